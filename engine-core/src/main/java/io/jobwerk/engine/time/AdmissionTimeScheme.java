@@ -1,0 +1,66 @@
+package io.jobwerk.engine.time;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A set of admission periods in local time. Pure: the caller passes the instant and the zone.
+ */
+public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
+
+    public AdmissionTimeScheme {
+        periods = List.copyOf(periods);
+    }
+
+    /** A window of admission, [start, end). */
+    public record Interval(Instant start, Instant end) {
+        public boolean contains(Instant t) {
+            return !t.isBefore(start) && t.isBefore(end);
+        }
+    }
+
+    /** The window that contains {@code now}, if any. */
+    public Optional<Interval> currentInterval(Instant now, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(now, zone);
+        Interval best = null;
+        for (AdmissionPeriod p : periods) {
+            LocalDateTime start = p.latestStartAtOrBefore(local);
+            Interval interval = new Interval(start.atZone(zone).toInstant(), start.plus(p.duration()).atZone(zone).toInstant());
+            if (interval.contains(now) && (best == null || interval.end().isAfter(best.end()))) {
+                best = interval;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The window that contains {@code now}, or else the next one to start after it (within about 8 days). */
+    public Optional<Interval> currentOrNextInterval(Instant now, ZoneId zone) {
+        Optional<Interval> current = currentInterval(now, zone);
+        if (current.isPresent()) {
+            return current;
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(now, zone);
+        Interval best = null;
+        for (AdmissionPeriod p : periods) {
+            LocalDateTime start = p.latestStartAtOrBefore(local);
+            for (int i = 0; i < 3; i++) {
+                start = p.kind() == AdmissionPeriod.Kind.DAILY ? start.plusDays(1) : start.plusWeeks(1);
+                Instant s = start.atZone(zone).toInstant();
+                if (s.isAfter(now)) {
+                    if (best == null || s.isBefore(best.start())) {
+                        best = new Interval(s, start.plus(p.duration()).atZone(zone).toInstant());
+                    }
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public boolean isAdmitted(Instant now, ZoneId zone) {
+        return currentInterval(now, zone).isPresent();
+    }
+}

@@ -1,0 +1,123 @@
+package io.jobwerk.engine.workflow;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Names a nested block of an instruction in a {@link Position}, spelled exactly as JS7 writes it:
+ * {@code then} (first if-then), {@code then+2}… (further else-ifs, 1-based), {@code else},
+ * {@code try+N}/{@code catch+N} (N = number of retries so far), {@code fork+BRANCH} (Fork),
+ * {@code fork} (ForkList), {@code lock}, {@code cycle} / {@code cycle+…} (Cycle, with cycle state),
+ * {@code consumeNotices}, {@code stickySubagent}, {@code options}, {@code admissionTime}.
+ */
+public record BranchId(String string) {
+
+    public static final BranchId THEN = new BranchId("then");
+    public static final BranchId ELSE = new BranchId("else");
+    public static final BranchId FORK_LIST = new BranchId("fork");
+    public static final BranchId LOCK = new BranchId("lock");
+    public static final BranchId CYCLE = new BranchId("cycle");
+    public static final BranchId CONSUME_NOTICES = new BranchId("consumeNotices");
+    public static final BranchId STICKY_SUBAGENT = new BranchId("stickySubagent");
+    public static final BranchId OPTIONS = new BranchId("options");
+    public static final BranchId ADMISSION_TIME = new BranchId("admissionTime");
+
+    private static final String TRY_PREFIX = "try+";
+    private static final String CATCH_PREFIX = "catch+";
+    private static final String FORK_PREFIX = "fork+";
+    private static final String THEN_PREFIX = "then+";
+    private static final String CYCLE_PREFIX = "cycle+";
+
+    public BranchId {
+        Objects.requireNonNull(string, "string");
+        if (string.isEmpty()) {
+            throw new IllegalArgumentException("BranchId must not be empty");
+        }
+    }
+
+    /** The branch of the {@code index}-th (0-based) predicate of an If. */
+    public static BranchId then(int index) {
+        return index == 0 ? THEN : new BranchId(THEN_PREFIX + (index + 1));
+    }
+
+    /** The 0-based index of an If's then-branch, if this is one. Plain {@code then} is index 0. */
+    public Optional<Integer> thenIndex() {
+        if (equals(THEN)) {
+            return Optional.of(0);
+        }
+        return suffixNumber(THEN_PREFIX).map(n -> n - 1);
+    }
+
+    public static BranchId tryBranch(int retry) {
+        return new BranchId(TRY_PREFIX + retry);
+    }
+
+    public static BranchId catchBranch(int retry) {
+        return new BranchId(CATCH_PREFIX + retry);
+    }
+
+    public static BranchId fork(String forkBranch) {
+        return new BranchId(FORK_PREFIX + forkBranch);
+    }
+
+    /** Cycle branch with its state, e.g. {@code cycle+end=1700000000000,scheme=0,i=1,next=1699999000000}. */
+    public static BranchId cycle(String cycleState) {
+        return new BranchId(CYCLE_PREFIX + cycleState);
+    }
+
+    /** The retry number of a {@code try+N} branch. Legacy {@code try} counts as 0. */
+    public Optional<Integer> tryRetry() {
+        return string.equals("try") ? Optional.of(0) : suffixNumber(TRY_PREFIX);
+    }
+
+    /** The retry number of a {@code catch+N} branch. Legacy {@code catch} counts as 0. */
+    public Optional<Integer> catchRetry() {
+        return string.equals("catch") ? Optional.of(0) : suffixNumber(CATCH_PREFIX);
+    }
+
+    public boolean isTry() {
+        return tryRetry().isPresent();
+    }
+
+    public boolean isCatch() {
+        return catchRetry().isPresent();
+    }
+
+    public boolean isTryOrCatch() {
+        return isTry() || isCatch();
+    }
+
+    /** The Fork branch id of a {@code fork+BRANCH} branch. */
+    public Optional<String> forkBranch() {
+        return string.startsWith(FORK_PREFIX) ? Optional.of(string.substring(FORK_PREFIX.length())) : Optional.empty();
+    }
+
+    public boolean isFork() {
+        return string.startsWith(FORK_PREFIX) || equals(FORK_LIST);
+    }
+
+    public boolean isCycle() {
+        return equals(CYCLE) || string.startsWith(CYCLE_PREFIX);
+    }
+
+    /** The cycle state text after {@code cycle+}, if any. */
+    public Optional<String> cycleState() {
+        return string.startsWith(CYCLE_PREFIX) ? Optional.of(string.substring(CYCLE_PREFIX.length())) : Optional.empty();
+    }
+
+    private Optional<Integer> suffixNumber(String prefix) {
+        if (!string.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(string.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return string;
+    }
+}
