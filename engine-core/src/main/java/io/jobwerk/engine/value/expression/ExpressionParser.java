@@ -646,7 +646,7 @@ public final class ExpressionParser {
                         skipWhitespace();
                         parts.add(expression());
                         skipWhitespace();
-                        expect(')', "')' to close '$(' of column " + open);
+                        expect(')', "')' to close '$(' of column " + (open + 1));
                     } else {
                         parts.add(namedValue());
                     }
