@@ -31,18 +31,21 @@ record TestScope(
 
     static TestScope standard() {
         return new TestScope(
-                Map.of(
-                        "n", Value.of(7),
-                        "s", Value.of("text"),
-                        "b", Value.TRUE,
-                        "half", Value.of(new BigDecimal("0.5")),
-                        "1", Value.of("group1"),
-                        "returnCode", Value.of(0),
-                        "js7OrderId", Value.of("ORDER-1"),
-                        "list", new Value.ListValue(List.of(Value.of(3), Value.of(1), Value.of(2))),
-                        "obj", new Value.ObjectValue(Map.of(
+                Map.ofEntries(
+                        Map.entry("n", Value.of(7)),
+                        Map.entry("s", Value.of("text")),
+                        Map.entry("b", Value.TRUE),
+                        Map.entry("half", Value.of(new BigDecimal("0.5"))),
+                        Map.entry("1", Value.of("group1")),
+                        Map.entry("returnCode", Value.of(0)),
+                        Map.entry("js7OrderId", Value.of("ORDER-1")),
+                        Map.entry("list", new Value.ListValue(List.of(Value.of(3), Value.of(1), Value.of(2)))),
+                        Map.entry("a-b", Value.of("ab-")),
+                        Map.entry("c d", new Value.ObjectValue(Map.of("e-f", Value.of("cd")))),
+                        Map.entry("straße", Value.of("street")),
+                        Map.entry("obj", new Value.ObjectValue(Map.of(
                                 "a", Value.of(1),
-                                "nested", new Value.ObjectValue(Map.of("b", Value.of("deep")))))),
+                                "nested", new Value.ObjectValue(Map.of("b", Value.of("deep"))))))),
                 Map.of("label:L1:v", Value.of("at L1"), "job:jobA:v", Value.of("from jobA")),
                 Map.of("arg", Value.of("argument value")),
                 Map.of("HOME", "/home/test"),
