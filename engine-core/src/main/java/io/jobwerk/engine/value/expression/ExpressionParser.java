@@ -43,6 +43,12 @@ public final class ExpressionParser {
     /** Deeper nesting is a syntax error rather than a stack overflow. */
     static final int MAX_DEPTH = 200;
 
+    /**
+     * Operator chains like {@code 1 + 1 + …} parse in a loop but evaluate recursively; the limit
+     * keeps evaluation far from a stack overflow.
+     */
+    static final int MAX_OPERATIONS = 2000;
+
     private static final Set<String> KEYWORDS =
             Set.of("true", "false", "missing", "null", "if", "then", "else", "in", "matches");
 
@@ -78,6 +84,7 @@ public final class ExpressionParser {
         private final String src;
         private int pos;
         private int depth;
+        private int operations;
 
         Parser(String src) {
             this.src = src;
@@ -118,6 +125,7 @@ public final class ExpressionParser {
         private Expression or() {
             Expression e = and();
             while (skipWhitespace() && lookingAt("||")) {
+                countOperation();
                 pos += 2;
                 e = new Binary(BinaryOperator.OR, e, operand(this::and));
             }
@@ -127,6 +135,7 @@ public final class ExpressionParser {
         private Expression and() {
             Expression e = comparison();
             while (skipWhitespace() && lookingAt("&&")) {
+                countOperation();
                 pos += 2;
                 e = new Binary(BinaryOperator.AND, e, operand(this::comparison));
             }
@@ -157,6 +166,7 @@ public final class ExpressionParser {
                 } else {
                     return e;
                 }
+                countOperation();
                 pos += op.symbol().length();
                 e = new Binary(op, e, operand(this::additive));
             }
@@ -176,6 +186,7 @@ public final class ExpressionParser {
                 } else {
                     return e;
                 }
+                countOperation();
                 pos += op.symbol().length();
                 e = new Binary(op, e, operand(this::multiplicative));
             }
@@ -193,6 +204,7 @@ public final class ExpressionParser {
                 } else {
                     return e;
                 }
+                countOperation();
                 pos += 1;
                 e = new Binary(op, e, operand(this::unary));
             }
@@ -241,6 +253,7 @@ public final class ExpressionParser {
         private Expression orElse() {
             Expression e = postfix();
             while (skipWhitespace() && peek() == '?') {
+                countOperation();
                 pos++;
                 skipWhitespace();
                 if (startsDefault()) {
@@ -283,6 +296,7 @@ public final class ExpressionParser {
                     pos = save;
                     return e;
                 }
+                countOperation();
                 pos++;
                 skipWhitespace();
                 if (!startsName()) {
@@ -717,6 +731,7 @@ public final class ExpressionParser {
                 }
                 Expression e = new Expression.NamedValue(name());
                 while (peek() == '.') {
+                    countOperation();
                     pos++;
                     if (!startsName()) {
                         throw error("Expected a field name after '.'", pos);
@@ -857,6 +872,12 @@ public final class ExpressionParser {
         /** The character at the cursor, or NUL at the end. */
         private char peek() {
             return atEnd() ? '\0' : src.charAt(pos);
+        }
+
+        private void countOperation() {
+            if (++operations > MAX_OPERATIONS) {
+                throw error("Expression is too long (more than " + MAX_OPERATIONS + " operators)", pos);
+            }
         }
 
         private void enter() {

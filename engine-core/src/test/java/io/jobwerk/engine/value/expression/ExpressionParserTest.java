@@ -78,6 +78,20 @@ class ExpressionParserTest {
     }
 
     @Test
+    void longOperatorChainEvaluatesWithinTheLimit() {
+        String source = "0" + " + 1".repeat(ExpressionParser.MAX_OPERATIONS);
+        assertThat(Evaluation.eval(source)).isEqualTo(Checked.ok(Evaluation.num("2000")));
+    }
+
+    @Test
+    void tooLongOperatorChainIsASyntaxError() {
+        String source = "0" + " + 1".repeat(ExpressionParser.MAX_OPERATIONS + 1);
+        Problem problem = problem(ExpressionParser.parse(source));
+        assertThat(problem.message()).startsWith("Expression is too long (more than 2000 operators) at column "
+                + (1 + 4 * ExpressionParser.MAX_OPERATIONS + 2) + " in expression: 0 + 1 + 1");
+    }
+
+    @Test
     void nullSourceIsAProblem() {
         assertThat(problem(ExpressionParser.parse(null)).code()).isEqualTo("ExpressionSyntax");
     }
