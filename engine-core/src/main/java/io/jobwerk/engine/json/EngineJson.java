@@ -44,10 +44,11 @@ public final class EngineJson {
     /** Problem code of malformed JSON text; arguments {@code line} and {@code column}. */
     public static final String SYNTAX_PROBLEM = "JsonSyntax";
 
+    // Declared before MAPPER, which uses it during class initialisation.
+    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
     /** Shared mapper: BigDecimal for fractions, exact decimals, plain BigDecimal output. Do not reconfigure. */
     public static final ObjectMapper MAPPER = createMapper();
-
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private static ObjectMapper createMapper() {
         ObjectMapper mapper = new ObjectMapper();
