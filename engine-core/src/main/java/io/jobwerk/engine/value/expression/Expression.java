@@ -167,7 +167,10 @@ public sealed interface Expression
 
     /**
      * {@code a?}: {@code missing} instead of an unknown variable, argument, field or environment
-     * variable. Other problems (e.g. a division by zero) are still problems.
+     * variable, that is, instead of a problem with code {@code UnknownVariable},
+     * {@code UnknownArgument}, {@code UnknownField} or {@code UnknownEnvironmentVariable}
+     * (a {@link Scope} reporting an unknown thing should use one of these codes).
+     * Other problems (e.g. a division by zero) are still problems.
      */
     record OrMissing(Expression operand) implements Expression {
         public OrMissing {

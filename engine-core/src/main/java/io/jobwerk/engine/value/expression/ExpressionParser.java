@@ -25,9 +25,16 @@ import java.util.Set;
  * then constants, {@code $variables}, strings, lists, objects, {@code if … then … else …},
  * function calls and parentheses. Binary operators associate to the left.
  *
+ * <p>Lexical rules as in JS7: {@code 'single-quoted'} strings are raw ({@code ''it's''} for a
+ * quote inside); {@code "double-quoted"} strings know the escapes {@code \\ \" \t \r \n \$} and
+ * interpolate {@code $name}, {@code ${name.field}} and {@code $(expression)}; numbers are decimal
+ * with optional fraction and exponent; names in backticks ({@code $`a-b`}) may contain any
+ * character but newline; {@code /* … *}{@code /} and {@code // …} are comments.
+ *
  * <p>Never throws for bad input: a syntax error is a problem with code {@code ExpressionSyntax}
  * whose message names what was expected and the 1-based column, e.g.
- * {@code Expected ')' at column 8 in expression: ($a + 1}. Its arguments hold {@code column}
+ * {@code Expected ')' to close '(' of column 1 at column 8 in expression: ($a + 1}.
+ * Its arguments hold {@code column}
  * and {@code expression}.
  */
 public final class ExpressionParser {
@@ -35,6 +42,12 @@ public final class ExpressionParser {
 
     /** Deeper nesting is a syntax error rather than a stack overflow. */
     static final int MAX_DEPTH = 200;
+
+    /**
+     * Operator chains like {@code 1 + 1 + …} parse in a loop but evaluate recursively; the limit
+     * keeps evaluation far from a stack overflow.
+     */
+    static final int MAX_OPERATIONS = 2000;
 
     private static final Set<String> KEYWORDS =
             Set.of("true", "false", "missing", "null", "if", "then", "else", "in", "matches");
@@ -71,6 +84,7 @@ public final class ExpressionParser {
         private final String src;
         private int pos;
         private int depth;
+        private int operations;
 
         Parser(String src) {
             this.src = src;
@@ -111,6 +125,7 @@ public final class ExpressionParser {
         private Expression or() {
             Expression e = and();
             while (skipWhitespace() && lookingAt("||")) {
+                countOperation();
                 pos += 2;
                 e = new Binary(BinaryOperator.OR, e, operand(this::and));
             }
@@ -120,6 +135,7 @@ public final class ExpressionParser {
         private Expression and() {
             Expression e = comparison();
             while (skipWhitespace() && lookingAt("&&")) {
+                countOperation();
                 pos += 2;
                 e = new Binary(BinaryOperator.AND, e, operand(this::comparison));
             }
@@ -150,6 +166,7 @@ public final class ExpressionParser {
                 } else {
                     return e;
                 }
+                countOperation();
                 pos += op.symbol().length();
                 e = new Binary(op, e, operand(this::additive));
             }
@@ -169,6 +186,7 @@ public final class ExpressionParser {
                 } else {
                     return e;
                 }
+                countOperation();
                 pos += op.symbol().length();
                 e = new Binary(op, e, operand(this::multiplicative));
             }
@@ -186,6 +204,7 @@ public final class ExpressionParser {
                 } else {
                     return e;
                 }
+                countOperation();
                 pos += 1;
                 e = new Binary(op, e, operand(this::unary));
             }
@@ -234,6 +253,7 @@ public final class ExpressionParser {
         private Expression orElse() {
             Expression e = postfix();
             while (skipWhitespace() && peek() == '?') {
+                countOperation();
                 pos++;
                 skipWhitespace();
                 if (startsDefault()) {
@@ -276,14 +296,16 @@ public final class ExpressionParser {
                     pos = save;
                     return e;
                 }
+                countOperation();
                 pos++;
                 skipWhitespace();
-                if (atEnd() || !isIdentifierStart(peek())) {
+                if (!startsName()) {
                     throw error("Expected a field name after '.'", pos);
                 }
-                String name = identifier();
+                boolean backticked = peek() == '`';
+                String name = name();
                 BuiltinFunction method = METHODS.get(name);
-                e = method != null
+                e = method != null && !backticked
                         ? new FunctionCall(method, Map.of(method.parameters().get(0), e))
                         : new FieldAccess(e, name);
             }
@@ -493,8 +515,8 @@ public final class ExpressionParser {
                 skipWhitespace();
                 int keyStart = pos;
                 String key;
-                if (!atEnd() && isIdentifierStart(peek())) {
-                    key = identifier();
+                if (startsName()) {
+                    key = name();
                 } else if (peek() == '\'') {
                     key = singleQuoted();
                 } else if (peek() == '"') {
@@ -593,16 +615,38 @@ public final class ExpressionParser {
 
         // ---- lexical ----
 
+        /**
+         * {@code 'raw'}, without escapes. As in JS7, a string opened by n quotes ({@code ''it's''})
+         * is closed by the next n quotes and may contain shorter runs of quotes. {@code ''} without
+         * a closing {@code ''} is the empty string.
+         */
         private String singleQuoted() {
             int start = pos;
-            pos++;
-            int end = src.indexOf('\'', pos);
+            int n = 0;
+            while (peek() == '\'') {
+                pos++;
+                n++;
+            }
+            if (n == 1) {
+                int end = src.indexOf('\'', pos);
+                if (end < 0) {
+                    throw error("Expected \"'\" to close the string of column " + (start + 1), src.length());
+                }
+                String s = src.substring(pos, end);
+                pos = end + 1;
+                return s.replace("\r\n", "\n");
+            }
+            String quotes = "'".repeat(n);
+            int end = src.indexOf(quotes, pos);
             if (end < 0) {
-                throw error("Expected \"'\" to close the string of column " + (start + 1), src.length());
+                if (n == 2) {
+                    return "";
+                }
+                throw error("Expected " + quotes + " to close the string of column " + (start + 1), src.length());
             }
             String s = src.substring(pos, end);
-            pos = end + 1;
-            return s;
+            pos = end + n;
+            return s.replace("\r\n", "\n");
         }
 
         private Expression doubleQuoted() {
@@ -646,7 +690,7 @@ public final class ExpressionParser {
                         skipWhitespace();
                         parts.add(expression());
                         skipWhitespace();
-                        expect(')', "')' to close '$(' of column " + open);
+                        expect(')', "')' to close '$(' of column " + (open + 1));
                     } else {
                         parts.add(namedValue());
                     }
@@ -670,8 +714,8 @@ public final class ExpressionParser {
                 throw error("Expected a name after '$'", pos);
             }
             char c = peek();
-            if (isIdentifierStart(c)) {
-                return new Expression.NamedValue(identifier());
+            if (startsName()) {
+                return new Expression.NamedValue(name());
             }
             if (isDigit(c)) {
                 int start = pos;
@@ -682,16 +726,17 @@ public final class ExpressionParser {
             }
             if (c == '{') {
                 pos++;
-                if (atEnd() || !isIdentifierStart(peek())) {
+                if (!startsName()) {
                     throw error("Expected a name after '${'", pos);
                 }
-                Expression e = new Expression.NamedValue(identifier());
+                Expression e = new Expression.NamedValue(name());
                 while (peek() == '.') {
+                    countOperation();
                     pos++;
-                    if (atEnd() || !isIdentifierStart(peek())) {
+                    if (!startsName()) {
                         throw error("Expected a field name after '.'", pos);
                     }
-                    e = new FieldAccess(e, identifier());
+                    e = new FieldAccess(e, name());
                 }
                 expect('}', "'}'");
                 return e;
@@ -734,6 +779,37 @@ public final class ExpressionParser {
             }
         }
 
+        private boolean startsName() {
+            return !atEnd() && (isIdentifierStart(peek()) || peek() == '`');
+        }
+
+        /** An identifier, or any name in backticks ({@code `a-b`}); {@code ``} inside stands for one backtick. */
+        private String name() {
+            if (peek() != '`') {
+                return identifier();
+            }
+            int start = pos;
+            StringBuilder sb = new StringBuilder();
+            while (peek() == '`') {
+                if (start != pos) {
+                    sb.append('`');
+                }
+                int end = pos + 1;
+                while (end < src.length() && src.charAt(end) != '`' && src.charAt(end) != '\n') {
+                    end++;
+                }
+                if (end >= src.length() || src.charAt(end) != '`') {
+                    throw error("Expected '`' to close the name of column " + (start + 1), end);
+                }
+                sb.append(src, pos + 1, end);
+                pos = end + 1;
+            }
+            if (sb.length() == 0) {
+                throw error("Expected a name between the backticks", start + 1);
+            }
+            return sb.toString();
+        }
+
         private String identifier() {
             int start = pos;
             pos++;
@@ -768,10 +844,23 @@ public final class ExpressionParser {
             return src.startsWith(keyword, pos) && (end >= src.length() || !isIdentifierPart(src.charAt(end)));
         }
 
-        /** Always true, to chain in loop conditions. */
+        /** Skips blanks and comments ({@code /* … *}{@code /}, {@code // …}). Always true, to chain in loop conditions. */
         private boolean skipWhitespace() {
-            while (!atEnd() && Character.isWhitespace(peek())) {
-                pos++;
+            while (!atEnd()) {
+                if (Character.isWhitespace(peek())) {
+                    pos++;
+                } else if (lookingAt("/*")) {
+                    int end = src.indexOf("*/", pos + 2);
+                    if (end < 0) {
+                        throw error("Expected '*/' to close the comment of column " + (pos + 1), src.length());
+                    }
+                    pos = end + 2;
+                } else if (lookingAt("//")) {
+                    int end = src.indexOf('\n', pos);
+                    pos = end < 0 ? src.length() : end + 1;
+                } else {
+                    return true;
+                }
             }
             return true;
         }
@@ -783,6 +872,12 @@ public final class ExpressionParser {
         /** The character at the cursor, or NUL at the end. */
         private char peek() {
             return atEnd() ? '\0' : src.charAt(pos);
+        }
+
+        private void countOperation() {
+            if (++operations > MAX_OPERATIONS) {
+                throw error("Expression is too long (more than " + MAX_OPERATIONS + " operators)", pos);
+            }
         }
 
         private void enter() {
@@ -803,11 +898,11 @@ public final class ExpressionParser {
         }
 
         private static boolean isIdentifierStart(char c) {
-            return Character.isLetter(c) || c == '_';
+            return Character.isUnicodeIdentifierStart(c) || c == '_';
         }
 
         private static boolean isIdentifierPart(char c) {
-            return Character.isLetterOrDigit(c) || c == '_';
+            return Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
         }
     }
 }

@@ -22,12 +22,15 @@ import java.util.regex.Matcher;
 final class Functions {
     private Functions() {}
 
+    /** Problems that already say where they come from, or whose message is the user's ({@code error}). */
+    private static final java.util.Set<String> UNPREFIXED_CODES = java.util.Set.of("ExpressionError", "NotAvailable");
+
     static final String DEFAULT_DATE_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ssXXX";
 
     static Checked<Value> evaluate(FunctionCall call, Scope scope) {
         Arguments args = new Arguments(call, scope);
         return evaluate(call.function(), args, scope)
-                .mapProblem(p -> p.code().equals("ExpressionError") || Operators.UNKNOWN_CODES.contains(p.code())
+                .mapProblem(p -> UNPREFIXED_CODES.contains(p.code()) || Operators.UNKNOWN_CODES.contains(p.code())
                         ? p
                         : p.withPrefix(call.function().functionName() + "()"));
     }

@@ -154,8 +154,7 @@ final class Operators {
 
     private static Checked<Value> matches(Value x, Value y) {
         return operandOf("matches", ValueConversions.asString(x))
-                .flatMap(string -> operandOf("matches", ValueConversions.asString(y))
-                        .flatMap(Operators::compile)
+                .flatMap(string -> operandOf("matches", ValueConversions.asString(y).flatMap(Operators::compile))
                         .map(pattern -> Value.of(pattern.matcher(string).matches())));
     }
 

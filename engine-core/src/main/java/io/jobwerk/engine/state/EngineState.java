@@ -1,0 +1,420 @@
+package io.jobwerk.engine.state;
+
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.board.BoardState;
+import io.jobwerk.engine.board.Notice;
+import io.jobwerk.engine.board.NoticeEvent;
+import io.jobwerk.engine.board.NoticeId;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.item.ItemEvent;
+import io.jobwerk.engine.item.JobResourcePath;
+import io.jobwerk.engine.item.LockPath;
+import io.jobwerk.engine.item.SubagentBundleId;
+import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.lock.LockState;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.workflow.BranchId;
+import io.jobwerk.engine.workflow.Position;
+import io.jobwerk.engine.workflow.VersionId;
+import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.engine.workflow.WorkflowControlEvent;
+import io.jobwerk.engine.workflow.WorkflowId;
+import io.jobwerk.engine.workflow.WorkflowPath;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
+import org.pcollections.PVector;
+import org.pcollections.TreePVector;
+
+/**
+ * Everything the order motor and the command executors decide on: deployed workflows and items,
+ * orders, lock and board states, workflow controls. Immutable, with structurally shared maps, so
+ * {@link #applyEvent} costs O(log n). The Controller and the Agent Director each hold one.
+ *
+ * @param currentVersions the newest deployed version of each workflow path (absent once removed)
+ * @param noticeConsumptions per order, the notices its ConsumeNotices blocks consume (innermost last)
+ */
+public record EngineState(
+        PMap<WorkflowId, Workflow> workflows,
+        PMap<WorkflowPath, VersionId> currentVersions,
+        PMap<String, Item> items,
+        PMap<LockPath, LockState> locks,
+        PMap<BoardPath, BoardState> boards,
+        PMap<OrderId, Order> orders,
+        PMap<WorkflowPath, WorkflowPathControl> pathControls,
+        PMap<WorkflowId, PSet<Position>> breakpoints,
+        PMap<OrderId, PVector<PVector<NoticeId>>> noticeConsumptions) {
+
+    public static final EngineState EMPTY = new EngineState(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
+            HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
+            HashTreePMap.empty());
+
+    public EngineState {
+        Objects.requireNonNull(workflows, "workflows");
+        Objects.requireNonNull(currentVersions, "currentVersions");
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(locks, "locks");
+        Objects.requireNonNull(boards, "boards");
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(pathControls, "pathControls");
+        Objects.requireNonNull(breakpoints, "breakpoints");
+        Objects.requireNonNull(noticeConsumptions, "noticeConsumptions");
+    }
+
+    // ---- queries ----
+
+    public Checked<Order> order(OrderId orderId) {
+        Order order = orders.get(orderId);
+        return order != null ? Checked.ok(order)
+                : Checked.fail(Problem.of("UnknownOrder", "Unknown order '" + orderId + "'", Map.of("orderId", orderId.string())));
+    }
+
+    public Checked<Workflow> workflow(WorkflowId workflowId) {
+        Workflow workflow = workflows.get(workflowId);
+        return workflow != null ? Checked.ok(workflow)
+                : Checked.fail(Problem.of("UnknownWorkflow", "Unknown workflow '" + workflowId + "'",
+                        Map.of("workflowId", workflowId.toString())));
+    }
+
+    /** The newest version of the workflow path. */
+    public Checked<Workflow> currentWorkflow(WorkflowPath path) {
+        VersionId version = currentVersions.get(path);
+        if (version == null) {
+            return Checked.fail(Problem.of("UnknownWorkflow", "Unknown workflow '" + path + "'", Map.of("workflowPath", path.string())));
+        }
+        return workflow(new WorkflowId(path, version));
+    }
+
+    public Checked<Workflow> workflowOf(Order order) {
+        return workflow(order.workflowId());
+    }
+
+    public Optional<Item> item(String key) {
+        return Optional.ofNullable(items.get(key));
+    }
+
+    private <T extends Item> Checked<T> typedItem(String kind, String key, Class<T> type) {
+        Item item = items.get(key);
+        return type.isInstance(item) ? Checked.ok(type.cast(item))
+                : Checked.fail(Problem.of("UnknownItem", "Unknown " + kind + " '" + key.substring(key.indexOf(':') + 1) + "'",
+                        Map.of("key", key)));
+    }
+
+    public Checked<Item.AgentRef> agentRef(AgentPath path) {
+        return typedItem("Agent", "Agent:" + path, Item.AgentRef.class);
+    }
+
+    public Checked<Item.SubagentItem> subagent(SubagentId id) {
+        return typedItem("Subagent", "Subagent:" + id, Item.SubagentItem.class);
+    }
+
+    public Checked<Item.SubagentBundle> subagentBundle(SubagentBundleId id) {
+        return typedItem("SubagentBundle", "SubagentBundle:" + id, Item.SubagentBundle.class);
+    }
+
+    public Checked<Item.JobResource> jobResource(JobResourcePath path) {
+        return typedItem("JobResource", "JobResource:" + path, Item.JobResource.class);
+    }
+
+    public Checked<LockState> lock(LockPath path) {
+        LockState lock = locks.get(path);
+        return lock != null ? Checked.ok(lock)
+                : Checked.fail(Problem.of("UnknownItem", "Unknown Lock '" + path + "'", Map.of("key", "Lock:" + path)));
+    }
+
+    public Checked<BoardState> board(BoardPath path) {
+        BoardState board = boards.get(path);
+        return board != null ? Checked.ok(board)
+                : Checked.fail(Problem.of("UnknownItem", "Unknown Board '" + path + "'", Map.of("key", "Board:" + path)));
+    }
+
+    public Optional<WorkflowPathControl> pathControl(WorkflowPath path) {
+        return Optional.ofNullable(pathControls.get(path));
+    }
+
+    public Set<Position> breakpoints(WorkflowId workflowId) {
+        return breakpoints.getOrDefault(workflowId, HashTreePSet.empty());
+    }
+
+    /** The child orders of a forked order, in fork order. */
+    public java.util.List<Order> children(Order parent) {
+        if (!(parent.state() instanceof OrderState.Forked forked)) {
+            return java.util.List.of();
+        }
+        return forked.children().stream().map(c -> orders.get(c.orderId())).filter(Objects::nonNull).toList();
+    }
+
+    // ---- event application ----
+
+    /** Applies a keyed event; the key is an OrderId for order events, a board path for notice events. */
+    public Checked<EngineState> applyEvent(KeyedEvent<? extends Event> keyedEvent) {
+        Event event = keyedEvent.event();
+        if (event instanceof OrderEvent orderEvent) {
+            if (keyedEvent.key().isEmpty()) {
+                return Checked.fail(Problem.of("MissingKey", "Order event " + event.typeName() + " needs the OrderId as key"));
+            }
+            return applyOrderEvent(new OrderId(keyedEvent.key().get()), orderEvent);
+        } else if (event instanceof ItemEvent itemEvent) {
+            return applyItemEvent(itemEvent);
+        } else if (event instanceof NoticeEvent noticeEvent) {
+            return applyNoticeEvent(noticeEvent);
+        } else if (event instanceof WorkflowControlEvent controlEvent) {
+            return Checked.ok(applyControlEvent(controlEvent));
+        }
+        return Checked.ok(this);
+    }
+
+    /** Applies events in order; the first problem stops. */
+    public Checked<EngineState> applyEvents(Iterable<? extends KeyedEvent<? extends Event>> events) {
+        EngineState state = this;
+        for (KeyedEvent<? extends Event> e : events) {
+            Checked<EngineState> next = state.applyEvent(e);
+            if (next.isFail()) {
+                return next;
+            }
+            state = next.orThrow();
+        }
+        return Checked.ok(state);
+    }
+
+    private Checked<EngineState> applyOrderEvent(OrderId orderId, OrderEvent event) {
+        if (event instanceof OrderEvent.OrderAdded added) {
+            if (orders.containsKey(orderId)) {
+                return Checked.fail(Problem.of("DuplicateOrder", "Order '" + orderId + "' already exists"));
+            }
+            return Checked.ok(withOrders(orders.plus(orderId, Order.fromOrderAdded(orderId, added))));
+        }
+        if (event instanceof OrderEvent.OrderAttachedToAgent attached) {
+            return Checked.ok(withOrders(orders.plus(orderId, attached.order())));
+        }
+        Order order = orders.get(orderId);
+        if (order == null) {
+            return Checked.fail(Problem.of("UnknownOrder", "Event " + event.typeName() + " for unknown order '" + orderId + "'"));
+        }
+        Checked<Order> next = order.applyEvent(event);
+        if (next.isFail()) {
+            return Checked.fail(next.problemOption().orElseThrow());
+        }
+        Order updated = next.orThrow();
+        PMap<OrderId, Order> newOrders = orders.plus(orderId, updated);
+        PMap<LockPath, LockState> newLocks = locks;
+        PMap<BoardPath, BoardState> newBoards = boards;
+        PMap<OrderId, PVector<PVector<NoticeId>>> newConsumptions = noticeConsumptions;
+        switch (event.kind()) {
+            case ORDER_ADDED -> {
+                var e = (OrderEvent.OrderOrderAdded) event;
+                if (newOrders.containsKey(e.orderId())) {
+                    return Checked.fail(Problem.of("DuplicateOrder", "Order '" + e.orderId() + "' already exists"));
+                }
+                newOrders = newOrders.plus(e.orderId(), Order.fromOrderOrderAdded(e));
+            }
+            case FORKED -> {
+                for (OrderEvent.ForkedChild child : ((OrderEvent.OrderForked) event).children()) {
+                    BranchId branchId = child.branchId().map(BranchId::fork).orElse(BranchId.FORK_LIST);
+                    newOrders = newOrders.plus(child.orderId(), order.forkChild(child, branchId));
+                }
+            }
+            case JOINED -> {
+                if (order.state() instanceof OrderState.Forked forked) {
+                    for (OrderState.Child child : forked.children()) {
+                        newOrders = newOrders.minus(child.orderId());
+                        newLocks = releaseAll(newLocks, child.orderId());
+                    }
+                }
+            }
+            case DELETED -> newOrders = newOrders.minus(orderId);
+            case LOCKS_QUEUED -> {
+                for (var demand : ((OrderEvent.OrderLocksQueued) event).demands()) {
+                    LockState lock = newLocks.get(demand.lockPath());
+                    if (lock != null) {
+                        newLocks = newLocks.plus(demand.lockPath(), lock.enqueue(orderId));
+                    }
+                }
+            }
+            case LOCKS_ACQUIRED -> {
+                for (var demand : ((OrderEvent.OrderLocksAcquired) event).demands()) {
+                    LockState lock = newLocks.get(demand.lockPath());
+                    if (lock == null) {
+                        return Checked.fail(Problem.of("UnknownItem", "Unknown Lock '" + demand.lockPath() + "'"));
+                    }
+                    newLocks = newLocks.plus(demand.lockPath(), lock.acquire(orderId, demand.count()));
+                }
+            }
+            case LOCKS_RELEASED -> {
+                for (LockPath path : ((OrderEvent.OrderLocksReleased) event).lockPaths()) {
+                    LockState lock = newLocks.get(path);
+                    if (lock != null) {
+                        newLocks = newLocks.plus(path, lock.release(orderId));
+                    }
+                }
+            }
+            case LOCKS_DEQUEUED -> {
+                for (LockPath path : ((OrderEvent.OrderLocksDequeued) event).lockPaths()) {
+                    LockState lock = newLocks.get(path);
+                    if (lock != null) {
+                        newLocks = newLocks.plus(path, lock.dequeue(orderId));
+                    }
+                }
+            }
+            case NOTICE_POSTED -> {
+                Notice notice = ((OrderEvent.OrderNoticePosted) event).notice();
+                BoardState board = newBoards.get(notice.id().boardPath());
+                if (board == null) {
+                    return Checked.fail(Problem.of("UnknownItem", "Unknown Board '" + notice.id().boardPath() + "'"));
+                }
+                newBoards = newBoards.plus(notice.id().boardPath(), board.post(notice));
+            }
+            case NOTICES_EXPECTED -> {
+                for (NoticeId id : ((OrderEvent.OrderNoticesExpected) event).expected()) {
+                    BoardState board = newBoards.get(id.boardPath());
+                    if (board != null) {
+                        newBoards = newBoards.plus(id.boardPath(), board.expect(id.noticeKey(), orderId));
+                    }
+                }
+            }
+            case NOTICES_READ -> newBoards = unexpectAll(newBoards, orderId);
+            case NOTICES_CONSUMPTION_STARTED -> {
+                newBoards = unexpectAll(newBoards, orderId);
+                PVector<PVector<NoticeId>> stack = newConsumptions.getOrDefault(orderId, TreePVector.empty());
+                newConsumptions = newConsumptions.plus(orderId,
+                        stack.plus(TreePVector.from(((OrderEvent.OrderNoticesConsumptionStarted) event).consumptions())));
+            }
+            case NOTICES_CONSUMED -> {
+                PVector<PVector<NoticeId>> stack = newConsumptions.getOrDefault(orderId, TreePVector.empty());
+                if (!stack.isEmpty()) {
+                    PVector<NoticeId> consumed = stack.get(stack.size() - 1);
+                    if (!((OrderEvent.OrderNoticesConsumed) event).failed()) {
+                        for (NoticeId id : consumed) {
+                            BoardState board = newBoards.get(id.boardPath());
+                            if (board != null) {
+                                newBoards = newBoards.plus(id.boardPath(), board.delete(id.noticeKey()));
+                            }
+                        }
+                    }
+                    PVector<PVector<NoticeId>> rest = stack.minus(stack.size() - 1);
+                    newConsumptions = rest.isEmpty() ? newConsumptions.minus(orderId) : newConsumptions.plus(orderId, rest);
+                }
+            }
+            case CANCELLED, FINISHED -> {
+                newLocks = releaseAll(newLocks, orderId);
+                newBoards = unexpectAll(newBoards, orderId);
+                newConsumptions = newConsumptions.minus(orderId);
+            }
+            default -> { }
+        }
+        return Checked.ok(new EngineState(workflows, currentVersions, items, newLocks, newBoards, newOrders, pathControls,
+                breakpoints, newConsumptions));
+    }
+
+    private static PMap<LockPath, LockState> releaseAll(PMap<LockPath, LockState> locks, OrderId orderId) {
+        PMap<LockPath, LockState> result = locks;
+        for (var e : locks.entrySet()) {
+            if (e.getValue().holders().containsKey(orderId) || e.getValue().queue().contains(orderId)) {
+                result = result.plus(e.getKey(), e.getValue().release(orderId));
+            }
+        }
+        return result;
+    }
+
+    private static PMap<BoardPath, BoardState> unexpectAll(PMap<BoardPath, BoardState> boards, OrderId orderId) {
+        PMap<BoardPath, BoardState> result = boards;
+        for (var e : boards.entrySet()) {
+            BoardState updated = e.getValue().unexpect(orderId);
+            if (updated != e.getValue() && !updated.expectingOrders().equals(e.getValue().expectingOrders())) {
+                result = result.plus(e.getKey(), updated);
+            }
+        }
+        return result;
+    }
+
+    private Checked<EngineState> applyItemEvent(ItemEvent event) {
+        switch (event.kind()) {
+            case VERSION_ADDED -> {
+                return Checked.ok(this);
+            }
+            case VERSIONED_ITEM_ADDED, VERSIONED_ITEM_CHANGED -> {
+                Workflow w = event instanceof ItemEvent.VersionedItemAdded a ? a.workflow()
+                        : ((ItemEvent.VersionedItemChanged) event).workflow();
+                return Checked.ok(new EngineState(workflows.plus(w.id(), w), currentVersions.plus(w.path(), w.id().versionId()),
+                        items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions));
+            }
+            case VERSIONED_ITEM_REMOVED -> {
+                WorkflowPath path = ((ItemEvent.VersionedItemRemoved) event).path();
+                PMap<WorkflowId, Workflow> kept = workflows;
+                for (WorkflowId id : workflows.keySet()) {
+                    if (id.path().equals(path) && orders.values().stream().noneMatch(o -> o.workflowId().equals(id))) {
+                        kept = kept.minus(id);
+                    }
+                }
+                return Checked.ok(new EngineState(kept, currentVersions.minus(path), items, locks, boards, orders,
+                        pathControls, breakpoints, noticeConsumptions));
+            }
+            case UNSIGNED_SIMPLE_ITEM_ADDED, UNSIGNED_SIMPLE_ITEM_CHANGED -> {
+                Item item = event instanceof ItemEvent.UnsignedSimpleItemAdded a ? a.item()
+                        : ((ItemEvent.UnsignedSimpleItemChanged) event).item();
+                PMap<LockPath, LockState> newLocks = locks;
+                PMap<BoardPath, BoardState> newBoards = boards;
+                if (item instanceof Item.LockItem lock) {
+                    LockState existing = locks.get(lock.path());
+                    newLocks = locks.plus(lock.path(), existing == null ? LockState.of(lock) : existing.withLock(lock));
+                } else if (item instanceof Item.GlobalBoard board) {
+                    BoardState existing = boards.get(board.path());
+                    newBoards = boards.plus(board.path(), existing == null ? BoardState.of(board) : existing.withBoard(board));
+                }
+                return Checked.ok(new EngineState(workflows, currentVersions, items.plus(item.key(), item), newLocks, newBoards,
+                        orders, pathControls, breakpoints, noticeConsumptions));
+            }
+            case ITEM_DELETED -> {
+                String key = ((ItemEvent.ItemDeleted) event).key();
+                Item item = items.get(key);
+                PMap<LockPath, LockState> newLocks = item instanceof Item.LockItem l ? locks.minus(l.path()) : locks;
+                PMap<BoardPath, BoardState> newBoards = item instanceof Item.GlobalBoard b ? boards.minus(b.path()) : boards;
+                return Checked.ok(new EngineState(workflows, currentVersions, items.minus(key), newLocks, newBoards, orders,
+                        pathControls, breakpoints, noticeConsumptions));
+            }
+        }
+        throw new AssertionError(event);
+    }
+
+    private Checked<EngineState> applyNoticeEvent(NoticeEvent event) {
+        if (event instanceof NoticeEvent.NoticePosted posted) {
+            NoticeId id = posted.notice().id();
+            return board(id.boardPath()).map(b -> withBoards(boards.plus(id.boardPath(), b.post(posted.notice()))));
+        }
+        NoticeId id = ((NoticeEvent.NoticeDeleted) event).noticeId();
+        return board(id.boardPath()).map(b -> withBoards(boards.plus(id.boardPath(), b.delete(id.noticeKey()))));
+    }
+
+    private EngineState applyControlEvent(WorkflowControlEvent event) {
+        if (event instanceof WorkflowControlEvent.WorkflowPathControlUpdated u) {
+            return new EngineState(workflows, currentVersions, items, locks, boards, orders,
+                    pathControls.plus(u.path(), new WorkflowPathControl(u.path(), u.suspended(), u.skip())), breakpoints,
+                    noticeConsumptions);
+        }
+        var u = (WorkflowControlEvent.WorkflowControlUpdated) event;
+        PMap<WorkflowId, PSet<Position>> bp = u.breakpoints().isEmpty() ? breakpoints.minus(u.workflowId())
+                : breakpoints.plus(u.workflowId(), HashTreePSet.from(u.breakpoints()));
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, bp, noticeConsumptions);
+    }
+
+    private EngineState withOrders(PMap<OrderId, Order> orders) {
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions);
+    }
+
+    private EngineState withBoards(PMap<BoardPath, BoardState> boards) {
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions);
+    }
+}
