@@ -239,6 +239,11 @@ final class JsonCursor {
         return Duration.ofSeconds(whole.longValueExact(), nanos);
     }
 
+    /** A timestamp as JS7 writes it: epoch milliseconds. */
+    java.time.Instant instant() {
+        return java.time.Instant.ofEpochMilli(longValue());
+    }
+
     /** An expression string, parsed; a syntax error is reported with this path. */
     Expr expr() {
         return check(Expr.parse(string()));
