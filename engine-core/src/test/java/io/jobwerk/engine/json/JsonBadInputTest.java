@@ -23,7 +23,12 @@ class JsonBadInputTest {
         JOB(JobJson::decode),
         POSITION(PositionJson::decode),
         OUTCOME(OutcomeJson::decode),
-        PROBLEM(ProblemJson::decode);
+        PROBLEM(ProblemJson::decode),
+        ORDER_EVENT(OrderEventJson::decode),
+        STAMPED_EVENT(OrderEventJson::decodeStamped),
+        COMMAND(CommandJson::decode),
+        FRESH_ORDER(CommandJson::decodeFreshOrder),
+        VALUE(ValueJson::decode);
 
         final Function<com.fasterxml.jackson.databind.JsonNode, Checked<?>> decode;
 
@@ -132,7 +137,22 @@ class JsonBadInputTest {
                 bad(Codec.OUTCOME, "{`TYPE`:`Disrupted`,`reason`:{`TYPE`:`Crashed`}}",
                         "JSON path $.reason.TYPE: unknown Disrupted reason TYPE 'Crashed'"),
                 bad(Codec.OUTCOME, "{`TYPE`:`Failed`,`namedValues`:[]}", "JSON path $.namedValues: expected an object, found array"),
-                bad(Codec.PROBLEM, "{`TYPE`:`Problem`}", "JSON path $: missing required field 'message'"));
+                bad(Codec.PROBLEM, "{`TYPE`:`Problem`}", "JSON path $: missing required field 'message'"),
+                // Orders, events, commands
+                bad(Codec.FRESH_ORDER, "{`id`:`A|B`,`workflowPath`:`W`}", "JSON path $.id: Invalid OrderId 'A|B': must not contain '|'"),
+                bad(Codec.FRESH_ORDER, "{`id`:`A`,`workflowPath`:`W`,`planId`:[`DailyPlan`]}",
+                        "JSON path $.planId: expected [] or [planSchemaId, planKey], found 1 elements"),
+                bad(Codec.COMMAND, "{`TYPE`:`CancelOrder`,`orderIds`:[]}", "JSON path $.TYPE: unknown command TYPE 'CancelOrder'"),
+                bad(Codec.COMMAND, "{`TYPE`:`Batch`,`commands`:[{`TYPE`:`AddOrder`,`order`:{`id`:`A`,`workflowPath`:`W//X`}}]}",
+                        "JSON path $.commands[0].order.workflowPath: Invalid WorkflowPath 'W//X': must not start or end with '/' nor contain '//'"),
+                bad(Codec.COMMAND, "{`TYPE`:`CancelOrders`,`orderIds`:[`A`],`mode`:{`TYPE`:`Now`}}",
+                        "JSON path $.mode.TYPE: unknown cancellation mode TYPE 'Now'"),
+                bad(Codec.ORDER_EVENT, "{`TYPE`:`OrderMoved`,`to`:`[1]`}", "JSON path $.to: expected an array, found string"),
+                bad(Codec.ORDER_EVENT, "{`TYPE`:`OrderJumped`}", "JSON path $.TYPE: unknown order event TYPE 'OrderJumped'"),
+                bad(Codec.ORDER_EVENT, "{`TYPE`:`OrderSleeping`,`until`:1.5}", "JSON path $.until: expected an integer, found 1.5"),
+                bad(Codec.STAMPED_EVENT, "{`eventId`:1,`TYPE`:`SnapshotTaken`}", "JSON path $: missing required field 'Key'"),
+                bad(Codec.STAMPED_EVENT, "{`eventId`:-1,`Key`:`A`,`TYPE`:`OrderStarted`}",
+                        "JSON path $.eventId: eventId must not be negative, found -1"));
     }
 
     private static Arguments bad(Codec codec, String json, String expectedMessage) {
