@@ -44,8 +44,9 @@ public final class EngineJson {
     /** Problem code of malformed JSON text; arguments {@code line} and {@code column}. */
     public static final String SYNTAX_PROBLEM = "JsonSyntax";
 
-    // Declared before MAPPER, which uses it during class initialisation.
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    // Declared before MAPPER, which uses it during class initialisation. Decimal nodes are made with
+    // DecimalNode.valueOf, never through a factory that could strip trailing zeros.
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Shared mapper: BigDecimal for fractions, exact decimals, plain BigDecimal output. Do not reconfigure. */
     public static final ObjectMapper MAPPER = createMapper();

@@ -204,8 +204,15 @@ final class JsonCursor {
         if (!node.isNumber()) {
             throw fail("expected a number, found " + typeName(node));
         }
-        return node.isBigDecimal() || node.isFloatingPointNumber() ? node.decimalValue() : new BigDecimal(node.bigIntegerValue());
+        BigDecimal d = node.isBigDecimal() || node.isFloatingPointNumber() ? node.decimalValue() : new BigDecimal(node.bigIntegerValue());
+        // 1e999999999 is short text but would expand to a billion digits when written plain.
+        if (d.scale() > MAX_SCALE || d.scale() < -MAX_SCALE) {
+            throw fail("number out of range: " + node.asText());
+        }
+        return d;
     }
+
+    private static final int MAX_SCALE = 1000;
 
     int intValue() {
         BigDecimal d = decimal();

@@ -138,6 +138,7 @@ class JsonBadInputTest {
                         "JSON path $.reason.TYPE: unknown Disrupted reason TYPE 'Crashed'"),
                 bad(Codec.OUTCOME, "{`TYPE`:`Failed`,`namedValues`:[]}", "JSON path $.namedValues: expected an object, found array"),
                 bad(Codec.PROBLEM, "{`TYPE`:`Problem`}", "JSON path $: missing required field 'message'"),
+                bad(Codec.VALUE, "{`a`:[1e999999999]}", "JSON path $.a[0]: number out of range: 1E+999999999"),
                 // Orders, events, commands
                 bad(Codec.FRESH_ORDER, "{`id`:`A|B`,`workflowPath`:`W`}", "JSON path $.id: Invalid OrderId 'A|B': must not contain '|'"),
                 bad(Codec.FRESH_ORDER, "{`id`:`A`,`workflowPath`:`W`,`planId`:[`DailyPlan`]}",
