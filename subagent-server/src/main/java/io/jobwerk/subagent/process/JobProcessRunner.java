@@ -1,0 +1,244 @@
+package io.jobwerk.subagent.process;
+
+import io.jobwerk.engine.job.Executable;
+import io.jobwerk.engine.job.ReturnCodeMeaning;
+import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.value.Value;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts job processes. Output goes to files that one {@link OutputTailer} turns into chunks;
+ * exits are observed with {@link ProcessHandle#onExit()}. A process's return values come from the
+ * file named in {@code JS7_RETURN_VALUES} ({@code key=value} lines).
+ *
+ * <p>A shell script is written to a file and executed directly, so its shebang line chooses the
+ * interpreter; without a shebang it runs with {@code /bin/sh}.
+ */
+public final class JobProcessRunner implements AutoCloseable {
+
+    private final ProcessConf conf;
+    private final OutputTailer tailer;
+    private final ScheduledExecutorService scheduler;
+
+    public JobProcessRunner(ProcessConf conf) {
+        this.conf = conf;
+        this.tailer = new OutputTailer(conf.chunkSize(), conf.pollInterval());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jobwerk-process-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Files.createDirectories(conf.workDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create work directory " + conf.workDirectory(), e);
+        }
+    }
+
+    /**
+     * Starts the process. Fails (with an exceptionally completed outcome, never a thrown exception)
+     * when the executable cannot be started; the caller reports that as a failed step.
+     */
+    public RunningProcess start(JobLaunch launch, OutputSink sink) {
+        Path dir = conf.workDirectory().resolve(launch.taskId());
+        try {
+            Files.createDirectories(dir);
+            Path stdout = dir.resolve("stdout");
+            Path stderr = dir.resolve("stderr");
+            Path returnValues = dir.resolve("return-values");
+            Files.write(stdout, new byte[0]);
+            Files.write(stderr, new byte[0]);
+            Files.write(returnValues, new byte[0]);
+            ProcessBuilder pb = new ProcessBuilder(command(launch, dir));
+            pb.redirectOutput(stdout.toFile());
+            pb.redirectError(stderr.toFile());
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.directory(conf.workDirectory().toFile());
+            Map<String, String> env = pb.environment();
+            env.putAll(launch.env());
+            env.put("JS7_RETURN_VALUES", returnValues.toString());
+            Process process = pb.start();
+            return new Run(launch, process, dir, sink, tailer.follow(stdout, sink::stdout), tailer.follow(stderr, sink::stderr));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(dir);
+            return new FailedStart(new IOException("Cannot start " + describe(launch.executable()) + ": " + e.getMessage(), e));
+        }
+    }
+
+    private List<String> command(JobLaunch launch, Path dir) throws IOException {
+        Executable executable = launch.executable();
+        switch (executable.kind()) {
+            case SHELL_SCRIPT -> {
+                String script = ((Executable.ShellScript) executable).script();
+                Path file = dir.resolve("script");
+                Files.writeString(file, script, StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+                return script.startsWith("#!") ? List.of(file.toString()) : List.of("/bin/sh", file.toString());
+            }
+            case PATH -> {
+                Path path = conf.executablesDirectory().resolve(((Executable.PathExecutable) executable).path()).normalize();
+                return List.of(path.toString());
+            }
+            case COMMAND_LINE -> {
+                if (launch.commandLine().isEmpty()) {
+                    throw new IllegalArgumentException("empty command line");
+                }
+                return launch.commandLine();
+            }
+            case INTERNAL -> throw new IllegalArgumentException("InternalExecutable is not a process");
+        }
+        throw new AssertionError(executable);
+    }
+
+    private static String describe(Executable executable) {
+        return switch (executable.kind()) {
+            case SHELL_SCRIPT -> "shell script";
+            case PATH -> "executable " + ((Executable.PathExecutable) executable).path();
+            case COMMAND_LINE -> "command line";
+            case INTERNAL -> "internal job";
+        };
+    }
+
+    private enum Ending { EXITED, KILLED, TIMED_OUT }
+
+    private final class Run implements RunningProcess {
+        private final JobLaunch launch;
+        private final Process process;
+        private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        private final AtomicReference<Ending> ending = new AtomicReference<>(Ending.EXITED);
+        private volatile ScheduledFuture<?> timeoutFuture;
+
+        Run(JobLaunch launch, Process process, Path dir, OutputSink sink, OutputTailer.Tail out, OutputTailer.Tail err) {
+            this.launch = launch;
+            this.process = process;
+            launch.timeout().ifPresent(t -> timeoutFuture = scheduler.schedule(() -> {
+                if (ending.compareAndSet(Ending.EXITED, Ending.TIMED_OUT)) {
+                    terminate(false);
+                }
+            }, t.toNanos(), TimeUnit.NANOSECONDS));
+            process.onExit().thenAccept(p -> {
+                ScheduledFuture<?> tf = timeoutFuture;
+                if (tf != null) {
+                    tf.cancel(false);
+                }
+                out.finish();
+                err.finish();
+                CompletableFuture.allOf(out.done, err.done).whenComplete((ignored, e) -> {
+                    Outcome result;
+                    try {
+                        result = toOutcome(p.exitValue(), dir.resolve("return-values"), err);
+                    } catch (RuntimeException ex) {
+                        deleteQuietly(dir);
+                        outcome.completeExceptionally(ex);
+                        return;
+                    }
+                    deleteQuietly(dir);
+                    outcome.complete(result);
+                });
+            });
+        }
+
+        private Outcome toOutcome(int exitValue, Path returnValuesFile, OutputTailer.Tail err) {
+            Map<String, Value> namedValues = new LinkedHashMap<>(readReturnValues(returnValuesFile));
+            namedValues.put("returnCode", Value.of(exitValue));
+            ReturnCodeMeaning meaning = launch.executable().returnCodeMeaning();
+            Outcome.Completed completed;
+            if (launch.failOnErrWritten() && err.wroteAnything()) {
+                completed = new Outcome.Failed(Optional.of(err.lastLine()), namedValues);
+            } else if (meaning.isSuccess(exitValue) && ending.get() == Ending.EXITED) {
+                completed = new Outcome.Succeeded(namedValues);
+            } else {
+                completed = new Outcome.Failed(Optional.empty(), namedValues);
+            }
+            return switch (ending.get()) {
+                case EXITED -> completed;
+                case KILLED -> new Outcome.Killed(completed);
+                case TIMED_OUT -> new Outcome.TimedOut(completed);
+            };
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public CompletableFuture<Outcome> outcome() {
+            return outcome;
+        }
+
+        @Override
+        public void kill(boolean immediately) {
+            ending.compareAndSet(Ending.EXITED, Ending.KILLED);
+            terminate(immediately);
+        }
+
+        private void terminate(boolean immediately) {
+            ProcessHandle handle = process.toHandle();
+            List<ProcessHandle> tree = new ArrayList<>();
+            handle.descendants().forEach(tree::add);
+            tree.add(handle);
+            if (immediately) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                return;
+            }
+            tree.forEach(ProcessHandle::destroy);
+            Duration delay = launch.sigkillDelay();
+            scheduler.schedule(() -> tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly),
+                    delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Return values as JS7 reads them: {@code key=value} lines; values are strings. */
+    static Map<String, Value> readReturnValues(Path file) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq).trim(), Value.of(line.substring(eq + 1)));
+                }
+            }
+        } catch (IOException e) {
+            // A job that deleted its return-values file returns no values.
+        }
+        return values;
+    }
+
+    private record FailedStart(IOException error) implements RunningProcess {
+        @Override public long pid() { return -1; }
+        @Override public CompletableFuture<Outcome> outcome() { return CompletableFuture.failedFuture(error); }
+        @Override public void kill(boolean immediately) { }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Leftover task files are harmless; the work directory is cleaned at the next start.
+        }
+    }
+
+    @Override
+    public void close() {
+        tailer.close();
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,178 @@
+package io.jobwerk.subagent.process;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * One thread that turns the output files of all running processes into chunks. A thread per pipe
+ * does not scale to thousands of processes (measured: start rate collapses beyond a few thousand),
+ * while files polled by one thread hold 15,000.
+ */
+final class OutputTailer implements AutoCloseable {
+
+    private final int chunkSize;
+    private final long pollNanos;
+    private final ConcurrentLinkedQueue<Tail> added = new ConcurrentLinkedQueue<>();
+    private final List<Tail> tails = new ArrayList<>(); // guarded by the tailer thread
+    private final Thread thread;
+    private volatile boolean closed;
+
+    OutputTailer(int chunkSize, Duration pollInterval) {
+        this.chunkSize = chunkSize;
+        this.pollNanos = pollInterval.toNanos();
+        this.thread = new Thread(this::run, "jobwerk-output-tailer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Follows {@code file} until {@code finish} is called; then reads it to the end, and
+     * completes the returned future (also with the last line written, for failOnErrWritten messages).
+     */
+    Tail follow(Path file, Consumer<String> chunks) {
+        Tail tail = new Tail(file, chunks);
+        added.add(tail);
+        LockSupport.unpark(thread);
+        return tail;
+    }
+
+    final class Tail {
+        private final Path file;
+        private final Consumer<String> chunks;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final ByteBuffer bytes = ByteBuffer.allocate(16 * 1024);
+        private final CharBuffer chars;
+        private FileChannel channel;
+        private volatile boolean finishing;
+        private boolean wroteAnything;
+        private final StringBuilder lastLine = new StringBuilder();
+        final CompletableFuture<Tail> done = new CompletableFuture<>();
+
+        Tail(Path file, Consumer<String> chunks) {
+            this.file = file;
+            this.chunks = chunks;
+            this.chars = CharBuffer.allocate(chunkSize);
+        }
+
+        /** The process has ended: deliver the rest, then complete {@link #done}. */
+        void finish() {
+            finishing = true;
+            LockSupport.unpark(thread);
+        }
+
+        boolean wroteAnything() {
+            return wroteAnything;
+        }
+
+        /** The last non-empty line written, at most 4096 characters (JS7's error line length). */
+        String lastLine() {
+            String s = lastLine.toString().strip();
+            return s.length() > 4096 ? s.substring(s.length() - 4096) : s;
+        }
+
+        /** Reads what is there; returns true when the tail is complete. */
+        boolean poll() {
+            boolean finish = finishing; // read before reading the file, so nothing written before exit is missed
+            try {
+                if (channel == null) {
+                    channel = FileChannel.open(file, StandardOpenOption.READ);
+                }
+                while (channel.read(bytes) > 0) {
+                    bytes.flip();
+                    decode(false);
+                    bytes.compact();
+                }
+                if (finish) {
+                    bytes.flip();
+                    decode(true);
+                    flushChars();
+                    channel.close();
+                    return true;
+                }
+            } catch (IOException e) {
+                chunks.accept("[Jobwerk: cannot read output file " + file + ": " + e.getMessage() + "]\n");
+                return true;
+            }
+            flushChars();
+            return false;
+        }
+
+        private void decode(boolean endOfInput) {
+            while (true) {
+                var result = decoder.decode(bytes, chars, endOfInput);
+                if (result.isOverflow()) {
+                    flushChars();
+                } else {
+                    break;
+                }
+            }
+            if (endOfInput) {
+                decoder.flush(chars);
+            }
+        }
+
+        private void flushChars() {
+            if (chars.position() > 0) {
+                chars.flip();
+                String chunk = chars.toString();
+                chars.clear();
+                wroteAnything = true;
+                rememberLastLine(chunk);
+                chunks.accept(chunk);
+            }
+        }
+
+        private void rememberLastLine(String chunk) {
+            String trimmed = chunk.strip();
+            if (trimmed.isEmpty()) {
+                return;
+            }
+            int nl = trimmed.lastIndexOf('\n');
+            if (nl >= 0 || chunk.startsWith("\n")) {
+                lastLine.setLength(0);
+            }
+            lastLine.append(nl >= 0 ? trimmed.substring(nl + 1) : trimmed);
+            if (lastLine.length() > 8192) {
+                lastLine.delete(0, lastLine.length() - 4096);
+            }
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            for (Tail t; (t = added.poll()) != null; ) {
+                tails.add(t);
+            }
+            tails.removeIf(t -> {
+                boolean complete = t.poll();
+                if (complete) {
+                    t.done.complete(t);
+                }
+                return complete;
+            });
+            LockSupport.parkNanos(tails.isEmpty() ? TimeUnit.SECONDS.toNanos(1) : pollNanos);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+}
