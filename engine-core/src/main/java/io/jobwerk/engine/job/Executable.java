@@ -33,7 +33,7 @@ public sealed interface Executable
                        ReturnCodeMeaning returnCodeMeaning) implements Executable {
         public ShellScript {
             Objects.requireNonNull(script, "script");
-            env = Map.copyOf(env);
+            env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));  // keeps JSON order
             Objects.requireNonNull(login, "login");
             Objects.requireNonNull(returnCodeMeaning, "returnCodeMeaning");
         }
@@ -56,7 +56,7 @@ public sealed interface Executable
             if (path.isEmpty()) {
                 throw new IllegalArgumentException("PathExecutable.path must not be empty");
             }
-            env = Map.copyOf(env);
+            env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));  // keeps JSON order
             Objects.requireNonNull(login, "login");
             Objects.requireNonNull(returnCodeMeaning, "returnCodeMeaning");
         }
@@ -75,7 +75,7 @@ public sealed interface Executable
             if (command.isBlank()) {
                 throw new IllegalArgumentException("CommandLineExecutable.command must not be empty");
             }
-            env = Map.copyOf(env);
+            env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));  // keeps JSON order
             Objects.requireNonNull(login, "login");
             Objects.requireNonNull(returnCodeMeaning, "returnCodeMeaning");
         }
@@ -97,8 +97,8 @@ public sealed interface Executable
             if (className.isBlank()) {
                 throw new IllegalArgumentException("InternalExecutable.className must not be empty");
             }
-            jobArguments = Map.copyOf(jobArguments);
-            arguments = Map.copyOf(arguments);
+            jobArguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(jobArguments));  // keeps JSON order
+            arguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(arguments));  // keeps JSON order
             Objects.requireNonNull(returnCodeMeaning, "returnCodeMeaning");
         }
 

@@ -38,7 +38,7 @@ public record WorkflowJob(
     public WorkflowJob {
         Objects.requireNonNull(agentPath, "agentPath");
         Objects.requireNonNull(executable, "executable");
-        defaultArguments = Map.copyOf(defaultArguments);
+        defaultArguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(defaultArguments));  // keeps JSON order
         Objects.requireNonNull(subagentBundleIdExpr, "subagentBundleIdExpr");
         jobResourcePaths = List.copyOf(jobResourcePaths);
         if (processLimit < 1) {

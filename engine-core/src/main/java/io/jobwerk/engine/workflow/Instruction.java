@@ -56,7 +56,7 @@ public sealed interface Instruction {
         public ExecuteNamed {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(jobName, "jobName");
-            defaultArguments = Map.copyOf(defaultArguments);
+            defaultArguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(defaultArguments));  // keeps JSON order
         }
 
         public static ExecuteNamed of(String jobName) {
@@ -74,7 +74,7 @@ public sealed interface Instruction {
         public ExecuteAnonymous {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(job, "job");
-            defaultArguments = Map.copyOf(defaultArguments);
+            defaultArguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(defaultArguments));  // keeps JSON order
         }
 
         public static ExecuteAnonymous of(WorkflowJob job) {

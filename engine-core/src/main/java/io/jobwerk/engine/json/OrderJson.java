@@ -1,0 +1,498 @@
+package io.jobwerk.engine.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.board.NoticeId;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.item.FileWatchPath;
+import io.jobwerk.engine.item.SubagentBundleId;
+import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.order.AttachedState;
+import io.jobwerk.engine.order.CancellationMode;
+import io.jobwerk.engine.order.CycleState;
+import io.jobwerk.engine.order.ExternalOrderLink;
+import io.jobwerk.engine.order.HistoricOutcome;
+import io.jobwerk.engine.order.HistoryOperation;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderMark;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.order.PlanId;
+import io.jobwerk.engine.order.StickySubagentEntry;
+import io.jobwerk.engine.order.SuspensionMode;
+import io.jobwerk.engine.value.Value;
+import io.jobwerk.engine.workflow.Position;
+import io.jobwerk.engine.workflow.PositionOrLabel;
+import io.jobwerk.engine.workflow.VersionId;
+import io.jobwerk.engine.workflow.WorkflowId;
+import io.jobwerk.engine.workflow.WorkflowPath;
+import io.jobwerk.engine.workflow.WorkflowPosition;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Orders (snapshot objects) and the order-related values events and commands carry, in the JS7
+ * engine format: {@code workflowId {path, versionId}}, {@code workflowPosition {workflowId, position}},
+ * {@code planId} ({@code []} for the global plan, else {@code ["DailyPlan","2025-02-26"]}), order states
+ * ({@code {"TYPE":"Processing","subagentId":"…"}}), marks, cancellation and suspension modes, history
+ * operations, cycle states. Timestamps are epoch milliseconds. False booleans, empty maps/lists and
+ * priority 0 are omitted.
+ */
+public final class OrderJson {
+    private OrderJson() {}
+
+    public static Checked<Order> decode(JsonNode json) {
+        return JsonCursor.decode(json, OrderJson::order);
+    }
+
+    /** An order as in a snapshot: {@code {"TYPE":"Order","id":…,"workflowPosition":…,"state":…,…}}. */
+    public static ObjectNode encode(Order order) {
+        ObjectNode o = EngineJson.object();
+        o.put("TYPE", "Order");
+        o.put("id", order.id().string());
+        o.set("workflowPosition", encode(order.workflowPosition()));
+        o.set("state", encode(order.state()));
+        putNamedValues(o, "arguments", order.arguments());
+        order.scheduledFor().ifPresent(t -> o.put("scheduledFor", t.toEpochMilli()));
+        order.externalOrder().ifPresent(e -> o.set("externalOrder", encode(e)));
+        if (!order.historicOutcomes().isEmpty()) {
+            ArrayNode a = o.putArray("historicOutcomes");
+            for (HistoricOutcome h : order.historicOutcomes()) {
+                ObjectNode ho = a.addObject();
+                ho.set("position", PositionJson.encode(h.position()));
+                ho.set("outcome", OutcomeJson.encode(h.outcome()));
+            }
+        }
+        order.attachedState().ifPresent(s -> o.set("attachedState", encode(s)));
+        order.parent().ifPresent(p -> o.put("parent", p.string()));
+        order.mark().ifPresent(m -> o.set("mark", encode(m)));
+        JobJson.putTrue(o, "isSuspended", order.isSuspended());
+        JobJson.putTrue(o, "isResumed", order.isResumed());
+        JobJson.putTrue(o, "deleteWhenTerminated", order.deleteWhenTerminated());
+        JobJson.putTrue(o, "forceAdmission", order.forceAdmission());
+        if (!order.stickySubagents().isEmpty()) {
+            ArrayNode a = o.putArray("stickySubagents");
+            for (StickySubagentEntry s : order.stickySubagents()) {
+                ObjectNode so = a.addObject();
+                so.put("agentPath", s.agentPath().string());
+                s.subagentBundleId().ifPresent(b -> so.put("subagentBundleId", b.string()));
+                s.stuckSubagentId().ifPresent(b -> so.put("stuckSubagentId", b.string()));
+            }
+        }
+        putPositionFields(o, order.innerBlock(), Optional.empty(), order.stopPositions());
+        putPriority(o, order.priority());
+        o.set("planId", encode(order.planId()));
+        return o;
+    }
+
+    static Order order(JsonCursor c) {
+        c.requireObject();
+        c.optional("TYPE").ifPresent(t -> {
+            if (!t.string().equals("Order")) {
+                throw t.fail("expected 'Order', found '" + t.string() + "'");
+            }
+        });
+        OrderId id = anyOrderId(c.required("id"));
+        WorkflowPosition workflowPosition = workflowPosition(c.required("workflowPosition"));
+        OrderState state = state(c.required("state"));
+        Map<String, Value> arguments = namedValues(c, "arguments");
+        Optional<Instant> scheduledFor = c.optional("scheduledFor").map(JsonCursor::instant);
+        Optional<ExternalOrderLink> externalOrder = c.optional("externalOrder").map(OrderJson::externalOrder);
+        List<HistoricOutcome> historicOutcomes = c.optional("historicOutcomes").map(a -> a.list(h ->
+                new HistoricOutcome(PositionJson.position(h.required("position")), OutcomeJson.decode(h.required("outcome")))))
+                .orElse(List.of());
+        Optional<AttachedState> attachedState = c.optional("attachedState").map(OrderJson::attachedState);
+        Optional<OrderId> parent = c.optional("parent").map(OrderJson::anyOrderId);
+        Optional<OrderMark> mark = c.optional("mark").map(OrderJson::mark);
+        List<StickySubagentEntry> sticky = c.optional("stickySubagents").map(a -> a.list(s -> new StickySubagentEntry(
+                s.required("agentPath").as(AgentPath::checked),
+                s.optional("subagentBundleId").map(b -> b.as(SubagentBundleId::checked)),
+                s.optional("stuckSubagentId").map(b -> b.as(SubagentId::checked))))).orElse(List.of());
+        return c.construct(() -> new Order(id, workflowPosition, state, arguments, scheduledFor, externalOrder,
+                historicOutcomes, attachedState, parent, mark, c.optionalBool("isSuspended"), c.optionalBool("isResumed"),
+                c.optionalBool("deleteWhenTerminated"), c.optionalBool("forceAdmission"), sticky, innerBlock(c),
+                stopPositions(c), priority(c), planIdOrGlobal(c)));
+    }
+
+    // Shared pieces
+
+    /** An existing order's id, which may be a child's ({@code parent|branch}); user-given ids use {@code OrderId::checked}. */
+    static OrderId anyOrderId(JsonCursor c) {
+        String s = c.string();
+        return c.construct(() -> new OrderId(s));
+    }
+
+    static Map<String, Value> namedValues(JsonCursor c, String key) {
+        return c.optional(key).map(ValueJson::namedValues).orElse(Map.of());
+    }
+
+    static void putNamedValues(ObjectNode o, String key, Map<String, Value> values) {
+        if (!values.isEmpty()) {
+            o.set(key, ValueJson.namedValuesToJson(values));
+        }
+    }
+
+    static Optional<List<Position.Segment>> innerBlock(JsonCursor c) {
+        return c.optional("innerBlock").map(PositionJson::branchPath);
+    }
+
+    static List<PositionOrLabel> stopPositions(JsonCursor c) {
+        return c.optional("stopPositions").map(a -> a.list(PositionJson::positionOrLabel)).orElse(List.of());
+    }
+
+    static void putPositionFields(ObjectNode o, Optional<List<Position.Segment>> innerBlock, Optional<Position> startPosition,
+                                  List<PositionOrLabel> stopPositions) {
+        innerBlock.ifPresent(b -> o.set("innerBlock", PositionJson.encodeBranchPath(b)));
+        startPosition.ifPresent(p -> o.set("startPosition", PositionJson.encode(p)));
+        if (!stopPositions.isEmpty()) {
+            ArrayNode a = o.putArray("stopPositions");
+            stopPositions.forEach(p -> a.add(PositionJson.encode(p)));
+        }
+    }
+
+    static BigDecimal priority(JsonCursor c) {
+        return c.optional("priority").map(JsonCursor::decimal).orElse(BigDecimal.ZERO);
+    }
+
+    static void putPriority(ObjectNode o, BigDecimal priority) {
+        if (priority.signum() != 0) {
+            o.set("priority", EngineJson.number(priority));
+        }
+    }
+
+    public static ObjectNode encode(WorkflowId id) {
+        ObjectNode o = EngineJson.object();
+        o.put("path", id.path().string());
+        o.put("versionId", id.versionId().string());
+        return o;
+    }
+
+    static WorkflowId workflowId(JsonCursor c) {
+        WorkflowPath path = c.required("path").as(WorkflowPath::checked);
+        VersionId versionId = c.required("versionId").as(VersionId::checked);
+        return new WorkflowId(path, versionId);
+    }
+
+    public static ObjectNode encode(WorkflowPosition wp) {
+        ObjectNode o = EngineJson.object();
+        o.set("workflowId", encode(wp.workflowId()));
+        o.set("position", PositionJson.encode(wp.position()));
+        return o;
+    }
+
+    static WorkflowPosition workflowPosition(JsonCursor c) {
+        return new WorkflowPosition(workflowId(c.required("workflowId")), PositionJson.position(c.required("position")));
+    }
+
+    public static ArrayNode encode(PlanId planId) {
+        ArrayNode a = EngineJson.array();
+        if (!planId.isGlobal()) {
+            a.add(planId.planSchemaId());
+            a.add(planId.planKey());
+        }
+        return a;
+    }
+
+    static PlanId planId(JsonCursor c) {
+        List<JsonCursor> parts = c.elements();
+        if (parts.isEmpty()) {
+            return PlanId.GLOBAL;
+        }
+        if (parts.size() != 2) {
+            throw c.fail("expected [] or [planSchemaId, planKey], found " + parts.size() + " elements");
+        }
+        return new PlanId(parts.get(0).string(), parts.get(1).string());
+    }
+
+    static PlanId planIdOrGlobal(JsonCursor c) {
+        return c.optional("planId").map(OrderJson::planId).orElse(PlanId.GLOBAL);
+    }
+
+    static ObjectNode encode(ExternalOrderLink e) {
+        ObjectNode o = EngineJson.object();
+        o.put("fileWatchPath", e.fileWatchPath().string());
+        o.put("name", e.name());
+        JobJson.putTrue(o, "vanished", e.vanished());
+        return o;
+    }
+
+    static ExternalOrderLink externalOrder(JsonCursor c) {
+        return new ExternalOrderLink(c.required("fileWatchPath").as(FileWatchPath::checked), c.requiredString("name"),
+                c.optionalBool("vanished"));
+    }
+
+    static ObjectNode encode(AttachedState s) {
+        ObjectNode o = EngineJson.object();
+        String type = s instanceof AttachedState.Attaching ? "Attaching"
+                : s instanceof AttachedState.Attached ? "Attached" : "Detaching";
+        o.put("TYPE", type);
+        o.put("agentPath", s.agentPath().string());
+        return o;
+    }
+
+    static AttachedState attachedState(JsonCursor c) {
+        String type = c.type();
+        AgentPath agentPath = c.required("agentPath").as(AgentPath::checked);
+        switch (type) {
+            case "Attaching":
+                return new AttachedState.Attaching(agentPath);
+            case "Attached":
+                return new AttachedState.Attached(agentPath);
+            case "Detaching":
+                return new AttachedState.Detaching(agentPath);
+            default:
+                throw c.child("TYPE").fail("unknown attached state TYPE '" + type + "'");
+        }
+    }
+
+    /** Order states: {@code {"TYPE":"Ready"}}, {@code {"TYPE":"Processing","subagentId":"S"}} … */
+    public static ObjectNode encode(OrderState state) {
+        ObjectNode o = EngineJson.object();
+        o.put("TYPE", state.kind().typeName());
+        switch (state.kind()) {
+            case PROCESSING -> o.put("subagentId", ((OrderState.Processing) state).subagentId().string());
+            case DELAYING_RETRY -> o.put("until", ((OrderState.DelayingRetry) state).until().toEpochMilli());
+            case DELAYED_AFTER_ERROR -> o.put("until", ((OrderState.DelayedAfterError) state).until().toEpochMilli());
+            case FORKED -> {
+                ArrayNode a = o.putArray("children");
+                for (OrderState.Child child : ((OrderState.Forked) state).children()) {
+                    ObjectNode co = a.addObject();
+                    co.put("orderId", child.orderId().string());
+                    child.branchId().ifPresent(b -> co.put("branchId", b));
+                }
+            }
+            case EXPECTING_NOTICES -> {
+                ArrayNode a = o.putArray("boardPaths");
+                ((OrderState.ExpectingNotices) state).boardPaths().forEach(b -> a.add(b.string()));
+            }
+            case BETWEEN_CYCLES -> ((OrderState.BetweenCycles) state).cycleState()
+                    .ifPresent(cs -> o.set("cycleState", encode(cs)));
+            case PROMPTING -> o.set("question", ValueJson.encodeOrThrow(((OrderState.Prompting) state).question()));
+            case SLEEPING -> o.put("until", ((OrderState.Sleeping) state).until().toEpochMilli());
+            case WAITING_FOR_ADMISSION -> o.put("until", ((OrderState.WaitingForAdmission) state).until().toEpochMilli());
+            case BROKEN -> ((OrderState.Broken) state).problem().ifPresent(p -> o.set("problem", ProblemJson.encode(p)));
+            case FRESH, READY, PROCESSED, PROCESSING_KILLED, WAITING_FOR_LOCK, FAILED, FAILED_WHILE_FRESH, FAILED_IN_FORK,
+                    STOPPED, STOPPED_WHILE_FRESH, FINISHED, CANCELLED, DELETED -> { }
+        }
+        return o;
+    }
+
+    static OrderState state(JsonCursor c) {
+        String type = c.type();
+        OrderState.Kind kind = null;
+        for (OrderState.Kind k : OrderState.Kind.values()) {
+            if (k.typeName().equals(type)) {
+                kind = k;
+            }
+        }
+        if (kind == null) {
+            throw c.child("TYPE").fail("unknown order state TYPE '" + type + "'");
+        }
+        return switch (kind) {
+            case FRESH -> new OrderState.Fresh();
+            case READY -> new OrderState.Ready();
+            case PROCESSING -> new OrderState.Processing(c.required("subagentId").as(SubagentId::checked));
+            case PROCESSED -> new OrderState.Processed();
+            case PROCESSING_KILLED -> new OrderState.ProcessingKilled();
+            case DELAYING_RETRY -> new OrderState.DelayingRetry(c.required("until").instant());
+            case DELAYED_AFTER_ERROR -> new OrderState.DelayedAfterError(c.required("until").instant());
+            case FORKED -> new OrderState.Forked(c.required("children").list(ch -> new OrderState.Child(
+                    anyOrderId(ch.required("orderId")),
+                    ch.optionalString("branchId"))));
+            case WAITING_FOR_LOCK -> new OrderState.WaitingForLock();
+            case EXPECTING_NOTICES -> new OrderState.ExpectingNotices(c.optional("boardPaths")
+                    .map(a -> a.list(b -> b.as(BoardPath::checked))).orElse(List.of()));
+            case BETWEEN_CYCLES -> new OrderState.BetweenCycles(c.optional("cycleState").map(OrderJson::cycleState));
+            case PROMPTING -> new OrderState.Prompting(ValueJson.decode(c.required("question")));
+            case SLEEPING -> new OrderState.Sleeping(c.required("until").instant());
+            case WAITING_FOR_ADMISSION -> new OrderState.WaitingForAdmission(c.required("until").instant());
+            case BROKEN -> new OrderState.Broken(c.optional("problem").map(ProblemJson::decode));
+            case FAILED -> new OrderState.Failed();
+            case FAILED_WHILE_FRESH -> new OrderState.FailedWhileFresh();
+            case FAILED_IN_FORK -> new OrderState.FailedInFork();
+            case STOPPED -> new OrderState.Stopped();
+            case STOPPED_WHILE_FRESH -> new OrderState.StoppedWhileFresh();
+            case FINISHED -> new OrderState.Finished();
+            case CANCELLED -> new OrderState.Cancelled();
+            case DELETED -> new OrderState.Deleted();
+        };
+    }
+
+    static ObjectNode encode(CycleState s) {
+        ObjectNode o = EngineJson.object();
+        o.put("end", s.end().toEpochMilli());
+        o.put("schemeIndex", s.schemeIndex());
+        o.put("index", s.index());
+        o.put("next", s.next().toEpochMilli());
+        return o;
+    }
+
+    static CycleState cycleState(JsonCursor c) {
+        return new CycleState(c.required("end").instant(), c.required("schemeIndex").intValue(),
+                c.required("index").intValue(), c.required("next").instant());
+    }
+
+    static ObjectNode encode(NoticeId id) {
+        ObjectNode o = EngineJson.object();
+        o.put("boardPath", id.boardPath().string());
+        o.put("noticeKey", id.noticeKey());
+        return o;
+    }
+
+    static NoticeId noticeId(JsonCursor c) {
+        return new NoticeId(c.required("boardPath").as(BoardPath::checked), c.requiredString("noticeKey"));
+    }
+
+    /** {@code {"TYPE":"FreshOnly"}} or {@code {"TYPE":"FreshOrStarted","kill":{"immediately":true}}}. */
+    public static ObjectNode encode(CancellationMode mode) {
+        ObjectNode o = EngineJson.object();
+        if (mode instanceof CancellationMode.FreshOrStarted f) {
+            o.put("TYPE", "FreshOrStarted");
+            f.kill().ifPresent(k -> o.set("kill", encode(k)));
+        } else {
+            o.put("TYPE", "FreshOnly");
+        }
+        return o;
+    }
+
+    static CancellationMode cancellationMode(JsonCursor c) {
+        String type = c.type();
+        switch (type) {
+            case "FreshOnly":
+                return CancellationMode.FRESH_ONLY;
+            case "FreshOrStarted":
+                return new CancellationMode.FreshOrStarted(c.optional("kill").map(OrderJson::kill));
+            default:
+                throw c.child("TYPE").fail("unknown cancellation mode TYPE '" + type + "'");
+        }
+    }
+
+    static ObjectNode encode(CancellationMode.Kill kill) {
+        ObjectNode o = EngineJson.object();
+        o.put("immediately", kill.immediately());
+        kill.workflowPosition().ifPresent(wp -> o.set("workflowPosition", encode(wp)));
+        return o;
+    }
+
+    static CancellationMode.Kill kill(JsonCursor c) {
+        return new CancellationMode.Kill(c.optionalBool("immediately"),
+                c.optional("workflowPosition").map(OrderJson::workflowPosition));
+    }
+
+    /** {@code {"resetState":true,"kill":{"immediately":false}}}; defaults omitted. */
+    public static ObjectNode encode(SuspensionMode mode) {
+        ObjectNode o = EngineJson.object();
+        JobJson.putTrue(o, "resetState", mode.resetState());
+        mode.kill().ifPresent(k -> o.set("kill", encode(k)));
+        return o;
+    }
+
+    static SuspensionMode suspensionMode(JsonCursor c) {
+        return new SuspensionMode(c.optionalBool("resetState"), c.optional("kill").map(OrderJson::kill));
+    }
+
+    public static ObjectNode encode(HistoryOperation op) {
+        ObjectNode o = EngineJson.object();
+        if (op instanceof HistoryOperation.Replace r) {
+            o.put("TYPE", "Replace");
+            o.set("position", PositionJson.encode(r.position()));
+            o.set("outcome", OutcomeJson.encode(r.outcome()));
+        } else if (op instanceof HistoryOperation.Insert i) {
+            o.put("TYPE", "Insert");
+            o.set("before", PositionJson.encode(i.before()));
+            o.set("position", PositionJson.encode(i.position()));
+            o.set("outcome", OutcomeJson.encode(i.outcome()));
+        } else if (op instanceof HistoryOperation.Delete d) {
+            o.put("TYPE", "Delete");
+            o.set("position", PositionJson.encode(d.position()));
+        } else {
+            HistoryOperation.Append a = (HistoryOperation.Append) op;
+            o.put("TYPE", "Append");
+            o.set("position", PositionJson.encode(a.position()));
+            o.set("outcome", OutcomeJson.encode(a.outcome()));
+        }
+        return o;
+    }
+
+    static HistoryOperation historyOperation(JsonCursor c) {
+        String type = c.type();
+        switch (type) {
+            case "Replace":
+                return new HistoryOperation.Replace(PositionJson.position(c.required("position")),
+                        OutcomeJson.decode(c.required("outcome")));
+            case "Insert":
+                return new HistoryOperation.Insert(PositionJson.position(c.required("before")),
+                        PositionJson.position(c.required("position")), OutcomeJson.decode(c.required("outcome")));
+            case "Delete":
+                return new HistoryOperation.Delete(PositionJson.position(c.required("position")));
+            case "Append":
+                return new HistoryOperation.Append(PositionJson.position(c.required("position")),
+                        OutcomeJson.decode(c.required("outcome")));
+            default:
+                throw c.child("TYPE").fail("unknown history operation TYPE '" + type + "'");
+        }
+    }
+
+    static List<HistoryOperation> historyOperations(JsonCursor c) {
+        return c.optional("historyOperations").map(a -> a.list(OrderJson::historyOperation)).orElse(List.of());
+    }
+
+    /** Writes the fields of a resume (command, mark, event): position?, historyOperations?, asSucceeded?, restartKilledJob?. */
+    static void putResumeFields(ObjectNode o, Optional<Position> position, List<HistoryOperation> ops, boolean asSucceeded,
+                                boolean restartKilledJob) {
+        position.ifPresent(p -> o.set("position", PositionJson.encode(p)));
+        if (!ops.isEmpty()) {
+            ArrayNode a = o.putArray("historyOperations");
+            ops.forEach(op -> a.add(encode(op)));
+        }
+        JobJson.putTrue(o, "asSucceeded", asSucceeded);
+        JobJson.putTrue(o, "restartKilledJob", restartKilledJob);
+    }
+
+    public static ObjectNode encode(OrderMark mark) {
+        ObjectNode o = EngineJson.object();
+        switch (mark.kind()) {
+            case CANCELLING -> {
+                o.put("TYPE", "Cancelling");
+                o.set("mode", encode(((OrderMark.Cancelling) mark).mode()));
+            }
+            case SUSPENDING -> {
+                o.put("TYPE", "Suspending");
+                o.set("mode", encode(((OrderMark.Suspending) mark).mode()));
+            }
+            case RESUMING -> {
+                OrderMark.Resuming r = (OrderMark.Resuming) mark;
+                o.put("TYPE", "Resuming");
+                putResumeFields(o, r.position(), r.historyOperations(), r.asSucceeded(), r.restartKilledJob());
+            }
+            case GO -> {
+                o.put("TYPE", "Go");
+                o.set("position", PositionJson.encode(((OrderMark.Go) mark).position()));
+            }
+        }
+        return o;
+    }
+
+    static OrderMark mark(JsonCursor c) {
+        String type = c.type();
+        switch (type) {
+            case "Cancelling":
+                return new OrderMark.Cancelling(cancellationMode(c.required("mode")));
+            case "Suspending":
+                return new OrderMark.Suspending(c.optional("mode").map(OrderJson::suspensionMode).orElse(SuspensionMode.STANDARD));
+            case "Resuming":
+                return new OrderMark.Resuming(c.optional("position").map(PositionJson::position), historyOperations(c),
+                        c.optionalBool("asSucceeded"), c.optionalBool("restartKilledJob"));
+            case "Go":
+                return new OrderMark.Go(PositionJson.position(c.required("position")));
+            default:
+                throw c.child("TYPE").fail("unknown order mark TYPE '" + type + "'");
+        }
+    }
+}
