@@ -1,0 +1,74 @@
+package io.jobwerk.http.server;
+
+import io.jobwerk.engine.base.Problem;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import java.net.InetSocketAddress;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An Undertow server with the house rules: every handler runs on a worker thread in blocking mode,
+ * unknown routes answer a 404 problem, a wrong method a 405 problem, bodies over the limit 413, and
+ * an unexpected exception a 500 problem without stack trace (the trace goes to the log).
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(WebServer.class.getName());
+
+    private final Undertow undertow;
+    private final int port;
+
+    private WebServer(Undertow undertow, int port) {
+        this.undertow = undertow;
+        this.port = port;
+    }
+
+    /** Starts listening; the routes' handlers may block. */
+    public static WebServer start(WebServerConf conf, RoutingHandler routes) {
+        routes.setFallbackHandler(exchange -> Exchanges.respondProblem(exchange,
+                Problem.of("NoSuchRoute", "No such route: " + exchange.getRequestMethod() + " " + exchange.getRequestPath())));
+        routes.setInvalidMethodHandler(exchange -> Exchanges.respondProblem(exchange,
+                Problem.of("MethodNotAllowed", "Method " + exchange.getRequestMethod() + " is not allowed for " + exchange.getRequestPath())));
+        HttpHandler root = new BlockingHandler(guarded(routes));
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(conf.port(), conf.host())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, conf.maxBodyBytes())
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setHandler(root)
+                .build();
+        undertow.start();
+        int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return new WebServer(undertow, port);
+    }
+
+    private static HttpHandler guarded(HttpHandler next) {
+        return exchange -> {
+            try {
+                next.handleRequest(exchange);
+            } catch (Exception | StackOverflowError e) {
+                respondInternalError(exchange, e);
+            }
+        };
+    }
+
+    private static void respondInternalError(HttpServerExchange exchange, Throwable e) {
+        LOG.log(Level.SEVERE, "Error in " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
+        Exchanges.respondProblem(exchange, Problem.of("InternalError",
+                "Internal error while handling " + exchange.getRequestPath() + "; the server log has the details"));
+    }
+
+    /** The port actually listened on (useful with port 0). */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+    }
+}
