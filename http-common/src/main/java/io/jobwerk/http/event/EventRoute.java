@@ -1,0 +1,128 @@
+package io.jobwerk.http.event;
+
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.http.server.Exchanges;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code GET …/api/event?after=ID&timeout=S&limit=N&heartbeat=S}: the event stream as NDJSON, one
+ * stamped event per line, written and flushed as soon as events are committed, until {@code timeout}
+ * seconds have passed or {@code limit} events were sent. Without {@code after} the stream starts at
+ * the current end. With {@code heartbeat}, an empty line is sent after that many seconds of silence.
+ * {@code after} before the oldest kept event answers 400 {@code EventSeqTorn}.
+ */
+public final class EventRoute {
+
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
+    private final EventFeed feed;
+    private final Function<Stamped<? extends Event>, String> encode;
+
+    /** {@code encode} writes one event as a JSON line (without newline). */
+    public EventRoute(EventFeed feed, Function<Stamped<? extends Event>, String> encode) {
+        this.feed = feed;
+        this.encode = encode;
+    }
+
+    public void handle(HttpServerExchange exchange) throws IOException, InterruptedException {
+        Checked<Request> parsed = Request.parse(exchange.getQueryParameters(), feed.lastEventId());
+        if (parsed.isFail()) {
+            Exchanges.respondProblem(exchange, parsed.problemOption().orElseThrow());
+            return;
+        }
+        Request request = parsed.orThrow();
+        Checked<List<Stamped<? extends Event>>> first = feed.read(request.after(), request.limit());
+        if (first.isFail()) {
+            Exchanges.respondProblem(exchange, first.problemOption().orElseThrow());
+            return;
+        }
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, Exchanges.NDJSON);
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        OutputStream out = exchange.getOutputStream();
+        long deadline = System.nanoTime() + request.timeout().toNanos();
+        long after = request.after();
+        int sent = 0;
+        List<Stamped<? extends Event>> batch = first.orThrow();
+        long lastWrite = System.nanoTime();
+        while (true) {
+            if (!batch.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (Stamped<? extends Event> e : batch) {
+                    sb.append(encode.apply(e)).append('\n');
+                    after = e.eventId();
+                    sent++;
+                }
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                lastWrite = System.nanoTime();
+            }
+            if (sent >= request.limit()) {
+                break;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                break;
+            }
+            long wait = remaining;
+            if (request.heartbeat() != null) {
+                long untilHeartbeat = lastWrite + request.heartbeat().toNanos() - System.nanoTime();
+                if (untilHeartbeat <= 0) {
+                    out.write('\n');
+                    out.flush();
+                    lastWrite = System.nanoTime();
+                    untilHeartbeat = request.heartbeat().toNanos();
+                }
+                wait = Math.min(wait, untilHeartbeat);
+            }
+            if (!feed.await(after, Duration.ofNanos(Math.max(wait, 1)))) {
+                batch = List.of();
+                continue;
+            }
+            Checked<List<Stamped<? extends Event>>> next = feed.read(after, request.limit() - sent);
+            if (next.isFail()) {
+                break; // torn while streaming: the client resumes and gets the problem then
+            }
+            batch = next.orThrow();
+        }
+        out.close();
+    }
+
+    record Request(long after, Duration timeout, int limit, Duration heartbeat) {
+
+        static Checked<Request> parse(Map<String, Deque<String>> query, long currentEnd) {
+            try {
+                long after = query.containsKey("after") ? Long.parseLong(query.get("after").getFirst()) : currentEnd;
+                Duration timeout = query.containsKey("timeout") ? seconds(query.get("timeout").getFirst()) : Duration.ZERO;
+                if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+                    timeout = MAX_TIMEOUT;
+                }
+                int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit").getFirst()) : Integer.MAX_VALUE;
+                Duration heartbeat = query.containsKey("heartbeat") ? seconds(query.get("heartbeat").getFirst()) : null;
+                if (after < 0 || limit < 1 || timeout.isNegative() || (heartbeat != null && heartbeat.isZero())) {
+                    throw new IllegalArgumentException();
+                }
+                return Checked.ok(new Request(after, timeout, limit, heartbeat));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                return Checked.fail(Problem.of("BadRequest",
+                        "Invalid event query: after must be an event id (≥ 0), timeout and heartbeat seconds (heartbeat > 0), limit ≥ 1"));
+            }
+        }
+
+        private static Duration seconds(String s) {
+            return Duration.ofNanos(new java.math.BigDecimal(s).movePointRight(9).longValueExact());
+        }
+    }
+}
