@@ -21,7 +21,7 @@ final class ChangeOrderExecutor {
             }
             if (order.state().isTerminated()) {
                 return Checked.fail(Problem.of("OrderIsTerminated", "Order '" + order.id() + "' has terminated ("
-                        + order.state().kind() + ") and cannot be changed", Map.of("orderId", order.id().string())));
+                        + order.state().kind().typeName() + ") and cannot be changed", Map.of("orderId", order.id().string())));
             }
             BigDecimal priority = command.priority().get();
             return Checked.ok(isSame(order, priority) ? CommandResult.accepted()
