@@ -281,6 +281,26 @@ class CommandExecutorTest {
         assertThat(execute(atEnd, new Command.TransferOrders(T1)).events()).hasSize(2);
     }
 
+    @Test
+    void transferOrdersRejectsAnOrderBusyWithAnInstructionTheNewVersionReplaced() {
+        EngineState prompting = state.applyEvents(List.of(
+                KeyedEvent.of("T-AT3", new OrderEvent.OrderMoved(Position.of(1), Optional.empty())),
+                KeyedEvent.of("T-AT3", new OrderEvent.OrderStarted()),
+                KeyedEvent.of("T-AT3", new OrderEvent.OrderPrompted(Value.of("?"))))).orThrow();
+
+        assertThat(CommandExecutor.execute(prompting, new Command.TransferOrders(T1), NOW).problemOption().orElseThrow().message())
+                .isEqualTo("Order 'T-AT3' cannot be transferred: at [1] workflow 'T~2' has End where 'T~1' has Prompt");
+    }
+
+    @Test
+    void transferOrdersLetsAReadyOrderMeetANewInstruction() {
+        EngineState ready = state.applyEvents(List.of(
+                KeyedEvent.of("T-AT3", new OrderEvent.OrderMoved(Position.of(1), Optional.empty())),
+                KeyedEvent.of("T-AT3", new OrderEvent.OrderStarted()))).orThrow();
+
+        assertThat(execute(ready, new Command.TransferOrders(T1)).events()).hasSize(2);
+    }
+
     // ---- Batch ----
 
     @Test

@@ -45,7 +45,7 @@ final class TestStates {
     static final WorkflowId W1 = WorkflowId.of("W", "v1");
     /** {@code OPEN~1}: no parameters but {@code allowUndeclared}. */
     static final WorkflowId OPEN1 = WorkflowId.of("OPEN", "1");
-    /** {@code T~1} (five prompts) with its successor {@code T~2} (two prompts), the current version. */
+    /** {@code T~1} (five prompts) with its successor {@code T~2} (a prompt and an End), the current version. */
     static final WorkflowId T1 = WorkflowId.of("T", "1");
     static final WorkflowId T2 = WorkflowId.of("T", "2");
 
@@ -122,7 +122,8 @@ final class TestStates {
         events.add(added("T-AT3", T1, Position.of(3)));
         events.add(added("T-FINISHED", T1, Position.of(4)));
         events.add(KeyedEvent.of("T-FINISHED", new OrderEvent.OrderFinished(Optional.empty())));
-        events.add(KeyedEvent.keyless(new ItemEvent.VersionedItemChanged(t(T2, 2))));
+        events.add(KeyedEvent.keyless(new ItemEvent.VersionedItemChanged(
+                Workflow.of(T2, prompt(null), new Instruction.End(Optional.empty())))));
         events.add(KeyedEvent.of(BOARD, new io.jobwerk.engine.board.NoticeEvent.NoticePosted(
                 new io.jobwerk.engine.board.Notice(new io.jobwerk.engine.board.NoticeId(BOARD, "KEY"), Optional.empty()))));
         return EngineState.EMPTY.applyEvents(events).orThrow();
