@@ -1,0 +1,415 @@
+package io.jobwerk.runtime;
+
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.board.BoardState;
+import io.jobwerk.engine.board.NoticeEvent;
+import io.jobwerk.engine.command.Command;
+import io.jobwerk.engine.command.CommandExecutor;
+import io.jobwerk.engine.command.CommandResponse;
+import io.jobwerk.engine.command.CommandResult;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.lock.LockState;
+import io.jobwerk.engine.motor.JobQueue;
+import io.jobwerk.engine.motor.MotorEnvironment;
+import io.jobwerk.engine.motor.OrderEventSource;
+import io.jobwerk.engine.motor.Placement;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.journal.Journal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The running engine of a Controller or Agent Director: its {@link EngineState} in a {@link Journal},
+ * and the order motor that moves orders on.
+ *
+ * <p>One keeper thread makes every decision, so decisions never race: it takes all waiting requests
+ * (commands, events from outside such as process outcomes), decides each on the state as advanced by
+ * the previous ones, lets the motor move the orders touched (and those whose wait is over), starts
+ * job processes the {@link JobQueue} allows, and persists the whole round as one journal batch
+ * (one fsync for all). Requests complete when their events are durable; the state advances only then.
+ */
+public final class EngineKeeper implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EngineKeeper.class.getName());
+    private static final int MAX_MOTOR_ITERATIONS = 1000;
+
+    private record Request<R>(Function<EngineState, Checked<Decision<R>>> decide, CompletableFuture<Checked<R>> future) {}
+
+    private static final Function<EngineState, Checked<Decision<Boolean>>> TOUCH_ALL =
+            state -> Checked.ok(Decision.of(List.of(), Boolean.TRUE));
+
+    private final Journal<EngineState> journal;
+    private final Placement placement;
+    private final MotorEnvironment env;
+    private final Clock clock;
+    private final Optional<ProcessStarter> processStarter;
+    private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final LinkedBlockingQueue<Request<?>> requests = new LinkedBlockingQueue<>();
+    private final TreeMap<Instant, Set<OrderId>> wakeTimes = new TreeMap<>(); // keeper thread only
+    private final Map<OrderId, Instant> orderWakeTime = new HashMap<>(); // keeper thread only
+    private final Thread thread;
+    private volatile boolean closed;
+
+    public EngineKeeper(Journal<EngineState> journal, Placement placement, MotorEnvironment env, Clock clock,
+                        Optional<ProcessStarter> processStarter) {
+        this.journal = journal;
+        this.placement = placement;
+        this.env = env;
+        this.clock = clock;
+        this.processStarter = processStarter;
+        this.thread = new Thread(this::run, "jobwerk-keeper");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the keeper thread: every order of the recovered state is looked at once. */
+    public EngineKeeper start() {
+        thread.start();
+        // Recovered orders: move those that can move, schedule the waiting ones.
+        transact(TOUCH_ALL);
+        return this;
+    }
+
+    public void addListener(CommitListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The state as committed. */
+    public EngineState state() {
+        return journal.currentState();
+    }
+
+    public Journal<EngineState> journal() {
+        return journal;
+    }
+
+    /**
+     * Decides on the current state (on the keeper thread) and persists the events; completes with
+     * the decision's result once durable, or with the decision's problem (nothing persisted).
+     */
+    public <R> CompletableFuture<Checked<R>> transact(Function<EngineState, Checked<Decision<R>>> decide) {
+        CompletableFuture<Checked<R>> future = new CompletableFuture<>();
+        if (closed) {
+            future.complete(Checked.fail(Problem.of("ServiceUnavailable", "The engine is shutting down")));
+            return future;
+        }
+        requests.add(new Request<>(decide, future));
+        return future;
+    }
+
+    /** Executes a Controller command with the engine's command executors. */
+    public CompletableFuture<Checked<CommandResponse>> execute(Command command) {
+        return transact(state -> CommandExecutor.execute(state, command, clock.instant())
+                .map(r -> Decision.of(r.events(), r.response())));
+    }
+
+    /** Persists events that happened outside (a process ended, an Agent's events to mirror). */
+    public CompletableFuture<Checked<Boolean>> emit(List<? extends KeyedEvent<? extends Event>> events) {
+        return transact(state -> Checked.ok(Decision.of(events, Boolean.TRUE)));
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                List<Request<?>> batch = new ArrayList<>();
+                Request<?> first = requests.poll(millisUntilNextWake(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    requests.drainTo(batch, 10_000);
+                }
+                round(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, "Engine keeper round failed", e);
+            }
+        }
+    }
+
+    private long millisUntilNextWake() {
+        if (wakeTimes.isEmpty()) {
+            return 1000;
+        }
+        long ms = wakeTimes.firstKey().toEpochMilli() - clock.millis();
+        return Math.max(1, Math.min(ms, 1000));
+    }
+
+    private void round(List<Request<?>> batch) throws InterruptedException {
+        Instant now = clock.instant();
+        EngineState state = journal.currentState();
+        List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+        List<Runnable> completions = new ArrayList<>();
+        Set<OrderId> touched = new LinkedHashSet<>();
+        for (Request<?> request : batch) {
+            var decided = decide(request, state);
+            if (decided.isFail()) {
+                completeWith(request, decided.problemOption().orElseThrow());
+                continue;
+            }
+            Checked<EngineState> applied = state.applyEvents(decided.orThrow().events());
+            if (applied.isFail()) {
+                completeWith(request, applied.problemOption().orElseThrow());
+                continue;
+            }
+            state = applied.orThrow();
+            events.addAll(decided.orThrow().events());
+            collectTouched(decided.orThrow().events(), state, touched);
+            Decision<?> d = decided.orThrow();
+            completions.add(() -> completeOk(request, d.result()));
+            if ((Object) request.decide() == TOUCH_ALL) {
+                touched.addAll(state.orders().keySet());
+            }
+        }
+        for (Map.Entry<Instant, Set<OrderId>> due; (due = wakeTimes.firstEntry()) != null && !due.getKey().isAfter(now); ) {
+            wakeTimes.pollFirstEntry();
+            for (OrderId id : due.getValue()) {
+                orderWakeTime.remove(id);
+                touched.add(id);
+            }
+        }
+        state = moveOrders(state, now, touched, events);
+        List<Order> toStart = new ArrayList<>();
+        state = startProcesses(state, now, events, toStart);
+        if (events.isEmpty()) {
+            completions.forEach(Runnable::run);
+            return;
+        }
+        try {
+            List<Stamped<Event>> stamped = persist(events);
+            completions.forEach(Runnable::run);
+            EngineState committed = journal.currentState();
+            List<Stamped<? extends Event>> committedEvents = new ArrayList<>(stamped);
+            for (CommitListener l : listeners) {
+                try {
+                    l.committed(committedEvents, committed);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Commit listener failed", e);
+                }
+            }
+            processStarter.ifPresent(starter -> {
+                for (Order order : toStart) {
+                    Order current = committed.orders().get(order.id());
+                    if (current != null && current.state() instanceof OrderState.Processing p) {
+                        starter.start(committed, current, p.subagentId());
+                    }
+                }
+            });
+            killMarkedProcesses(committedEvents, committed);
+            scheduleWakeTimes(committed, now, touchedOrders(committedEvents, touched));
+        } catch (ExecutionException e) {
+            Problem problem = Problem.of("JournalError", "Events could not be persisted: " + e.getCause().getMessage());
+            LOG.log(Level.SEVERE, problem.message(), e.getCause());
+            for (Request<?> request : batch) {
+                completeWith(request, problem);
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<Stamped<Event>> persist(List<KeyedEvent<? extends Event>> events) throws InterruptedException, ExecutionException {
+        List<KeyedEvent<Event>> list = (List) events;
+        return journal.persist(list).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> Checked<Decision<R>> decide(Request<R> request, EngineState state) {
+        try {
+            return request.decide().apply(state);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Decision failed", e);
+            return Checked.fail(Problem.of("InternalError", "Internal error: " + e));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> void completeOk(Request<R> request, Object result) {
+        request.future().complete(Checked.ok((R) result));
+    }
+
+    private static <R> void completeWith(Request<R> request, Problem problem) {
+        request.future().complete(Checked.fail(problem));
+    }
+
+    /** Runs the motor for the touched orders (and those their events touch) until nothing moves. */
+    private EngineState moveOrders(EngineState state, Instant now, Set<OrderId> touched, List<KeyedEvent<? extends Event>> out) {
+        Set<OrderId> pending = new LinkedHashSet<>(touched);
+        int iterations = 0;
+        while (!pending.isEmpty() && iterations++ < MAX_MOTOR_ITERATIONS) {
+            Set<OrderId> next = new LinkedHashSet<>();
+            OrderEventSource motor = new OrderEventSource(state, now, placement, env);
+            for (OrderId id : pending) {
+                if (!state.orders().containsKey(id)) {
+                    continue;
+                }
+                List<KeyedEvent<OrderEvent>> events = motor.nextEvents(id);
+                if (events.isEmpty()) {
+                    continue;
+                }
+                Checked<EngineState> applied = state.applyEvents(events);
+                if (applied.isFail()) {
+                    LOG.warning("Order " + id + ": motor events do not apply: " + applied.problemOption().orElseThrow());
+                    continue;
+                }
+                state = applied.orThrow();
+                motor = new OrderEventSource(state, now, placement, env);
+                out.addAll(events);
+                collectTouched(events, state, next);
+            }
+            pending = next;
+        }
+        touched.addAll(pending);
+        return state;
+    }
+
+    private EngineState startProcesses(EngineState state, Instant now, List<KeyedEvent<? extends Event>> out, List<Order> toStart) {
+        if (processStarter.isEmpty()) {
+            return state;
+        }
+        for (OrderId id : new JobQueue(state, now).startable()) {
+            Order order = state.orders().get(id);
+            if (order == null || !placementOwns(order)) {
+                continue;
+            }
+            Optional<SubagentId> subagent = processStarter.get().selectSubagent(state, order);
+            if (subagent.isEmpty()) {
+                continue;
+            }
+            boolean stick = !order.stickySubagents().isEmpty() && order.stickySubagents().get(0).stuckSubagentId().isEmpty();
+            KeyedEvent<OrderEvent> started = KeyedEvent.of(id, new OrderEvent.OrderProcessingStarted(subagent.get(), stick));
+            Checked<EngineState> applied = state.applyEvent(started);
+            if (applied.isOk()) {
+                state = applied.orThrow();
+                out.add(started);
+                toStart.add(state.orders().get(id));
+            }
+        }
+        return state;
+    }
+
+    private boolean placementOwns(Order order) {
+        if (placement instanceof Placement.Agent agent) {
+            return order.attachedState().map(a -> a.agentPath().equals(agent.agentPath())).orElse(false);
+        }
+        return placement instanceof Placement.Standalone;
+    }
+
+    private void killMarkedProcesses(List<Stamped<? extends Event>> events, EngineState state) {
+        if (processStarter.isEmpty()) {
+            return;
+        }
+        for (Stamped<? extends Event> s : events) {
+            Event e = s.keyedEvent().event();
+            if (e instanceof OrderEvent.OrderCancellationMarked || e instanceof OrderEvent.OrderSuspensionMarked) {
+                Order order = state.orders().get(new OrderId(s.keyedEvent().key().orElseThrow()));
+                if (order != null && order.isState(OrderState.Kind.PROCESSING)) {
+                    OrderEventSource.killRequested(order).ifPresent(kill -> processStarter.get().kill(order, kill.immediately()));
+                }
+            }
+        }
+    }
+
+    /** The orders an event may affect besides its own: lock waiters, board waiters, fork parents. */
+    private static void collectTouched(List<? extends KeyedEvent<? extends Event>> events, EngineState state, Set<OrderId> touched) {
+        for (KeyedEvent<? extends Event> ke : events) {
+            Event e = ke.event();
+            if (e instanceof OrderEvent oe && ke.key().isPresent()) {
+                OrderId id = new OrderId(ke.key().get());
+                touched.add(id);
+                Order order = state.orders().get(id);
+                if (order != null) {
+                    order.parent().ifPresent(touched::add);
+                }
+                switch (oe.kind()) {
+                    case LOCKS_RELEASED, CANCELLED, FINISHED, DELETED, JOINED, LOCKS_DEQUEUED -> {
+                        for (LockState lock : state.locks().values()) {
+                            touched.addAll(lock.queue());
+                        }
+                    }
+                    case NOTICE_POSTED -> touchBoardWaiters(state, touched);
+                    case ORDER_ADDED -> touched.add(((OrderEvent.OrderOrderAdded) oe).orderId());
+                    case FORKED -> ((OrderEvent.OrderForked) oe).children().forEach(c -> touched.add(c.orderId()));
+                    default -> { }
+                }
+            } else if (e instanceof NoticeEvent) {
+                touchBoardWaiters(state, touched);
+            } else if (e instanceof io.jobwerk.engine.workflow.WorkflowControlEvent
+                    || e instanceof io.jobwerk.engine.item.ItemEvent) {
+                touched.addAll(state.orders().keySet());
+            }
+        }
+    }
+
+    private static void touchBoardWaiters(EngineState state, Set<OrderId> touched) {
+        for (Map.Entry<BoardPath, BoardState> board : state.boards().entrySet()) {
+            board.getValue().expectingOrders().values().forEach(touched::addAll);
+        }
+    }
+
+    private static Set<OrderId> touchedOrders(List<Stamped<? extends Event>> events, Set<OrderId> touched) {
+        Set<OrderId> set = new LinkedHashSet<>(touched);
+        for (Stamped<? extends Event> s : events) {
+            if (s.keyedEvent().event() instanceof OrderEvent && s.keyedEvent().key().isPresent()) {
+                set.add(new OrderId(s.keyedEvent().key().get()));
+            }
+        }
+        return set;
+    }
+
+    private void scheduleWakeTimes(EngineState state, Instant now, Set<OrderId> orders) {
+        OrderEventSource motor = new OrderEventSource(state, now, placement, env);
+        for (OrderId id : orders) {
+            Instant previous = orderWakeTime.remove(id);
+            if (previous != null) {
+                Set<OrderId> set = wakeTimes.get(previous);
+                if (set != null && set.remove(id) && set.isEmpty()) {
+                    wakeTimes.remove(previous);
+                }
+            }
+            if (!state.orders().containsKey(id)) {
+                continue;
+            }
+            motor.nextWakeTime(id).ifPresent(t -> {
+                orderWakeTime.put(id, t);
+                wakeTimes.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(id);
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Request<?> r; (r = requests.poll()) != null; ) {
+            completeWith(r, Problem.of("ServiceUnavailable", "The engine is shutting down"));
+        }
+    }
+}
