@@ -13,20 +13,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A segment file {@code journal--<afterEventId>.log}: the events after {@code afterEventId} up to
+ * A segment file {@code journal--<afterEventId>.journal}: the events after {@code afterEventId} up to
  * the next segment's {@code afterEventId} (as JS7 names its files after the last event id before them).
  */
 record Segment(Path path, long afterEventId) {
-    private static final Pattern NAME = Pattern.compile("journal--(\\d+)\\.log");
+    private static final Pattern NAME = Pattern.compile("journal--(\\d+)\\.journal");
 
     static Path path(Path dir, long afterEventId) {
-        return dir.resolve("journal--" + afterEventId + ".log");
+        return dir.resolve("journal--" + afterEventId + ".journal");
     }
 
     /** The segment files of {@code dir}, oldest first. */
     static List<Segment> list(Path dir) throws IOException {
         List<Segment> result = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "journal--*.log")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "journal--*.journal")) {
             for (Path p : files) {
                 Matcher m = NAME.matcher(p.getFileName().toString());
                 if (m.matches()) {

@@ -567,7 +567,8 @@ public final class OrderEventSource {
             case END:
             case IMPLICIT_END:
                 return p.isTopLevel() && order.parent().isEmpty()
-                        || order.innerBlock().filter(p.branchPath()::equals).isPresent();
+                        || order.innerBlock().filter(p.branchPath()::equals).isPresent()
+                        || p.lastBranchId().filter(b -> b.equals(BranchId.LOCK) || b.equals(BranchId.CONSUME_NOTICES)).isPresent();
             default:
                 return false;
         }
