@@ -51,6 +51,11 @@ public final class OrderJson {
         return JsonCursor.decode(json, OrderJson::order);
     }
 
+    /** An order mark: {@code {"TYPE":"Cancelling","mode":…}} etc. */
+    public static Checked<OrderMark> decodeMark(JsonNode json) {
+        return JsonCursor.decode(json, OrderJson::mark);
+    }
+
     /** An order as in a snapshot: {@code {"TYPE":"Order","id":…,"workflowPosition":…,"state":…,…}}. */
     public static ObjectNode encode(Order order) {
         ObjectNode o = EngineJson.object();

@@ -46,6 +46,8 @@ import org.pcollections.TreePVector;
  *
  * @param currentVersions the newest deployed version of each workflow path (absent once removed)
  * @param noticeConsumptions per order, the notices its ConsumeNotices blocks consume (innermost last)
+ * @param observedEventIds for each peer whose events this node mirrors (key {@code Agent:PATH}), the
+ *        last of its event ids stored here: the stream resumes after it, so nothing is applied twice
  */
 public record EngineState(
         PMap<WorkflowId, Workflow> workflows,
@@ -56,11 +58,21 @@ public record EngineState(
         PMap<OrderId, Order> orders,
         PMap<WorkflowPath, WorkflowPathControl> pathControls,
         PMap<WorkflowId, PSet<Position>> breakpoints,
-        PMap<OrderId, PVector<PVector<NoticeId>>> noticeConsumptions) {
+        PMap<OrderId, PVector<PVector<NoticeId>>> noticeConsumptions,
+        PMap<String, Long> observedEventIds) {
 
     public static final EngineState EMPTY = new EngineState(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
             HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
-            HashTreePMap.empty());
+            HashTreePMap.empty(), HashTreePMap.empty());
+
+    /** A state without mirrored peers. */
+    public EngineState(PMap<WorkflowId, Workflow> workflows, PMap<WorkflowPath, VersionId> currentVersions,
+                       PMap<String, Item> items, PMap<LockPath, LockState> locks, PMap<BoardPath, BoardState> boards,
+                       PMap<OrderId, Order> orders, PMap<WorkflowPath, WorkflowPathControl> pathControls,
+                       PMap<WorkflowId, PSet<Position>> breakpoints, PMap<OrderId, PVector<PVector<NoticeId>>> noticeConsumptions) {
+        this(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions,
+                HashTreePMap.empty());
+    }
 
     public EngineState {
         Objects.requireNonNull(workflows, "workflows");
@@ -72,6 +84,12 @@ public record EngineState(
         Objects.requireNonNull(pathControls, "pathControls");
         Objects.requireNonNull(breakpoints, "breakpoints");
         Objects.requireNonNull(noticeConsumptions, "noticeConsumptions");
+        Objects.requireNonNull(observedEventIds, "observedEventIds");
+    }
+
+    /** The last event id of the peer stored here ({@code Agent:PATH}), 0 if none. */
+    public long observedEventId(String peerKey) {
+        return observedEventIds.getOrDefault(peerKey, 0L);
     }
 
     // ---- queries ----
@@ -173,6 +191,9 @@ public record EngineState(
             return applyNoticeEvent(noticeEvent);
         } else if (event instanceof WorkflowControlEvent controlEvent) {
             return Checked.ok(applyControlEvent(controlEvent));
+        } else if (event instanceof io.jobwerk.engine.event.SystemEvent.AgentEventsObserved observed && keyedEvent.key().isPresent()) {
+            return Checked.ok(new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
+                    noticeConsumptions, observedEventIds.plus("Agent:" + keyedEvent.key().get(), observed.untilEventId())));
         }
         return Checked.ok(this);
     }
@@ -316,7 +337,7 @@ public record EngineState(
             default -> { }
         }
         return Checked.ok(new EngineState(workflows, currentVersions, items, newLocks, newBoards, newOrders, pathControls,
-                breakpoints, newConsumptions));
+                breakpoints, newConsumptions, observedEventIds));
     }
 
     private static PMap<LockPath, LockState> releaseAll(PMap<LockPath, LockState> locks, OrderId orderId) {
@@ -349,7 +370,7 @@ public record EngineState(
                 Workflow w = event instanceof ItemEvent.VersionedItemAdded a ? a.workflow()
                         : ((ItemEvent.VersionedItemChanged) event).workflow();
                 return Checked.ok(new EngineState(workflows.plus(w.id(), w), currentVersions.plus(w.path(), w.id().versionId()),
-                        items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions));
+                        items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds));
             }
             case VERSIONED_ITEM_REMOVED -> {
                 WorkflowPath path = ((ItemEvent.VersionedItemRemoved) event).path();
@@ -360,7 +381,7 @@ public record EngineState(
                     }
                 }
                 return Checked.ok(new EngineState(kept, currentVersions.minus(path), items, locks, boards, orders,
-                        pathControls, breakpoints, noticeConsumptions));
+                        pathControls, breakpoints, noticeConsumptions, observedEventIds));
             }
             case UNSIGNED_SIMPLE_ITEM_ADDED, UNSIGNED_SIMPLE_ITEM_CHANGED -> {
                 Item item = event instanceof ItemEvent.UnsignedSimpleItemAdded a ? a.item()
@@ -375,7 +396,7 @@ public record EngineState(
                     newBoards = boards.plus(board.path(), existing == null ? BoardState.of(board) : existing.withBoard(board));
                 }
                 return Checked.ok(new EngineState(workflows, currentVersions, items.plus(item.key(), item), newLocks, newBoards,
-                        orders, pathControls, breakpoints, noticeConsumptions));
+                        orders, pathControls, breakpoints, noticeConsumptions, observedEventIds));
             }
             case ITEM_DELETED -> {
                 String key = ((ItemEvent.ItemDeleted) event).key();
@@ -383,7 +404,7 @@ public record EngineState(
                 PMap<LockPath, LockState> newLocks = item instanceof Item.LockItem l ? locks.minus(l.path()) : locks;
                 PMap<BoardPath, BoardState> newBoards = item instanceof Item.GlobalBoard b ? boards.minus(b.path()) : boards;
                 return Checked.ok(new EngineState(workflows, currentVersions, items.minus(key), newLocks, newBoards, orders,
-                        pathControls, breakpoints, noticeConsumptions));
+                        pathControls, breakpoints, noticeConsumptions, observedEventIds));
             }
         }
         throw new AssertionError(event);
@@ -402,19 +423,19 @@ public record EngineState(
         if (event instanceof WorkflowControlEvent.WorkflowPathControlUpdated u) {
             return new EngineState(workflows, currentVersions, items, locks, boards, orders,
                     pathControls.plus(u.path(), new WorkflowPathControl(u.path(), u.suspended(), u.skip())), breakpoints,
-                    noticeConsumptions);
+                    noticeConsumptions, observedEventIds);
         }
         var u = (WorkflowControlEvent.WorkflowControlUpdated) event;
         PMap<WorkflowId, PSet<Position>> bp = u.breakpoints().isEmpty() ? breakpoints.minus(u.workflowId())
                 : breakpoints.plus(u.workflowId(), HashTreePSet.from(u.breakpoints()));
-        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, bp, noticeConsumptions);
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, bp, noticeConsumptions, observedEventIds);
     }
 
     private EngineState withOrders(PMap<OrderId, Order> orders) {
-        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions);
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds);
     }
 
     private EngineState withBoards(PMap<BoardPath, BoardState> boards) {
-        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions);
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds);
     }
 }

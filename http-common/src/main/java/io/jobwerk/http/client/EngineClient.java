@@ -1,0 +1,179 @@
+package io.jobwerk.http.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.json.ProblemJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * A client of a Jobwerk (or JS7) engine API: Controller ({@code /controller/api}), Agent Director
+ * ({@code /agent/api}) or Subagent ({@code /subagent/api}). Logs in once and sends the session token
+ * with every request. Problems from the server, connection failures and timeouts come back as
+ * {@link Problem}s, never as exceptions.
+ */
+public final class EngineClient implements AutoCloseable {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType NDJSON = MediaType.get("application/x-ndjson; charset=utf-8");
+
+    private final String apiUri;
+    private final String userId;
+    private final String password;
+    private final OkHttpClient http;
+    private volatile String sessionToken;
+
+    /** @param apiUri e.g. {@code http://127.0.0.1:4444/controller/api} */
+    public EngineClient(String apiUri, String userId, String password) {
+        this.apiUri = apiUri.endsWith("/") ? apiUri.substring(0, apiUri.length() - 1) : apiUri;
+        this.userId = userId;
+        this.password = password;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(90))
+                .callTimeout(Duration.ZERO)
+                .retryOnConnectionFailure(true)
+                .build();
+    }
+
+    public String apiUri() {
+        return apiUri;
+    }
+
+    /** Logs in (again); later requests carry the new token. */
+    public Checked<String> login() {
+        var body = EngineJson.MAPPER.createObjectNode().put("TYPE", "Login");
+        body.putObject("userAndPassword").put("userId", userId).put("password", password);
+        Checked<JsonNode> response = call(post("/session", JSON, EngineJson.print(body)), false);
+        return response.flatMap(json -> json.path("sessionToken").isTextual()
+                ? Checked.ok(sessionToken = json.get("sessionToken").asText())
+                : Checked.fail(Problem.of("BadResponse", "Login response without sessionToken")));
+    }
+
+    public Checked<JsonNode> get(String path) {
+        return call(new Request.Builder().url(apiUri + path).get(), true);
+    }
+
+    public Checked<JsonNode> postJson(String path, JsonNode body) {
+        return call(post(path, JSON, EngineJson.print(body)), true);
+    }
+
+    public Checked<JsonNode> postNdjson(String path, String ndjson) {
+        return call(post(path, NDJSON, ndjson), true);
+    }
+
+    /** {@code POST …/command}. */
+    public Checked<JsonNode> command(JsonNode command) {
+        return postJson("/command", command);
+    }
+
+    /**
+     * Reads the event stream {@code GET …/event?after=…&timeout=…} line by line, calling
+     * {@code onEvent} for each event as it arrives (heartbeat lines are skipped), until the server
+     * ends the stream or {@code onEvent} returns false. Returns the last event id seen.
+     */
+    public Checked<Long> readEvents(long after, Duration timeout, Predicate<JsonNode> onEvent) {
+        String url = apiUri + "/event?after=" + after + "&timeout=" + timeout.toMillis() / 1000.0 + "&heartbeat=5";
+        OkHttpClient streaming = http.newBuilder().readTimeout(timeout.plusSeconds(30)).build();
+        long last = after;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Request request = authorized(new Request.Builder().url(url).get()).build();
+            try (Response response = streaming.newCall(request).execute()) {
+                if (response.code() == 401 && attempt == 0) {
+                    Checked<String> relogin = login();
+                    if (relogin.isFail()) {
+                        return Checked.fail(relogin.problemOption().orElseThrow());
+                    }
+                    continue;
+                }
+                ResponseBody body = response.body();
+                if (!response.isSuccessful()) {
+                    return Checked.fail(problem(response.code(), body.string()));
+                }
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = reader.readLine()) != null; ) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        Checked<JsonNode> json = EngineJson.parse(line);
+                        if (json.isFail()) {
+                            return Checked.fail(json.problemOption().orElseThrow());
+                        }
+                        last = json.orThrow().path("eventId").asLong(last);
+                        if (!onEvent.test(json.orThrow())) {
+                            break;
+                        }
+                    }
+                }
+                return Checked.ok(last);
+            } catch (IOException e) {
+                return Checked.fail(Problem.of("ConnectionFailed", "Event stream of " + apiUri + " failed: " + e.getMessage()));
+            }
+        }
+        return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
+    }
+
+    private Request.Builder post(String path, MediaType type, String body) {
+        return new Request.Builder().url(apiUri + path).post(RequestBody.create(body, type));
+    }
+
+    private Request.Builder authorized(Request.Builder builder) {
+        String token = sessionToken;
+        return token == null ? builder : builder.header("x-js7-session", token);
+    }
+
+    private Checked<JsonNode> call(Request.Builder builder, boolean authenticated) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (authenticated && sessionToken == null) {
+                Checked<String> token = login();
+                if (token.isFail()) {
+                    return Checked.fail(token.problemOption().orElseThrow());
+                }
+            }
+            Request request = (authenticated ? authorized(builder) : builder).build();
+            try (Response response = http.newCall(request).execute()) {
+                String text = response.body().string();
+                if (response.code() == 401 && authenticated && attempt == 0) {
+                    sessionToken = null;
+                    continue;
+                }
+                if (!response.isSuccessful()) {
+                    return Checked.fail(problem(response.code(), text));
+                }
+                return text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text);
+            } catch (IOException e) {
+                return Checked.fail(Problem.of("ConnectionFailed", request.method() + " " + request.url() + " failed: " + e.getMessage()));
+            }
+        }
+        return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
+    }
+
+    private static Problem problem(int status, String body) {
+        return EngineJson.parse(body).flatMap(ProblemJson::decode)
+                .orElse(Problem.of("HttpError", "HTTP " + status + ": " + (body.length() > 500 ? body.substring(0, 500) : body)));
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        try {
+            http.dispatcher().executorService().awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.jobwerk.http.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.json.ItemJson;
+import io.jobwerk.engine.json.OrderJson;
+import io.jobwerk.engine.json.WorkflowJson;
+import io.jobwerk.engine.order.OrderId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** JSON of {@link AgentCommand}s, JS7 style: {@code {"TYPE":"AttachOrder","order":{…}}}. */
+public final class AgentCommandJson {
+    private AgentCommandJson() {}
+
+    public static ObjectNode encode(AgentCommand command) {
+        ObjectNode json = EngineJson.MAPPER.createObjectNode();
+        switch (command.kind()) {
+            case ATTACH_ITEM -> json.put("TYPE", "AttachItem").set("item", ItemJson.encode(((AgentCommand.AttachItem) command).item()));
+            case ATTACH_WORKFLOW -> json.put("TYPE", "AttachSignedItem")
+                    .set("item", WorkflowJson.encodeItem(((AgentCommand.AttachWorkflow) command).workflow()));
+            case ATTACH_ORDER -> json.put("TYPE", "AttachOrder").set("order", OrderJson.encode(((AgentCommand.AttachOrder) command).order()));
+            case DETACH_ORDER -> json.put("TYPE", "DetachOrder").put("orderId", ((AgentCommand.DetachOrder) command).orderId().string());
+            case MARK_ORDER -> {
+                var mark = (AgentCommand.MarkOrder) command;
+                json.put("TYPE", "MarkOrder").put("orderId", mark.orderId().string()).set("mark", OrderJson.encode(mark.mark()));
+            }
+            case RELEASE_EVENTS -> json.put("TYPE", "ReleaseEvents").put("untilEventId", ((AgentCommand.ReleaseEvents) command).untilEventId());
+            case BATCH -> {
+                ArrayNode commands = json.put("TYPE", "Batch").putArray("commands");
+                ((AgentCommand.Batch) command).commands().forEach(c -> commands.add(encode(c)));
+            }
+            case NO_OPERATION -> json.put("TYPE", "NoOperation");
+        }
+        return json;
+    }
+
+    public static Checked<AgentCommand> decode(JsonNode json) {
+        String type = json.path("TYPE").asText("");
+        return switch (type) {
+            case "AttachItem" -> ItemJson.decode(json.path("item")).map(AgentCommand.AttachItem::new);
+            case "AttachSignedItem" -> WorkflowJson.decode(json.path("item")).map(AgentCommand.AttachWorkflow::new);
+            case "AttachOrder" -> OrderJson.decode(json.path("order")).map(AgentCommand.AttachOrder::new);
+            case "DetachOrder" -> orderId(json).map(AgentCommand.DetachOrder::new);
+            case "MarkOrder" -> orderId(json).flatMap(id -> OrderJson.decodeMark(json.path("mark")).map(m -> new AgentCommand.MarkOrder(id, m)));
+            case "ReleaseEvents" -> json.path("untilEventId").canConvertToLong()
+                    ? Checked.ok(new AgentCommand.ReleaseEvents(json.get("untilEventId").asLong()))
+                    : Checked.fail(Problem.of("JsonDecode", "ReleaseEvents needs a numeric 'untilEventId'"));
+            case "Batch" -> {
+                List<AgentCommand> commands = new ArrayList<>();
+                for (JsonNode c : json.path("commands")) {
+                    Checked<AgentCommand> d = decode(c);
+                    if (d.isFail()) {
+                        yield Checked.fail(d.problemOption().orElseThrow());
+                    }
+                    commands.add(d.orThrow());
+                }
+                yield Checked.ok(new AgentCommand.Batch(commands));
+            }
+            case "NoOperation" -> Checked.ok(new AgentCommand.NoOperation());
+            default -> Checked.fail(Problem.of("JsonDecode", "Unknown Agent command TYPE '" + type + "'"));
+        };
+    }
+
+    private static Checked<OrderId> orderId(JsonNode json) {
+        return json.path("orderId").isTextual() ? io.jobwerk.engine.base.Names.checked(() -> new OrderId(json.get("orderId").asText()))
+                : Checked.fail(Problem.of("JsonDecode", "Missing string 'orderId'"));
+    }
+}
