@@ -125,6 +125,12 @@ public final class EngineStateJson {
                     o.set("breakpoints", WorkflowControlEventJson.positions(e.getValue()));
                     list.add(o);
                 });
+        state.observedEventIds().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            ObjectNode o = typed("ObservedEventId");
+            o.put("peer", e.getKey());
+            o.put("eventId", e.getValue());
+            list.add(o);
+        });
         return list;
     }
 
@@ -193,6 +199,7 @@ public final class EngineStateJson {
         final Map<OrderId, Order> orders = new HashMap<>();
         final Map<WorkflowPath, WorkflowPathControl> pathControls = new HashMap<>();
         final Map<WorkflowId, PSet<Position>> breakpoints = new HashMap<>();
+        final Map<String, Long> observedEventIds = new HashMap<>();
         final Map<OrderId, PVector<PVector<NoticeId>>> consumptions = new HashMap<>();
         final List<OrderReference> orderReferences = new ArrayList<>();
         int index;
@@ -296,6 +303,12 @@ public final class EngineStateJson {
                         throw c.child("path").fail("duplicate WorkflowPathControl of '" + path + "'");
                     }
                 }
+                case "ObservedEventId" -> {
+                    String peer = c.required("peer").string();
+                    if (observedEventIds.put(peer, c.required("eventId").longValue()) != null) {
+                        throw c.child("peer").fail("duplicate ObservedEventId of '" + peer + "'");
+                    }
+                }
                 case "WorkflowControl" -> {
                     WorkflowId id = OrderJson.workflowId(c.required("workflowId"));
                     Set<Position> positions = WorkflowControlEventJson.positions(c.required("breakpoints"));
@@ -339,7 +352,7 @@ public final class EngineStateJson {
         EngineState build() {
             return new EngineState(HashTreePMap.from(workflows), HashTreePMap.from(currentVersions), HashTreePMap.from(items),
                     HashTreePMap.from(locks), HashTreePMap.from(boards), HashTreePMap.from(orders), HashTreePMap.from(pathControls),
-                    HashTreePMap.from(breakpoints), HashTreePMap.from(consumptions));
+                    HashTreePMap.from(breakpoints), HashTreePMap.from(consumptions), HashTreePMap.from(observedEventIds));
         }
     }
 

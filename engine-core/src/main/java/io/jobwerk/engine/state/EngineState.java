@@ -431,6 +431,11 @@ public record EngineState(
         return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, bp, noticeConsumptions, observedEventIds);
     }
 
+    /** The state without this order: an Agent forgets an order detached to the Controller. */
+    public EngineState withoutOrder(OrderId orderId) {
+        return withOrders(orders.minus(orderId));
+    }
+
     private EngineState withOrders(PMap<OrderId, Order> orders) {
         return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds);
     }

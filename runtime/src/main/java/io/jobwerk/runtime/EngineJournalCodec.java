@@ -1,0 +1,54 @@
+package io.jobwerk.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.json.EngineStateJson;
+import io.jobwerk.engine.json.EventJson;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.journal.JournalCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The journal's codec for the engine: events and snapshot objects as single-line JS7 JSON. */
+public final class EngineJournalCodec implements JournalCodec<EngineState> {
+
+    @Override
+    public byte[] encodeEvent(Stamped<? extends Event> stamped) {
+        return EngineJson.print(EventJson.encodeStamped(stamped)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Checked<Stamped<? extends Event>> decodeEvent(byte[] bytes) {
+        return EngineJson.parse(new String(bytes, StandardCharsets.UTF_8)).flatMap(EventJson::decodeStamped).map(s -> s);
+    }
+
+    @Override
+    public Iterable<Map.Entry<String, byte[]>> snapshotEntries(EngineState state) {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
+        int i = 0;
+        for (JsonNode object : EngineStateJson.snapshotObjects(state)) {
+            entries.add(new AbstractMap.SimpleImmutableEntry<>(String.format("%09d", i++),
+                    EngineJson.print(object).getBytes(StandardCharsets.UTF_8)));
+        }
+        return entries;
+    }
+
+    @Override
+    public Checked<EngineState> fromSnapshot(Iterable<Map.Entry<String, byte[]>> entries) {
+        List<JsonNode> objects = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : entries) {
+            Checked<JsonNode> json = EngineJson.parse(new String(e.getValue(), StandardCharsets.UTF_8));
+            if (json.isFail()) {
+                return Checked.fail(json.problemOption().orElseThrow().withPrefix("Snapshot entry " + e.getKey()));
+            }
+            objects.add(json.orThrow());
+        }
+        return EngineStateJson.fromSnapshotObjects(objects);
+    }
+}
