@@ -146,7 +146,7 @@ class CommandExecutorProblemTest {
                 bad("ChangeOrder, unknown order", new Command.ChangeOrder(new OrderId("NOPE"), Optional.of(BigDecimal.ONE)),
                         "UnknownOrder", "Unknown order 'NOPE'"),
                 bad("ChangeOrder, terminated order", new Command.ChangeOrder(new OrderId("FINISHED"), Optional.of(BigDecimal.ONE)),
-                        "OrderIsTerminated", "Order 'FINISHED' has terminated (Finished) and cannot be changed"),
+                        "OrderTerminated", "Order 'FINISHED' has terminated (Finished) and cannot be changed"),
                 bad("DeleteOrdersWhenTerminated, one unknown order",
                         new Command.DeleteOrdersWhenTerminated(List.of(new OrderId("EXISTING"), new OrderId("X"))),
                         "UnknownOrder", "Unknown order 'X'"),
