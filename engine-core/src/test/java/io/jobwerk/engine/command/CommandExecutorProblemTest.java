@@ -13,7 +13,6 @@ import io.jobwerk.engine.board.NoticeId;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.engine.order.CancellationMode;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.state.EngineState;
