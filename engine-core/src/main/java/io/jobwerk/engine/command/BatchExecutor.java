@@ -3,6 +3,7 @@ package io.jobwerk.engine.command;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.state.EngineState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +18,13 @@ import java.util.List;
 final class BatchExecutor {
     private BatchExecutor() {}
 
-    static Checked<CommandResult> execute(EngineState state, Command.Batch batch, Instant now) {
+    static Checked<CommandResult> execute(EngineState state, Command.Batch batch, Instant now, MotorEnvironment environment) {
         EngineState current = state;
         List<KeyedEvent<? extends Event>> events = new ArrayList<>();
         List<Checked<CommandResponse>> responses = new ArrayList<>();
         for (Command command : batch.commands()) {
             EngineState before = current;
-            Checked<CommandResult> result = CommandExecutor.execute(before, command, now);
+            Checked<CommandResult> result = CommandExecutor.execute(before, command, now, environment);
             // An executor's events fit the state they were decided on; the check guards the batch against a bug there.
             Checked<EngineState> next = result.flatMap(r -> before.applyEvents(r.events()));
             if (next.isFail()) {

@@ -20,7 +20,7 @@ final class ChangeOrderExecutor {
                 return Checked.ok(CommandResult.accepted());
             }
             if (order.state().isTerminated()) {
-                return Checked.fail(Problem.of("OrderIsTerminated", "Order '" + order.id() + "' has terminated ("
+                return Checked.fail(Problem.of("OrderTerminated", "Order '" + order.id() + "' has terminated ("
                         + order.state().kind().typeName() + ") and cannot be changed", Map.of("orderId", order.id().string())));
             }
             BigDecimal priority = command.priority().get();

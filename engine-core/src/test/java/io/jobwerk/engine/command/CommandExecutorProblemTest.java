@@ -13,7 +13,6 @@ import io.jobwerk.engine.board.NoticeId;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.engine.order.CancellationMode;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.state.EngineState;
@@ -146,7 +145,7 @@ class CommandExecutorProblemTest {
                 bad("ChangeOrder, unknown order", new Command.ChangeOrder(new OrderId("NOPE"), Optional.of(BigDecimal.ONE)),
                         "UnknownOrder", "Unknown order 'NOPE'"),
                 bad("ChangeOrder, terminated order", new Command.ChangeOrder(new OrderId("FINISHED"), Optional.of(BigDecimal.ONE)),
-                        "OrderIsTerminated", "Order 'FINISHED' has terminated (Finished) and cannot be changed"),
+                        "OrderTerminated", "Order 'FINISHED' has terminated (Finished) and cannot be changed"),
                 bad("DeleteOrdersWhenTerminated, one unknown order",
                         new Command.DeleteOrdersWhenTerminated(List.of(new OrderId("EXISTING"), new OrderId("X"))),
                         "UnknownOrder", "Unknown order 'X'"),
