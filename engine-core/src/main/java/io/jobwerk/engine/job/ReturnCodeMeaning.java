@@ -56,7 +56,7 @@ public record ReturnCodeMeaning(boolean listsSuccess, List<Range> ranges) {
         if (string.isBlank()) {
             return Checked.ok(ranges);
         }
-        for (String item : string.split(",")) {
+        for (String item : string.split(",", -1)) {  // -1: a trailing comma is an empty item, not ignored
             String s = item.trim();
             try {
                 int dots = s.indexOf("..");

@@ -215,7 +215,13 @@ public record Order(
             case PROMPTED -> b.state = new OrderState.Prompting(((OrderEvent.OrderPrompted) event).question());
             case CYCLING_PREPARED -> b.state = new OrderState.BetweenCycles(Optional.of(((OrderEvent.OrderCyclingPrepared) event).cycleState()));
             case CYCLE_STARTED -> {
-                CycleState cs = ((OrderState.BetweenCycles) state).cycleState().orElseThrow();
+                Optional<CycleState> prepared = ((OrderState.BetweenCycles) state).cycleState();
+                if (prepared.isEmpty()) {
+                    return Checked.fail(Problem.of("UnexpectedOrderEvent", "Event " + event.typeName()
+                            + " does not fit order " + id + ": the cycle has not been prepared",
+                            Map.of("orderId", id.string(), "event", event.typeName(), "state", state.kind().typeName())));
+                }
+                CycleState cs = prepared.get();
                 b.state = OrderState.READY;
                 b.position = position().enter(BranchId.cycle(cs.toBranchSuffix()));
             }

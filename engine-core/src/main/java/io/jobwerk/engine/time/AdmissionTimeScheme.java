@@ -17,6 +17,16 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
 
     /** A window of admission, [start, end). */
     public record Interval(Instant start, Instant end) {
+        /**
+         * The window from the local start time, lasting {@code duration} of real time (as JS7's
+         * {@code LocalInterval.toTimeInterval}): a window that crosses a DST change keeps its length,
+         * and one starting in the spring-forward gap starts after the gap instead of being empty.
+         */
+        static Interval of(LocalDateTime localStart, java.time.Duration duration, ZoneId zone) {
+            Instant start = localStart.atZone(zone).toInstant();
+            return new Interval(start, start.plus(duration));
+        }
+
         public boolean contains(Instant t) {
             return !t.isBefore(start) && t.isBefore(end);
         }
@@ -28,7 +38,7 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
         Interval best = null;
         for (AdmissionPeriod p : periods) {
             LocalDateTime start = p.latestStartAtOrBefore(local);
-            Interval interval = new Interval(start.atZone(zone).toInstant(), start.plus(p.duration()).atZone(zone).toInstant());
+            Interval interval = Interval.of(start, p.duration(), zone);
             if (interval.contains(now) && (best == null || interval.end().isAfter(best.end()))) {
                 best = interval;
             }
@@ -51,7 +61,7 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
                 Instant s = start.atZone(zone).toInstant();
                 if (s.isAfter(now)) {
                     if (best == null || s.isBefore(best.start())) {
-                        best = new Interval(s, start.plus(p.duration()).atZone(zone).toInstant());
+                        best = Interval.of(start, p.duration(), zone);
                     }
                     break;
                 }

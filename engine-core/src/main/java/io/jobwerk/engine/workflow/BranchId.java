@@ -45,7 +45,7 @@ public record BranchId(String string) {
         if (equals(THEN)) {
             return Optional.of(0);
         }
-        return suffixNumber(THEN_PREFIX).map(n -> n - 1);
+        return suffixNumber(THEN_PREFIX).filter(n -> n >= 2).map(n -> n - 1);  // then+1 would alias plain then
     }
 
     public static BranchId tryBranch(int retry) {
@@ -109,8 +109,12 @@ public record BranchId(String string) {
         if (!string.startsWith(prefix)) {
             return Optional.empty();
         }
+        String digits = string.substring(prefix.length());
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();  // parseInt would accept "+1" and "-1"
+        }
         try {
-            return Optional.of(Integer.parseInt(string.substring(prefix.length())));
+            return Optional.of(Integer.parseInt(digits));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

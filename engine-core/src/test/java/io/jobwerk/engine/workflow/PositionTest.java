@@ -1,0 +1,102 @@
+package io.jobwerk.engine.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PositionTest {
+
+    @Test
+    void toStringIsJs7Notation() {
+        assertThat(Position.FIRST).hasToString("[0]");
+        assertThat(Position.of(1, "then", 0)).hasToString("[1,\"then\",0]");
+        assertThat(Position.of(2, "try+1", 3, "fork+A", 0)).hasToString("[2,\"try+1\",3,\"fork+A\",0]");
+    }
+
+    @Test
+    void toListIsTheJsonArray() {
+        assertThat(Position.of(1, "then", 0).toList()).containsExactly(1, "then", 0);
+    }
+
+    @Test
+    void enterGoesToTheFirstInstructionOfTheBlock() {
+        assertThat(Position.of(1).enter(BranchId.THEN)).isEqualTo(Position.of(1, "then", 0));
+        assertThat(Position.of(1, "then", 2).enter(BranchId.LOCK, 3)).isEqualTo(Position.of(1, "then", 2, "lock", 3));
+    }
+
+    @Test
+    void parentIsTheInstructionOfTheEnclosingBlock() {
+        assertThat(Position.of(1, "then", 2, "lock", 3).parent()).contains(Position.of(1, "then", 2));
+        assertThat(Position.of(1, "then", 2).parent()).contains(Position.of(1));
+    }
+
+    @Test
+    void topLevelPositionHasNoParent() {
+        assertThat(Position.of(3).parent()).isEmpty();
+        assertThat(Position.of(3).isTopLevel()).isTrue();
+    }
+
+    @Test
+    void incrementMovesToTheNextInstructionOfTheSameBlock() {
+        assertThat(Position.of(1, "then", 2).increment()).isEqualTo(Position.of(1, "then", 3));
+    }
+
+    @Test
+    void enterThenParentIsIdentity() {
+        Position p = Position.of(4, "catch+1", 2);
+
+        assertThat(p.enter(BranchId.OPTIONS).parent()).contains(p);
+    }
+
+    @Test
+    void negativeInstructionNumberIsRejected() {
+        assertThatThrownBy(() -> Position.of(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void evenNumberOfPartsIsRejected() {
+        assertThatThrownBy(() -> Position.of(1, "then")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void compareToOrdersByInstructionNumberThenDepth() {
+        List<Position> ordered = List.of(
+                Position.of(0),
+                Position.of(0, "then", 5),
+                Position.of(1),
+                Position.of(1, "then", 0),
+                Position.of(1, "then", 0, "lock", 0),
+                Position.of(1, "then", 1),
+                Position.of(2));
+        List<Position> shuffled = new ArrayList<>(ordered);
+        java.util.Collections.reverse(shuffled);
+
+        shuffled.sort(null);
+
+        assertThat(shuffled).containsExactlyElementsOf(ordered);
+    }
+
+    @Test
+    void compareToIsAntisymmetricAndConsistentWithEquals() {
+        List<Position> positions = List.of(Position.of(0), Position.of(1), Position.of(1, "then", 0),
+                Position.of(1, "else", 0), Position.of(1, "then", 1), Position.of(1, "then", 0, "try+0", 0),
+                Position.of(2, "fork+A", 0), Position.of(2, "fork+B", 0), Position.of(2, "fork+A", 0));
+        for (Position a : positions) {
+            for (Position b : positions) {
+                assertThat(Integer.signum(a.compareTo(b))).as(a + " vs " + b).isEqualTo(-Integer.signum(b.compareTo(a)));
+                assertThat(a.compareTo(b) == 0).as(a + " vs " + b).isEqualTo(a.equals(b));
+            }
+        }
+    }
+
+    @Test
+    void isInTellsWhetherThePositionLiesInTheBlock() {
+        Position p = Position.of(1, "then", 2, "lock", 0);
+
+        assertThat(p.isIn(Position.of(1, "then", 0).branchPath())).isTrue();
+        assertThat(p.isIn(Position.of(1, "else", 0).branchPath())).isFalse();
+    }
+}
