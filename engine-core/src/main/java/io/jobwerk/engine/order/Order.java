@@ -198,7 +198,12 @@ public record Order(
                 b.position = position().enter(BranchId.LOCK);
             }
             case LOCKS_RELEASED, NOTICES_CONSUMED, STICKY_SUBAGENT_LEAVED -> {
-                Position instruction = position().parent().orElse(position());
+                java.util.function.Predicate<BranchId> block = switch (event.kind()) {
+                    case LOCKS_RELEASED -> BranchId.LOCK::equals;
+                    case NOTICES_CONSUMED -> BranchId.CONSUME_NOTICES::equals;
+                    default -> BranchId.STICKY_SUBAGENT::equals;
+                };
+                Position instruction = enclosingInstruction(block).orElse(position());
                 boolean failed = event instanceof OrderEvent.OrderNoticesConsumed c && c.failed();
                 b.position = failed ? instruction : instruction.increment();
                 if (event.kind() == OrderEvent.Kind.STICKY_SUBAGENT_LEAVED && !b.stickySubagents.isEmpty()) {
@@ -227,7 +232,7 @@ public record Order(
             }
             case CYCLE_FINISHED -> {
                 Optional<CycleState> next = ((OrderEvent.OrderCycleFinished) event).cycleState();
-                Position cycle = position().parent().orElse(position());
+                Position cycle = enclosingInstruction(BranchId::isCycle).orElse(position());
                 b.state = next.<OrderState>map(cs -> new OrderState.BetweenCycles(Optional.of(cs))).orElse(OrderState.READY);
                 b.position = next.isPresent() ? cycle : cycle.increment();
             }
@@ -265,7 +270,23 @@ public record Order(
             case EXTERNAL_VANISHED -> b.externalOrder = externalOrder.map(x -> new ExternalOrderLink(x.fileWatchPath(), x.name(), true));
             case PLAN_ATTACHED -> b.planId = ((OrderEvent.OrderPlanAttached) event).planId();
         }
+        if (event.kind() != OrderEvent.Kind.RESUMED
+                && (!b.position.equals(position()) || event.kind() == OrderEvent.Kind.PROCESSING_STARTED)) {
+            // a resumption lets the order pass a breakpoint once, at the position it was resumed at
+            b.isResumed = false;
+        }
         return Checked.ok(b.build());
+    }
+
+    /** The position of the instruction owning the innermost enclosing block whose branch id matches. */
+    private Optional<Position> enclosingInstruction(java.util.function.Predicate<BranchId> block) {
+        List<Position.Segment> path = position().branchPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (block.test(path.get(i).branchId())) {
+                return Optional.of(new Position(path.subList(0, i), path.get(i).nr()));
+            }
+        }
+        return Optional.empty();
     }
 
     private void applyResumed(Builder b, OrderEvent.OrderResumed e) {

@@ -75,19 +75,21 @@ public final class OrderTransitions {
         row(OrderEvent.Kind.DELETED, DELETED, FINISHED, CANCELLED);
         row(OrderEvent.Kind.LOCKS_QUEUED, WAITING_FOR_LOCK, READY);
         row(OrderEvent.Kind.LOCKS_ACQUIRED, READY, READY, WAITING_FOR_LOCK);
-        same(OrderEvent.Kind.LOCKS_RELEASED, READY);
+        // PROCESSED: a failure leaves the blocks before it is caught or the order fails
+        same(OrderEvent.Kind.LOCKS_RELEASED, READY, PROCESSED);
         row(OrderEvent.Kind.LOCKS_DEQUEUED, READY, WAITING_FOR_LOCK);
         same(OrderEvent.Kind.NOTICE_POSTED, READY);
         row(OrderEvent.Kind.NOTICES_EXPECTED, EXPECTING_NOTICES, READY);
-        row(OrderEvent.Kind.NOTICES_READ, READY, EXPECTING_NOTICES);
+        row(OrderEvent.Kind.NOTICES_READ, READY, EXPECTING_NOTICES, READY);
         row(OrderEvent.Kind.NOTICES_CONSUMPTION_STARTED, READY, READY, EXPECTING_NOTICES);
-        same(OrderEvent.Kind.NOTICES_CONSUMED, READY);
+        same(OrderEvent.Kind.NOTICES_CONSUMED, READY, PROCESSED);
         row(OrderEvent.Kind.PROMPTED, PROMPTING, READY);
         row(OrderEvent.Kind.PROMPT_ANSWERED, READY, PROMPTING);
         row(OrderEvent.Kind.CYCLING_PREPARED, BETWEEN_CYCLES, READY);
         row(OrderEvent.Kind.CYCLE_STARTED, READY, BETWEEN_CYCLES);
         row(OrderEvent.Kind.CYCLE_FINISHED, BETWEEN_CYCLES, READY);
         same(OrderEvent.Kind.CYCLE_FINISHED, READY);
+        row(OrderEvent.Kind.CYCLE_FINISHED, READY, PROCESSED);
         row(OrderEvent.Kind.SLEEPING, SLEEPING, READY);
         row(OrderEvent.Kind.WAITING_FOR_ADMISSION, WAITING_FOR_ADMISSION, READY);
         row(OrderEvent.Kind.SUSPENDED, READY, PROCESSED, PROCESSING_KILLED);
@@ -108,7 +110,7 @@ public final class OrderTransitions {
             }
         }
         same(OrderEvent.Kind.STICKY_SUBAGENT_ENTERED, READY);
-        same(OrderEvent.Kind.STICKY_SUBAGENT_LEAVED, READY);
+        same(OrderEvent.Kind.STICKY_SUBAGENT_LEAVED, READY, PROCESSED);
         same(OrderEvent.Kind.ORDER_ADDED, READY);
 
         orthogonal(OrderEvent.Kind.ATTACHABLE, NOT_ENDED);

@@ -1,0 +1,45 @@
+package io.jobwerk.engine.motor;
+
+import io.jobwerk.engine.order.CycleState;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.workflow.Instruction;
+import io.jobwerk.engine.workflow.Position;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code Cycle} and {@code Break}: prepare ({@code OrderCyclingPrepared} → BetweenCycles), start when
+ * due ({@code OrderCycleStarted} enters {@code cycle+…}), finish at the block's end
+ * ({@code OrderCycleFinished} with the next cycle, or none to leave the Cycle). {@code Break} finishes
+ * with none. A schedule without any cycle moves on at once. Times come from {@link CycleCalculator}.
+ */
+final class CycleExecutor {
+    private CycleExecutor() {}
+
+    static List<OrderEvent> prepare(Step step, Instruction.Cycle cycle) {
+        Optional<CycleState> first = CycleCalculator.first(cycle.schedule(), step.ctx().now(), step.workflow().timeZone());
+        return first.<List<OrderEvent>>map(cs -> List.of(new OrderEvent.OrderCyclingPrepared(cs))).orElseGet(step::moveOn);
+    }
+
+    static List<OrderEvent> startWhenDue(Step step) {
+        if (step.order().state() instanceof OrderState.BetweenCycles between && between.cycleState().isPresent()
+                && !between.cycleState().get().next().isAfter(step.ctx().now())) {
+            return List.of(new OrderEvent.OrderCycleStarted());
+        }
+        return List.of();
+    }
+
+    /** At the end of the cycle block {@code [cyclePosition, "cycle+…", n]}. */
+    static List<OrderEvent> finish(Step step, Position cyclePosition, Instruction.Cycle cycle) {
+        CycleState current = step.position().lastBranchId().flatMap(b -> b.cycleState())
+                .map(CycleState::fromBranchSuffix).orElse(null);
+        Optional<CycleState> next = current == null ? Optional.empty()
+                : CycleCalculator.next(cycle.schedule(), current, step.ctx().now(), step.workflow().timeZone(), cycle.onlyOnePeriod());
+        return List.of(new OrderEvent.OrderCycleFinished(next));
+    }
+
+    static List<OrderEvent> breakCycle() {
+        return List.of(new OrderEvent.OrderCycleFinished(Optional.empty()));
+    }
+}

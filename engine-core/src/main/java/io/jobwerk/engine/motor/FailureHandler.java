@@ -1,0 +1,80 @@
+package io.jobwerk.engine.motor;
+
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.workflow.BranchId;
+import io.jobwerk.engine.workflow.Instruction;
+import io.jobwerk.engine.workflow.Position;
+import io.jobwerk.engine.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a failure leads: walking outwards from the failed position, the innermost {@code try+N}
+ * catches it ({@code OrderCaught} into {@code catch+N}) unless it is uncatchable; an
+ * {@code Options{stopOnFailure}} met first stops the order where it failed ({@code OrderStopped},
+ * keeping its locks so a resumption can retry); the boundary of a fork branch yields
+ * {@code OrderFailedInFork} when the fork joins failed children, else {@code OrderFailed}; the top
+ * level yields {@code OrderFailed}.
+ *
+ * <p>Lock, ConsumeNotices, StickySubagent and Cycle blocks left on the way are left by events before
+ * the final one ({@code OrderLocksReleased}, {@code OrderNoticesConsumed(failed)},
+ * {@code OrderStickySubagentLeaved}, {@code OrderCycleFinished(none)}). An order that fails without
+ * being caught stays at the instruction of the outermost block it left (so resuming it re-enters
+ * that block, e.g. acquires the lock again), or at the failed position if it left none.
+ */
+final class FailureHandler {
+    private FailureHandler() {}
+
+    static boolean isUncatchable(Outcome outcome) {
+        return outcome instanceof Outcome.Failed f && f.uncatchable()
+                || outcome instanceof Outcome.Disrupted d && d.uncatchable();
+    }
+
+    static List<OrderEvent> fail(Order order, Workflow workflow, Position position, Outcome failure) {
+        boolean uncatchable = isUncatchable(failure);
+        List<OrderEvent> leave = new ArrayList<>();
+        Position movedTo = position;
+        List<Position.Segment> path = position.branchPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            BranchId branch = path.get(i).branchId();
+            Position owner = MotorContext.owner(path, i);
+            Optional<Instruction> instruction = workflow.instruction(owner).toOptional();
+            if (branch.isTry() && !uncatchable) {
+                leave.add(new OrderEvent.OrderCaught(owner.enter(BranchId.catchBranch(branch.tryRetry().orElse(0)), 0)));
+                return leave;
+            }
+            if (instruction.orElse(null) instanceof Instruction.Options options && options.stopOnFailure().orElse(false)) {
+                return List.of(new OrderEvent.OrderStopped());
+            }
+            if (branch.isFork()) {
+                boolean joinIfFailed = instruction.map(FailureHandler::joinIfFailed).orElse(false);
+                leave.add(joinIfFailed ? new OrderEvent.OrderFailedInFork(movedTo) : new OrderEvent.OrderFailed(movedTo));
+                return leave;
+            }
+            if (branch.equals(BranchId.LOCK)) {
+                leave.add(new OrderEvent.OrderLocksReleased(((Instruction.Lock) instruction.orElseThrow()).demands().stream()
+                        .map(Instruction.LockDemand::lockPath).toList()));
+                movedTo = owner;
+            } else if (branch.equals(BranchId.CONSUME_NOTICES)) {
+                leave.add(new OrderEvent.OrderNoticesConsumed(true));
+                movedTo = owner;
+            } else if (branch.equals(BranchId.STICKY_SUBAGENT)) {
+                leave.add(new OrderEvent.OrderStickySubagentLeaved());
+                movedTo = owner;
+            } else if (branch.isCycle()) {
+                leave.add(new OrderEvent.OrderCycleFinished(Optional.empty()));
+                movedTo = owner;
+            }
+        }
+        leave.add(new OrderEvent.OrderFailed(movedTo));
+        return leave;
+    }
+
+    private static boolean joinIfFailed(Instruction instruction) {
+        return instruction instanceof Instruction.Fork f ? f.joinIfFailed()
+                : instruction instanceof Instruction.ForkList fl && fl.joinIfFailed();
+    }
+}

@@ -1,0 +1,144 @@
+package io.jobwerk.engine.motor;
+
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.job.WorkflowJob;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.state.WorkflowPathControl;
+import io.jobwerk.engine.time.AdmissionTimeScheme;
+import io.jobwerk.engine.workflow.Instruction;
+import io.jobwerk.engine.workflow.Position;
+import io.jobwerk.engine.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which Ready orders at an Execute instruction may start a job process now, and why the others may
+ * not ({@link OrderObstacle}). Limits: the job's {@code processLimit} (jobs are keyed by workflow
+ * version and job name, anonymous jobs by their position), the Agent's {@code processLimit}; the
+ * job's admission time in the workflow's time zone (bypassed by {@code forceAdmission}); a
+ * suspended workflow path; suspended or marked orders. Candidates are served by priority (higher
+ * first), then by OrderId, because the state records no age.
+ */
+public final class JobQueue {
+
+    private final EngineState state;
+    private final Instant now;
+
+    public JobQueue(EngineState state, Instant now) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.now = Objects.requireNonNull(now, "now");
+    }
+
+    /** The orders that may start a process now, in the order to start them; the limits hold for all of them together. */
+    public List<OrderId> startable() {
+        Map<String, Integer> jobCounts = new HashMap<>();
+        Map<AgentPath, Integer> agentCounts = new HashMap<>();
+        List<Order> candidates = new ArrayList<>();
+        for (Order order : state.orders().values()) {
+            if (order.isState(OrderState.Kind.PROCESSING)) {
+                job(order).ifPresent(j -> {
+                    jobCounts.merge(j.key, 1, Integer::sum);
+                    agentCounts.merge(j.job.agentPath(), 1, Integer::sum);
+                });
+            } else if (isCandidate(order)) {
+                candidates.add(order);
+            }
+        }
+        candidates.sort(Comparator.comparing(Order::priority).reversed().thenComparing(Order::id));
+        List<OrderId> result = new ArrayList<>();
+        for (Order order : candidates) {
+            JobAt j = job(order).orElseThrow();
+            if (obstacles(order, j, jobCounts, agentCounts).isEmpty()) {
+                result.add(order.id());
+                jobCounts.merge(j.key, 1, Integer::sum);
+                agentCounts.merge(j.job.agentPath(), 1, Integer::sum);
+            }
+        }
+        return result;
+    }
+
+    /** Why the order does not start a process now; empty when it may (or is not at a job). */
+    public List<OrderObstacle> obstacles(OrderId orderId) {
+        Order order = state.orders().get(orderId);
+        if (order == null) {
+            return List.of();
+        }
+        if (order.isSuspended() || order.isState(OrderState.Kind.PROMPTING) || order.state().isFailedOrStopped()) {
+            return List.of(new OrderObstacle.WaitingForCommand());
+        }
+        if (!order.isState(OrderState.Kind.READY)) {
+            return List.of();
+        }
+        Optional<JobAt> j = job(order);
+        if (j.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> jobCounts = new HashMap<>();
+        Map<AgentPath, Integer> agentCounts = new HashMap<>();
+        for (Order o : state.orders().values()) {
+            if (o.isState(OrderState.Kind.PROCESSING)) {
+                job(o).ifPresent(x -> {
+                    jobCounts.merge(x.key, 1, Integer::sum);
+                    agentCounts.merge(x.job.agentPath(), 1, Integer::sum);
+                });
+            }
+        }
+        return obstacles(order, j.get(), jobCounts, agentCounts);
+    }
+
+    private List<OrderObstacle> obstacles(Order order, JobAt j, Map<String, Integer> jobCounts, Map<AgentPath, Integer> agentCounts) {
+        List<OrderObstacle> list = new ArrayList<>();
+        if (state.pathControl(order.workflowId().path()).map(WorkflowPathControl::suspended).orElse(false)) {
+            list.add(new OrderObstacle.WorkflowSuspended());
+        }
+        if (j.job.admissionTimeScheme().isPresent() && !order.forceAdmission()) {
+            AdmissionTimeScheme scheme = j.job.admissionTimeScheme().get();
+            if (!scheme.isAdmitted(now, j.workflow.timeZone())) {
+                scheme.currentOrNextInterval(now, j.workflow.timeZone())
+                        .ifPresent(i -> list.add(new OrderObstacle.WaitingForAdmission(i.start())));
+            }
+        }
+        if (jobCounts.getOrDefault(j.key, 0) >= j.job.processLimit()) {
+            list.add(new OrderObstacle.JobProcessLimitReached());
+        }
+        Optional<Integer> agentLimit = state.agentRef(j.job.agentPath()).toOptional().flatMap(Item.AgentRef::processLimit);
+        if (agentLimit.isPresent() && agentCounts.getOrDefault(j.job.agentPath(), 0) >= agentLimit.get()) {
+            list.add(new OrderObstacle.AgentProcessLimitReached());
+        }
+        return list;
+    }
+
+    private boolean isCandidate(Order order) {
+        return order.isState(OrderState.Kind.READY) && !order.isSuspended()
+                && order.mark().map(m -> m.kind() != io.jobwerk.engine.order.OrderMark.Kind.CANCELLING
+                        && m.kind() != io.jobwerk.engine.order.OrderMark.Kind.SUSPENDING).orElse(true)
+                && job(order).isPresent()
+                && !state.breakpoints(order.workflowId()).contains(order.position()) | order.isResumed();
+    }
+
+    private record JobAt(String key, WorkflowJob job, Workflow workflow) {}
+
+    private Optional<JobAt> job(Order order) {
+        Workflow workflow = state.workflows().get(order.workflowId());
+        if (workflow == null) {
+            return Optional.empty();
+        }
+        Position p = order.position();
+        Instruction instruction = workflow.instruction(p).toOptional().orElse(null);
+        if (!(instruction instanceof Instruction.ExecuteNamed) && !(instruction instanceof Instruction.ExecuteAnonymous)) {
+            return Optional.empty();
+        }
+        String key = workflow.id() + ":" + workflow.jobName(p).map(n -> n.string()).orElse(p.toString());
+        return workflow.job(p).toOptional().map(job -> new JobAt(key, job, workflow));
+    }
+}

@@ -1,0 +1,606 @@
+package io.jobwerk.engine.motor;
+
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.SubagentBundleId;
+import io.jobwerk.engine.job.WorkflowJob;
+import io.jobwerk.engine.order.AttachedState;
+import io.jobwerk.engine.order.CancellationMode;
+import io.jobwerk.engine.order.HistoricOutcome;
+import io.jobwerk.engine.order.HistoryOperation;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderMark;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.order.PlanId;
+import io.jobwerk.engine.order.SuspensionMode;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.Value;
+import io.jobwerk.engine.value.expression.ValueConversions;
+import io.jobwerk.engine.workflow.Block;
+import io.jobwerk.engine.workflow.BranchId;
+import io.jobwerk.engine.workflow.Instruction;
+import io.jobwerk.engine.workflow.Position;
+import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.engine.workflow.WorkflowId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The order motor: which events move an order one step on, given the engine state and the time.
+ * Pure: the same inputs give the same events; nothing is read from a clock or the environment.
+ * The caller applies the events ({@link EngineState#applyEvent}) and asks again until nothing comes
+ * (the motor loop); it asks again after {@link #nextWakeTime} or when another order's events may
+ * have freed something (a lock, a notice, a fork child). Job processes are not started here: see
+ * {@link JobQueue}; the job runner emits {@code OrderProcessingStarted} and {@code OrderProcessed}.
+ *
+ * <p>Decisions made where JS7 leaves room or where we were unsure:
+ * <ul>
+ *   <li>Marks: a Cancelling mark cancels as soon as the order is not Processing and not Forked
+ *       (also when Processed, so a cancelled order does not move on first); a Suspending mark
+ *       suspends when the order is not Processing, Forked or Processed (after a step the order first
+ *       moves, then suspends). A Forked parent cancels once its children are gone: it joins failed,
+ *       then is cancelled.
+ *   <li>A Processed order with {@code Disrupted(ProcessLost)} gets {@code OrderMoved} to the same
+ *       position with reason {@code ProcessLost} so the job restarts (unless {@code isNotRestartable}).
+ *   <li>An If predicate that fails to evaluate or is not Boolean fails the order:
+ *       {@code OrderOutcomeAdded(Failed(problem))} at the If, then the usual failure handling.
+ *   <li>Sleep: when due, {@code OrderAwoke} and {@code OrderMoved} come together.
+ *   <li>A suspended workflow path (ControlWorkflowPath) does not start Fresh orders and starts no
+ *       job processes ({@link JobQueue}); orders already started still move through other instructions.
+ *   <li>{@code Finish} in a fork child moves the child to the end of its branch; {@code End}
+ *       behaves like the block's implicit end.
+ *   <li>Retry: {@code OrderRetrying} to the start of {@code try+(N+1)}; when maxTries is reached the
+ *       failure of the last failed outcome is handled outward from the Retry.
+ *   <li>AddOrder: the new order belongs to the adding order's plan unless {@code planId} evaluates to a
+ *       two-string list; it has priority 0.
+ *   <li>In an Agent placement, an order that would finish, stop, fail at the top level or be
+ *       cancelled is detached instead, and the Controller decides again.
+ * </ul>
+ */
+public final class OrderEventSource {
+
+    private final MotorContext ctx;
+    private final Mover mover;
+
+    public OrderEventSource(EngineState state, Instant now, Placement placement, MotorEnvironment env) {
+        this.ctx = new MotorContext(state, now, placement, env);
+        this.mover = new Mover(ctx);
+    }
+
+    EngineState state() {
+        return ctx.state();
+    }
+
+    MotorContext context() {
+        return ctx;
+    }
+
+    Mover mover() {
+        return mover;
+    }
+
+    /** The events that move this order one step on (possibly with events of other orders); empty when nothing can happen now. */
+    public List<KeyedEvent<OrderEvent>> nextEvents(OrderId orderId) {
+        Order order = ctx.state().orders().get(orderId);
+        if (order == null || !isMine(order)) {
+            return List.of();
+        }
+        Checked<Workflow> workflow = ctx.state().workflowOf(order);
+        if (workflow.isFail()) {
+            return order.isState(OrderState.Kind.BROKEN) || order.state().isTerminated() ? List.of()
+                    : List.of(MotorContext.keyed(orderId, new OrderEvent.OrderBroken(workflow.problemOption())));
+        }
+        Step step = new Step(ctx, mover, order, workflow.orThrow());
+        List<OrderEvent> events = decide(step);
+        if (events.isEmpty() && order.parent().isPresent()) {
+            Order parent = ctx.state().orders().get(order.parent().get());
+            if (parent != null && isMine(parent)) {
+                return ForkExecutor.join(ctx, parent, workflow.orThrow());
+            }
+        }
+        events = detachOnAgent(step, events);
+        List<KeyedEvent<OrderEvent>> keyed = new ArrayList<>();
+        for (OrderEvent e : events) {
+            keyed.add(MotorContext.keyed(orderId, e));
+        }
+        return keyed;
+    }
+
+    /** When a time-based wait of the order ends: scheduledFor, retry delay, sleep, next cycle, admission. */
+    public Optional<Instant> nextWakeTime(OrderId orderId) {
+        Order order = ctx.state().orders().get(orderId);
+        if (order == null) {
+            return Optional.empty();
+        }
+        OrderState s = order.state();
+        if (s instanceof OrderState.Fresh) {
+            return order.scheduledFor();
+        } else if (s instanceof OrderState.DelayingRetry d) {
+            return Optional.of(d.until());
+        } else if (s instanceof OrderState.DelayedAfterError d) {
+            return Optional.of(d.until());
+        } else if (s instanceof OrderState.Sleeping d) {
+            return Optional.of(d.until());
+        } else if (s instanceof OrderState.WaitingForAdmission d) {
+            return Optional.of(d.until());
+        } else if (s instanceof OrderState.BetweenCycles b) {
+            return b.cycleState().map(c -> c.next());
+        } else if (s instanceof OrderState.Ready) {
+            return new JobQueue(ctx.state(), ctx.now()).obstacles(orderId).stream()
+                    .filter(OrderObstacle.WaitingForAdmission.class::isInstance)
+                    .map(o -> ((OrderObstacle.WaitingForAdmission) o).until()).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    // ---- operator operations, see OrderOperations ----
+
+    public Checked<List<KeyedEvent<OrderEvent>>> cancel(OrderId orderId, CancellationMode mode) {
+        return new OrderOperations(this).cancel(orderId, mode);
+    }
+
+    public Checked<List<KeyedEvent<OrderEvent>>> suspend(OrderId orderId, SuspensionMode mode) {
+        return new OrderOperations(this).suspend(orderId, mode);
+    }
+
+    public Checked<List<KeyedEvent<OrderEvent>>> resume(OrderId orderId, Optional<Position> position,
+            List<HistoryOperation> historyOperations, boolean asSucceeded, boolean restartKilledJob) {
+        return new OrderOperations(this).resume(orderId, position, historyOperations, asSucceeded, restartKilledJob);
+    }
+
+    public Checked<List<KeyedEvent<OrderEvent>>> go(OrderId orderId, Position position) {
+        return new OrderOperations(this).go(orderId, position);
+    }
+
+    public Checked<List<KeyedEvent<OrderEvent>>> answerPrompt(OrderId orderId) {
+        return new OrderOperations(this).answerPrompt(orderId);
+    }
+
+    public Checked<List<KeyedEvent<OrderEvent>>> deleteWhenTerminated(OrderId orderId) {
+        return new OrderOperations(this).deleteWhenTerminated(orderId);
+    }
+
+    public Checked<List<KeyedEvent<OrderEvent>>> changePriority(OrderId orderId, BigDecimal priority) {
+        return new OrderOperations(this).changePriority(orderId, priority);
+    }
+
+    public Checked<List<KeyedEvent<OrderEvent>>> transfer(OrderId orderId, WorkflowId workflowId) {
+        return new OrderOperations(this).transfer(orderId, workflowId);
+    }
+
+    /**
+     * The kill the job runner is to perform for a Processing order marked to be cancelled or
+     * suspended with {@code kill}; empty when its process is to run on.
+     */
+    public static Optional<CancellationMode.Kill> killRequested(Order order) {
+        if (!order.isState(OrderState.Kind.PROCESSING)) {
+            return Optional.empty();
+        }
+        Optional<CancellationMode.Kill> kill = order.mark().flatMap(m -> m instanceof OrderMark.Cancelling c ? c.mode().killOption()
+                : m instanceof OrderMark.Suspending s ? s.mode().kill() : Optional.empty());
+        return kill.filter(k -> k.workflowPosition().isEmpty()
+                || k.workflowPosition().get().equals(order.workflowPosition()));
+    }
+
+    // ---- the decision ----
+
+    boolean isMine(Order order) {
+        Placement placement = ctx.placement();
+        if (placement instanceof Placement.Standalone) {
+            return true;
+        } else if (placement instanceof Placement.Controller) {
+            return order.attachedState().isEmpty();
+        }
+        AgentPath agent = ((Placement.Agent) placement).agentPath();
+        return order.attachedState().equals(Optional.of(new AttachedState.Attached(agent)));
+    }
+
+    private List<OrderEvent> decide(Step step) {
+        Order order = step.order();
+        if (order.state().isTerminated()) {
+            boolean delete = order.deleteWhenTerminated() && order.parent().isEmpty()
+                    && !order.isState(OrderState.Kind.DELETED) && order.attachedState().isEmpty();
+            return delete ? List.of(new OrderEvent.OrderDeleted()) : List.of();
+        }
+        Optional<List<OrderEvent>> byMark = applyMark(order);
+        if (byMark.isPresent()) {
+            return byMark.get();
+        }
+        if (order.isSuspended()) {
+            return List.of();
+        }
+        OrderState state = order.state();
+        switch (state.kind()) {
+            case FRESH:
+                return fresh(step);
+            case READY:
+                return ready(step);
+            case PROCESSED:
+                return processed(step);
+            case PROCESSING_KILLED:
+                return FailureHandler.fail(order, step.workflow(), step.position(), order.lastOutcome().orElse(Outcome.FAILED));
+            case DELAYING_RETRY:
+                return awake(((OrderState.DelayingRetry) state).until());
+            case DELAYED_AFTER_ERROR:
+                return awake(((OrderState.DelayedAfterError) state).until());
+            case WAITING_FOR_ADMISSION:
+                return awake(((OrderState.WaitingForAdmission) state).until());
+            case SLEEPING: {
+                if (((OrderState.Sleeping) state).until().isAfter(ctx.now())) {
+                    return List.of();
+                }
+                List<OrderEvent> events = new ArrayList<>();
+                events.add(new OrderEvent.OrderAwoke());
+                events.addAll(step.moveOn());
+                return events;
+            }
+            case FORKED:
+                return ForkExecutor.join(ctx, order, step.workflow()).stream().map(KeyedEvent::event).toList();
+            case WAITING_FOR_LOCK:
+                return instruction(step).flatMap(LockExecutor::asLock).map(l -> LockExecutor.acquireOrQueue(step, l)).orElse(List.of());
+            case EXPECTING_NOTICES: {
+                Instruction i = instruction(step).orElse(null);
+                return i instanceof Instruction.ExpectNotices e ? NoticeExecutor.expect(step, e)
+                        : i instanceof Instruction.ConsumeNotices c ? NoticeExecutor.consume(step, c) : List.of();
+            }
+            case BETWEEN_CYCLES:
+                return CycleExecutor.startWhenDue(step);
+            case PROCESSING:
+            case PROMPTING:
+            case BROKEN:
+            case FAILED:
+            case FAILED_WHILE_FRESH:
+            case FAILED_IN_FORK:
+            case STOPPED:
+            case STOPPED_WHILE_FRESH:
+            case FINISHED:
+            case CANCELLED:
+            case DELETED:
+                return List.of();
+        }
+        throw new AssertionError(state.kind());
+    }
+
+    private Optional<List<OrderEvent>> applyMark(Order order) {
+        if (order.mark().isEmpty()) {
+            return Optional.empty();
+        }
+        OrderMark mark = order.mark().get();
+        OrderState.Kind kind = order.state().kind();
+        switch (mark.kind()) {
+            case CANCELLING:
+                if (kind != OrderState.Kind.PROCESSING && kind != OrderState.Kind.FORKED
+                        && kind != OrderState.Kind.FAILED_IN_FORK) {
+                    return Optional.of(List.of(new OrderEvent.OrderCancelled()));
+                }
+                return Optional.empty();
+            case SUSPENDING:
+                if (!order.isSuspended() && kind != OrderState.Kind.PROCESSING && kind != OrderState.Kind.FORKED
+                        && kind != OrderState.Kind.PROCESSED && kind != OrderState.Kind.FAILED_IN_FORK) {
+                    return Optional.of(List.of(new OrderEvent.OrderSuspended()));
+                }
+                return Optional.empty();
+            case RESUMING:
+                if (order.isSuspended()) {
+                    var r = (OrderMark.Resuming) mark;
+                    return Optional.of(List.of(new OrderEvent.OrderResumed(r.position(), r.historyOperations(), r.asSucceeded(),
+                            r.restartKilledJob())));
+                }
+                return Optional.empty();
+            case GO:
+                return Optional.empty();
+        }
+        throw new AssertionError(mark.kind());
+    }
+
+    private List<OrderEvent> awake(Instant until) {
+        return until.isAfter(ctx.now()) ? List.of() : List.of(new OrderEvent.OrderAwoke());
+    }
+
+    private static Optional<Instruction> instruction(Step step) {
+        return step.workflow().instruction(step.position()).toOptional();
+    }
+
+    private List<OrderEvent> fresh(Step step) {
+        Order order = step.order();
+        if (order.scheduledFor().filter(t -> t.isAfter(ctx.now())).isPresent() || ctx.isWorkflowSuspended(step.workflow())) {
+            return List.of();
+        }
+        if (ctx.placement() instanceof Placement.Controller) {
+            Checked<Position> first = mover.settle(order, step.workflow(), order.position());
+            Optional<AgentPath> agent = first.toOptional().flatMap(p -> step.workflow().job(p).toOptional()).map(WorkflowJob::agentPath);
+            if (agent.isPresent()) {
+                return List.of(new OrderEvent.OrderAttachable(agent.get()));
+            }
+        }
+        return List.of(new OrderEvent.OrderStarted());
+    }
+
+    private List<OrderEvent> processed(Step step) {
+        Order order = step.order();
+        Outcome outcome = order.lastOutcome().orElse(Outcome.SUCCEEDED);
+        if (outcome.isSucceeded()) {
+            return step.moveOn();
+        }
+        if (outcome instanceof Outcome.Disrupted d && d.reason() instanceof Outcome.ProcessLost
+                && !step.workflow().job(step.position()).map(WorkflowJob::isNotRestartable).orElse(false)) {
+            return List.of(new OrderEvent.OrderMoved(step.position(), Optional.of("ProcessLost")));
+        }
+        return FailureHandler.fail(order, step.workflow(), step.position(), outcome);
+    }
+
+    private List<OrderEvent> ready(Step step) {
+        Order order = step.order();
+        Workflow workflow = step.workflow();
+        Position p = step.position();
+        Checked<Position> settled = mover.settle(order, workflow, p);
+        if (settled.isFail()) {
+            return List.of(new OrderEvent.OrderBroken(settled.problemOption()));
+        }
+        if (!settled.orThrow().equals(p)) {
+            return List.of(new OrderEvent.OrderMoved(settled.orThrow(), Optional.empty()));
+        }
+        if (ctx.placement() instanceof Placement.Agent agent && needsController(order, workflow, p, agent.agentPath())) {
+            return List.of(new OrderEvent.OrderDetachable());
+        }
+        if (ctx.isStopPosition(order, workflow, p)) {
+            return finish(step, Optional.empty());
+        }
+        Instruction instruction = workflow.instruction(p).orThrow();
+        if (!MotorContext.isEnd(workflow, p) && ctx.isBreakpoint(order, p)) {
+            return List.of(new OrderEvent.OrderStopped());
+        }
+        switch (instruction.kind()) {
+            case EXECUTE_NAMED:
+            case EXECUTE_ANONYMOUS:
+                return execute(step);
+            case IF:
+                return step.orFail(mover.ifBranch(order, workflow, p, (Instruction.If) instruction).map(b -> step.moveOn(p)));
+            case TRY:
+            case OPTIONS:
+                return step.moveOn(p);
+            case FORK:
+                return ForkExecutor.fork(step, (Instruction.Fork) instruction);
+            case FORK_LIST:
+                return ForkExecutor.forkList(step, (Instruction.ForkList) instruction);
+            case RETRY:
+                return retry(step);
+            case LOCK:
+                return LockExecutor.acquireOrQueue(step, (Instruction.Lock) instruction);
+            case PROMPT:
+                return step.orFail(((Instruction.Prompt) instruction).question().evaluate(step.scope())
+                        .map(q -> List.of(new OrderEvent.OrderPrompted(q))));
+            case FINISH:
+                return finish(step, ((Instruction.Finish) instruction).outcome());
+            case FAIL:
+                return fail(step, (Instruction.Fail) instruction);
+            case POST_NOTICES:
+                return NoticeExecutor.post(step, (Instruction.PostNotices) instruction);
+            case EXPECT_NOTICES:
+                return NoticeExecutor.expect(step, (Instruction.ExpectNotices) instruction);
+            case CONSUME_NOTICES:
+                return NoticeExecutor.consume(step, (Instruction.ConsumeNotices) instruction);
+            case CYCLE:
+                return CycleExecutor.prepare(step, (Instruction.Cycle) instruction);
+            case BREAK:
+                return CycleExecutor.breakCycle();
+            case ADD_ORDER:
+                return step.orFail(addOrder(step, (Instruction.AddOrder) instruction));
+            case STICKY_SUBAGENT:
+                return step.orFail(stickySubagent(step, (Instruction.StickySubagent) instruction));
+            case SLEEP:
+                return step.orFail(sleep(step, (Instruction.Sleep) instruction));
+            case ADMISSION_TIME:
+                return AdmissionTimeExecutor.execute(step, (Instruction.AdmissionTime) instruction);
+            case STOP:
+                return List.of(new OrderEvent.OrderStopped());
+            case END:
+            case IMPLICIT_END:
+                return blockEnd(step);
+        }
+        throw new AssertionError(instruction.kind());
+    }
+
+    /** A Ready order at a job waits for the job runner; the Controller first attaches it to the job's Agent. */
+    private List<OrderEvent> execute(Step step) {
+        if (ctx.placement() instanceof Placement.Controller) {
+            Optional<AgentPath> agent = step.workflow().job(step.position()).toOptional().map(WorkflowJob::agentPath);
+            if (agent.isPresent() && step.order().attachedState().isEmpty()) {
+                return List.of(new OrderEvent.OrderAttachable(agent.get()));
+            }
+        }
+        return List.of();
+    }
+
+    private List<OrderEvent> blockEnd(Step step) {
+        Position p = step.position();
+        if (p.isTopLevel()) {
+            return finish(step, Optional.empty());
+        }
+        BranchId branch = p.lastBranchId().orElseThrow();
+        Position owner = p.parent().orElseThrow();
+        Instruction ownerInstruction = step.workflow().instruction(owner).orThrow();
+        if (branch.isFork()) {
+            return List.of();
+        } else if (branch.equals(BranchId.LOCK)) {
+            return LockExecutor.release((Instruction.Lock) ownerInstruction);
+        } else if (branch.equals(BranchId.CONSUME_NOTICES)) {
+            return List.of(new OrderEvent.OrderNoticesConsumed(false));
+        } else if (branch.equals(BranchId.STICKY_SUBAGENT)) {
+            return List.of(new OrderEvent.OrderStickySubagentLeaved());
+        } else if (branch.isCycle()) {
+            return CycleExecutor.finish(step, owner, (Instruction.Cycle) ownerInstruction);
+        }
+        return Mover.leaveBlock(step.workflow(), p).map(step::moveOn).orElse(List.of());
+    }
+
+    private List<OrderEvent> finish(Step step, Optional<Outcome.Completed> outcome) {
+        List<Position.Segment> path = step.position().branchPath();
+        if (step.order().parent().isPresent()) {
+            for (int i = path.size() - 1; i >= 0; i--) {
+                if (path.get(i).branchId().isFork()) {
+                    Block branch = step.workflow().block(path.subList(0, i + 1)).orElseThrow();
+                    Position end = new Position(path.subList(0, i + 1), branch.instructions().size());
+                    return end.equals(step.position()) ? List.of() : List.of(new OrderEvent.OrderMoved(end, Optional.empty()));
+                }
+            }
+        }
+        return List.of(new OrderEvent.OrderFinished(outcome));
+    }
+
+    private List<OrderEvent> fail(Step step, Instruction.Fail fail) {
+        Checked<Optional<String>> message = fail.message().isEmpty() ? Checked.ok(Optional.empty())
+                : fail.message().get().evaluate(step.scope()).flatMap(ValueConversions::convertToString).map(Optional::of);
+        if (message.isFail()) {
+            return step.failWith(message.problemOption().orElseThrow());
+        }
+        return step.failWith(new Outcome.Failed(message.orThrow(), fail.namedValues(), fail.uncatchable()));
+    }
+
+    private List<OrderEvent> retry(Step step) {
+        List<Position.Segment> path = step.position().branchPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            BranchId branch = path.get(i).branchId();
+            if (branch.isCatch()) {
+                Position tryPosition = MotorContext.owner(path, i);
+                var tryInstruction = (Instruction.Try) step.workflow().instruction(tryPosition).orThrow();
+                int retry = branch.catchRetry().orElse(0) + 1;
+                if (tryInstruction.maxTries().isEmpty() || retry < tryInstruction.maxTries().get()) {
+                    long delayMillis = tryInstruction.retryDelay(retry).movePointRight(3).longValue();
+                    Optional<Instant> until = delayMillis > 0 ? Optional.of(ctx.now().plusMillis(delayMillis)) : Optional.empty();
+                    return List.of(new OrderEvent.OrderRetrying(tryPosition.enter(BranchId.tryBranch(retry), 0), until));
+                }
+                Outcome lastFailure = step.order().historicOutcomes().stream().map(HistoricOutcome::outcome)
+                        .filter(o -> !o.isSucceeded()).reduce((a, b) -> b).orElse(Outcome.FAILED);
+                return FailureHandler.fail(step.order(), step.workflow(), step.position(), lastFailure);
+            }
+        }
+        return List.of(new OrderEvent.OrderBroken(Optional.of(Problem.of("MisplacedRetry", "Retry outside a catch block"))));
+    }
+
+    private Checked<List<OrderEvent>> addOrder(Step step, Instruction.AddOrder add) {
+        OrderScope scope = step.scope();
+        Checked<OrderId> orderId = add.orderId().evaluate(scope).flatMap(ValueConversions::convertToString).flatMap(OrderId::checked);
+        if (orderId.isFail()) {
+            return Checked.fail(orderId.problemOption().orElseThrow());
+        }
+        if (ctx.state().orders().containsKey(orderId.orThrow())) {
+            return Checked.fail(Problem.of("DuplicateOrder", "Duplicate order '" + orderId.orThrow() + "'"));
+        }
+        Checked<Workflow> workflow = ctx.state().currentWorkflow(add.workflowPath());
+        if (workflow.isFail()) {
+            return Checked.fail(workflow.problemOption().orElseThrow());
+        }
+        Map<String, Value> arguments = new LinkedHashMap<>();
+        for (Map.Entry<String, Expr> e : add.arguments().entrySet()) {
+            Checked<Value> v = e.getValue().evaluate(scope);
+            if (v.isFail()) {
+                return Checked.fail(v.problemOption().orElseThrow());
+            }
+            arguments.put(e.getKey(), v.orThrow());
+        }
+        PlanId planId = step.order().planId();
+        if (add.planId().isPresent()) {
+            Checked<Value> v = add.planId().get().evaluate(scope);
+            if (v.isFail()) {
+                return Checked.fail(v.problemOption().orElseThrow());
+            }
+            if (v.orThrow() instanceof Value.ListValue l && l.elements().size() == 2) {
+                planId = new PlanId(ValueConversions.toStringValue(l.elements().get(0)), ValueConversions.toStringValue(l.elements().get(1)));
+            } else if (v.orThrow() instanceof Value.ListValue l && l.elements().isEmpty()) {
+                planId = PlanId.GLOBAL;
+            }
+        }
+        List<OrderEvent> events = new ArrayList<>();
+        events.add(new OrderEvent.OrderOrderAdded(orderId.orThrow(), workflow.orThrow().id(), arguments, planId, add.innerBlock(),
+                add.startPosition(), add.stopPositions(), add.deleteWhenTerminated(), add.forceAdmission(), BigDecimal.ZERO));
+        events.addAll(step.moveOn());
+        return Checked.ok(events);
+    }
+
+    private Checked<List<OrderEvent>> stickySubagent(Step step, Instruction.StickySubagent sticky) {
+        if (sticky.subagentBundleIdExpr().isEmpty()) {
+            return Checked.ok(List.of(new OrderEvent.OrderStickySubagentEntered(sticky.agentPath(), Optional.empty())));
+        }
+        return sticky.subagentBundleIdExpr().get().evaluate(step.scope()).flatMap(ValueConversions::convertToString)
+                .flatMap(SubagentBundleId::checked)
+                .map(id -> List.of(new OrderEvent.OrderStickySubagentEntered(sticky.agentPath(), Optional.of(id))));
+    }
+
+    private Checked<List<OrderEvent>> sleep(Step step, Instruction.Sleep sleep) {
+        return sleep.duration().evaluate(step.scope()).flatMap(ValueConversions::asNumber).map(seconds -> {
+            long millis = seconds.movePointRight(3).longValue();
+            return millis <= 0 ? step.moveOn() : List.of(new OrderEvent.OrderSleeping(ctx.now().plusMillis(millis)));
+        });
+    }
+
+    /** In an Agent placement: the instructions an attached order must leave the Agent for. */
+    static boolean needsController(Order order, Workflow workflow, Position p, AgentPath agent) {
+        Instruction instruction = workflow.instruction(p).toOptional().orElse(null);
+        if (instruction == null) {
+            return false;
+        }
+        switch (instruction.kind()) {
+            case LOCK:
+            case PROMPT:
+            case POST_NOTICES:
+            case EXPECT_NOTICES:
+            case CONSUME_NOTICES:
+            case ADD_ORDER:
+            case FINISH:
+            case STOP:
+                return true;
+            case EXECUTE_NAMED:
+            case EXECUTE_ANONYMOUS:
+                return !workflow.job(p).map(j -> j.agentPath().equals(agent)).orElse(true);
+            case END:
+            case IMPLICIT_END:
+                return p.isTopLevel() && order.parent().isEmpty()
+                        || order.innerBlock().filter(p.branchPath()::equals).isPresent()
+                        || p.lastBranchId().filter(b -> b.equals(BranchId.LOCK) || b.equals(BranchId.CONSUME_NOTICES)).isPresent();
+            default:
+                return false;
+        }
+    }
+
+    /** On an Agent, events that end, stop or fail the order are left to the Controller; a move to what needs it detaches. */
+    private List<OrderEvent> detachOnAgent(Step step, List<OrderEvent> events) {
+        if (!(ctx.placement() instanceof Placement.Agent agent) || events.isEmpty()) {
+            return events;
+        }
+        Order order = step.order();
+        for (OrderEvent e : events) {
+            boolean topLevelFailure = e instanceof OrderEvent.OrderFailed && order.parent().isEmpty();
+            if (topLevelFailure || e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderStopped
+                    || e instanceof OrderEvent.OrderCancelled) {
+                return List.of(new OrderEvent.OrderDetachable());
+            }
+        }
+        Order after = order;
+        for (OrderEvent e : events) {
+            Checked<Order> next = after.applyEvent(e);
+            if (next.isFail()) {
+                return events;
+            }
+            after = next.orThrow();
+        }
+        if (after.isState(OrderState.Kind.READY) && after.isAttached()
+                && needsController(after, step.workflow(), after.position(), agent.agentPath())) {
+            List<OrderEvent> withDetach = new ArrayList<>(events);
+            withDetach.add(new OrderEvent.OrderDetachable());
+            return withDetach;
+        }
+        return events;
+    }
+}
