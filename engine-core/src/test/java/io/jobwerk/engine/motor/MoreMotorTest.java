@@ -189,4 +189,27 @@ class MoreMotorTest {
         assertThat(engine.motor().cancel(id("nope"), CancellationMode.FRESH_ONLY).problemOption().orElseThrow().code()).isEqualTo("UnknownOrder");
         assertThat(engine.motor().nextEvents(id("nope"))).isEmpty();
     }
+
+    @Test
+    void resumingAStillSuspendingOrderMarksResumptionAndItGoesOn() {
+        engine.deploy(workflow("W", execute("a"), execute("b"))).hold("a").addOrder("A", "W");
+        engine.emitAll(engine.motor().suspend(id("A"), SuspensionMode.STANDARD).orThrow());
+        engine.emitAll(engine.motor().resume(id("A"), Optional.empty(), List.of(), false, false).orThrow());
+        engine.release("a");
+        engine.complete("A", Outcome.succeeded(0));
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderProcessingStarted",
+                "OrderSuspensionMarked", "OrderResumptionMarked", "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [1]",
+                "OrderProcessingStarted", "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [2]", "OrderFinished");
+    }
+
+    @Test
+    void failureInAForkBranchIsCaughtInsideTheBranch() {
+        var fork = new Instruction.Fork(Optional.empty(), List.of(new Instruction.ForkBranch("X",
+                block(tryCatch(block(fail("'x'", false)), block(execute("r")))))), Optional.empty(), true);
+        engine.deploy(workflow("W", fork)).addOrder("P", "W");
+        assertThat(engine.eventsOf("P|X")).containsExactly("OrderMoved [0,\"fork+X\",0,\"try+0\",0]",
+                "OrderOutcomeAdded Failed(x)", "OrderCaught [0,\"fork+X\",0,\"catch+0\",0]", "OrderProcessingStarted",
+                "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [0,\"fork+X\",1]");
+        assertThat(engine.eventsOf("P")).endsWith("OrderJoined Succeeded", "OrderMoved [1]", "OrderFinished");
+    }
 }
