@@ -5,6 +5,7 @@ import io.jobwerk.engine.workflow.VersionId;
 import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.engine.workflow.WorkflowPath;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Deployment events: workflow versions and simple items added, changed, removed. Keyless in JSON. */
 public sealed interface ItemEvent extends Event {
@@ -28,18 +29,35 @@ public sealed interface ItemEvent extends Event {
         @Override public Kind kind() { return Kind.VERSION_ADDED; }
     }
 
-    record VersionedItemAdded(Workflow workflow) implements ItemEvent {
+    /**
+     * A workflow version is deployed. {@code signed} is the signed text it was decoded from, kept so the
+     * event can be written back exactly and the item re-sent to Agents with its signature; empty for a
+     * workflow deployed unsigned.
+     */
+    record VersionedItemAdded(Workflow workflow, Optional<SignedString> signed) implements ItemEvent {
         public VersionedItemAdded {
             Objects.requireNonNull(workflow, "workflow");
+            Objects.requireNonNull(signed, "signed");
+        }
+
+        /** An unsigned deployment. */
+        public VersionedItemAdded(Workflow workflow) {
+            this(workflow, Optional.empty());
         }
 
         @Override public Kind kind() { return Kind.VERSIONED_ITEM_ADDED; }
     }
 
     /** A new version of an existing workflow; orders stay on their version until transferred. */
-    record VersionedItemChanged(Workflow workflow) implements ItemEvent {
+    record VersionedItemChanged(Workflow workflow, Optional<SignedString> signed) implements ItemEvent {
         public VersionedItemChanged {
             Objects.requireNonNull(workflow, "workflow");
+            Objects.requireNonNull(signed, "signed");
+        }
+
+        /** An unsigned deployment. */
+        public VersionedItemChanged(Workflow workflow) {
+            this(workflow, Optional.empty());
         }
 
         @Override public Kind kind() { return Kind.VERSIONED_ITEM_CHANGED; }

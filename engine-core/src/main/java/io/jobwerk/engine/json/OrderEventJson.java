@@ -39,6 +39,10 @@ public final class OrderEventJson {
         }
     }
 
+    static boolean isType(String type) {
+        return TYPE_TO_KIND.containsKey(type);
+    }
+
     public static Checked<OrderEvent> decode(JsonNode json) {
         return JsonCursor.decode(json, OrderEventJson::event);
     }

@@ -7,6 +7,10 @@ import java.util.Set;
 /** Operator controls of workflows: suspend a path, skip labelled instructions, breakpoints of a version. */
 public sealed interface WorkflowControlEvent extends Event {
 
+    enum Kind { WORKFLOW_PATH_CONTROL_UPDATED, WORKFLOW_CONTROL_UPDATED }
+
+    Kind kind();
+
     @Override
     default String typeName() {
         return getClass().getSimpleName();
@@ -18,6 +22,8 @@ public sealed interface WorkflowControlEvent extends Event {
             Objects.requireNonNull(path, "path");
             skip = Set.copyOf(skip);
         }
+
+        @Override public Kind kind() { return Kind.WORKFLOW_PATH_CONTROL_UPDATED; }
     }
 
     /** {@code ControlWorkflow}: orders stop (Stopped) before executing an instruction at a breakpoint. */
@@ -26,5 +32,7 @@ public sealed interface WorkflowControlEvent extends Event {
             Objects.requireNonNull(workflowId, "workflowId");
             breakpoints = Set.copyOf(breakpoints);
         }
+
+        @Override public Kind kind() { return Kind.WORKFLOW_CONTROL_UPDATED; }
     }
 }
