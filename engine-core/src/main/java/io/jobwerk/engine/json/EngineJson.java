@@ -24,7 +24,9 @@ import java.util.Map;
  * The entry point to the JS7 engine JSON format: a shared, configured {@link ObjectMapper} and
  * helpers to parse and print JSON text. The codecs per area are {@link WorkflowJson},
  * {@link InstructionJson}, {@link JobJson}, {@link TimeJson}, {@link ValueJson}, {@link OutcomeJson},
- * {@link PositionJson} and {@link ProblemJson}.
+ * {@link PositionJson}, {@link ProblemJson}, {@link OrderJson}, {@link CommandJson}, {@link ItemJson},
+ * {@link ItemOperationJson}, {@link EventJson} (with {@link OrderEventJson}, {@link ItemEventJson},
+ * {@link NoticeEventJson}, {@link WorkflowControlEventJson}, {@link SystemEventJson}) and {@link EngineStateJson}.
  *
  * <p>Numbers: fractions are read as {@link BigDecimal} (never {@code double}), trailing zeros are
  * kept ({@code 1.50} stays {@code 1.50}) and numbers are written in plain notation

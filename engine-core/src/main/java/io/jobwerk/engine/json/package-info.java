@@ -9,7 +9,11 @@
  * {@link io.jobwerk.engine.json.ValueJson}, {@link io.jobwerk.engine.json.OutcomeJson},
  * {@link io.jobwerk.engine.json.PositionJson}, {@link io.jobwerk.engine.json.ProblemJson},
  * {@link io.jobwerk.engine.json.OrderJson}, {@link io.jobwerk.engine.json.OrderEventJson},
- * {@link io.jobwerk.engine.json.CommandJson}.
+ * {@link io.jobwerk.engine.json.CommandJson}, {@link io.jobwerk.engine.json.ItemJson},
+ * {@link io.jobwerk.engine.json.ItemOperationJson} (deployment NDJSON), {@link io.jobwerk.engine.json.ItemEventJson},
+ * {@link io.jobwerk.engine.json.NoticeEventJson}, {@link io.jobwerk.engine.json.WorkflowControlEventJson},
+ * {@link io.jobwerk.engine.json.SystemEventJson}, {@link io.jobwerk.engine.json.EventJson} (any event, stamped:
+ * the event stream and journal) and {@link io.jobwerk.engine.json.EngineStateJson} (snapshot objects).
  *
  * <p>Decoding never throws for bad input. Every problem has code {@code JsonDecode}, a message
  * {@code JSON path $.instructions[1].ifThens[0].predicate: expected a string, found number} and the

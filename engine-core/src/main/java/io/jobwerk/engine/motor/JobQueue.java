@@ -123,7 +123,16 @@ public final class JobQueue {
                 && order.mark().map(m -> m.kind() != io.jobwerk.engine.order.OrderMark.Kind.CANCELLING
                         && m.kind() != io.jobwerk.engine.order.OrderMark.Kind.SUSPENDING).orElse(true)
                 && job(order).isPresent()
-                && !state.breakpoints(order.workflowId()).contains(order.position()) | order.isResumed();
+                && !wouldMove(order);
+    }
+
+    /** Whether the motor moves the order away from its job without running it (skip, breakpoint, stop position). */
+    private boolean wouldMove(Order order) {
+        MotorContext ctx = new MotorContext(state, now, Placement.STANDALONE, MotorEnvironment.DEFAULT);
+        Workflow workflow = state.workflows().get(order.workflowId());
+        Instruction instruction = workflow.instruction(order.position()).orThrow();
+        return ctx.isSkipped(workflow, instruction) || ctx.isBreakpoint(order, order.position())
+                || ctx.isStopPosition(order, workflow, order.position());
     }
 
     private record JobAt(String key, WorkflowJob job, Workflow workflow) {}

@@ -59,10 +59,11 @@ public final class OrderTransitions {
         same(OrderEvent.Kind.MOVED, FRESH, READY);
         row(OrderEvent.Kind.MOVED, READY, PROCESSED, BETWEEN_CYCLES, PROMPTING);
         same(OrderEvent.Kind.OUTCOME_ADDED, FRESH, READY, PROCESSED);
-        row(OrderEvent.Kind.FAILED, FAILED, READY, PROCESSED);
+        row(OrderEvent.Kind.FAILED, FAILED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.FAILED, FAILED_WHILE_FRESH, FRESH);
-        row(OrderEvent.Kind.FAILED_IN_FORK, FAILED_IN_FORK, READY, PROCESSED);
-        row(OrderEvent.Kind.CAUGHT, READY, READY, PROCESSED);
+        row(OrderEvent.Kind.FAILED_IN_FORK, FAILED_IN_FORK, READY, PROCESSED, PROCESSING_KILLED);
+        // PROCESSING_KILLED: a process killed without a cancel or suspend mark (e.g. by the Subagent) is a failure
+        row(OrderEvent.Kind.CAUGHT, READY, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.RETRYING, DELAYING_RETRY, READY);
         row(OrderEvent.Kind.RETRYING, READY, READY);
         row(OrderEvent.Kind.AWOKE, READY, DELAYING_RETRY, DELAYED_AFTER_ERROR, SLEEPING, WAITING_FOR_ADMISSION);
@@ -76,20 +77,20 @@ public final class OrderTransitions {
         row(OrderEvent.Kind.LOCKS_QUEUED, WAITING_FOR_LOCK, READY);
         row(OrderEvent.Kind.LOCKS_ACQUIRED, READY, READY, WAITING_FOR_LOCK);
         // PROCESSED: a failure leaves the blocks before it is caught or the order fails
-        same(OrderEvent.Kind.LOCKS_RELEASED, READY, PROCESSED);
+        same(OrderEvent.Kind.LOCKS_RELEASED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.LOCKS_DEQUEUED, READY, WAITING_FOR_LOCK);
         same(OrderEvent.Kind.NOTICE_POSTED, READY);
         row(OrderEvent.Kind.NOTICES_EXPECTED, EXPECTING_NOTICES, READY);
         row(OrderEvent.Kind.NOTICES_READ, READY, EXPECTING_NOTICES, READY);
         row(OrderEvent.Kind.NOTICES_CONSUMPTION_STARTED, READY, READY, EXPECTING_NOTICES);
-        same(OrderEvent.Kind.NOTICES_CONSUMED, READY, PROCESSED);
+        same(OrderEvent.Kind.NOTICES_CONSUMED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.PROMPTED, PROMPTING, READY);
         row(OrderEvent.Kind.PROMPT_ANSWERED, READY, PROMPTING);
         row(OrderEvent.Kind.CYCLING_PREPARED, BETWEEN_CYCLES, READY);
         row(OrderEvent.Kind.CYCLE_STARTED, READY, BETWEEN_CYCLES);
         row(OrderEvent.Kind.CYCLE_FINISHED, BETWEEN_CYCLES, READY);
         same(OrderEvent.Kind.CYCLE_FINISHED, READY);
-        row(OrderEvent.Kind.CYCLE_FINISHED, READY, PROCESSED);
+        row(OrderEvent.Kind.CYCLE_FINISHED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.SLEEPING, SLEEPING, READY);
         row(OrderEvent.Kind.WAITING_FOR_ADMISSION, WAITING_FOR_ADMISSION, READY);
         row(OrderEvent.Kind.SUSPENDED, READY, PROCESSED, PROCESSING_KILLED);
@@ -102,7 +103,7 @@ public final class OrderTransitions {
                 EXPECTING_NOTICES, BETWEEN_CYCLES, PROMPTING, SLEEPING, WAITING_FOR_ADMISSION);
         row(OrderEvent.Kind.GOES, READY, DELAYING_RETRY, DELAYED_AFTER_ERROR, SLEEPING, WAITING_FOR_ADMISSION,
                 BETWEEN_CYCLES, PROMPTING, EXPECTING_NOTICES);
-        row(OrderEvent.Kind.STOPPED, STOPPED, READY, PROCESSED);
+        row(OrderEvent.Kind.STOPPED, STOPPED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.STOPPED, STOPPED_WHILE_FRESH, FRESH);
         for (OrderState.Kind k : NOT_ENDED) {
             if (k != BROKEN) {
@@ -110,7 +111,7 @@ public final class OrderTransitions {
             }
         }
         same(OrderEvent.Kind.STICKY_SUBAGENT_ENTERED, READY);
-        same(OrderEvent.Kind.STICKY_SUBAGENT_LEAVED, READY, PROCESSED);
+        same(OrderEvent.Kind.STICKY_SUBAGENT_LEAVED, READY, PROCESSED, PROCESSING_KILLED);
         same(OrderEvent.Kind.ORDER_ADDED, READY);
 
         orthogonal(OrderEvent.Kind.ATTACHABLE, NOT_ENDED);

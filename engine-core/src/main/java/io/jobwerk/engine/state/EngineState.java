@@ -184,7 +184,12 @@ public record EngineState(
             if (keyedEvent.key().isEmpty()) {
                 return Checked.fail(Problem.of("MissingKey", "Order event " + event.typeName() + " needs the OrderId as key"));
             }
-            return applyOrderEvent(new OrderId(keyedEvent.key().get()), orderEvent);
+            String key = keyedEvent.key().get();
+            if (key.isEmpty() || key.chars().anyMatch(Character::isISOControl)) {
+                return Checked.fail(Problem.of("InvalidName", "Order event " + event.typeName() + " has an invalid OrderId key '"
+                        + key + "'"));
+            }
+            return applyOrderEvent(new OrderId(key), orderEvent);
         } else if (event instanceof ItemEvent itemEvent) {
             return applyItemEvent(itemEvent);
         } else if (event instanceof NoticeEvent noticeEvent) {

@@ -28,7 +28,11 @@ class JsonBadInputTest {
         STAMPED_EVENT(OrderEventJson::decodeStamped),
         COMMAND(CommandJson::decode),
         FRESH_ORDER(CommandJson::decodeFreshOrder),
-        VALUE(ValueJson::decode);
+        VALUE(ValueJson::decode),
+        ITEM(ItemJson::decode),
+        ITEM_OPERATION(ItemOperationJson::decode),
+        ITEM_OPERATIONS(json -> ItemOperationJson.decodeNdjson(json.asText())),
+        EVENT(EventJson::decodeStamped);
 
         final Function<com.fasterxml.jackson.databind.JsonNode, Checked<?>> decode;
 
@@ -153,10 +157,35 @@ class JsonBadInputTest {
                 bad(Codec.ORDER_EVENT, "{`TYPE`:`OrderSleeping`,`until`:1.5}", "JSON path $.until: expected an integer, found 1.5"),
                 bad(Codec.STAMPED_EVENT, "{`eventId`:1,`TYPE`:`SnapshotTaken`}", "JSON path $: missing required field 'Key'"),
                 bad(Codec.STAMPED_EVENT, "{`eventId`:-1,`Key`:`A`,`TYPE`:`OrderStarted`}",
-                        "JSON path $.eventId: eventId must not be negative, found -1"));
+                        "JSON path $.eventId: eventId must not be negative, found -1"),
+                // Items, item operations (an NDJSON body is given as a JSON string), any event
+                bad(Codec.ITEM, "{`TYPE`:`Lock`,`path`:`L`,`limit`:`1`}", "JSON path $.limit: expected a number, found string"),
+                bad(Codec.ITEM, "{`TYPE`:`AgentRef`,`path`:`A`,`directors`:[`S 1`]}",
+                        "JSON path $.directors[0]: Invalid SubagentId 'S 1': must not contain whitespace or control characters"),
+                bad(Codec.ITEM, "{`TYPE`:`SubagentItem`,`id`:`S`,`agentPath`:`A`,`uri`:``}", "JSON path $.uri: uri must not be empty"),
+                bad(Codec.ITEM, "{`TYPE`:`GlobalBoard`,`path`:`B`,`postOrderToNoticeKey`:`$a +`,`expectOrderToNoticeKey`:`1`}",
+                        null),
+                bad(Codec.ITEM, "{`TYPE`:`SubagentBundle`,`id`:`B`,`subagentToPriority`:{`A|B`:1}}",
+                        "JSON path $.subagentToPriority[\"A|B\"]: Invalid SubagentId 'A|B': must not contain '|'"),
+                bad(Codec.ITEM, "{`TYPE`:`Calendar`,`path`:`C`,`orderIdPattern`:`x`}",
+                        "JSON path $: missing required field 'periodDatePattern'"),
+                bad(Codec.ITEM, "{`TYPE`:`JobResource`,`path`:`R`,`env`:{`A`:1}}", "JSON path $.env.A: expected a string, found number"),
+                bad(Codec.ITEM_OPERATION, "{`TYPE`:`DeleteSimple`,`path`:`Workflow:W`}", null),
+                bad(Codec.ITEM_OPERATION, "{`TYPE`:`AddVersion`}", "JSON path $: missing required field 'versionId'"),
+                badLine(Codec.ITEM_OPERATIONS, "`{\\`TYPE\\`:\\`AddVersion\\`,\\`versionId\\`:\\`1\\`}\\n"
+                                + "{\\`TYPE\\`:\\`AddOrChangeSimple\\`,\\`item\\`:{\\`TYPE\\`:\\`Lock\\`,\\`path\\`:7}}`",
+                        "Line 2: JSON path $.item.path: expected a string, found number"),
+                bad(Codec.EVENT, "{`eventId`:1,`TYPE`:`OrderExploded`,`Key`:`A`}", "JSON path $.TYPE: unknown event TYPE 'OrderExploded'"),
+                bad(Codec.EVENT, "{`eventId`:1,`TYPE`:`NoticePosted`,`notice`:{`boardPath`:`B`}}",
+                        "JSON path $.notice: missing required field 'noticeKey'"));
     }
 
     private static Arguments bad(Codec codec, String json, String expectedMessage) {
+        return Arguments.of(codec, json.replace('`', '"'), expectedMessage);
+    }
+
+    /** A problem of a multi-line body: its message starts with {@code Line n: }. */
+    private static Arguments badLine(Codec codec, String json, String expectedMessage) {
         return Arguments.of(codec, json.replace('`', '"'), expectedMessage);
     }
 
@@ -167,9 +196,15 @@ class JsonBadInputTest {
 
         assertThat(result.isFail()).as("decoding should fail").isTrue();
         Problem problem = result.problemOption().orElseThrow();
-        assertThat(problem.message()).isEqualTo(expectedMessage);
         assertThat(problem.code()).isEqualTo(EngineJson.DECODE_PROBLEM);
-        String path = expectedMessage.substring("JSON path ".length(), expectedMessage.indexOf(": "));
+        if (expectedMessage == null) {  // a problem of the expression parser or the model, wrapped with the path
+            assertThat(problem.message()).startsWith("JSON path $");
+            return;
+        }
+        assertThat(problem.message()).isEqualTo(expectedMessage);
+        String message = expectedMessage.startsWith("Line ") ? expectedMessage.substring(expectedMessage.indexOf(": ") + 2)
+                : expectedMessage;
+        String path = message.substring("JSON path ".length(), message.indexOf(": "));
         assertThat(problem.arguments()).containsEntry("path", path);
     }
 

@@ -114,6 +114,13 @@ class EngineStateTest {
     }
 
     @Test
+    void orderEventWithAnInvalidKeyIsAProblemNotAnException() {
+        KeyedEvent<OrderEvent> event = new KeyedEvent<>(Optional.of(""), new OrderEvent.OrderStarted());
+
+        assertThat(problemCode(deployed().applyEvent(event))).isEqualTo("InvalidName");
+    }
+
+    @Test
     void eventThatDoesNotFitTheOrderLeavesTheStateAlone() {
         EngineState state = withReadyOrder();
 
