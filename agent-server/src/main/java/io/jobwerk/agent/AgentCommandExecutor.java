@@ -1,0 +1,125 @@
+package io.jobwerk.agent;
+
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.item.ItemEvent;
+import io.jobwerk.engine.order.AttachedState;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderMark;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.http.protocol.AgentCommand;
+import io.jobwerk.runtime.Decision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides the Agent's events for a Controller's command, on the Agent's state. Attaching is
+ * idempotent: a Controller that lost its answer may send the same command again.
+ */
+final class AgentCommandExecutor {
+
+    private final AgentPath agentPath;
+
+    AgentCommandExecutor(AgentPath agentPath) {
+        this.agentPath = agentPath;
+    }
+
+    Checked<Decision<Boolean>> execute(EngineState state, AgentCommand command) {
+        List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+        Checked<EngineState> s = Checked.ok(state);
+        for (AgentCommand c : flatten(command)) {
+            Checked<List<KeyedEvent<? extends Event>>> decided = s.flatMap(st -> decide(st, c));
+            if (decided.isFail()) {
+                return Checked.fail(decided.problemOption().orElseThrow());
+            }
+            s = s.flatMap(st -> st.applyEvents(decided.orThrow()));
+            events.addAll(decided.orThrow());
+        }
+        return s.map(ignored -> Decision.of(events, Boolean.TRUE));
+    }
+
+    private static List<AgentCommand> flatten(AgentCommand command) {
+        if (command instanceof AgentCommand.Batch batch) {
+            List<AgentCommand> list = new ArrayList<>();
+            batch.commands().forEach(c -> list.addAll(flatten(c)));
+            return list;
+        }
+        return List.of(command);
+    }
+
+    private Checked<List<KeyedEvent<? extends Event>>> decide(EngineState state, AgentCommand command) {
+        switch (command.kind()) {
+            case ATTACH_ITEM -> {
+                Item item = ((AgentCommand.AttachItem) command).item();
+                Optional<Item> existing = state.item(item.key());
+                if (existing.isPresent() && existing.get().equals(item)) {
+                    return Checked.ok(List.of());
+                }
+                ItemEvent e = existing.isPresent() ? new ItemEvent.UnsignedSimpleItemChanged(item) : new ItemEvent.UnsignedSimpleItemAdded(item);
+                return Checked.ok(List.of(KeyedEvent.keyless(e)));
+            }
+            case ATTACH_WORKFLOW -> {
+                Workflow workflow = ((AgentCommand.AttachWorkflow) command).workflow();
+                if (state.workflows().containsKey(workflow.id())) {
+                    return Checked.ok(List.of());
+                }
+                return Checked.ok(List.of(KeyedEvent.keyless(new ItemEvent.VersionedItemAdded(workflow))));
+            }
+            case ATTACH_ORDER -> {
+                Order order = ((AgentCommand.AttachOrder) command).order();
+                if (state.orders().containsKey(order.id())) {
+                    return Checked.ok(List.of());
+                }
+                if (!state.workflows().containsKey(order.workflowId())) {
+                    return Checked.fail(Problem.of("UnknownWorkflow", "AttachOrder " + order.id() + ": workflow "
+                            + order.workflowId() + " is not attached to Agent " + agentPath));
+                }
+                Order attached = new Order(order.id(), order.workflowPosition(), order.state(), order.arguments(),
+                        order.scheduledFor(), order.externalOrder(), order.historicOutcomes(),
+                        Optional.of(new AttachedState.Attached(agentPath)), order.parent(), order.mark(), order.isSuspended(),
+                        order.isResumed(), order.deleteWhenTerminated(), order.forceAdmission(), order.stickySubagents(),
+                        order.innerBlock(), order.stopPositions(), order.priority(), order.planId());
+                return Checked.ok(List.of(KeyedEvent.of(order.id(), new OrderEvent.OrderAttachedToAgent(attached))));
+            }
+            case DETACH_ORDER -> {
+                var id = ((AgentCommand.DetachOrder) command).orderId();
+                Order order = state.orders().get(id);
+                if (order == null) {
+                    return Checked.ok(List.of());
+                }
+                if (!(order.attachedState().orElse(null) instanceof AttachedState.Detaching)) {
+                    return Checked.fail(Problem.of("OrderNotDetachable", "Order " + id + " is not detachable"));
+                }
+                return Checked.ok(List.of(KeyedEvent.of(id, new OrderEvent.OrderDetached())));
+            }
+            case MARK_ORDER -> {
+                var mark = (AgentCommand.MarkOrder) command;
+                Order order = state.orders().get(mark.orderId());
+                if (order == null || order.mark().equals(Optional.of(mark.mark()))) {
+                    return Checked.ok(List.of());
+                }
+                OrderEvent event = switch (mark.mark().kind()) {
+                    case CANCELLING -> new OrderEvent.OrderCancellationMarked(((OrderMark.Cancelling) mark.mark()).mode());
+                    case SUSPENDING -> new OrderEvent.OrderSuspensionMarked(((OrderMark.Suspending) mark.mark()).mode());
+                    case RESUMING -> {
+                        var r = (OrderMark.Resuming) mark.mark();
+                        yield new OrderEvent.OrderResumptionMarked(r.position(), r.historyOperations(), r.asSucceeded(), r.restartKilledJob());
+                    }
+                    case GO -> new OrderEvent.OrderGoMarked(((OrderMark.Go) mark.mark()).position());
+                };
+                return Checked.ok(List.of(KeyedEvent.of(mark.orderId(), event)));
+            }
+            case RELEASE_EVENTS, NO_OPERATION, BATCH -> {
+                return Checked.ok(List.of());
+            }
+        }
+        throw new AssertionError(command);
+    }
+}

@@ -1,0 +1,161 @@
+package io.jobwerk.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.json.EventJson;
+import io.jobwerk.engine.motor.MotorEnvironment;
+import io.jobwerk.engine.motor.Placement;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.http.auth.Authentication;
+import io.jobwerk.http.auth.Permission;
+import io.jobwerk.http.auth.Sessions;
+import io.jobwerk.http.event.EventRoute;
+import io.jobwerk.http.event.JournalEventFeed;
+import io.jobwerk.http.protocol.AgentCommand;
+import io.jobwerk.http.protocol.AgentCommandJson;
+import io.jobwerk.http.server.Exchanges;
+import io.jobwerk.http.server.WebServer;
+import io.jobwerk.journal.Journal;
+import io.jobwerk.journal.JournalConf;
+import io.jobwerk.runtime.EngineFolder;
+import io.jobwerk.runtime.EngineJournalCodec;
+import io.jobwerk.runtime.EngineKeeper;
+import io.jobwerk.subagent.process.JobProcessRunner;
+import io.jobwerk.subagent.process.ProcessConf;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * An Agent Director: runs the orders a Controller attached, on its own, also while no Controller is
+ * connected. Its journal holds its state; its event stream ({@code GET /agent/api/event}) is what
+ * the Controller mirrors. Job processes run on the integrated Subagent.
+ */
+public final class AgentDirector implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AgentDirector.class.getName());
+    public static final String VERSION = "0.1.0";
+
+    private final AgentConf conf;
+    private final Journal<EngineState> journal;
+    private final JobProcessRunner runner;
+    private final LocalSubagent subagent;
+    private final EngineKeeper keeper;
+    private final AgentCommandExecutor commandExecutor;
+    private final WebServer web;
+    private final Instant startedAt;
+
+    private AgentDirector(AgentConf conf, Journal<EngineState> journal, Clock clock) {
+        this.conf = conf;
+        this.journal = journal;
+        this.startedAt = clock.instant();
+        MotorEnvironment env = new MotorEnvironment(conf.controllerId(), System.getenv(), conf.defaultSigkillDelay());
+        this.runner = new JobProcessRunner(ProcessConf.of(conf.dataDirectory()));
+        this.subagent = new LocalSubagent(conf.subagentId(), conf.agentPath().string(), runner, env, clock);
+        this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, clock, Optional.of(subagent));
+        subagent.attach(keeper);
+        this.commandExecutor = new AgentCommandExecutor(conf.agentPath());
+        markLostProcesses();
+        keeper.start();
+        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
+        EventRoute events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
+        RoutingHandler routes = new RoutingHandler()
+                .get("/agent/api", auth.require(Permission.ValidUser, (ex, user) -> Exchanges.respondJson(ex, 200, overview())))
+                .post("/agent/api/session", auth.sessionRoute())
+                .post("/agent/api/command", auth.require(Permission.UpdateItem, (ex, user) -> command(ex)))
+                .get("/agent/api/event", auth.require(Permission.ValidUser, (ex, user) -> events.handle(ex)));
+        this.web = WebServer.start(conf.web(), routes);
+    }
+
+    /** Opens (or creates) the journal, recovers, and starts serving. */
+    public static AgentDirector start(AgentConf conf) {
+        Clock clock = Clock.systemUTC();
+        JournalConf journalConf = JournalConf.of("Agent:" + conf.agentPath()).withFsync(conf.fsync());
+        Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
+                new EngineJournalCodec(), EngineFolder.agent(), clock);
+        if (journal.isFail()) {
+            throw new IllegalStateException("Agent journal: " + journal.problemOption().orElseThrow().message());
+        }
+        return new AgentDirector(conf, journal.orThrow(), clock);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public EngineKeeper keeper() {
+        return keeper;
+    }
+
+    /** Processes that were running when the Director stopped are lost: the job restarts (JS7 ProcessLost). */
+    private void markLostProcesses() {
+        List<KeyedEvent<OrderEvent>> events = new ArrayList<>();
+        for (Order order : journal.currentState().orders().values()) {
+            if (order.state() instanceof OrderState.Processing) {
+                events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(
+                        new Outcome.Disrupted(new Outcome.ProcessLost(Optional.empty()), false))));
+            }
+        }
+        if (!events.isEmpty()) {
+            LOG.info("Agent " + conf.agentPath() + ": " + events.size() + " processes were lost while the Director was down");
+            try {
+                journal.persist(events).get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot record lost processes: " + e, e);
+            }
+        }
+    }
+
+    private void command(HttpServerExchange exchange) throws Exception {
+        Checked<JsonNode> json = Exchanges.readJson(exchange);
+        Checked<AgentCommand> command = json.flatMap(AgentCommandJson::decode);
+        if (command.isFail()) {
+            Exchanges.respondProblem(exchange, command.problemOption().orElseThrow());
+            return;
+        }
+        if (command.orThrow() instanceof AgentCommand.ReleaseEvents release) {
+            journal.release(release.untilEventId());
+        }
+        Checked<Boolean> result = keeper.transact(state -> commandExecutor.execute(state, command.orThrow())).get(60, TimeUnit.SECONDS);
+        Exchanges.respond(exchange, result, ok -> EngineJson.MAPPER.createObjectNode().put("TYPE", "Accepted"));
+    }
+
+    private ObjectNode overview() {
+        ObjectNode o = EngineJson.MAPPER.createObjectNode();
+        o.put("id", conf.agentPath().string());
+        o.put("version", VERSION);
+        o.put("startedAt", startedAt.toEpochMilli());
+        o.put("orderCount", journal.currentState().orders().size());
+        o.put("processCount", subagent.processCount());
+        o.put("lastEventId", journal.lastEventId());
+        o.put("java", System.getProperty("java.version"));
+        return o;
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        keeper.close();
+        subagent.killAll();
+        runner.close();
+        journal.close();
+    }
+
+
+}

@@ -1,0 +1,68 @@
+package io.jobwerk.cli;
+
+import io.jobwerk.controller.Controller;
+import io.jobwerk.controller.ControllerConf;
+import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.http.auth.Users;
+import io.jobwerk.http.server.WebServerConf;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jobwerk controller}: a Controller alone. */
+@Command(name = "controller", mixinStandardHelpOptions = true, description = "Start a Controller.")
+public final class ControllerServerCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "Data directory.")
+    Path data;
+
+    @Option(names = "--id", defaultValue = "Controller", description = "Controller id (default: ${DEFAULT-VALUE}).")
+    String id;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "4444", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--user", required = true, converter = UserOption.class, description = "NAME:PASSWORD of a user with all permissions.")
+    List<UserAccount> users = new ArrayList<>();
+
+    @Option(names = "--agent-user", required = true, description = "NAME:PASSWORD the Controller logs in with at its Agents.")
+    String agentUser;
+
+    @Option(names = "--no-fsync", description = "Do not fsync the journal.")
+    boolean noFsync;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(data);
+        int colon = agentUser.indexOf(':');
+        if (colon <= 0) {
+            System.err.println("jobwerk controller: --agent-user must be NAME:PASSWORD");
+            return 2;
+        }
+        Controller controller = Controller.start(new ControllerConf(id, data, new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
+                new Users(users), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync));
+        CountDownLatch stopped = new CountDownLatch(1);
+        controller.onShutDown(() -> {
+            controller.close();
+            stopped.countDown();
+            System.exit(0);
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stopped.getCount() > 0) {
+                controller.close();
+            }
+        }, "jobwerk-shutdown"));
+        System.out.println("Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

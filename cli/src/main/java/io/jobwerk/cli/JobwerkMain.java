@@ -1,0 +1,31 @@
+package io.jobwerk.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code jobwerk} command line: starts servers and talks to a Controller. */
+@Command(name = "jobwerk", mixinStandardHelpOptions = true, version = "Jobwerk 0.1.0",
+        description = "An autonomous job scheduler speaking the JS7 engine JSON format.",
+        subcommands = {StandaloneCommand.class, ControllerServerCommand.class, AgentServerCommand.class})
+public final class JobwerkMain implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Logging.configure();
+        int exitCode = new CommandLine(new JobwerkMain()).execute(args);
+        if (exitCode != 0 || args.length == 0 || !isServer(args[0])) {
+            System.exit(exitCode);
+        }
+    }
+
+    private static boolean isServer(String command) {
+        return command.equals("standalone") || command.equals("controller") || command.equals("agent");
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

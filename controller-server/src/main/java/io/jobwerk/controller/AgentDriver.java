@@ -1,0 +1,246 @@
+package io.jobwerk.controller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.event.SystemEvent;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.job.WorkflowJob;
+import io.jobwerk.engine.json.EventJson;
+import io.jobwerk.engine.order.AttachedState;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.workflow.Position;
+import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.http.client.EngineClient;
+import io.jobwerk.http.protocol.AgentCommand;
+import io.jobwerk.http.protocol.AgentCommandJson;
+import io.jobwerk.runtime.EngineKeeper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Controller's link to one Agent Director. It pushes commands (attach items and orders, detach,
+ * marks) and pulls the Agent's event stream, mirroring the order events into the Controller's
+ * journal together with the Agent event id they came from ({@code AgentEventsObserved}), so after a
+ * restart of either side the stream resumes exactly after the last event stored. Connections are
+ * retried with growing delays (1, 3, 6, 10 s); nothing is lost while the Agent is unreachable.
+ */
+final class AgentDriver implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AgentDriver.class.getName());
+    private static final long[] RETRY_DELAYS_MS = {1000, 3000, 6000, 10_000};
+    private static final Duration RELEASE_PERIOD = Duration.ofSeconds(30);
+
+    private final AgentPath agentPath;
+    private final EngineKeeper keeper;
+    private final EngineClient client;
+    private final String peerKey;
+    private final LinkedBlockingQueue<OrderId> pending = new LinkedBlockingQueue<>();
+    private final Thread commandThread;
+    private final Thread eventThread;
+    private volatile boolean closed;
+    private volatile long released;
+
+    AgentDriver(AgentPath agentPath, String uri, EngineKeeper keeper, String userId, String password) {
+        this.agentPath = agentPath;
+        this.keeper = keeper;
+        this.peerKey = "Agent:" + agentPath;
+        this.client = new EngineClient(uri + "/agent/api", userId, password);
+        this.commandThread = new Thread(this::sendCommands, "agent-driver-" + agentPath + "-commands");
+        this.eventThread = new Thread(this::mirrorEvents, "agent-driver-" + agentPath + "-events");
+        commandThread.setDaemon(true);
+        eventThread.setDaemon(true);
+    }
+
+    AgentDriver start() {
+        commandThread.start();
+        eventThread.start();
+        // Orders the Controller left half-way (attaching, detaching, marked) are taken up again.
+        for (Order order : keeper.state().orders().values()) {
+            if (order.attachedState().map(a -> a.agentPath().equals(agentPath)).orElse(false)) {
+                pending.add(order.id());
+            }
+        }
+        return this;
+    }
+
+    /** Looks at the order again: it may need attaching, detaching or a mark sent. */
+    void touch(OrderId orderId) {
+        pending.add(orderId);
+    }
+
+    private void sendCommands() {
+        int failures = 0;
+        while (!closed) {
+            try {
+                OrderId first = pending.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                Set<OrderId> ids = new LinkedHashSet<>();
+                ids.add(first);
+                List<OrderId> more = new ArrayList<>();
+                pending.drainTo(more, 99);
+                ids.addAll(more);
+                List<AgentCommand> commands = commandsFor(keeper.state(), ids);
+                if (commands.isEmpty()) {
+                    continue;
+                }
+                Checked<JsonNode> response = client.command(AgentCommandJson.encode(new AgentCommand.Batch(commands)));
+                if (response.isFail()) {
+                    LOG.warning("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
+                    pending.addAll(ids);
+                    Thread.sleep(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
+                } else {
+                    failures = 0;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Agent " + agentPath + " command sender", e);
+            }
+        }
+    }
+
+    private List<AgentCommand> commandsFor(EngineState state, Set<OrderId> ids) {
+        List<AgentCommand> commands = new ArrayList<>();
+        Set<String> attachedItems = new LinkedHashSet<>();
+        for (OrderId id : ids) {
+            Order order = state.orders().get(id);
+            if (order == null) {
+                continue;
+            }
+            AttachedState attached = order.attachedState().orElse(null);
+            if (attached instanceof AttachedState.Attaching a && a.agentPath().equals(agentPath)) {
+                Checked<Workflow> workflow = state.workflowOf(order);
+                if (workflow.isFail()) {
+                    continue;
+                }
+                addItemsFor(state, workflow.orThrow(), attachedItems, commands);
+                commands.add(new AgentCommand.AttachWorkflow(workflow.orThrow()));
+                commands.add(new AgentCommand.AttachOrder(order));
+            } else if (attached instanceof AttachedState.Detaching d && d.agentPath().equals(agentPath)) {
+                commands.add(new AgentCommand.DetachOrder(id));
+            } else if (attached instanceof AttachedState.Attached a && a.agentPath().equals(agentPath) && order.mark().isPresent()) {
+                commands.add(new AgentCommand.MarkOrder(id, order.mark().get()));
+            }
+        }
+        return commands;
+    }
+
+    private void addItemsFor(EngineState state, Workflow workflow, Set<String> done, List<AgentCommand> commands) {
+        List<Item> items = new ArrayList<>();
+        state.agentRef(agentPath).toOptional().ifPresent(items::add);
+        for (Item item : state.items().values()) {
+            if (item instanceof Item.SubagentItem s && s.agentPath().equals(agentPath)) {
+                items.add(item);
+            } else if (item instanceof Item.SubagentBundle || item instanceof Item.JobResource) {
+                items.add(item);
+            }
+        }
+        for (Position p : workflow.positions()) {
+            workflow.job(p).toOptional().map(WorkflowJob::agentPath).filter(a -> !a.equals(agentPath))
+                    .flatMap(a -> state.agentRef(a).toOptional()).ifPresent(items::add);
+        }
+        for (Item item : items) {
+            if (done.add(item.key())) {
+                commands.add(new AgentCommand.AttachItem(item));
+            }
+        }
+    }
+
+    private void mirrorEvents() {
+        int failures = 0;
+        long lastRelease = System.nanoTime();
+        while (!closed) {
+            long after = keeper.state().observedEventId(peerKey);
+            Checked<Long> result = client.readEvents(after, Duration.ofSeconds(30), this::mirror);
+            if (closed) {
+                return;
+            }
+            if (result.isFail()) {
+                LOG.warning("Agent " + agentPath + " event stream: " + result.problemOption().orElseThrow());
+                sleep(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
+                continue;
+            }
+            failures = 0;
+            long observed = keeper.state().observedEventId(peerKey);
+            if (observed > released && System.nanoTime() - lastRelease > RELEASE_PERIOD.toNanos()) {
+                if (client.command(AgentCommandJson.encode(new AgentCommand.ReleaseEvents(observed))).isOk()) {
+                    released = observed;
+                    lastRelease = System.nanoTime();
+                }
+            }
+        }
+    }
+
+    /** Mirrors one Agent event, with the Agent event id it came from, as one atomic batch. */
+    private boolean mirror(JsonNode json) {
+        Checked<Stamped<Event>> stamped = EventJson.decodeStamped(json);
+        if (stamped.isFail()) {
+            LOG.warning("Agent " + agentPath + ": cannot read event " + json + ": " + stamped.problemOption().orElseThrow());
+            return false;
+        }
+        Stamped<Event> s = stamped.orThrow();
+        List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+        translate(s).ifPresent(events::add);
+        events.add(KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(s.eventId())));
+        try {
+            Checked<Boolean> persisted = keeper.emit(events).get();
+            if (persisted.isFail()) {
+                LOG.warning("Agent " + agentPath + ": event " + json + " not mirrored: " + persisted.problemOption().orElseThrow());
+                // Skip it, recording that it was seen, so one unfitting event does not block the stream.
+                keeper.emit(List.of(KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(s.eventId())))).get();
+            }
+            return !closed;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Optional<KeyedEvent<? extends Event>> translate(Stamped<Event> s) {
+        Event event = s.keyedEvent().event();
+        if (!(event instanceof OrderEvent orderEvent) || s.keyedEvent().key().isEmpty()) {
+            return Optional.empty();
+        }
+        String key = s.keyedEvent().key().get();
+        Order order = keeper.state().orders().get(new OrderId(key));
+        if (orderEvent instanceof OrderEvent.OrderAttachedToAgent) {
+            if (order == null || !(order.attachedState().orElse(null) instanceof AttachedState.Attaching)) {
+                return Optional.empty();
+            }
+            return Optional.of(KeyedEvent.of(key, new OrderEvent.OrderAttached(agentPath)));
+        }
+        return Optional.of(new KeyedEvent<>(Optional.of(key), orderEvent));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        commandThread.interrupt();
+        eventThread.interrupt();
+        client.close();
+    }
+}

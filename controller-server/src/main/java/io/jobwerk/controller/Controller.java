@@ -1,0 +1,332 @@
+package io.jobwerk.controller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.command.Command;
+import io.jobwerk.engine.command.CommandResponse;
+import io.jobwerk.engine.command.ItemOperationExecutor;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.item.ItemEvent;
+import io.jobwerk.engine.item.ItemOperation;
+import io.jobwerk.engine.json.CommandJson;
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.json.EngineStateJson;
+import io.jobwerk.engine.json.EventJson;
+import io.jobwerk.engine.json.ItemJson;
+import io.jobwerk.engine.json.ItemOperationJson;
+import io.jobwerk.engine.motor.MotorEnvironment;
+import io.jobwerk.engine.motor.Placement;
+import io.jobwerk.engine.order.AttachedState;
+import io.jobwerk.engine.order.FreshOrder;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.http.auth.Authentication;
+import io.jobwerk.http.auth.Permission;
+import io.jobwerk.http.auth.Sessions;
+import io.jobwerk.http.event.EventRoute;
+import io.jobwerk.http.event.JournalEventFeed;
+import io.jobwerk.http.server.Exchanges;
+import io.jobwerk.http.server.WebServer;
+import io.jobwerk.journal.Journal;
+import io.jobwerk.journal.JournalConf;
+import io.jobwerk.runtime.Decision;
+import io.jobwerk.runtime.EngineFolder;
+import io.jobwerk.runtime.EngineJournalCodec;
+import io.jobwerk.runtime.EngineKeeper;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.Headers;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Controller: holds deployed workflows and items and the orders, decides what runs where,
+ * attaches orders to Agents and mirrors their events, and serves the JS7 engine API under
+ * {@code /controller/api}.
+ */
+public final class Controller implements AutoCloseable {
+
+    public static final String VERSION = "0.1.0";
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ControllerConf conf;
+    private final Journal<EngineState> journal;
+    private final EngineKeeper keeper;
+    private final WebServer web;
+    private final Instant startedAt;
+    private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
+    private final Map<AgentPath, String> driverUris = new ConcurrentHashMap<>();
+    private volatile Runnable shutdownHook = () -> { };
+
+    private Controller(ControllerConf conf, Journal<EngineState> journal, Clock clock) {
+        this.conf = conf;
+        this.journal = journal;
+        this.startedAt = clock.instant();
+        MotorEnvironment env = new MotorEnvironment(conf.controllerId(), Map.of(), Duration.ofSeconds(15));
+        this.keeper = new EngineKeeper(journal, Placement.CONTROLLER, env, clock, Optional.empty());
+        keeper.addListener(this::committed);
+        keeper.start();
+        syncDrivers(journal.currentState());
+        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
+        EventRoute events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
+        RoutingHandler routes = new RoutingHandler()
+                .get("/controller/api", auth.require(Permission.ValidUser, (ex, u) -> Exchanges.respondJson(ex, 200, overview())))
+                .post("/controller/api/session", auth.sessionRoute())
+                .post("/controller/api/command", auth.require(Permission.UpdateItem, (ex, u) -> command(ex)))
+                .post("/controller/api/order", auth.require(Permission.UpdateItem, (ex, u) -> addOrders(ex)))
+                .post("/controller/api/item", auth.require(Permission.UpdateItem, (ex, u) -> deploy(ex)))
+                .get("/controller/api/event", auth.require(Permission.ValidUser, (ex, u) -> events.handle(ex)))
+                .get("/controller/api/snapshot", auth.require(Permission.ValidUser, (ex, u) -> snapshot(ex)))
+                .get("/controller/api/order/{orderId}", auth.require(Permission.ValidUser, (ex, u) -> order(ex)))
+                .get("/metrics", auth.require(Permission.ReadMetrics, (ex, u) -> metrics(ex)));
+        this.web = WebServer.start(conf.web(), routes);
+    }
+
+    public static Controller start(ControllerConf conf) {
+        Clock clock = Clock.systemUTC();
+        JournalConf journalConf = JournalConf.of("Controller:" + conf.controllerId()).withFsync(conf.fsync());
+        Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
+                new EngineJournalCodec(), EngineFolder.controller(), clock);
+        if (journal.isFail()) {
+            throw new IllegalStateException("Controller journal: " + journal.problemOption().orElseThrow().message());
+        }
+        return new Controller(conf, journal.orThrow(), clock);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public EngineKeeper keeper() {
+        return keeper;
+    }
+
+    /** What {@code ShutDown} runs (the process's main stops the servers). */
+    public void onShutDown(Runnable hook) {
+        this.shutdownHook = hook;
+    }
+
+    /** Deploys items as the item route does; for set-up code (e.g. the standalone Agent). */
+    public Checked<Boolean> deploy(List<ItemOperation> operations) {
+        try {
+            return keeper.transact(state -> ItemOperationExecutor.execute(state, operations, ItemJson::decodeSignedWorkflow)
+                    .map(events -> Decision.of(events, Boolean.TRUE))).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return Checked.fail(Problem.of("ServiceUnavailable", "Deployment did not complete: " + e));
+        }
+    }
+
+    // ---- reacting to committed events ----
+
+    private void committed(List<Stamped<? extends Event>> events, EngineState state) {
+        boolean itemsChanged = false;
+        for (Stamped<? extends Event> s : events) {
+            Event e = s.keyedEvent().event();
+            if (e instanceof ItemEvent) {
+                itemsChanged = true;
+            } else if (e instanceof OrderEvent && s.keyedEvent().key().isPresent()) {
+                Order order = state.orders().get(new OrderId(s.keyedEvent().key().get()));
+                if (order != null && order.attachedState().isPresent() && needsAgent((OrderEvent) e)) {
+                    AgentDriver driver = drivers.get(order.attachedState().get().agentPath());
+                    if (driver != null) {
+                        driver.touch(order.id());
+                    }
+                }
+            }
+        }
+        if (itemsChanged) {
+            syncDrivers(state);
+        }
+    }
+
+    /** Events after which the Agent must hear from the Controller: attach, detach, a mark. */
+    private static boolean needsAgent(OrderEvent e) {
+        return switch (e.kind()) {
+            case ATTACHABLE, DETACHABLE, CANCELLATION_MARKED, SUSPENSION_MARKED, RESUMPTION_MARKED, GO_MARKED -> true;
+            default -> false;
+        };
+    }
+
+    private synchronized void syncDrivers(EngineState state) {
+        for (Item item : state.items().values()) {
+            if (item instanceof Item.AgentRef agent) {
+                Optional<Item.SubagentItem> director = state.subagent(agent.directors().get(0)).toOptional();
+                if (director.isEmpty()) {
+                    continue;
+                }
+                String uri = director.get().uri();
+                if (!uri.equals(driverUris.get(agent.path()))) {
+                    AgentDriver old = drivers.remove(agent.path());
+                    if (old != null) {
+                        old.close();
+                    }
+                    drivers.put(agent.path(), new AgentDriver(agent.path(), uri, keeper, conf.agentUserId(), conf.agentPassword()).start());
+                    driverUris.put(agent.path(), uri);
+                }
+            }
+        }
+    }
+
+    // ---- routes ----
+
+    private void command(HttpServerExchange exchange) throws Exception {
+        Checked<Command> command = Exchanges.readJson(exchange).flatMap(CommandJson::decode);
+        if (command.isFail()) {
+            Exchanges.respondProblem(exchange, command.problemOption().orElseThrow());
+            return;
+        }
+        Command c = command.orThrow();
+        switch (c.kind()) {
+            case TAKE_SNAPSHOT -> journal.checkpoint().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            case RELEASE_EVENTS -> journal.release(((Command.ReleaseEvents) c).untilEventId());
+            case SHUT_DOWN, EMERGENCY_STOP -> {
+                Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
+                Thread t = new Thread(shutdownHook, "controller-shutdown");
+                t.start();
+                return;
+            }
+            default -> { }
+        }
+        Checked<CommandResponse> response = keeper.execute(c).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Exchanges.respond(exchange, response, r -> CommandJson.encode(r));
+    }
+
+    /** {@code POST /controller/api/order}: one FreshOrder (201; 409 if the id exists), a JSON array or NDJSON. */
+    private void addOrders(HttpServerExchange exchange) throws Exception {
+        Checked<String> body = Exchanges.readBody(exchange);
+        if (body.isFail()) {
+            Exchanges.respondProblem(exchange, body.problemOption().orElseThrow());
+            return;
+        }
+        String text = body.orThrow().strip();
+        List<JsonNode> nodes = new ArrayList<>();
+        Checked<JsonNode> single = EngineJson.parse(text);
+        if (single.isOk() && single.orThrow().isObject()) {
+            nodes.add(single.orThrow());
+        } else if (single.isOk() && single.orThrow().isArray()) {
+            single.orThrow().forEach(nodes::add);
+        } else {
+            int line = 0;
+            for (String l : text.split("\n")) {
+                line++;
+                if (l.isBlank()) {
+                    continue;
+                }
+                Checked<JsonNode> json = EngineJson.parse(l);
+                if (json.isFail()) {
+                    Exchanges.respondProblem(exchange, json.problemOption().orElseThrow().withPrefix("Line " + line));
+                    return;
+                }
+                nodes.add(json.orThrow());
+            }
+        }
+        List<FreshOrder> orders = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Checked<FreshOrder> order = CommandJson.decodeFreshOrder(nodes.get(i));
+            if (order.isFail()) {
+                Problem p = order.problemOption().orElseThrow();
+                Exchanges.respondProblem(exchange, nodes.size() == 1 ? p : p.withPrefix("Order " + (i + 1)));
+                return;
+            }
+            orders.add(order.orThrow());
+        }
+        boolean isSingle = single.isOk() && single.orThrow().isObject();
+        Command command = isSingle ? new Command.AddOrder(orders.get(0)) : new Command.AddOrders(orders);
+        Checked<CommandResponse> response = keeper.execute(command).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (response.isFail()) {
+            Exchanges.respondProblem(exchange, response.problemOption().orElseThrow());
+        } else if (response.orThrow() instanceof CommandResponse.AddOrderResponse r && r.ignoredBecauseDuplicate()) {
+            Exchanges.respondProblem(exchange, Problem.of("DuplicateOrder", "Order '" + orders.get(0).id() + "' already exists"));
+        } else if (isSingle) {
+            exchange.getResponseHeaders().put(Headers.LOCATION, "/controller/api/order/" + orders.get(0).id());
+            Exchanges.respondJson(exchange, 201, EngineJson.MAPPER.createObjectNode());
+        } else {
+            Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
+        }
+    }
+
+    /** {@code POST /controller/api/item}: an NDJSON stream of item operations, all or nothing. */
+    private void deploy(HttpServerExchange exchange) {
+        Checked<List<ItemOperation>> operations = Exchanges.readBody(exchange).flatMap(ItemOperationJson::decodeNdjson);
+        if (operations.isFail()) {
+            Exchanges.respondProblem(exchange, operations.problemOption().orElseThrow());
+            return;
+        }
+        Checked<Boolean> result = deploy(operations.orThrow());
+        Exchanges.respond(exchange, result, ok -> CommandJson.encode(CommandResponse.ACCEPTED));
+    }
+
+    private void order(HttpServerExchange exchange) {
+        String id = exchange.getQueryParameters().get("orderId").getFirst();
+        Order order = keeper.state().orders().get(new OrderId(id));
+        if (order == null) {
+            Exchanges.respondProblem(exchange, Problem.of("UnknownOrder", "Unknown order '" + id + "'"));
+            return;
+        }
+        Exchanges.respondJson(exchange, 200, io.jobwerk.engine.json.OrderJson.encode(order));
+    }
+
+    private void snapshot(HttpServerExchange exchange) {
+        StringBuilder sb = new StringBuilder();
+        for (ObjectNode o : EngineStateJson.snapshotObjects(keeper.state())) {
+            sb.append(EngineJson.print(o)).append('\n');
+        }
+        Exchanges.respond(exchange, 200, Exchanges.NDJSON, sb.toString());
+    }
+
+    private ObjectNode overview() {
+        ObjectNode o = EngineJson.MAPPER.createObjectNode();
+        o.put("id", conf.controllerId());
+        o.put("version", VERSION);
+        o.put("startedAt", startedAt.toEpochMilli());
+        o.put("orderCount", keeper.state().orders().size());
+        o.put("lastEventId", journal.lastEventId());
+        o.put("journalId", journal.journalId());
+        o.put("java", System.getProperty("java.version"));
+        return o;
+    }
+
+    private void metrics(HttpServerExchange exchange) {
+        EngineState state = keeper.state();
+        Map<OrderState.Kind, Integer> byState = new EnumMap<>(OrderState.Kind.class);
+        for (Order order : state.orders().values()) {
+            byState.merge(order.state().kind(), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("# HELP jobwerk_orders Orders by state.\n# TYPE jobwerk_orders gauge\n");
+        for (OrderState.Kind k : OrderState.Kind.values()) {
+            sb.append("jobwerk_orders{state=\"").append(k.typeName()).append("\"} ").append(byState.getOrDefault(k, 0)).append('\n');
+        }
+        sb.append("# HELP jobwerk_last_event_id The id of the newest committed event.\n# TYPE jobwerk_last_event_id gauge\n");
+        sb.append("jobwerk_last_event_id ").append(journal.lastEventId()).append('\n');
+        sb.append("# HELP jobwerk_workflows Deployed workflow versions.\n# TYPE jobwerk_workflows gauge\n");
+        sb.append("jobwerk_workflows ").append(state.workflows().size()).append('\n');
+        Exchanges.respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", sb.toString());
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        drivers.values().forEach(AgentDriver::close);
+        keeper.close();
+        journal.close();
+    }
+
+}
