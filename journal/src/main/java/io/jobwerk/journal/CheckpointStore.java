@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
 import org.mapdb.BTreeMap;
@@ -46,12 +48,17 @@ final class CheckpointStore {
     static <S> void write(Path dir, Meta meta, Iterable<Map.Entry<String, byte[]>> entries) throws IOException {
         Path tmp = dir.resolve(TMP);
         Files.deleteIfExists(tmp);
+        List<Map.Entry<String, byte[]>> sorted = new ArrayList<>();
+        entries.forEach(sorted::add);
+        sorted.sort(Map.Entry.comparingByKey());
         DB db = DBMaker.fileDB(tmp.toFile()).fileChannelEnable().make();
         try {
-            BTreeMap<String, byte[]> map = db.treeMap("state", Serializer.STRING, Serializer.BYTE_ARRAY).create();
-            for (Map.Entry<String, byte[]> e : entries) {
-                map.put(e.getKey(), e.getValue());
+            // bulk load of sorted keys: builds the B-tree bottom-up, several times faster than put()
+            DB.TreeMapSink<String, byte[]> sink = db.treeMap("state", Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
+            for (Map.Entry<String, byte[]> e : sorted) {
+                sink.put(e.getKey(), e.getValue());
             }
+            sink.create();
             ConcurrentMap<String, String> m = db.hashMap("meta", Serializer.STRING, Serializer.STRING).create();
             m.put("formatVersion", Integer.toString(meta.formatVersion()));
             m.put("journalId", meta.journalId());

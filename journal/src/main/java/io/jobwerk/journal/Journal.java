@@ -105,6 +105,7 @@ public final class Journal<S> implements AutoCloseable {
     private volatile Throwable broken;
     private volatile boolean closed;
     private volatile long fsyncs;
+    private volatile long fsyncNanos;
     private volatile long batches;
     private volatile long eventCount;
     private volatile long checkpoints;
@@ -544,7 +545,9 @@ public final class Journal<S> implements AutoCloseable {
                 }
                 channelSize = channel.position();
                 if (conf.fsync()) {
+                    long t0 = System.nanoTime();
                     channel.force(false);
+                    fsyncNanos += System.nanoTime() - t0;
                     fsyncs++;
                 }
             } catch (IOException | RuntimeException e) {
@@ -901,7 +904,7 @@ public final class Journal<S> implements AutoCloseable {
     }
 
     public JournalStats stats() {
-        return new JournalStats(fsyncs, batches, eventCount, checkpoints, checkpointEventId, segments.size());
+        return new JournalStats(fsyncs, fsyncNanos, batches, eventCount, checkpoints, checkpointEventId, segments.size());
     }
 
     public Path directory() {

@@ -8,12 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Command-line inspector: prints the events of a journal directory as NDJSON, one payload per
  * line, oldest first ({@code jobwerk journal dump DIR [--after EVENTID]}). Needs no codec: event
- * payloads are JSON already. Segment headers and a torn tail are reported on stderr. Read-only.
+ * payloads are JSON already. Only whole transactions are printed, as recovery would see them;
+ * segment headers and a torn tail are reported on stderr. Read-only.
  *
  * <p>Exit codes: 0 done (also after a torn tail), 1 unreadable journal, 2 usage.
  */
@@ -55,16 +57,24 @@ public final class JournalDump {
                     return 1;
                 }
                 err.println(seg.path().getFileName() + ": " + new String(header.orThrow().toJson(), StandardCharsets.UTF_8));
+                List<LogRecord> transaction = new ArrayList<>();
                 for (LogRecord rec = reader.next(); rec != null; rec = reader.next()) {
-                    if (rec.eventId() > after) {
-                        o.write(rec.payload());
-                        o.write('\n');
+                    transaction.add(rec);
+                    if (!rec.continues()) {
+                        for (LogRecord r : transaction) {
+                            if (r.eventId() > after) {
+                                o.write(r.payload());
+                                o.write('\n');
+                            }
+                        }
+                        transaction.clear();
                     }
                 }
-                if (reader.tornReason() != null) {
+                if (reader.tornReason() != null || !transaction.isEmpty()) {
                     o.flush();
-                    err.println(seg.path() + ": torn tail at byte " + reader.position() + " (" + reader.tornReason()
-                            + "); recovery truncates it");
+                    err.println(seg.path() + ": torn tail after byte " + reader.position() + " ("
+                            + (reader.tornReason() != null ? reader.tornReason() : "transaction not completed")
+                            + "), not printed; recovery truncates it");
                 }
             }
         }
