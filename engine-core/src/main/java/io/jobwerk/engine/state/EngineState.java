@@ -258,6 +258,8 @@ public record EngineState(
                     for (OrderState.Child child : forked.children()) {
                         newOrders = newOrders.minus(child.orderId());
                         newLocks = releaseAll(newLocks, child.orderId());
+                        newBoards = unexpectAll(newBoards, child.orderId());
+                        newConsumptions = newConsumptions.minus(child.orderId());
                     }
                 }
             }
@@ -341,8 +343,24 @@ public record EngineState(
             }
             default -> { }
         }
-        return Checked.ok(new EngineState(workflows, currentVersions, items, newLocks, newBoards, newOrders, pathControls,
+        PMap<WorkflowId, Workflow> newWorkflows = event.kind() == OrderEvent.Kind.DELETED
+                ? withoutUnusedVersion(workflows, currentVersions, newOrders, order.workflowId()) : workflows;
+        return Checked.ok(new EngineState(newWorkflows, currentVersions, items, newLocks, newBoards, newOrders, pathControls,
                 breakpoints, newConsumptions, observedEventIds));
+    }
+
+    /** A removed or superseded workflow version is kept while orders use it, and dropped with its last order. */
+    private static PMap<WorkflowId, Workflow> withoutUnusedVersion(PMap<WorkflowId, Workflow> workflows,
+            PMap<WorkflowPath, VersionId> currentVersions, PMap<OrderId, Order> orders, WorkflowId id) {
+        if (id.versionId().equals(currentVersions.get(id.path())) || !workflows.containsKey(id)) {
+            return workflows;
+        }
+        for (Order o : orders.values()) {
+            if (o.workflowId().equals(id)) {
+                return workflows;
+            }
+        }
+        return workflows.minus(id);
     }
 
     private static PMap<LockPath, LockState> releaseAll(PMap<LockPath, LockState> locks, OrderId orderId) {

@@ -105,6 +105,42 @@ public record BranchId(String string) {
         return string.startsWith(CYCLE_PREFIX) ? Optional.of(string.substring(CYCLE_PREFIX.length())) : Optional.empty();
     }
 
+    /**
+     * Orders sibling branches of one instruction as a workflow lists them: an If's then-branches by
+     * index, then {@code else}; a Try's {@code try+N} before {@code catch+N} before {@code try+(N+1)};
+     * other branches (fork branches, cycle states) by their text.
+     */
+    public int compareInDocumentOrder(BranchId other) {
+        long[] a = rank();
+        long[] b = other.rank();
+        if (a[0] != b[0]) {
+            return Long.compare(a[0], b[0]);
+        }
+        if (a[1] != b[1]) {
+            return Long.compare(a[1], b[1]);
+        }
+        return string.compareTo(other.string);
+    }
+
+    private long[] rank() {
+        Optional<Integer> then = thenIndex();
+        if (then.isPresent()) {
+            return new long[] {0, then.get()};
+        }
+        if (equals(ELSE)) {
+            return new long[] {1, 0};
+        }
+        Optional<Integer> tryRetry = tryRetry();
+        if (tryRetry.isPresent()) {
+            return new long[] {2, 2L * tryRetry.get()};
+        }
+        Optional<Integer> catchRetry = catchRetry();
+        if (catchRetry.isPresent()) {
+            return new long[] {2, 2L * catchRetry.get() + 1};
+        }
+        return new long[] {3, 0};
+    }
+
     private Optional<Integer> suffixNumber(String prefix) {
         if (!string.startsWith(prefix)) {
             return Optional.empty();

@@ -110,7 +110,7 @@ public record Position(List<Segment> branchPath, int nr) implements Comparable<P
             if (a.nr() != b.nr()) {
                 return Integer.compare(a.nr(), b.nr());
             }
-            int c = a.branchId().string().compareTo(b.branchId().string());
+            int c = a.branchId().compareInDocumentOrder(b.branchId());
             if (c != 0) {
                 return c;
             }

@@ -334,6 +334,15 @@ class EngineStateTest {
     }
 
     @Test
+    void keptVersionGoesWithItsLastOrder() {
+        EngineState state = apply(withReadyOrder(), KeyedEvent.keyless(new ItemEvent.VersionedItemRemoved(PATH)));
+        state = apply(state, new OrderEvent.OrderCancelled());
+        state = apply(state, new OrderEvent.OrderDeleted());
+
+        assertThat(state.workflows()).isEmpty();
+    }
+
+    @Test
     void removedUnusedWorkflowIsGone() {
         EngineState state = apply(deployed(), KeyedEvent.keyless(new ItemEvent.VersionedItemRemoved(PATH)));
 

@@ -99,4 +99,32 @@ class PositionTest {
         assertThat(p.isIn(Position.of(1, "then", 0).branchPath())).isTrue();
         assertThat(p.isIn(Position.of(1, "else", 0).branchPath())).isFalse();
     }
+
+    @Test
+    void siblingBranchesSortInDocumentOrder() {
+        java.util.List<Position> sorted = new java.util.ArrayList<>(java.util.List.of(
+                Position.of(1, "else", 0), Position.of(1, "then+10", 0), Position.of(1, "then+2", 0), Position.of(1, "then", 0)));
+        java.util.Collections.sort(sorted);
+        assertThat(sorted).containsExactly(Position.of(1, "then", 0), Position.of(1, "then+2", 0), Position.of(1, "then+10", 0),
+                Position.of(1, "else", 0));
+        java.util.List<Position> tries = new java.util.ArrayList<>(java.util.List.of(
+                Position.of(2, "catch+1", 0), Position.of(2, "try+1", 0), Position.of(2, "catch+0", 3), Position.of(2, "try+0", 5)));
+        java.util.Collections.sort(tries);
+        assertThat(tries).containsExactly(Position.of(2, "try+0", 5), Position.of(2, "catch+0", 3), Position.of(2, "try+1", 0),
+                Position.of(2, "catch+1", 0));
+    }
+
+    @Test
+    void workflowPositionsAreSorted() {
+        var w = io.jobwerk.engine.workflow.Workflow.of(io.jobwerk.engine.workflow.WorkflowId.of("W", "1"),
+                new Instruction.If(java.util.Optional.empty(), java.util.List.of(
+                        new Instruction.IfThen(io.jobwerk.engine.value.Expr.of("true"), Block.of(new Instruction.Stop(java.util.Optional.empty()))),
+                        new Instruction.IfThen(io.jobwerk.engine.value.Expr.of("false"), Block.EMPTY)),
+                        java.util.Optional.of(Block.of(new Instruction.End(java.util.Optional.empty())))),
+                Instruction.Try.of(Block.EMPTY, Block.EMPTY));
+        java.util.List<Position> positions = w.positions();
+        java.util.List<Position> sorted = new java.util.ArrayList<>(positions);
+        java.util.Collections.sort(sorted);
+        assertThat(sorted).isEqualTo(positions);
+    }
 }
