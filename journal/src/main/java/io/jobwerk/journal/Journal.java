@@ -438,7 +438,8 @@ public final class Journal<S> implements AutoCloseable {
             future.completeExceptionally(closedProblem());
         } else {
             queue.add(request);
-            if (closed && !writer.isAlive()) {
+            // the writer may have stopped between the checks above and the add: nobody else would answer
+            if ((closed || broken != null) && !writer.isAlive()) {
                 failQueued();
             }
         }
