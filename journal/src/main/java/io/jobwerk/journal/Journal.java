@@ -272,6 +272,9 @@ public final class Journal<S> implements AutoCloseable {
                             + header.afterEventId() + ", but the events before reach only " + last
                             + " (header says " + header.afterEventId() + ")", Map.of("file", seg.path().toString())));
                 }
+                if (!newest && segs.get(i + 1).afterEventId() <= r.checkpointEventId) {
+                    continue;  // wholly covered by the checkpoint: kept for readers only, no need to read it
+                }
                 List<LogRecord> transaction = new ArrayList<>();
                 long transactionStart = reader.position();
                 for (LogRecord rec = reader.next(); rec != null; rec = reader.next()) {
@@ -435,7 +438,8 @@ public final class Journal<S> implements AutoCloseable {
             future.completeExceptionally(closedProblem());
         } else {
             queue.add(request);
-            if (closed && !writer.isAlive()) {
+            // the writer may have stopped between the checks above and the add: nobody else would answer
+            if ((closed || broken != null) && !writer.isAlive()) {
                 failQueued();
             }
         }

@@ -41,13 +41,13 @@ public record JournalConf(
     }
 
     /**
-     * Defaults: 64 MiB segments, a checkpoint every 500,000 events or 10 minutes, 10,000 events
+     * Defaults: 64 MiB segments, a checkpoint every 200,000 events or 10 minutes, 10,000 events
      * per fsync, 10,000 events in memory, checkpoint on close, fsync on. A checkpoint costs CPU in
      * proportion to the state (about 0.6 s for 100,000 orders here) and recovery replays at most
-     * {@code checkpointEvents} events (about 0.5 s per 500,000 test events here).
+     * {@code checkpointEvents} events (0.2-1 s per 200,000 test events here, depending on the load).
      */
     public static JournalConf of(String nodeId) {
-        return new JournalConf(nodeId, Optional.empty(), 64L << 20, 500_000, Duration.ofMinutes(10),
+        return new JournalConf(nodeId, Optional.empty(), 64L << 20, 200_000, Duration.ofMinutes(10),
                 10_000, 10_000, true, true);
     }
 

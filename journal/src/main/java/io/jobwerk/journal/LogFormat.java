@@ -29,9 +29,22 @@ final class LogFormat {
     private LogFormat() {
     }
 
+    /** CRC32C over eventId (big-endian), flags and payload; {@code scratch} holds 9 bytes. */
+    static int crc(CRC32C crc, byte[] scratch, long eventId, byte flags, byte[] payload) {
+        for (int i = 7; i >= 0; i--) {
+            scratch[7 - i] = (byte) (eventId >>> (i * 8));
+        }
+        scratch[8] = flags;
+        crc.reset();
+        crc.update(scratch, 0, 9);
+        crc.update(payload, 0, payload.length);
+        return (int) crc.getValue();
+    }
+
     /** Appends framed records to a growing buffer; one per writer thread. */
     static final class FrameBuffer {
         private final CRC32C crc = new CRC32C();
+        private final byte[] idAndFlags = new byte[9];
         private ByteBuffer buf = ByteBuffer.allocate(1 << 16);
 
         void clear() {
@@ -50,11 +63,8 @@ final class LogFormat {
         void put(long eventId, boolean continues, byte[] payload) {
             ensure(FRAME_HEADER + payload.length);
             byte flags = continues ? CONTINUES : 0;
-            crc.reset();
-            ByteBuffer idAndFlags = ByteBuffer.allocate(9).putLong(eventId).put(flags);
-            crc.update(idAndFlags.array());
-            crc.update(payload);
-            buf.putInt(payload.length).putInt((int) crc.getValue()).putLong(eventId).put(flags).put(payload);
+            int crcValue = crc(crc, idAndFlags, eventId, flags, payload);
+            buf.putInt(payload.length).putInt(crcValue).putLong(eventId).put(flags).put(payload);
         }
 
         /** The buffered bytes, flipped for writing; call {@link #clear()} afterwards. */
@@ -80,6 +90,7 @@ final class LogFormat {
         private final Path file;
         private final DataInputStream in;
         private final CRC32C crc = new CRC32C();
+        private final byte[] idAndFlags = new byte[9];
         private long position;
         private String tornReason;
 
@@ -132,10 +143,7 @@ final class LogFormat {
                 byte flags = in.readByte();
                 byte[] payload = new byte[length];
                 in.readFully(payload);
-                crc.reset();
-                crc.update(ByteBuffer.allocate(9).putLong(eventId).put(flags).array());
-                crc.update(payload);
-                if ((int) crc.getValue() != expectedCrc) {
+                if (crc(crc, idAndFlags, eventId, flags, payload) != expectedCrc) {
                     tornReason = "CRC mismatch at byte " + position;
                     return null;
                 }

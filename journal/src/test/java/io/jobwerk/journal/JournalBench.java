@@ -51,7 +51,7 @@ public final class JournalBench {
                     WRITERS, journal, 100 * journal / raw, raw);
         }
         if (what.equals("all") || what.equals("latency")) {
-            latencyAtOfferedLoad(base.resolve("latency"), 20_000, seconds);
+            latencyAtOfferedLoad(base.resolve("latency"), payload, 20_000, seconds);
         }
         if (what.equals("all") || what.equals("recovery")) {
             recovery(base.resolve("recovery"), 1_000_000, 100_000);
@@ -59,57 +59,77 @@ public final class JournalBench {
         deleteTree(base);
     }
 
-    /** The yardstick: 64 threads hand a record of the same size to one thread that writes, fsyncs and wakes them. */
-    static double rawGroupCommit(Path file, byte[] payload, int seconds) throws Exception {
-        record Item(CompletableFuture<Void> done) {
-        }
-        LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong records = new AtomicLong();
-        AtomicLong fsyncs = new AtomicLong();
-        AtomicLong fsyncNanos = new AtomicLong();
-        Thread writer = new Thread(() -> {
-            ByteBuffer buf = ByteBuffer.allocate(1 << 22);
-            List<Item> batch = new ArrayList<>();
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                while (running.get() || !queue.isEmpty()) {
-                    Item first = queue.poll(10, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
+    /**
+     * The yardstick: one thread takes all waiting appends of records of the journal's size, writes
+     * them, fsyncs once and completes them; no stamping, state, encoding or memory tail.
+     */
+    static final class RawLog implements AutoCloseable {
+        private final LinkedBlockingQueue<CompletableFuture<Void>> queue = new LinkedBlockingQueue<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicLong records = new AtomicLong();
+        final AtomicLong fsyncs = new AtomicLong();
+        final AtomicLong fsyncNanos = new AtomicLong();
+        private final Thread writer;
+
+        RawLog(Path file, byte[] payload) {
+            writer = new Thread(() -> {
+                ByteBuffer buf = ByteBuffer.allocate(1 << 22);
+                List<CompletableFuture<Void>> batch = new ArrayList<>();
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    while (running.get() || !queue.isEmpty()) {
+                        CompletableFuture<Void> first = queue.poll(10, TimeUnit.MILLISECONDS);
+                        if (first == null) {
+                            continue;
+                        }
+                        batch.add(first);
+                        queue.drainTo(batch, 10_000);
+                        buf.clear();
+                        // real bytes: zeros may be short-cut by the virtual disk and make the yardstick too fast
+                        for (int i = 0; i < batch.size(); i++) {
+                            buf.putInt(payload.length).putInt(i).putLong(System.nanoTime()).put((byte) 0).put(payload);
+                        }
+                        buf.flip();
+                        while (buf.hasRemaining()) {
+                            ch.write(buf);
+                        }
+                        long f0 = System.nanoTime();
+                        ch.force(false);
+                        fsyncNanos.addAndGet(System.nanoTime() - f0);
+                        fsyncs.incrementAndGet();
+                        records.addAndGet(batch.size());
+                        batch.forEach(f -> f.complete(null));
+                        batch.clear();
                     }
-                    batch.add(first);
-                    queue.drainTo(batch, 10_000);
-                    buf.clear();
-                    // real bytes: zeros may be short-cut by the virtual disk and make the yardstick too fast
-                    for (int i = 0; i < batch.size(); i++) {
-                        buf.putInt(payload.length).putInt(i).putLong(System.nanoTime()).put((byte) 0).put(payload);
-                    }
-                    buf.flip();
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    long f0 = System.nanoTime();
-                    ch.force(false);
-                    fsyncNanos.addAndGet(System.nanoTime() - f0);
-                    fsyncs.incrementAndGet();
-                    records.addAndGet(batch.size());
-                    batch.forEach(item -> item.done().complete(null));
-                    batch.clear();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            }, "raw-writer");
+            writer.start();
+        }
+
+        CompletableFuture<Void> append() {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            queue.add(f);
+            return f;
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }, "raw-writer");
-        writer.start();
-        double rate = runWriters(seconds, records, () -> {
-            Item item = new Item(new CompletableFuture<>());
-            queue.add(item);
-            item.done().join();
-        });
-        running.set(false);
-        writer.join();
-        System.out.printf("  raw: %.1f records/fsync, fsync %.3f ms avg%n", (double) records.get() / fsyncs.get(),
-                fsyncNanos.get() / 1e6 / fsyncs.get());
+        }
+    }
+
+    static double rawGroupCommit(Path file, byte[] payload, int seconds) throws Exception {
+        RawLog raw = new RawLog(file, payload);
+        double rate = runWriters(seconds, raw.records, () -> raw.append().join());
+        raw.close();
+        System.out.printf("  raw: %.1f records/fsync, fsync %.3f ms avg%n", (double) raw.records.get() / raw.fsyncs.get(),
+                raw.fsyncNanos.get() / 1e6 / raw.fsyncs.get());
         return rate;
     }
 
@@ -159,41 +179,51 @@ public final class JournalBench {
         return count / elapsed;
     }
 
-    /** Open loop: persists are issued on schedule, latency counts from the scheduled time (no coordinated omission). */
-    static void latencyAtOfferedLoad(Path dir, int perSecond, int seconds) throws Exception {
+    static void latencyAtOfferedLoad(Path dir, byte[] payload, int perSecond, int seconds) throws Exception {
+        Files.createDirectories(dir);
+        try (RawLog raw = new RawLog(dir.resolve("raw.bin"), payload)) {
+            openLoop("raw group commit", i -> raw.append(), perSecond, seconds);
+        }
         JournalConf conf = JournalConf.of("Primary");
         if (Boolean.getBoolean("bench.noCheckpoint")) {
             conf = conf.withCheckpoint(Long.MAX_VALUE, Duration.ofDays(1)).withCheckpointOnClose(false);
         }
-        try (Journal<TestState> journal = openBenchJournal(dir, conf)) {
-            int total = perSecond * (seconds + 1);
-            int warmup = perSecond;
-            long[] latencies = new long[total];
-            CountDownLatch completed = new CountDownLatch(total);
-            long intervalNanos = 1_000_000_000L / perSecond;
-            long start = System.nanoTime();
-            for (int i = 0; i < total; i++) {
-                long scheduled = start + i * intervalNanos;
-                long wait = scheduled - System.nanoTime();
-                if (wait > 50_000) {
-                    LockSupport.parkNanos(wait);
-                }
-                int index = i;
-                journal.persist(List.of(KeyedEvent.<TestEvent>of("order-" + i % 100_000, new TestEvent.Incremented(1, "txn-" + i, 0, 1))))
-                        .whenComplete((r, t) -> {
-                            latencies[index] = System.nanoTime() - scheduled;
-                            completed.countDown();
-                        });
-            }
-            completed.await();
-            double achieved = total / ((System.nanoTime() - start) / 1e9);
-            long[] measured = Arrays.copyOfRange(latencies, warmup, total);
-            Arrays.sort(measured);
+        try (Journal<TestState> journal = openBenchJournal(dir.resolve("journal"), conf)) {
+            openLoop("journal", i -> journal.persist(List.of(KeyedEvent.<TestEvent>of("order-" + i % 100_000,
+                    new TestEvent.Incremented(1, "txn-" + i, 0, 1)))), perSecond, seconds);
             JournalStats s = journal.stats();
-            System.out.printf("latency at %d events/s offered (%.0f achieved, %.1f events/fsync, %d checkpoints): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
-                    perSecond, achieved, (double) s.events() / s.batches(), s.checkpoints(), percentile(measured, 50),
-                    percentile(measured, 99), percentile(measured, 99.9), measured[measured.length - 1] / 1e6);
+            System.out.printf("  journal: %.1f events/fsync, %d checkpoints%n", (double) s.events() / s.batches(), s.checkpoints());
         }
+    }
+
+    /** Open loop: calls are issued on schedule, latency counts from the scheduled time (no coordinated omission). */
+    private static void openLoop(String name, java.util.function.IntFunction<CompletableFuture<?>> call, int perSecond,
+                                 int seconds) throws InterruptedException {
+        int total = perSecond * (seconds + 1);
+        int warmup = perSecond;
+        long[] latencies = new long[total];
+        CountDownLatch completed = new CountDownLatch(total);
+        long intervalNanos = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 50_000) {
+                LockSupport.parkNanos(wait);
+            }
+            int index = i;
+            call.apply(i).whenComplete((r, t) -> {
+                latencies[index] = System.nanoTime() - scheduled;
+                completed.countDown();
+            });
+        }
+        completed.await();
+        double achieved = total / ((System.nanoTime() - start) / 1e9);
+        long[] measured = Arrays.copyOfRange(latencies, warmup, total);
+        Arrays.sort(measured);
+        System.out.printf("latency at %d/s offered, %s (%.0f/s achieved): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
+                perSecond, name, achieved, percentile(measured, 50), percentile(measured, 99), percentile(measured, 99.9),
+                measured[measured.length - 1] / 1e6);
     }
 
     private static long processCpuNanos() {
@@ -239,6 +269,14 @@ public final class JournalBench {
                         journal.currentState().eventCount(), journal.currentState().counters().size(), tail,
                         (System.nanoTime() - r0) / 1e9);
             }
+        }
+        try (Journal<TestState> journal = openBenchJournal(dir, setup)) {
+            journal.checkpoint().join();
+        }
+        long c0 = System.nanoTime();
+        try (Journal<TestState> journal = openBenchJournal(dir, setup)) {
+            System.out.printf("  of which loading the checkpoint of %d orders (nothing to replay): %.2f s%n",
+                    journal.currentState().counters().size(), (System.nanoTime() - c0) / 1e9);
         }
         Files.delete(dir.resolve(CheckpointStore.FILE));
         long r0 = System.nanoTime();
