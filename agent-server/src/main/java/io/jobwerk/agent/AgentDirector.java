@@ -62,6 +62,7 @@ public final class AgentDirector implements AutoCloseable {
     private final SubagentKeeper subagents;
     private final EngineKeeper keeper;
     private final AgentCommandExecutor commandExecutor;
+    private final EventRoute events;
     private final WebServer web;
     private final Instant startedAt;
     private final Clock clock;
@@ -82,7 +83,7 @@ public final class AgentDirector implements AutoCloseable {
         subagents.start(journal.currentState());
         keeper.start();
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
-        EventRoute events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
+        this.events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
         RoutingHandler routes = new RoutingHandler()
                 .get("/agent/api", auth.require(Permission.ValidUser, (ex, user) -> Exchanges.respondJson(ex, 200, overview())))
                 .post("/agent/api/session", auth.sessionRoute())
@@ -175,8 +176,10 @@ public final class AgentDirector implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         web.close();
         keeper.close();
+        // After the keeper: outcomes of the processes killed now are not recorded, so after a restart they are lost (and restarted).
         subagents.close();
         runner.close();
         journal.close();

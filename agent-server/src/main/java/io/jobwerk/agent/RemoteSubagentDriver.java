@@ -65,6 +65,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private final Thread eventThread;
     private volatile boolean closed;
     private volatile boolean coupled;
+    private volatile boolean firstAttemptDone;
     private volatile SubagentMetrics metrics = SubagentMetrics.ofProcessCount(0);
     // Event-thread only:
     private String subagentRunId;
@@ -111,6 +112,11 @@ final class RemoteSubagentDriver implements SubagentDriver {
     }
 
     @Override
+    public boolean isCoupling() {
+        return !firstAttemptDone && !closed;
+    }
+
+    @Override
     public SubagentMetrics metrics() {
         return metrics;
     }
@@ -150,6 +156,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
                     return;
                 }
                 failed(round.problemOption().orElseThrow());
+                if (!firstAttemptDone) {
+                    firstAttemptDone = true;
+                    keeper.emit(List.of()); // orders waiting for this first attempt choose among the others now
+                }
                 Thread.sleep(RECONNECT_DELAYS_MS[Math.min(failures++, RECONNECT_DELAYS_MS.length - 1)]);
             } catch (InterruptedException e) {
                 return;
@@ -180,6 +190,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         lostReported = false;
         refreshMetrics();
         coupled = true;
+        firstAttemptDone = true;
         LOG.info("Subagent " + item.id() + " coupled at " + item.uri());
         keeper.emit(List.of()); // a round of the keeper: orders waiting for a Subagent may start now
         return Checked.ok(true);

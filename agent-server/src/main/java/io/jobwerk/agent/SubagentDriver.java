@@ -17,6 +17,14 @@ interface SubagentDriver extends AutoCloseable {
     /** Whether a process may be started on it now (reachable and coupled). */
     boolean isAvailable();
 
+    /**
+     * Whether the driver is still making its first attempt to reach the Subagent: then it is not
+     * yet known whether it is available, and a selection waits rather than skip it.
+     */
+    default boolean isCoupling() {
+        return false;
+    }
+
     /** The latest metrics the Subagent reported; the process count is the Director's to fill in. */
     SubagentMetrics metrics();
 

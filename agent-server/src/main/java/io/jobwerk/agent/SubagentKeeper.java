@@ -226,6 +226,10 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         Map<SubagentId, Integer> counts = needsCounts ? processCounts(state) : Map.of();
         Map<SubagentId, SubagentMetrics> available = new LinkedHashMap<>();
         for (SubagentId id : bundle.subagentToPriority().keySet()) {
+            if (driver(id).map(SubagentDriver::isCoupling).orElse(false)) {
+                // Choosing now would skip a Subagent that may have the highest priority; its first attempt is short.
+                return Checked.fail(Problem.of("NoSubagentAvailable", "SubagentBundle " + bundle.id() + ": Subagent " + id + " is coupling"));
+            }
             if (isAvailable(state, id)) {
                 available.put(id, driver(id).orElseThrow().metrics().withProcessCount(counts.getOrDefault(id, 0)));
             }

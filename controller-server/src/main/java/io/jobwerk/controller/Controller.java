@@ -69,6 +69,7 @@ public final class Controller implements AutoCloseable {
     private final ControllerConf conf;
     private final Journal<EngineState> journal;
     private final EngineKeeper keeper;
+    private final EventRoute events;
     private final WebServer web;
     private final Instant startedAt;
     private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
@@ -85,7 +86,7 @@ public final class Controller implements AutoCloseable {
         keeper.start();
         syncDrivers(journal.currentState());
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
-        EventRoute events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
+        this.events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
         RoutingHandler routes = new RoutingHandler()
                 .get("/controller/api", auth.require(Permission.ValidUser, (ex, u) -> Exchanges.respondJson(ex, 200, overview())))
                 .post("/controller/api/session", auth.sessionRoute())
@@ -323,6 +324,7 @@ public final class Controller implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close(); // else the web server waits for every event long-poll to end
         web.close();
         drivers.values().forEach(AgentDriver::close);
         keeper.close();
