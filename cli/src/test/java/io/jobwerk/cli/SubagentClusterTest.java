@@ -201,15 +201,16 @@ class SubagentClusterTest {
         List<ProcessHandle> job = cluster.jobProcesses("A");
         cluster.controller.close();
         cluster.controller = null;
-        long t0 = System.nanoTime();
         cluster.agent.close();
         cluster.agent = null;
+        long t0 = System.nanoTime(); // the Director has stopped talking
+        assertThat(job).allMatch(ProcessHandle::isAlive);
         SubagentCluster c = cluster;
         c.await("job killed", Duration.ofSeconds(10), () -> job.stream().noneMatch(ProcessHandle::isAlive));
         long killedMs = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("Subagent killed its job " + killedMs + " ms after the Director stopped (director timeout "
                 + directorTimeout.toMillis() + " ms)");
-        // The timeout counts from the Director's last request, which started at most a third of it before the stop.
-        assertThat(killedMs).isBetween(directorTimeout.toMillis() * 2 / 3 - 100, directorTimeout.toMillis() + 1000);
+        // The timeout counts from the Director's last request, which started before the stop.
+        assertThat(killedMs).isLessThan(directorTimeout.toMillis() + 1000);
     }
 }
