@@ -130,11 +130,21 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
 
     @Override
     public void committed(List<Stamped<? extends Event>> events, EngineState state) {
+        boolean itemsChanged = false;
         for (Stamped<? extends Event> s : events) {
-            if (s.keyedEvent().event() instanceof ItemEvent) {
-                reconcile(state);
-                return;
+            Event e = s.keyedEvent().event();
+            if (e instanceof ItemEvent) {
+                itemsChanged = true;
+            } else if (e instanceof OrderEvent && !obstacles.isEmpty() && s.keyedEvent().key().isPresent()) {
+                OrderId id = new OrderId(s.keyedEvent().key().get());
+                Order order = state.orders().get(id);
+                if (order == null || !order.isState(OrderState.Kind.READY)) {
+                    obstacles.remove(id);
+                }
             }
+        }
+        if (itemsChanged) {
+            reconcile(state);
         }
     }
 

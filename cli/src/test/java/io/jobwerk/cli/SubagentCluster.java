@@ -182,6 +182,13 @@ final class SubagentCluster implements AutoCloseable {
         }
     }
 
+    /** The Agent overview's {@code subagents}: which Subagent the Director can use now. */
+    JsonNode subagentAvailability() {
+        try (EngineClient agentClient = new EngineClient(agentUri() + "/agent/api", "controller", "controller-pw")) {
+            return agentClient.get("").orThrow().path("subagents");
+        }
+    }
+
     // --- what happened, from the Agent's journal
 
     List<Stamped<? extends Event>> agentEvents() {

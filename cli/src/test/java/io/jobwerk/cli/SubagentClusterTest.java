@@ -98,6 +98,9 @@ class SubagentClusterTest {
     void equalPrioritiesRotateRoundRobin() throws Exception {
         cluster = new SubagentCluster(dir).start(Duration.ofSeconds(5), "A", "B", "C");
         cluster.deploy(null, bundle("1", "1", "1"), oneJob("quick", "echo quick", "'BUNDLE'"));
+        // The Controller attaches the Subagent items when deployed; the Director couples before any order comes.
+        cluster.await("A, B, C coupled", WAIT, () -> List.of("A", "B", "C").stream()
+                .allMatch(id -> cluster.subagentAvailability().path(id).asBoolean(false)));
         cluster.addOrders("quick", "r1", "r2", "r3", "r4", "r5", "r6", "r7");
         cluster.await("all processed", WAIT, () -> cluster.starts().size() == 7
                 && List.of("r1", "r2", "r3", "r4", "r5", "r6", "r7").stream().allMatch(o -> cluster.countProcessed(o) == 1));
@@ -211,6 +214,6 @@ class SubagentClusterTest {
         System.out.println("Subagent killed its job " + killedMs + " ms after the Director stopped (director timeout "
                 + directorTimeout.toMillis() + " ms)");
         // The timeout counts from the Director's last request, which started before the stop.
-        assertThat(killedMs).isLessThan(directorTimeout.toMillis() + 1000);
+        assertThat(killedMs).isLessThan(directorTimeout.toMillis() + 2000); // slack for a loaded machine
     }
 }

@@ -154,6 +154,7 @@ public final class Controller implements AutoCloseable {
         }
         if (itemsChanged) {
             syncDrivers(state);
+            drivers.values().forEach(AgentDriver::itemsChanged);
         }
     }
 
