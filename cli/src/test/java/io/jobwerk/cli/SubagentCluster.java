@@ -49,6 +49,7 @@ final class SubagentCluster implements AutoCloseable {
 
     final Path dir;
     final Map<String, Process> subagents = new LinkedHashMap<>();
+    private final List<Process> retired = new ArrayList<>();
     final Map<String, String> subagentUris = new LinkedHashMap<>();
     AgentDirector agent;
     Controller controller;
@@ -81,17 +82,33 @@ final class SubagentCluster implements AutoCloseable {
         return new Users(List.of(new UserAccount(name, PasswordHash.parse("plain:" + password).orThrow(), Set.of(Permission.Super))));
     }
 
+    /** Starts the Subagent again on its earlier port (after {@link #kill9}). */
+    void restartSubagent(String id, Duration directorTimeout) {
+        String uri = subagentUris.get(id);
+        startSubagent(id, directorTimeout, Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1)));
+        if (!subagentUris.get(id).equals(uri)) {
+            throw new IllegalStateException("Subagent " + id + " restarted at " + subagentUris.get(id) + ", not " + uri);
+        }
+    }
+
     private void startSubagent(String id, Duration directorTimeout) {
+        startSubagent(id, directorTimeout, 0);
+    }
+
+    private void startSubagent(String id, Duration directorTimeout, int port) {
         try {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-cp", System.getProperty("java.class.path"), "io.jobwerk.cli.JobwerkMain", "subagent",
-                    "--data", dir.resolve("subagent-" + id).toString(), "--port", "0", "--user", "director:director-pw",
+                    "--data", dir.resolve("subagent-" + id).toString(), "--port", Integer.toString(port), "--user", "director:director-pw",
                     "--director-timeout", Double.toString(directorTimeout.toMillis() / 1000.0));
             pb.redirectErrorStream(true);
             Process process = pb.start();
             synchronized (subagents) {
-                subagents.put(id, process);
+                Process old = subagents.put(id, process);
+                if (old != null) {
+                    retired.add(old);
+                }
             }
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line; (line = out.readLine()) != null; ) {
@@ -248,7 +265,9 @@ final class SubagentCluster implements AutoCloseable {
         if (agent != null) {
             agent.close();
         }
-        for (Process p : subagents.values()) {
+        List<Process> all = new ArrayList<>(subagents.values());
+        all.addAll(retired);
+        for (Process p : all) {
             List<ProcessHandle> children = p.descendants().toList();
             p.destroyForcibly();
             try {

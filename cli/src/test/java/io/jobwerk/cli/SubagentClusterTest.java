@@ -92,6 +92,13 @@ class SubagentClusterTest {
         assertThat(cluster.startsOf("q4")).containsExactly("B");
         cluster.await("s1 done on B", WAIT, () -> cluster.processed("s1").size() == 2);
         assertThat(cluster.processed("s1").get(1).outcome()).isInstanceOf(Outcome.Succeeded.class);
+
+        // A restarted A is reachable again and, having the highest priority, takes the next job.
+        cluster.restartSubagent("A", Duration.ofSeconds(5));
+        cluster.await("A coupled again", WAIT, () -> cluster.subagentAvailability().path("A").asBoolean(false));
+        cluster.addOrders("quick", "q5");
+        cluster.await("q5 processed", WAIT, () -> cluster.countProcessed("q5") == 1);
+        assertThat(cluster.startsOf("q5")).containsExactly("A");
     }
 
     @Test
