@@ -202,6 +202,9 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     private Checked<Boolean> pollEvents() throws InterruptedException {
         refreshMetrics();
+        if (closed) {
+            return Checked.ok(false);
+        }
         Duration poll = directorTimeout.dividedBy(3);
         if (poll.compareTo(Duration.ofSeconds(10)) > 0) {
             poll = Duration.ofSeconds(10);
@@ -215,6 +218,9 @@ final class RemoteSubagentDriver implements SubagentDriver {
             }
             return !closed;
         });
+        if (closed) {
+            return Checked.ok(false); // no request after close: the Subagent's director timeout runs from the last one
+        }
         release();
         if (result.isFail()) {
             Problem p = result.problemOption().orElseThrow();
@@ -242,6 +248,9 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     /** Releases the Subagent's events up to the last one the keeper has persisted. */
     private void release() {
+        if (closed) {
+            return;
+        }
         try {
             lastEmit.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

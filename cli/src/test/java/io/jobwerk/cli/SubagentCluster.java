@@ -192,11 +192,9 @@ final class SubagentCluster implements AutoCloseable {
         client.postJson("/order", array).orThrow();
     }
 
-    /** The Agent's answer to {@code GET /agent/api/order/ID/obstacles}. */
+    /** {@code GET /controller/api/order/ID/obstacles}, which the Controller asks the Agent. */
     JsonNode obstacles(String orderId) {
-        try (EngineClient agentClient = new EngineClient(agentUri() + "/agent/api", "controller", "controller-pw")) {
-            return agentClient.get("/order/" + orderId + "/obstacles").orThrow();
-        }
+        return client.get("/order/" + orderId + "/obstacles").orThrow();
     }
 
     /** The Agent overview's {@code subagents}: which Subagent the Director can use now. */

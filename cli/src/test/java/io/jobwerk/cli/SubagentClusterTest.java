@@ -125,9 +125,9 @@ class SubagentClusterTest {
         List<String> firstThree = cluster.starts().subList(0, 3).stream().map(s -> s.substring(s.indexOf('@') + 1)).toList();
         assertThat(new HashSet<>(firstThree)).containsExactlyInAnyOrder("A", "B", "C");
         String waiting = List.of("l1", "l2", "l3", "l4").stream().filter(o -> cluster.startsOf(o).isEmpty()).findFirst().orElseThrow();
-        JsonNode obstacles = cluster.obstacles(waiting);
-        assertThat(hasObstacle(obstacles, "NoSubagentAvailable")).as(obstacles.toString()).isTrue();
-        assertThat(obstacles.get(0).path("reason").asText()).contains("SubagentBundle BUNDLE");
+        JsonNode[] obstacles = new JsonNode[1];
+        cluster.await("NoSubagentAvailable", WAIT, () -> hasObstacle(obstacles[0] = cluster.obstacles(waiting), "NoSubagentAvailable"));
+        assertThat(obstacles[0].get(0).path("reason").asText()).contains("SubagentBundle BUNDLE: no member is available");
 
         cluster.await("fourth started", WAIT, () -> cluster.starts().size() == 4);
         // The fourth start follows the first end, on the Subagent that became idle.
@@ -192,7 +192,7 @@ class SubagentClusterTest {
         cluster.await("one started", WAIT, () -> cluster.starts().size() == 1);
         String waiting = cluster.startsOf("p1").isEmpty() ? "p1" : "p2";
         cluster.await("the other attached", WAIT, () -> cluster.agent.keeper().state().orders().containsKey(new io.jobwerk.engine.order.OrderId(waiting)));
-        assertThat(hasObstacle(cluster.obstacles(waiting), "AgentProcessLimitReached")).isTrue();
+        cluster.await("AgentProcessLimitReached", WAIT, () -> hasObstacle(cluster.obstacles(waiting), "AgentProcessLimitReached"));
         cluster.await("both processed", WAIT, () -> cluster.countProcessed("p1") + cluster.countProcessed("p2") == 2);
         List<String> sequence = cluster.agentEvents().stream().map(s -> s.keyedEvent().event())
                 .filter(e -> e instanceof OrderEvent.OrderProcessingStarted || e instanceof OrderEvent.OrderProcessed)

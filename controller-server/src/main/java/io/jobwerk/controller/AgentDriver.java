@@ -81,6 +81,11 @@ final class AgentDriver implements AutoCloseable {
         return this;
     }
 
+    /** The Agent's answer to {@code GET /agent/api/order/ID/obstacles}. */
+    Checked<JsonNode> obstacles(OrderId orderId) {
+        return client.get("/order/" + orderId.string() + "/obstacles");
+    }
+
     /** Sends the Agent's items again (they changed). */
     void itemsChanged() {
         itemsChanged = true;
