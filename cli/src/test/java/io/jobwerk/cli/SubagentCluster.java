@@ -74,7 +74,19 @@ final class SubagentCluster implements AutoCloseable {
     }
 
     void startAgent() {
-        agent = AgentDirector.start(new AgentConf(AGENT, DIRECTOR, dir.resolve("agent"), WebServerConf.loopback(0),
+        startAgent(0);
+    }
+
+    /** Stops the Agent Director and starts it again on its journal and port. */
+    void restartAgent() {
+        int port = agent.port();
+        agent.close();
+        agent = null;
+        startAgent(port);
+    }
+
+    private void startAgent(int port) {
+        agent = AgentDirector.start(new AgentConf(AGENT, DIRECTOR, dir.resolve("agent"), WebServerConf.loopback(port),
                 users("controller", "controller-pw"), "test", Duration.ofMillis(500), false).withSubagentUser("director", "director-pw"));
     }
 

@@ -223,4 +223,27 @@ class SubagentClusterTest {
         // The timeout counts from the Director's last request, which started before the stop.
         assertThat(killedMs).isLessThan(directorTimeout.toMillis() + 2000); // slack for a loaded machine
     }
+
+    @Test
+    void aRestartedDirectorRecordsTheRemoteProcessAsLostAndTheSubagentKillsItBeforeTheJobRunsAgain() throws Exception {
+        cluster = new SubagentCluster(dir).start(Duration.ofSeconds(5), "A");
+        cluster.deploy(null, oneJob("slow", "sleep 2", "'A'"));
+        cluster.addOrders("slow", "d1");
+        cluster.await("d1 sleeping on A", WAIT, () -> !cluster.startsOf("d1").isEmpty() && !cluster.jobProcesses("A").isEmpty());
+        List<ProcessHandle> firstRun = cluster.jobProcesses("A");
+        long t0 = System.nanoTime();
+        cluster.restartAgent();
+        long restartMs = (System.nanoTime() - t0) / 1_000_000;
+        cluster.await("d1 started again", WAIT, () -> cluster.startsOf("d1").size() == 2);
+        System.out.println("Director restart took " + restartMs + " ms; job started again after "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        // The new Director run coupled before it started anything there, and the Subagent answered the
+        // coupling only after the first run's shell had ended (its SIGTERMed child may take a moment longer to be reaped).
+        cluster.await("first run gone", Duration.ofSeconds(1), () -> firstRun.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(cluster.startsOf("d1")).containsExactly("A", "A");
+        assertThat(cluster.processed("d1").get(0).outcome()).isInstanceOfSatisfying(Outcome.Disrupted.class,
+                d -> assertThat(d.reason()).isInstanceOf(Outcome.ProcessLost.class));
+        cluster.await("d1 done", WAIT, () -> cluster.processed("d1").size() == 2);
+        assertThat(cluster.processed("d1").get(1).outcome()).isInstanceOf(Outcome.Succeeded.class);
+    }
 }

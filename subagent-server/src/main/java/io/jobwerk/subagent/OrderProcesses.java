@@ -103,6 +103,26 @@ public final class OrderProcesses {
         return n;
     }
 
+    /**
+     * Kills every process like {@link #killAll} and waits until all have ended (their outcomes are
+     * in the feed), at most {@code timeout}; returns whether all ended.
+     */
+    public boolean killAllAndAwait(String why, java.time.Duration timeout) {
+        List<java.util.concurrent.CompletableFuture<?>> ends = running.values().stream()
+                .<java.util.concurrent.CompletableFuture<?>>map(t -> t.process().outcome().exceptionally(e -> null)).toList();
+        killAll(why);
+        try {
+            java.util.concurrent.CompletableFuture.allOf(ends.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public int size() {
         return running.size();
     }

@@ -18,7 +18,8 @@ public sealed interface SubagentCommand {
     /**
      * The Director introduces itself. A Director run different from the one coupled before means
      * the earlier run has given up the processes it started (it recorded them as lost): the
-     * Subagent kills them, so no job runs twice. Answered with {@link DirectorCoupled}.
+     * Subagent kills them, so no job runs twice, and answers with {@link DirectorCoupled} only when
+     * they have ended.
      *
      * @param directorRunId unique per start of a Director
      */

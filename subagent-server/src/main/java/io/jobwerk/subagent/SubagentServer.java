@@ -40,12 +40,16 @@ import java.util.logging.Logger;
  *
  * <p>Without a request of its Director for {@link SubagentConf#directorTimeout()} (the event
  * stream's long-poll is a request), the Subagent kills all its processes: the Director will have
- * recorded them as lost and started the jobs elsewhere, so they must not run on.
+ * recorded them as lost and started the jobs elsewhere, so they must not run on. Likewise a
+ * {@code CoupleDirector} of a new Director run kills the processes of the earlier run, and is
+ * answered only once they have ended.
  */
 public final class SubagentServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SubagentServer.class.getName());
     public static final String VERSION = "0.1.0";
+    // Covers the usual sigkill delay (JS7: 15 s) and the SIGKILL after it.
+    private static final Duration COUPLING_KILL_TIMEOUT = Duration.ofSeconds(20);
 
     private final SubagentConf conf;
     private final String runId = UUID.randomUUID().toString();
@@ -134,7 +138,11 @@ public final class SubagentServer implements AutoCloseable {
                     directorRunId = director;
                 }
                 if (previous != null && !previous.equals(director)) {
-                    processes.killAll("a new run of the Director coupled; the previous run gave up its processes");
+                    // Answer only when they are gone: the new run may start the same jobs right after.
+                    if (!processes.killAllAndAwait("a new run of the Director coupled; the previous run gave up its processes",
+                            COUPLING_KILL_TIMEOUT)) {
+                        LOG.warning("Processes of the previous Director run did not end within " + COUPLING_KILL_TIMEOUT);
+                    }
                 }
                 Exchanges.respondJson(exchange, 200, SubagentCommandJson.encode(new SubagentCommand.DirectorCoupled(
                         runId, conf.directorTimeout().toMillis(), feed.lastEventId())));
