@@ -129,9 +129,15 @@ final class SubagentCluster implements AutoCloseable {
                     synchronized (subagents) {
                         subagentUris.put(id, m.group(1));
                     }
+                    Path log = dir.resolve("subagent-" + id + ".log");
                     Thread drain = new Thread(() -> {
-                        try {
-                            out.transferTo(java.io.Writer.nullWriter());
+                        try (var w = java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+                            for (String l; (l = out.readLine()) != null; ) {
+                                w.write(l);
+                                w.newLine();
+                                w.flush();
+                            }
                         } catch (IOException e) {
                             // the Subagent ended
                         }
@@ -158,7 +164,23 @@ final class SubagentCluster implements AutoCloseable {
 
     /** The job processes ({@code sleep}) a Subagent runs now. */
     List<ProcessHandle> jobProcesses(String id) {
-        return subagents.get(id).descendants().filter(ProcessHandle::isAlive).toList();
+        return subagents.get(id).descendants().filter(SubagentCluster::isRunning).toList();
+    }
+
+    /**
+     * Alive and not a zombie: an orphaned job process that ended waits for PID 1 to reap it, and
+     * {@link ProcessHandle#isAlive} counts it as alive until then.
+     */
+    static boolean isRunning(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     // --- deployment and orders through the Controller's HTTP API

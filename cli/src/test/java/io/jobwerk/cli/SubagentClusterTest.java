@@ -214,9 +214,9 @@ class SubagentClusterTest {
         cluster.agent.close();
         cluster.agent = null;
         long t0 = System.nanoTime(); // the Director has stopped talking
-        assertThat(job).allMatch(ProcessHandle::isAlive);
+        assertThat(job).allMatch(SubagentCluster::isRunning);
         SubagentCluster c = cluster;
-        c.await("job killed", Duration.ofSeconds(10), () -> job.stream().noneMatch(ProcessHandle::isAlive));
+        c.await("job killed", Duration.ofSeconds(10), () -> job.stream().noneMatch(SubagentCluster::isRunning));
         long killedMs = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("Subagent killed its job " + killedMs + " ms after the Director stopped (director timeout "
                 + directorTimeout.toMillis() + " ms)");
@@ -239,7 +239,7 @@ class SubagentClusterTest {
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
         // The new Director run coupled before it started anything there, and the Subagent answered the
         // coupling only after the first run's shell had ended (its SIGTERMed child may take a moment longer to be reaped).
-        cluster.await("first run gone", Duration.ofSeconds(1), () -> firstRun.stream().noneMatch(ProcessHandle::isAlive));
+        cluster.await("first run gone", Duration.ofSeconds(1), () -> firstRun.stream().noneMatch(SubagentCluster::isRunning));
         assertThat(cluster.startsOf("d1")).containsExactly("A", "A");
         assertThat(cluster.processed("d1").get(0).outcome()).isInstanceOfSatisfying(Outcome.Disrupted.class,
                 d -> assertThat(d.reason()).isInstanceOf(Outcome.ProcessLost.class));
