@@ -7,7 +7,11 @@ import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.EventJson;
+import io.jobwerk.engine.json.OrderObstacleJson;
+import io.jobwerk.engine.motor.JobQueue;
 import io.jobwerk.engine.motor.MotorEnvironment;
+import io.jobwerk.engine.motor.OrderObstacle;
+import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
@@ -55,31 +59,37 @@ public final class AgentDirector implements AutoCloseable {
     private final AgentConf conf;
     private final Journal<EngineState> journal;
     private final JobProcessRunner runner;
-    private final LocalSubagent subagent;
+    private final SubagentKeeper subagents;
     private final EngineKeeper keeper;
     private final AgentCommandExecutor commandExecutor;
+    private final EventRoute events;
     private final WebServer web;
     private final Instant startedAt;
+    private final Clock clock;
 
     private AgentDirector(AgentConf conf, Journal<EngineState> journal, Clock clock) {
         this.conf = conf;
         this.journal = journal;
         this.startedAt = clock.instant();
+        this.clock = clock;
         MotorEnvironment env = new MotorEnvironment(conf.controllerId(), System.getenv(), conf.defaultSigkillDelay());
         this.runner = new JobProcessRunner(ProcessConf.of(conf.dataDirectory()));
-        this.subagent = new LocalSubagent(conf.subagentId(), conf.agentPath().string(), runner, env, clock);
-        this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, clock, Optional.of(subagent));
-        subagent.attach(keeper);
+        this.subagents = new SubagentKeeper(conf.agentPath(), conf.subagentId(), runner, conf.subagentUserId(), conf.subagentPassword(),
+                java.util.UUID.randomUUID().toString(), env, clock);
+        this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, clock, Optional.of(subagents));
+        subagents.attach(keeper);
         this.commandExecutor = new AgentCommandExecutor(conf.agentPath());
         markLostProcesses();
+        subagents.start(journal.currentState());
         keeper.start();
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
-        EventRoute events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
+        this.events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
         RoutingHandler routes = new RoutingHandler()
                 .get("/agent/api", auth.require(Permission.ValidUser, (ex, user) -> Exchanges.respondJson(ex, 200, overview())))
                 .post("/agent/api/session", auth.sessionRoute())
                 .post("/agent/api/command", auth.require(Permission.UpdateItem, (ex, user) -> command(ex)))
-                .get("/agent/api/event", auth.require(Permission.ValidUser, (ex, user) -> events.handle(ex)));
+                .get("/agent/api/event", auth.require(Permission.ValidUser, (ex, user) -> events.handle(ex)))
+                .get("/agent/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, user) -> obstacles(ex)));
         this.web = WebServer.start(conf.web(), routes);
     }
 
@@ -136,13 +146,29 @@ public final class AgentDirector implements AutoCloseable {
         Exchanges.respond(exchange, result, ok -> EngineJson.MAPPER.createObjectNode().put("TYPE", "Accepted"));
     }
 
+    /** {@code GET /agent/api/order/ORDER/obstacles}: why a Ready order does not start its job (JS7 OrderObstacles). */
+    private void obstacles(HttpServerExchange exchange) {
+        Checked<OrderId> orderId = OrderId.checked(exchange.getQueryParameters().get("orderId").getFirst());
+        EngineState state = keeper.state();
+        if (orderId.isOk() && !state.orders().containsKey(orderId.orThrow())) {
+            orderId = Checked.fail(Problem.of("UnknownOrder", "No order " + orderId.orThrow() + " on Agent " + conf.agentPath()));
+        }
+        Exchanges.respond(exchange, orderId, id -> {
+            List<OrderObstacle> list = new ArrayList<>(new JobQueue(state, clock.instant()).obstacles(id));
+            subagents.obstacle(state, id).ifPresent(list::add);
+            return OrderObstacleJson.encode(list);
+        });
+    }
+
     private ObjectNode overview() {
         ObjectNode o = EngineJson.MAPPER.createObjectNode();
         o.put("id", conf.agentPath().string());
         o.put("version", VERSION);
         o.put("startedAt", startedAt.toEpochMilli());
         o.put("orderCount", journal.currentState().orders().size());
-        o.put("processCount", subagent.processCount());
+        o.put("processCount", subagents.localProcessCount());
+        ObjectNode available = o.putObject("subagents");
+        subagents.availability().forEach((id, up) -> available.put(id.string(), up));
         o.put("lastEventId", journal.lastEventId());
         o.put("java", System.getProperty("java.version"));
         return o;
@@ -150,9 +176,11 @@ public final class AgentDirector implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         web.close();
         keeper.close();
-        subagent.killAll();
+        // After the keeper: outcomes of the processes killed now are not recorded, so after a restart they are lost (and restarted).
+        subagents.close();
         runner.close();
         journal.close();
     }

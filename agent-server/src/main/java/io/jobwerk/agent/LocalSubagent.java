@@ -1,63 +1,56 @@
 package io.jobwerk.agent;
 
-import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.KeyedEvent;
-import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.engine.job.Executable;
-import io.jobwerk.engine.job.WorkflowJob;
-import io.jobwerk.engine.motor.MotorEnvironment;
-import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.Outcome;
-import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.subagent.SubagentMetrics;
 import io.jobwerk.runtime.EngineKeeper;
-import io.jobwerk.runtime.ProcessStarter;
 import io.jobwerk.subagent.process.JobLaunch;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.OutputSink;
 import io.jobwerk.subagent.process.RunningProcess;
-import java.time.Clock;
+import io.jobwerk.subagent.process.SystemMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
  * The Director's integrated Subagent: runs job processes in this JVM's process space and reports
- * their output and outcome back to the keeper as order events.
+ * their output and outcome straight to the keeper as order events. Always available.
  */
-final class LocalSubagent implements ProcessStarter {
+final class LocalSubagent implements SubagentDriver {
 
     private static final Logger LOG = Logger.getLogger(LocalSubagent.class.getName());
 
     private final SubagentId subagentId;
-    private final String agentPath;
     private final JobProcessRunner runner;
-    private final MotorEnvironment env;
-    private final Clock clock;
+    private final EngineKeeper keeper;
     private final Map<OrderId, RunningProcess> running = new ConcurrentHashMap<>();
-    private final AtomicLong taskCounter = new AtomicLong();
-    private volatile EngineKeeper keeper;
 
-    LocalSubagent(SubagentId subagentId, String agentPath, JobProcessRunner runner, MotorEnvironment env, Clock clock) {
+    LocalSubagent(SubagentId subagentId, JobProcessRunner runner, EngineKeeper keeper) {
         this.subagentId = subagentId;
-        this.agentPath = agentPath;
         this.runner = runner;
-        this.env = env;
-        this.clock = clock;
-    }
-
-    void attach(EngineKeeper keeper) {
         this.keeper = keeper;
     }
 
-    SubagentId subagentId() {
+    @Override
+    public SubagentId subagentId() {
         return subagentId;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    @Override
+    public SubagentMetrics metrics() {
+        return SystemMetrics.read(running.size());
     }
 
     int processCount() {
@@ -65,30 +58,8 @@ final class LocalSubagent implements ProcessStarter {
     }
 
     @Override
-    public Optional<SubagentId> selectSubagent(EngineState state, Order order) {
-        Optional<Item.SubagentItem> item = state.subagent(subagentId).toOptional();
-        if (item.isPresent() && item.get().disabled()) {
-            return Optional.empty();
-        }
-        return Optional.of(subagentId);
-    }
-
-    @Override
-    public void start(EngineState state, Order order, SubagentId subagentId) {
-        String taskId = "task-" + clock.millis() + "-" + taskCounter.incrementAndGet();
-        Checked<WorkflowJob> job = state.workflowOf(order).flatMap(w -> w.job(order.position()));
-        if (job.isOk() && job.orThrow().executable() instanceof Executable.Internal internal) {
-            processed(order.id(), new Outcome.Failed(Optional.of("InternalExecutable '" + internal.className()
-                    + "' is not supported yet by this Subagent"), Map.of()));
-            return;
-        }
-        Checked<JobLaunch> launch = JobLaunches.build(state, order, taskId, clock.instant(), env, agentPath);
-        if (launch.isFail()) {
-            processed(order.id(), new Outcome.Failed(Optional.of(launch.problemOption().orElseThrow().message()), Map.of()));
-            return;
-        }
-        OrderId orderId = order.id();
-        RunningProcess process = runner.start(launch.orThrow(), new OutputSink() {
+    public void start(OrderId orderId, JobLaunch launch) {
+        RunningProcess process = runner.start(launch, new OutputSink() {
             @Override
             public void stdout(String chunk) {
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk))));
@@ -102,41 +73,34 @@ final class LocalSubagent implements ProcessStarter {
         running.put(orderId, process);
         process.outcome().whenComplete((outcome, error) -> {
             running.remove(orderId, process);
-            processed(orderId, error == null ? outcome
-                    : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of()));
-        });
-    }
-
-    private void processed(OrderId orderId, Outcome outcome) {
-        keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome)))).thenAccept(r -> {
-            if (r.isFail()) {
-                LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + r.problemOption().orElseThrow());
-            }
+            Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
+            keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o)))).thenAccept(r -> {
+                if (r.isFail()) {
+                    LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + r.problemOption().orElseThrow());
+                }
+            });
         });
     }
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t instanceof java.util.concurrent.CompletionException) {
+        while (t.getCause() != null && t instanceof CompletionException) {
             t = t.getCause();
         }
         return String.valueOf(t.getMessage());
     }
 
     @Override
-    public void kill(Order order, boolean immediately) {
-        RunningProcess process = running.get(order.id());
+    public void kill(OrderId orderId, boolean immediately) {
+        RunningProcess process = running.get(orderId);
         if (process != null) {
             process.kill(immediately);
         }
     }
 
     /** Kills every process (shutdown of the Director without waiting for jobs). */
-    void killAll() {
+    @Override
+    public void close() {
         running.values().forEach(p -> p.kill(true));
-    }
-
-    Problem describe() {
-        return Problem.of("Subagent", "Subagent " + subagentId + " runs " + running.size() + " processes");
     }
 }

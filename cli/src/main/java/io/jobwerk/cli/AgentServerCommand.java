@@ -43,15 +43,27 @@ public final class AgentServerCommand implements Callable<Integer> {
             description = "NAME:PASSWORD of a user (e.g. the Controller's) with all permissions.")
     List<UserAccount> users = new ArrayList<>();
 
+    @Option(names = "--subagent-user", description = "NAME:PASSWORD the Director logs in with at its remote Subagents.")
+    String subagentUser;
+
     @Option(names = "--no-fsync", description = "Do not fsync the journal.")
     boolean noFsync;
 
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
-        AgentDirector agent = AgentDirector.start(new AgentConf(new AgentPath(agentPath), new SubagentId(subagentId), data,
+        AgentConf conf = new AgentConf(new AgentPath(agentPath), new SubagentId(subagentId), data,
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(users), controllerId,
-                Duration.ofSeconds(15), !noFsync));
+                Duration.ofSeconds(15), !noFsync);
+        if (subagentUser != null) {
+            int colon = subagentUser.indexOf(':');
+            if (colon <= 0) {
+                System.err.println("jobwerk agent: --subagent-user must be NAME:PASSWORD");
+                return 2;
+            }
+            conf = conf.withSubagentUser(subagentUser.substring(0, colon), subagentUser.substring(colon + 1));
+        }
+        AgentDirector agent = AgentDirector.start(conf);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code jobwerk} command line: starts servers and talks to a Controller. */
 @Command(name = "jobwerk", mixinStandardHelpOptions = true, version = "Jobwerk 0.1.0",
         description = "An autonomous job scheduler speaking the JS7 engine JSON format.",
-        subcommands = {StandaloneCommand.class, ControllerServerCommand.class, AgentServerCommand.class})
+        subcommands = {StandaloneCommand.class, ControllerServerCommand.class, AgentServerCommand.class, SubagentServerCommand.class})
 public final class JobwerkMain implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +21,7 @@ public final class JobwerkMain implements Runnable {
     }
 
     private static boolean isServer(String command) {
-        return command.equals("standalone") || command.equals("controller") || command.equals("agent");
+        return command.equals("standalone") || command.equals("controller") || command.equals("agent") || command.equals("subagent");
     }
 
     @Override

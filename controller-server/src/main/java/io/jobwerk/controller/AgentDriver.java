@@ -54,6 +54,9 @@ final class AgentDriver implements AutoCloseable {
     private final Thread eventThread;
     private volatile boolean closed;
     private volatile long released;
+    // The Agent's own items (AgentRef, its SubagentItems, SubagentBundles) go out when they change, not
+    // only with the next attached order: the Director couples with its Subagents before jobs arrive.
+    private volatile boolean itemsChanged = true;
 
     AgentDriver(AgentPath agentPath, String uri, EngineKeeper keeper, String userId, String password) {
         this.agentPath = agentPath;
@@ -78,6 +81,16 @@ final class AgentDriver implements AutoCloseable {
         return this;
     }
 
+    /** The Agent's answer to {@code GET /agent/api/order/ID/obstacles}. */
+    Checked<JsonNode> obstacles(OrderId orderId) {
+        return client.get("/order/" + orderId.string() + "/obstacles");
+    }
+
+    /** Sends the Agent's items again (they changed). */
+    void itemsChanged() {
+        itemsChanged = true;
+    }
+
     /** Looks at the order again: it may need attaching, detaching or a mark sent. */
     void touch(OrderId orderId) {
         pending.add(orderId);
@@ -87,16 +100,24 @@ final class AgentDriver implements AutoCloseable {
         int failures = 0;
         while (!closed) {
             try {
-                OrderId first = pending.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
+                OrderId first = pending.poll(itemsChanged ? 0 : 1000, TimeUnit.MILLISECONDS);
+                boolean sendItems = itemsChanged;
+                if (first == null && !sendItems) {
                     continue;
                 }
+                itemsChanged = false;
                 Set<OrderId> ids = new LinkedHashSet<>();
-                ids.add(first);
+                if (first != null) {
+                    ids.add(first);
+                }
                 List<OrderId> more = new ArrayList<>();
                 pending.drainTo(more, 99);
                 ids.addAll(more);
-                List<AgentCommand> commands = commandsFor(keeper.state(), ids);
+                List<AgentCommand> commands = new ArrayList<>();
+                if (sendItems) {
+                    commands.addAll(ownItems(keeper.state()));
+                }
+                commands.addAll(commandsFor(keeper.state(), ids));
                 if (commands.isEmpty()) {
                     continue;
                 }
@@ -104,6 +125,9 @@ final class AgentDriver implements AutoCloseable {
                 if (response.isFail()) {
                     LOG.warning("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
                     pending.addAll(ids);
+                    if (sendItems) {
+                        itemsChanged = true;
+                    }
                     Thread.sleep(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
                 } else {
                     failures = 0;
@@ -137,6 +161,29 @@ final class AgentDriver implements AutoCloseable {
                 commands.add(new AgentCommand.DetachOrder(id));
             } else if (attached instanceof AttachedState.Attached a && a.agentPath().equals(agentPath) && order.mark().isPresent()) {
                 commands.add(new AgentCommand.MarkOrder(id, order.mark().get()));
+            }
+        }
+        return commands;
+    }
+
+    /** The AgentRef, its SubagentItems and the SubagentBundles naming any of them. */
+    private List<AgentCommand> ownItems(EngineState state) {
+        List<AgentCommand> commands = new ArrayList<>();
+        Optional<Item.AgentRef> agentRef = state.agentRef(agentPath).toOptional();
+        if (agentRef.isEmpty()) {
+            return commands;
+        }
+        commands.add(new AgentCommand.AttachItem(agentRef.get()));
+        Set<io.jobwerk.engine.item.SubagentId> mine = new LinkedHashSet<>();
+        for (Item item : state.items().values()) {
+            if (item instanceof Item.SubagentItem s && s.agentPath().equals(agentPath)) {
+                mine.add(s.id());
+                commands.add(new AgentCommand.AttachItem(item));
+            }
+        }
+        for (Item item : state.items().values()) {
+            if (item instanceof Item.SubagentBundle b && b.subagentToPriority().keySet().stream().anyMatch(mine::contains)) {
+                commands.add(new AgentCommand.AttachItem(item));
             }
         }
         return commands;

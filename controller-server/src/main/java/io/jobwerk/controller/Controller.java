@@ -69,6 +69,8 @@ public final class Controller implements AutoCloseable {
     private final ControllerConf conf;
     private final Journal<EngineState> journal;
     private final EngineKeeper keeper;
+    private final Clock clock;
+    private final EventRoute events;
     private final WebServer web;
     private final Instant startedAt;
     private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
@@ -79,13 +81,14 @@ public final class Controller implements AutoCloseable {
         this.conf = conf;
         this.journal = journal;
         this.startedAt = clock.instant();
+        this.clock = clock;
         MotorEnvironment env = new MotorEnvironment(conf.controllerId(), Map.of(), Duration.ofSeconds(15));
         this.keeper = new EngineKeeper(journal, Placement.CONTROLLER, env, clock, Optional.empty());
         keeper.addListener(this::committed);
         keeper.start();
         syncDrivers(journal.currentState());
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
-        EventRoute events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
+        this.events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
         RoutingHandler routes = new RoutingHandler()
                 .get("/controller/api", auth.require(Permission.ValidUser, (ex, u) -> Exchanges.respondJson(ex, 200, overview())))
                 .post("/controller/api/session", auth.sessionRoute())
@@ -95,6 +98,7 @@ public final class Controller implements AutoCloseable {
                 .get("/controller/api/event", auth.require(Permission.ValidUser, (ex, u) -> events.handle(ex)))
                 .get("/controller/api/snapshot", auth.require(Permission.ValidUser, (ex, u) -> snapshot(ex)))
                 .get("/controller/api/order/{orderId}", auth.require(Permission.ValidUser, (ex, u) -> order(ex)))
+                .get("/controller/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, u) -> obstacles(ex)))
                 .get("/metrics", auth.require(Permission.ReadMetrics, (ex, u) -> metrics(ex)));
         this.web = WebServer.start(conf.web(), routes);
     }
@@ -153,6 +157,7 @@ public final class Controller implements AutoCloseable {
         }
         if (itemsChanged) {
             syncDrivers(state);
+            drivers.values().forEach(AgentDriver::itemsChanged);
         }
     }
 
@@ -283,6 +288,29 @@ public final class Controller implements AutoCloseable {
         Exchanges.respondJson(exchange, 200, io.jobwerk.engine.json.OrderJson.encode(order));
     }
 
+    /**
+     * {@code GET /controller/api/order/ID/obstacles}: why the order does not start its job. An order
+     * attached to an Agent is asked there (the Agent knows its Subagents); else the Controller's job queue.
+     */
+    private void obstacles(HttpServerExchange exchange) {
+        Checked<OrderId> id = OrderId.checked(exchange.getQueryParameters().get("orderId").getFirst());
+        Order order = id.toOptional().map(i -> keeper.state().orders().get(i)).orElse(null);
+        if (order == null) {
+            Exchanges.respondProblem(exchange, id.isFail() ? id.problemOption().orElseThrow()
+                    : Problem.of("UnknownOrder", "Unknown order '" + id.orThrow() + "'"));
+            return;
+        }
+        Optional<AgentDriver> driver = order.attachedState()
+                .filter(a -> a instanceof io.jobwerk.engine.order.AttachedState.Attached)
+                .map(a -> drivers.get(a.agentPath()));
+        if (driver.isPresent()) {
+            Exchanges.respond(exchange, driver.get().obstacles(order.id()), json -> json);
+        } else {
+            Exchanges.respondJson(exchange, 200, io.jobwerk.engine.json.OrderObstacleJson.encode(
+                    new io.jobwerk.engine.motor.JobQueue(keeper.state(), clock.instant()).obstacles(order.id())));
+        }
+    }
+
     private void snapshot(HttpServerExchange exchange) {
         StringBuilder sb = new StringBuilder();
         for (ObjectNode o : EngineStateJson.snapshotObjects(keeper.state())) {
@@ -323,6 +351,7 @@ public final class Controller implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close(); // else the web server waits for every event long-poll to end
         web.close();
         drivers.values().forEach(AgentDriver::close);
         keeper.close();

@@ -24,4 +24,17 @@ public sealed interface OrderObstacle {
 
     /** The order waits for an operator: suspended, prompting, failed, stopped or broken. */
     record WaitingForCommand() implements OrderObstacle {}
+
+    /**
+     * No Subagent can take the job's process now: every member of the job's bundle (or the stuck
+     * Subagent, or the Director's own) is lost, disabled or excluded by its priority. The Director
+     * knows this, not the pure {@link JobQueue}.
+     *
+     * @param reason e.g. {@code SubagentBundle BUNDLE: no member is available}
+     */
+    record NoSubagentAvailable(String reason) implements OrderObstacle {
+        public NoSubagentAvailable {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

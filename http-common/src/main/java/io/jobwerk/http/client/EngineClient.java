@@ -23,7 +23,8 @@ import okhttp3.ResponseBody;
  * A client of a Jobwerk (or JS7) engine API: Controller ({@code /controller/api}), Agent Director
  * ({@code /agent/api}) or Subagent ({@code /subagent/api}). Logs in once and sends the session token
  * with every request. Problems from the server, connection failures and timeouts come back as
- * {@link Problem}s, never as exceptions.
+ * {@link Problem}s, never as exceptions: {@code ConnectionRefused} when nothing listens at the
+ * address (the peer's process is gone), {@code ConnectionFailed} for other I/O failures.
  */
 public final class EngineClient implements AutoCloseable {
 
@@ -120,7 +121,7 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return Checked.ok(last);
             } catch (IOException e) {
-                return Checked.fail(Problem.of("ConnectionFailed", "Event stream of " + apiUri + " failed: " + e.getMessage()));
+                return Checked.fail(Problem.of(connectionProblemCode(e), "Event stream of " + apiUri + " failed: " + e.getMessage()));
             }
         }
         return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
@@ -155,10 +156,14 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text);
             } catch (IOException e) {
-                return Checked.fail(Problem.of("ConnectionFailed", request.method() + " " + request.url() + " failed: " + e.getMessage()));
+                return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + e.getMessage()));
             }
         }
         return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
+    }
+
+    private static String connectionProblemCode(IOException e) {
+        return e instanceof java.net.ConnectException ? "ConnectionRefused" : "ConnectionFailed";
     }
 
     private static Problem problem(int status, String body) {

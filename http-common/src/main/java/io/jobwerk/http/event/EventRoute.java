@@ -27,13 +27,22 @@ public final class EventRoute {
 
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
+    // A stream checks for close this often, so a server stops without waiting for long-polls to end.
+    private static final long CLOSE_CHECK_NANOS = 200_000_000L;
+
     private final EventFeed feed;
     private final Function<Stamped<? extends Event>, String> encode;
+    private volatile boolean closed;
 
     /** {@code encode} writes one event as a JSON line (without newline). */
     public EventRoute(EventFeed feed, Function<Stamped<? extends Event>, String> encode) {
         this.feed = feed;
         this.encode = encode;
+    }
+
+    /** Ends every open stream within a fraction of a second (before the web server stops). */
+    public void close() {
+        closed = true;
     }
 
     public void handle(HttpServerExchange exchange) throws IOException, InterruptedException {
@@ -69,7 +78,7 @@ public final class EventRoute {
                 out.flush();
                 lastWrite = System.nanoTime();
             }
-            if (sent >= request.limit()) {
+            if (sent >= request.limit() || closed) {
                 break;
             }
             long remaining = deadline - System.nanoTime();
@@ -87,7 +96,7 @@ public final class EventRoute {
                 }
                 wait = Math.min(wait, untilHeartbeat);
             }
-            if (!feed.await(after, Duration.ofNanos(Math.max(wait, 1)))) {
+            if (!feed.await(after, Duration.ofNanos(Math.max(Math.min(wait, CLOSE_CHECK_NANOS), 1)))) {
                 batch = List.of();
                 continue;
             }

@@ -30,8 +30,15 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A shell script is written to a file and executed directly, so its shebang line chooses the
  * interpreter; without a shebang it runs with {@code /bin/sh}.
+ *
+ * <p>Each task directory holds a {@code pid} file ({@code PID START-EPOCH-MILLIS}). A runner that
+ * starts on a work directory left by a crashed one kills the processes still running from it
+ * (with their descendants), since whoever started them has recorded them as lost and restarts
+ * their jobs: a job must not run twice. The start time guards against a reused pid.
  */
 public final class JobProcessRunner implements AutoCloseable {
+
+    private static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger(JobProcessRunner.class.getName());
 
     private final ProcessConf conf;
     private final OutputTailer tailer;
@@ -49,6 +56,38 @@ public final class JobProcessRunner implements AutoCloseable {
             Files.createDirectories(conf.workDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create work directory " + conf.workDirectory(), e);
+        }
+        killLeftovers();
+    }
+
+    private void killLeftovers() {
+        try (var dirs = Files.list(conf.workDirectory())) {
+            for (Path dir : dirs.toList()) {
+                Path pidFile = dir.resolve("pid");
+                if (Files.isRegularFile(pidFile)) {
+                    leftover(Files.readString(pidFile, StandardCharsets.UTF_8)).ifPresent(h -> {
+                        LOGGER.warning("Killing process " + h.pid() + " left by an earlier run (task " + dir.getFileName() + ")");
+                        h.descendants().forEach(ProcessHandle::destroyForcibly);
+                        h.destroyForcibly();
+                    });
+                }
+                deleteQuietly(dir);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOGGER.warning("Cannot clean work directory " + conf.workDirectory() + ": " + e);
+        }
+    }
+
+    /** The process a pid file names, if it still runs (same pid and start time). */
+    static Optional<ProcessHandle> leftover(String pidFile) {
+        String[] parts = pidFile.trim().split(" ");
+        try {
+            long pid = Long.parseLong(parts[0]);
+            long started = Long.parseLong(parts[1]);
+            return ProcessHandle.of(pid).filter(h -> h.info().startInstant()
+                    .map(i -> Math.abs(i.toEpochMilli() - started) < 1000).orElse(false));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -75,6 +114,8 @@ public final class JobProcessRunner implements AutoCloseable {
             env.putAll(launch.env());
             env.put("JS7_RETURN_VALUES", returnValues.toString());
             Process process = pb.start();
+            Files.writeString(dir.resolve("pid"), process.pid() + " "
+                    + process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L), StandardCharsets.UTF_8);
             return new Run(launch, process, dir, sink, tailer.follow(stdout, sink::stdout), tailer.follow(stderr, sink::stderr));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(dir);

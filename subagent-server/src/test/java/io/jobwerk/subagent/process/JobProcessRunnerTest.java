@@ -201,4 +201,17 @@ class JobProcessRunnerTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void aNewRunnerKillsTheProcessesAnEarlierRunLeftInItsWorkDirectory() throws Exception {
+        RunningProcess left = runner.start(new JobLaunch("left-1", Executable.ShellScript.of("sleep 30"), List.of(), Map.of(),
+                Duration.ofSeconds(1), Optional.empty(), false), OutputSink.NONE);
+        ProcessHandle handle = ProcessHandle.of(left.pid()).orElseThrow();
+        // A second runner on the same directory, as after a crash of the first one's JVM.
+        try (JobProcessRunner next = new JobProcessRunner(new ProcessConf(dir.resolve("work"), dir.resolve("executables"), 64, Duration.ofMillis(20)))) {
+            handle.onExit().get(5, TimeUnit.SECONDS);
+            assertThat(handle.isAlive()).isFalse();
+            assertThat(Files.list(dir.resolve("work")).count()).isZero();
+        }
+    }
 }

@@ -1,0 +1,137 @@
+package io.jobwerk.subagent;
+
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.http.event.MemoryEventFeed;
+import io.jobwerk.subagent.process.JobLaunch;
+import io.jobwerk.subagent.process.JobProcessRunner;
+import io.jobwerk.subagent.process.OutputSink;
+import io.jobwerk.subagent.process.RunningProcess;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The job processes of a Subagent, keyed by order, reporting into the Subagent's event feed:
+ * {@code OrderStdoutWritten}, {@code OrderStderrWritten} and finally {@code OrderProcessed}.
+ * Thread-safe.
+ */
+public final class OrderProcesses {
+
+    private static final Logger LOG = Logger.getLogger(OrderProcesses.class.getName());
+    private static final int REMEMBERED_TASKS = 10_000;
+
+    private record Task(String taskId, RunningProcess process) {}
+
+    private final JobProcessRunner runner;
+    private final MemoryEventFeed feed;
+    private final Map<OrderId, Task> running = new ConcurrentHashMap<>();
+    // Task ids started before, so a repeated StartOrderProcess never starts a task twice. Guarded by itself.
+    private final Map<String, Boolean> startedTasks = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_TASKS;
+        }
+    };
+
+    public OrderProcesses(JobProcessRunner runner, MemoryEventFeed feed) {
+        this.runner = runner;
+        this.feed = feed;
+    }
+
+    /**
+     * Starts the order's process; a task that was started before is not started again. A problem
+     * when another task of the order still runs.
+     */
+    public Checked<Boolean> start(OrderId orderId, JobLaunch launch) {
+        synchronized (startedTasks) {
+            if (startedTasks.containsKey(launch.taskId())) {
+                return Checked.ok(false);
+            }
+            Task other = running.get(orderId);
+            if (other != null) {
+                return Checked.fail(Problem.of("OrderProcessRunning", "Order " + orderId + " runs task " + other.taskId()
+                        + "; task " + launch.taskId() + " cannot start"));
+            }
+            startedTasks.put(launch.taskId(), Boolean.TRUE);
+            RunningProcess process = runner.start(launch, new OutputSink() {
+                @Override
+                public void stdout(String chunk) {
+                    feed.add(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk))));
+                }
+
+                @Override
+                public void stderr(String chunk) {
+                    feed.add(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk))));
+                }
+            });
+            Task task = new Task(launch.taskId(), process);
+            running.put(orderId, task);
+            process.outcome().whenComplete((outcome, error) -> {
+                running.remove(orderId, task);
+                Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
+                feed.add(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o))));
+            });
+            return Checked.ok(true);
+        }
+    }
+
+    /** Kills the order's process if it runs. */
+    public void kill(OrderId orderId, boolean immediately) {
+        Task task = running.get(orderId);
+        if (task != null) {
+            task.process().kill(immediately);
+        }
+    }
+
+    /** Kills every process: SIGTERM, then SIGKILL after each launch's sigkill delay. Returns how many. */
+    public int killAll(String why) {
+        int n = 0;
+        for (Map.Entry<OrderId, Task> e : running.entrySet()) {
+            LOG.warning("Killing the process of order " + e.getKey() + " (pid " + e.getValue().process().pid() + "): " + why);
+            e.getValue().process().kill(false);
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Kills every process like {@link #killAll} and waits until all have ended (their outcomes are
+     * in the feed), at most {@code timeout}; returns whether all ended.
+     */
+    public boolean killAllAndAwait(String why, java.time.Duration timeout) {
+        List<java.util.concurrent.CompletableFuture<?>> ends = running.values().stream()
+                .<java.util.concurrent.CompletableFuture<?>>map(t -> t.process().outcome().exceptionally(e -> null)).toList();
+        killAll(why);
+        try {
+            java.util.concurrent.CompletableFuture.allOf(ends.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public int size() {
+        return running.size();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t instanceof CompletionException) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+}

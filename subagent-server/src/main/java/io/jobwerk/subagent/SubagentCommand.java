@@ -1,0 +1,75 @@
+package io.jobwerk.subagent;
+
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.subagent.process.JobLaunch;
+import java.util.Objects;
+
+/**
+ * What a Director asks of a Subagent ({@code POST /subagent/api/command}), JSON as in
+ * {@link SubagentCommandJson}. Every command is idempotent, so a Director that lost an answer may
+ * send it again.
+ */
+public sealed interface SubagentCommand {
+
+    enum Kind { COUPLE_DIRECTOR, START_ORDER_PROCESS, KILL_PROCESS, RELEASE_EVENTS, NO_OPERATION }
+
+    Kind kind();
+
+    /**
+     * The Director introduces itself. A Director run different from the one coupled before means
+     * the earlier run has given up the processes it started (it recorded them as lost): the
+     * Subagent kills them, so no job runs twice, and answers with {@link DirectorCoupled} only when
+     * they have ended.
+     *
+     * @param directorRunId unique per start of a Director
+     */
+    record CoupleDirector(String directorRunId) implements SubagentCommand {
+        public CoupleDirector {
+            Objects.requireNonNull(directorRunId, "directorRunId");
+        }
+
+        @Override public Kind kind() { return Kind.COUPLE_DIRECTOR; }
+    }
+
+    /**
+     * The answer to {@link CoupleDirector}.
+     *
+     * @param subagentRunId unique per start of the Subagent: a new one means its processes and events are gone
+     * @param directorTimeoutMillis how long the Subagent waits for the Director's next request before it kills its processes
+     * @param lastEventId the newest event of the Subagent's event stream
+     */
+    record DirectorCoupled(String subagentRunId, long directorTimeoutMillis, long lastEventId) {}
+
+    /**
+     * Starts the order's job process (the Director built the launch: environment, command line).
+     * Its output and outcome come as {@code OrderStdoutWritten}, {@code OrderStderrWritten},
+     * {@code OrderProcessed} in the event stream. A start of a task that runs or ran is ignored.
+     */
+    record StartOrderProcess(OrderId orderId, JobLaunch launch) implements SubagentCommand {
+        public StartOrderProcess {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(launch, "launch");
+        }
+
+        @Override public Kind kind() { return Kind.START_ORDER_PROCESS; }
+    }
+
+    /** Kills the order's process, if it runs: SIGKILL when {@code immediately}, else SIGTERM and SIGKILL after the sigkill delay. */
+    record KillProcess(OrderId orderId, boolean immediately) implements SubagentCommand {
+        public KillProcess {
+            Objects.requireNonNull(orderId, "orderId");
+        }
+
+        @Override public Kind kind() { return Kind.KILL_PROCESS; }
+    }
+
+    /** The Director has persisted the events up to {@code untilEventId}: the Subagent forgets them. */
+    record ReleaseEvents(long untilEventId) implements SubagentCommand {
+        @Override public Kind kind() { return Kind.RELEASE_EVENTS; }
+    }
+
+    /** Does nothing; counts as the Director's heartbeat. */
+    record NoOperation() implements SubagentCommand {
+        @Override public Kind kind() { return Kind.NO_OPERATION; }
+    }
+}

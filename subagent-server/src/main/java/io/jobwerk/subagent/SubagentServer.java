@@ -1,0 +1,188 @@
+package io.jobwerk.subagent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.json.EventJson;
+import io.jobwerk.http.auth.Authentication;
+import io.jobwerk.http.auth.Permission;
+import io.jobwerk.http.auth.Sessions;
+import io.jobwerk.http.event.EventRoute;
+import io.jobwerk.http.event.MemoryEventFeed;
+import io.jobwerk.http.server.Exchanges;
+import io.jobwerk.http.server.WebServer;
+import io.jobwerk.subagent.process.JobProcessRunner;
+import io.jobwerk.subagent.process.ProcessConf;
+import io.jobwerk.subagent.process.SystemMetrics;
+import io.undertow.server.RoutingHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * A Subagent: runs job processes for its Agent Director, which calls it (never the reverse).
+ *
+ * <ul>
+ *   <li>{@code GET /subagent/api}: overview {@code {version, runId, startedAt, processCount, lastEventId,
+ *       directorTimeout, cpuLoad, freeMemorySize, totalMemorySize, committedVirtualMemorySize}}</li>
+ *   <li>{@code POST /subagent/api/session}: JS7 Login/Logout</li>
+ *   <li>{@code POST /subagent/api/command}: a {@link SubagentCommand} as {@link SubagentCommandJson}</li>
+ *   <li>{@code GET /subagent/api/event?after=…}: NDJSON of {@code OrderStdoutWritten},
+ *       {@code OrderStderrWritten}, {@code OrderProcessed} keyed by order id, kept in memory
+ *       (no journal) until the Director releases them</li>
+ * </ul>
+ *
+ * <p>Without a request of its Director for {@link SubagentConf#directorTimeout()} (the event
+ * stream's long-poll is a request), the Subagent kills all its processes: the Director will have
+ * recorded them as lost and started the jobs elsewhere, so they must not run on. Likewise a
+ * {@code CoupleDirector} of a new Director run kills the processes of the earlier run, and is
+ * answered only once they have ended.
+ */
+public final class SubagentServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SubagentServer.class.getName());
+    public static final String VERSION = "0.1.0";
+    // Covers the usual sigkill delay (JS7: 15 s) and the SIGKILL after it.
+    private static final Duration COUPLING_KILL_TIMEOUT = Duration.ofSeconds(20);
+
+    private final SubagentConf conf;
+    private final String runId = UUID.randomUUID().toString();
+    private final Instant startedAt;
+    private final MemoryEventFeed feed;
+    private final JobProcessRunner runner;
+    private final OrderProcesses processes;
+    private final DirectorWatch directorWatch;
+    private final ScheduledExecutorService watchTimer;
+    private final EventRoute events;
+    private final WebServer web;
+    private String directorRunId; // guarded by this
+
+    private SubagentServer(SubagentConf conf, Clock clock) {
+        this.conf = conf;
+        this.startedAt = clock.instant();
+        this.feed = new MemoryEventFeed(conf.eventCapacity(), clock, 0);
+        this.runner = new JobProcessRunner(ProcessConf.of(conf.dataDirectory()));
+        this.processes = new OrderProcesses(runner, feed);
+        this.directorWatch = new DirectorWatch(conf.directorTimeout());
+        this.watchTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jobwerk-director-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = Math.max(10, Math.min(1000, conf.directorTimeout().toMillis() / 10));
+        watchTimer.scheduleWithFixedDelay(this::watchDirector, tick, tick, TimeUnit.MILLISECONDS);
+        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
+        this.events = new EventRoute(feed, s -> EngineJson.print(EventJson.encodeStamped(s)));
+        RoutingHandler routes = new RoutingHandler()
+                .get("/subagent/api", auth.require(Permission.ValidUser, contact((ex, user) -> Exchanges.respondJson(ex, 200, overview()))))
+                .post("/subagent/api/session", auth.sessionRoute())
+                .post("/subagent/api/command", auth.require(Permission.UpdateItem, contact((ex, user) -> command(ex))))
+                .get("/subagent/api/event", auth.require(Permission.ValidUser, contact((ex, user) -> events.handle(ex))));
+        this.web = WebServer.start(conf.web(), routes);
+    }
+
+    /** Starts serving. */
+    public static SubagentServer start(SubagentConf conf) {
+        return new SubagentServer(conf, Clock.systemUTC());
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public int processCount() {
+        return processes.size();
+    }
+
+    /** Any authenticated request (the event stream's long-poll included) is the Director's sign of life. */
+    private Authentication.AuthenticatedHandler contact(Authentication.AuthenticatedHandler handler) {
+        return (exchange, user) -> {
+            directorWatch.contact(System.nanoTime());
+            handler.handle(exchange, user);
+        };
+    }
+
+    private void watchDirector() {
+        if (directorWatch.lostAt(System.nanoTime())) {
+            int n = processes.killAll("no request of the Director for " + conf.directorTimeout().toMillis() + " ms");
+            if (n > 0) {
+                LOG.warning("Director lost: killed " + n + " processes");
+            }
+        }
+    }
+
+    private void command(io.undertow.server.HttpServerExchange exchange) {
+        Checked<SubagentCommand> command = Exchanges.readJson(exchange).flatMap(SubagentCommandJson::decode);
+        if (command.isFail()) {
+            Exchanges.respondProblem(exchange, command.problemOption().orElseThrow());
+            return;
+        }
+        ObjectNode accepted = EngineJson.MAPPER.createObjectNode().put("TYPE", "Accepted");
+        SubagentCommand c = command.orThrow();
+        switch (c.kind()) {
+            case COUPLE_DIRECTOR -> {
+                String director = ((SubagentCommand.CoupleDirector) c).directorRunId();
+                String previous;
+                synchronized (this) {
+                    previous = directorRunId;
+                    directorRunId = director;
+                }
+                if (previous != null && !previous.equals(director)) {
+                    // Answer only when they are gone: the new run may start the same jobs right after.
+                    if (!processes.killAllAndAwait("a new run of the Director coupled; the previous run gave up its processes",
+                            COUPLING_KILL_TIMEOUT)) {
+                        LOG.warning("Processes of the previous Director run did not end within " + COUPLING_KILL_TIMEOUT);
+                    }
+                }
+                Exchanges.respondJson(exchange, 200, SubagentCommandJson.encode(new SubagentCommand.DirectorCoupled(
+                        runId, conf.directorTimeout().toMillis(), feed.lastEventId())));
+            }
+            case START_ORDER_PROCESS -> {
+                var start = (SubagentCommand.StartOrderProcess) c;
+                Exchanges.respond(exchange, processes.start(start.orderId(), start.launch()), ok -> accepted);
+            }
+            case KILL_PROCESS -> {
+                var kill = (SubagentCommand.KillProcess) c;
+                processes.kill(kill.orderId(), kill.immediately());
+                Exchanges.respondJson(exchange, 200, accepted);
+            }
+            case RELEASE_EVENTS -> {
+                feed.release(((SubagentCommand.ReleaseEvents) c).untilEventId());
+                Exchanges.respondJson(exchange, 200, accepted);
+            }
+            case NO_OPERATION -> Exchanges.respondJson(exchange, 200, accepted);
+        }
+    }
+
+    private JsonNode overview() {
+        ObjectNode o = EngineJson.MAPPER.createObjectNode();
+        o.put("version", VERSION);
+        o.put("runId", runId);
+        o.put("startedAt", startedAt.toEpochMilli());
+        o.put("lastEventId", feed.lastEventId());
+        o.put("directorTimeout", conf.directorTimeout().toMillis() / 1000.0);
+        SubagentMetricsJson.put(o, SystemMetrics.read(processes.size()));
+        o.put("java", System.getProperty("java.version"));
+        return o;
+    }
+
+    /** Stops serving and kills the processes still running (SIGKILL). */
+    @Override
+    public void close() {
+        events.close();
+        web.close();
+        watchTimer.shutdownNow();
+        processes.killAll("the Subagent shuts down");
+        runner.close();
+    }
+}

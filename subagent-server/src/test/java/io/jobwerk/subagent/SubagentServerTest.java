@@ -1,0 +1,115 @@
+package io.jobwerk.subagent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobwerk.engine.job.Executable;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.http.auth.PasswordHash;
+import io.jobwerk.http.auth.Permission;
+import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.http.auth.Users;
+import io.jobwerk.http.client.EngineClient;
+import io.jobwerk.http.server.WebServerConf;
+import io.jobwerk.subagent.process.JobLaunch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SubagentServerTest {
+
+    @TempDir Path dir;
+    SubagentServer server;
+    EngineClient client;
+
+    void start(Duration directorTimeout) {
+        Users users = new Users(List.of(new UserAccount("director", PasswordHash.parse("plain:secret").orThrow(), Set.of(Permission.Super))));
+        server = SubagentServer.start(new SubagentConf(dir, WebServerConf.loopback(0), users, directorTimeout, 100));
+        client = new EngineClient("http://127.0.0.1:" + server.port() + "/subagent/api", "director", "secret");
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static JobLaunch launch(String taskId, String script) {
+        return new JobLaunch(taskId, Executable.ShellScript.of(script), List.of(), Map.of(), Duration.ofMillis(200), Optional.empty(), false);
+    }
+
+    /** The first OrderProcessed event (a killed shell may write "Terminated" to stderr before). */
+    String processedEvent() {
+        List<String> seen = new ArrayList<>();
+        client.readEvents(0, Duration.ofSeconds(5), json -> {
+            if (json.path("TYPE").asText().equals("OrderProcessed")) {
+                seen.add(json.path("Key").asText() + " OrderProcessed " + json.get("outcome").path("TYPE").asText());
+            }
+            return seen.isEmpty();
+        });
+        return seen.isEmpty() ? "none" : seen.get(0);
+    }
+
+    List<String> events(long after, Duration timeout, int until) {
+        List<String> seen = new ArrayList<>();
+        client.readEvents(after, timeout, json -> {
+            seen.add(json.path("Key").asText() + " " + json.path("TYPE").asText()
+                    + (json.has("chunk") ? " " + json.get("chunk").asText().trim() : "")
+                    + (json.has("outcome") ? " " + json.get("outcome").path("TYPE").asText() : ""));
+            return seen.size() < until;
+        });
+        return seen;
+    }
+
+    @Test
+    void runsAProcessAndStreamsItsOutputAndOutcome() {
+        start(Duration.ofSeconds(30));
+        JsonNode coupled = client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        assertThat(SubagentCommandJson.decodeCoupled(coupled).orThrow().subagentRunId()).isEqualTo(server.runId());
+        var start = new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "echo hello"));
+        assertThat(client.command(SubagentCommandJson.encode(start)).orThrow().path("TYPE").asText()).isEqualTo("Accepted");
+        assertThat(client.command(SubagentCommandJson.encode(start)).isOk()).isTrue(); // repeated: not started again
+        assertThat(events(0, Duration.ofSeconds(10), 2)).containsExactly("ORDER OrderStdoutWritten hello", "ORDER OrderProcessed Succeeded");
+        JsonNode overview = client.get("").orThrow();
+        assertThat(overview.path("processCount").asInt()).isZero();
+        assertThat(overview.path("totalMemorySize").asLong()).isPositive();
+    }
+
+    @Test
+    void killsItsProcessesWhenTheDirectorIsSilentTooLong() {
+        start(Duration.ofMillis(500));
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        long t0 = System.nanoTime();
+        client.command(SubagentCommandJson.encode(new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "sleep 30")))).orThrow();
+        while (server.processCount() > 0 && System.nanoTime() - t0 < 10_000_000_000L) {
+            Thread.onSpinWait();
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(server.processCount()).isZero();
+        assertThat(ms).isBetween(450L, 3000L);
+        assertThat(processedEvent()).isEqualTo("ORDER OrderProcessed Killed");
+    }
+
+    @Test
+    void aNewDirectorRunKillsTheProcessesOfThePreviousOne() throws Exception {
+        start(Duration.ofSeconds(30));
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        client.command(SubagentCommandJson.encode(new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "sleep 30")))).orThrow();
+        assertThat(server.processCount()).isEqualTo(1);
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        assertThat(server.processCount()).isEqualTo(1);
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d2"))).orThrow();
+        assertThat(processedEvent()).isEqualTo("ORDER OrderProcessed Killed");
+    }
+}
