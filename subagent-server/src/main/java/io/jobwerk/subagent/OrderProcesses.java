@@ -29,7 +29,8 @@ public final class OrderProcesses {
     private static final Logger LOG = Logger.getLogger(OrderProcesses.class.getName());
     private static final int REMEMBERED_TASKS = 10_000;
 
-    private record Task(String taskId, RunningProcess process) {}
+    /** {@code reported} completes once the process's OrderProcessed is in the feed. */
+    private record Task(String taskId, RunningProcess process, java.util.concurrent.CompletableFuture<Void> reported) {}
 
     private final JobProcessRunner runner;
     private final MemoryEventFeed feed;
@@ -73,12 +74,13 @@ public final class OrderProcesses {
                     feed.add(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk))));
                 }
             });
-            Task task = new Task(launch.taskId(), process);
+            Task task = new Task(launch.taskId(), process, new java.util.concurrent.CompletableFuture<>());
             running.put(orderId, task);
             process.outcome().whenComplete((outcome, error) -> {
                 running.remove(orderId, task);
                 Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
                 feed.add(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o))));
+                task.reported().complete(null);
             });
             return Checked.ok(true);
         }
@@ -109,7 +111,7 @@ public final class OrderProcesses {
      */
     public boolean killAllAndAwait(String why, java.time.Duration timeout) {
         List<java.util.concurrent.CompletableFuture<?>> ends = running.values().stream()
-                .<java.util.concurrent.CompletableFuture<?>>map(t -> t.process().outcome().exceptionally(e -> null)).toList();
+                .<java.util.concurrent.CompletableFuture<?>>map(Task::reported).toList();
         killAll(why);
         try {
             java.util.concurrent.CompletableFuture.allOf(ends.toArray(java.util.concurrent.CompletableFuture[]::new))
