@@ -16,9 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client commands against a real Controller and Agent in this JVM (ephemeral ports). */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClientCommandsTest {
 
     static final Path DEMO_WORKFLOWS = Path.of("../demo/workflows");
@@ -114,17 +116,26 @@ class ClientCommandsTest {
     }
 
     @Test
-    void suspendWithKillThenResumeAndCancelARunningOrder() {
+    void suspendWithKillShowsTheObstacleAndCancelEndsTheOrder() {
         assertThat(cli.client("order", "add", "demo/params", "--id", "t-long", "--arg", "name=long", "--arg", "count=60").exitCode()).isZero();
         awaitState("t-long", OrderState.Kind.PROCESSING);
         assertThat(cli.client("orders", "--state", "Processing").out()).containsPattern("t-long .* Processing +agent ");
-        assertThat(cli.client("suspend", "--kill", "--immediately", "t-long").exitCode()).isZero();
+        assertThat(cli.client("suspend", "--kill", "--immediately", "t-long").out()).isEqualTo("Suspension requested: t-long" + System.lineSeparator());
         awaitSuspended("t-long");
-        assertThat(cli.client("orders", "--state", "suspended").out()).containsPattern("t-long .*,suspended .*WaitingForCommand");
-        assertThat(cli.client("resume", "t-long", "--position", "[1]").exitCode()).isZero();
-        Cli.Result log = cli.client("log", "--follow", "t-long");
-        assertThat(log.out()).contains("long: step 1 of 60").contains("the previous job returned");
-        awaitState("t-long", OrderState.Kind.FINISHED);
+        assertThat(cli.client("orders", "--state", "suspended").out()).containsPattern("t-long .*Ready,suspended +agent +WaitingForCommand");
+        assertThat(cli.client("cancel", "t-long").exitCode()).isZero();
+        awaitState("t-long", OrderState.Kind.CANCELLED);
+        assertThat(cli.client("log", "t-long").out()).startsWith("long: step 1 of 60\n");
+    }
+
+    @Test
+    void resumeOfATerminatedOrderIsTheServersProblem() {
+        assertThat(cli.client("order", "add", "demo/hello", "--id", "t-done").exitCode()).isZero();
+        cli.client("log", "-f", "t-done");
+        awaitState("t-done", OrderState.Kind.FINISHED);
+        Cli.Result r = cli.client("resume", "t-done", "--position", "[0]", "--as-succeeded");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("jobwerk resume: Order 't-done' has already terminated (OrderTerminated)" + System.lineSeparator());
     }
 
     @Test
