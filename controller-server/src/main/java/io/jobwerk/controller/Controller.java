@@ -74,6 +74,7 @@ public final class Controller implements AutoCloseable {
     private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
     private final Map<AgentPath, String> driverUris = new ConcurrentHashMap<>();
     private volatile Runnable shutdownHook = () -> { };
+    private final FileWatchDriver fileWatches;
 
     private Controller(ControllerConf conf, Journal<EngineState> journal, Clock clock) {
         this.conf = conf;
@@ -84,6 +85,7 @@ public final class Controller implements AutoCloseable {
         keeper.addListener(this::committed);
         keeper.start();
         syncDrivers(journal.currentState());
+        this.fileWatches = new FileWatchDriver(keeper, clock, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
         EventRoute events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
         RoutingHandler routes = new RoutingHandler()
@@ -323,6 +325,7 @@ public final class Controller implements AutoCloseable {
 
     @Override
     public void close() {
+        fileWatches.close();
         web.close();
         drivers.values().forEach(AgentDriver::close);
         keeper.close();
