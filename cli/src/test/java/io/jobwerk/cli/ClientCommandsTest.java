@@ -129,6 +129,19 @@ class ClientCommandsTest {
     }
 
     @Test
+    void suspendWithKillThenResumeAtTheNextPositionFinishesTheOrder() {
+        assertThat(cli.client("order", "add", "demo/params", "--id", "t-resume", "--arg", "name=resume", "--arg", "count=60").exitCode()).isZero();
+        awaitState("t-resume", OrderState.Kind.PROCESSING);
+        assertThat(cli.client("suspend", "--kill", "--immediately", "t-resume").exitCode()).isZero();
+        awaitSuspended("t-resume");
+        Cli.Result resumed = cli.client("resume", "t-resume", "--position", "[1]");
+        assertThat(resumed.out()).isEqualTo("Resumption requested: t-resume" + System.lineSeparator());
+        Cli.Result log = cli.client("log", "--follow", "t-resume");
+        assertThat(log.out()).startsWith("resume: step 1 of 60\n").endsWith("the previous job returned greeting='(none)' after no steps\n");
+        awaitState("t-resume", OrderState.Kind.FINISHED);
+    }
+
+    @Test
     void resumeOfATerminatedOrderIsTheServersProblem() {
         assertThat(cli.client("order", "add", "demo/hello", "--id", "t-done").exitCode()).isZero();
         cli.client("log", "-f", "t-done");
