@@ -66,6 +66,7 @@ public final class AgentDirector implements AutoCloseable {
     private final WebServer web;
     private final Instant startedAt;
     private final Clock clock;
+    private final FileWatcher fileWatcher = new FileWatcher();
 
     private AgentDirector(AgentConf conf, Journal<EngineState> journal, Clock clock) {
         this.conf = conf;
@@ -89,7 +90,8 @@ public final class AgentDirector implements AutoCloseable {
                 .post("/agent/api/session", auth.sessionRoute())
                 .post("/agent/api/command", auth.require(Permission.UpdateItem, (ex, user) -> command(ex)))
                 .get("/agent/api/event", auth.require(Permission.ValidUser, (ex, user) -> events.handle(ex)))
-                .get("/agent/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, user) -> obstacles(ex)));
+                .get("/agent/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, user) -> obstacles(ex)))
+                .post("/agent/api/fileWatch", auth.require(Permission.UpdateItem, (ex, user) -> fileWatch(ex, clock)));
         this.web = WebServer.start(conf.web(), routes);
     }
 
@@ -103,6 +105,24 @@ public final class AgentDirector implements AutoCloseable {
             throw new IllegalStateException("Agent journal: " + journal.problemOption().orElseThrow().message());
         }
         return new AgentDirector(conf, journal.orThrow(), clock);
+    }
+
+    /**
+     * {@code POST /agent/api/fileWatch} with a {@code FileWatch} item: one scan of its directory,
+     * {@code {"directory":"/abs","files":["stable-name",…]}} (Jobwerk's own; the Controller polls it).
+     */
+    private void fileWatch(io.undertow.server.HttpServerExchange exchange, Clock clock) {
+        Checked<FileWatcher.Scan> scan = Exchanges.readJson(exchange).flatMap(io.jobwerk.engine.json.ItemJson::decode)
+                .flatMap(item -> item instanceof io.jobwerk.engine.item.Item.FileWatch w ? Checked.ok(w)
+                        : Checked.<io.jobwerk.engine.item.Item.FileWatch>fail(io.jobwerk.engine.base.Problem.of("BadRequest", "Expected a FileWatch item")))
+                .flatMap(w -> fileWatcher.scan(w, clock.instant()));
+        Exchanges.respond(exchange, scan, sc -> {
+            var o = io.jobwerk.engine.json.EngineJson.MAPPER.createObjectNode();
+            o.put("directory", sc.directory());
+            var a = o.putArray("files");
+            sc.files().forEach(a::add);
+            return o;
+        });
     }
 
     public int port() {

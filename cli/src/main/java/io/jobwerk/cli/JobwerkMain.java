@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code jobwerk} command line: starts servers and talks to a Controller. */
 @Command(name = "jobwerk", mixinStandardHelpOptions = true, version = "Jobwerk 0.1.0",
         description = "An autonomous job scheduler speaking the JS7 engine JSON format.",
-        subcommands = {StandaloneCommand.class, ControllerServerCommand.class, AgentServerCommand.class, SubagentServerCommand.class})
+        subcommands = {DemoCommand.class, StandaloneCommand.class, ControllerServerCommand.class, AgentServerCommand.class, SubagentServerCommand.class,
+                DeployCommand.class, OrderCommand.class, OrdersCommand.class, CancelCommand.class, SuspendCommand.class,
+                ResumeCommand.class, EventsCommand.class, LogCommand.class, StatusCommand.class, JournalCommand.class})
 public final class JobwerkMain implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +23,8 @@ public final class JobwerkMain implements Runnable {
     }
 
     private static boolean isServer(String command) {
-        return command.equals("standalone") || command.equals("controller") || command.equals("agent") || command.equals("subagent");
+        return command.equals("demo") || command.equals("standalone") || command.equals("controller") || command.equals("agent")
+                || command.equals("subagent");
     }
 
     @Override

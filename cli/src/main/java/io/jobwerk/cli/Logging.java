@@ -10,6 +10,9 @@ import java.util.logging.Logger;
 final class Logging {
     private Logging() {}
 
+    // JUL holds loggers weakly: without these references the levels below are lost at the next GC.
+    private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("org.jboss")};
+
     static void configure() {
         Logger root = Logger.getLogger("");
         for (var h : root.getHandlers()) {
@@ -32,8 +35,8 @@ final class Logging {
         });
         handler.setLevel(Level.INFO);
         root.addHandler(handler);
-        Logger.getLogger("org.xnio").setLevel(Level.WARNING);
-        Logger.getLogger("io.undertow").setLevel(Level.WARNING);
-        Logger.getLogger("org.jboss").setLevel(Level.WARNING);
+        for (Logger l : QUIET) {
+            l.setLevel(Level.WARNING);
+        }
     }
 }

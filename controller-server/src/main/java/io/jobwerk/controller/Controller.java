@@ -76,6 +76,7 @@ public final class Controller implements AutoCloseable {
     private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
     private final Map<AgentPath, String> driverUris = new ConcurrentHashMap<>();
     private volatile Runnable shutdownHook = () -> { };
+    private final FileWatchDriver fileWatches;
 
     private Controller(ControllerConf conf, Journal<EngineState> journal, Clock clock) {
         this.conf = conf;
@@ -87,6 +88,7 @@ public final class Controller implements AutoCloseable {
         keeper.addListener(this::committed);
         keeper.start();
         syncDrivers(journal.currentState());
+        this.fileWatches = new FileWatchDriver(keeper, clock, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
         this.events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
         RoutingHandler routes = new RoutingHandler()
@@ -351,6 +353,7 @@ public final class Controller implements AutoCloseable {
 
     @Override
     public void close() {
+        fileWatches.close();
         events.close(); // else the web server waits for every event long-poll to end
         web.close();
         drivers.values().forEach(AgentDriver::close);

@@ -27,7 +27,8 @@ public final class JournalDump {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the dump with {@code args} = {@code DIR [--after EVENTID]}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 1 && !(args.length == 3 && args[1].equals("--after"))) {
             err.println("usage: JournalDump DIR [--after EVENTID]");
             return 2;

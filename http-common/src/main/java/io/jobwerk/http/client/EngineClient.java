@@ -68,6 +68,23 @@ public final class EngineClient implements AutoCloseable {
         return call(new Request.Builder().url(apiUri + path).get(), true);
     }
 
+    /** {@code GET} of an NDJSON answer (e.g. {@code /snapshot}): one JSON value per non-blank line. */
+    public Checked<java.util.List<JsonNode>> getNdjson(String path) {
+        return callText(new Request.Builder().url(apiUri + path).header("Accept", "application/x-ndjson").get()).flatMap(text -> {
+            java.util.List<JsonNode> list = new java.util.ArrayList<>();
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    Checked<JsonNode> json = EngineJson.parse(line);
+                    if (json.isFail()) {
+                        return Checked.fail(json.problemOption().orElseThrow());
+                    }
+                    list.add(json.orThrow());
+                }
+            }
+            return Checked.ok(list);
+        });
+    }
+
     public Checked<JsonNode> postJson(String path, JsonNode body) {
         return call(post(path, JSON, EngineJson.print(body)), true);
     }
@@ -137,24 +154,44 @@ public final class EngineClient implements AutoCloseable {
     }
 
     private Checked<JsonNode> call(Request.Builder builder, boolean authenticated) {
+        return authenticated
+                ? callText(builder).flatMap(text -> text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text))
+                : callUnauthenticated(builder);
+    }
+
+    private Checked<JsonNode> callUnauthenticated(Request.Builder builder) {
+        Request request = builder.build();
+        try (Response response = http.newCall(request).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                return Checked.fail(problem(response.code(), text));
+            }
+            return text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text);
+        } catch (IOException e) {
+            return Checked.fail(Problem.of("ConnectionFailed", request.method() + " " + request.url() + " failed: " + e.getMessage()));
+        }
+    }
+
+    /** An authenticated request (logging in first or again on 401); the body of a successful answer. */
+    private Checked<String> callText(Request.Builder builder) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (authenticated && sessionToken == null) {
+            if (sessionToken == null) {
                 Checked<String> token = login();
                 if (token.isFail()) {
                     return Checked.fail(token.problemOption().orElseThrow());
                 }
             }
-            Request request = (authenticated ? authorized(builder) : builder).build();
+            Request request = authorized(builder).build();
             try (Response response = http.newCall(request).execute()) {
                 String text = response.body().string();
-                if (response.code() == 401 && authenticated && attempt == 0) {
+                if (response.code() == 401 && attempt == 0) {
                     sessionToken = null;
                     continue;
                 }
                 if (!response.isSuccessful()) {
                     return Checked.fail(problem(response.code(), text));
                 }
-                return text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text);
+                return Checked.ok(text);
             } catch (IOException e) {
                 return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + e.getMessage()));
             }

@@ -60,11 +60,19 @@ public final class EventRoute {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, Exchanges.NDJSON);
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        OutputStream out = exchange.getOutputStream();
+        try {
+            stream(exchange.getOutputStream(), request, first.orThrow());
+        } catch (IOException e) {
+            // The client went away (a follower stopped, Ctrl-C, the server closes): nothing is lost, it resumes with after=.
+            exchange.endExchange();
+        }
+    }
+
+    private void stream(OutputStream out, Request request, List<Stamped<? extends Event>> firstBatch) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + request.timeout().toNanos();
         long after = request.after();
         int sent = 0;
-        List<Stamped<? extends Event>> batch = first.orThrow();
+        List<Stamped<? extends Event>> batch = firstBatch;
         long lastWrite = System.nanoTime();
         while (true) {
             if (!batch.isEmpty()) {

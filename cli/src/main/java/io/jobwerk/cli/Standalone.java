@@ -1,0 +1,87 @@
+package io.jobwerk.cli;
+
+import io.jobwerk.agent.AgentConf;
+import io.jobwerk.agent.AgentDirector;
+import io.jobwerk.controller.Controller;
+import io.jobwerk.controller.ControllerConf;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.item.ItemOperation;
+import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.http.auth.PasswordHash;
+import io.jobwerk.http.auth.Permission;
+import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.http.auth.Users;
+import io.jobwerk.http.server.WebServerConf;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Controller on 127.0.0.1:PORT and an Agent Director with its integrated Subagent on PORT+1 in this
+ * process, the Agent registered as AgentRef {@code agent} with director Subagent {@code agent-1}
+ * (journals under DATA/controller and DATA/agent). The Controller logs in at the Agent with a random
+ * internal password. Port 0 takes free ports (for tests).
+ */
+final class Standalone implements AutoCloseable {
+
+    final Controller controller;
+    final AgentDirector agent;
+
+    private Standalone(Controller controller, AgentDirector agent) {
+        this.controller = controller;
+        this.agent = agent;
+    }
+
+    static Checked<Standalone> start(Path data, int port, List<UserAccount> users, boolean fsync) throws IOException {
+        Files.createDirectories(data);
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        String internalPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        List<UserAccount> agentUsers = new ArrayList<>(users);
+        agentUsers.add(new UserAccount("controller", PasswordHash.parse("plain:" + internalPassword).orThrow(), Set.of(Permission.UpdateItem)));
+        AgentPath agentPath = new AgentPath("agent");
+        SubagentId subagentId = new SubagentId("agent-1");
+        AgentDirector agent = AgentDirector.start(new AgentConf(agentPath, subagentId, data.resolve("agent"),
+                WebServerConf.loopback(port == 0 ? 0 : port + 1), new Users(agentUsers), "standalone", Duration.ofSeconds(15), fsync));
+        Controller controller;
+        try {
+            controller = Controller.start(new ControllerConf("standalone", data.resolve("controller"),
+                    WebServerConf.loopback(port), new Users(users), "controller", internalPassword, fsync));
+        } catch (RuntimeException e) {
+            agent.close();
+            throw e;
+        }
+        Standalone standalone = new Standalone(controller, agent);
+        Checked<Boolean> registered = controller.deploy(List.of(
+                new ItemOperation.AddOrChangeSimple(new Item.SubagentItem(subagentId, agentPath, standalone.agentUri(), false)),
+                new ItemOperation.AddOrChangeSimple(new Item.AgentRef(agentPath, List.of(subagentId), Optional.empty(), false))));
+        if (registered.isFail()) {
+            standalone.close();
+            return Checked.fail(registered.problemOption().orElseThrow().withPrefix("Cannot register the Agent"));
+        }
+        return Checked.ok(standalone);
+    }
+
+    String controllerUri() {
+        return "http://127.0.0.1:" + controller.port();
+    }
+
+    String agentUri() {
+        return "http://127.0.0.1:" + agent.port();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+        agent.close();
+    }
+}
