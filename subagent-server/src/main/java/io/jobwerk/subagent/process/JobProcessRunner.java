@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 /**
  * Starts job processes. Output goes to files that one {@link OutputTailer} turns into chunks;
@@ -30,6 +31,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A shell script is written to a file and executed directly, so its shebang line chooses the
  * interpreter; without a shebang it runs with {@code /bin/sh}.
+ *
+ * <p>Each task's directory holds a {@value #PID_FILE} file ({@code PID START-MILLIS}) while its process
+ * runs. A Subagent killed with SIGKILL leaves its job processes running as orphans; the next runner on
+ * the same work directory kills them (with their descendants) and deletes the leftover task
+ * directories, as JS7 does at Agent start, so a lost step never runs twice at the same time.
  */
 public final class JobProcessRunner implements AutoCloseable {
 
@@ -37,6 +43,10 @@ public final class JobProcessRunner implements AutoCloseable {
     private final OutputTailer tailer;
     private final ScheduledExecutorService scheduler;
 
+    static final String PID_FILE = "pid";
+    private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
+
+    /** Creates the work directory, killing the processes a previous runner left behind. */
     public JobProcessRunner(ProcessConf conf) {
         this.conf = conf;
         this.tailer = new OutputTailer(conf.chunkSize(), conf.pollInterval());
@@ -49,6 +59,45 @@ public final class JobProcessRunner implements AutoCloseable {
             Files.createDirectories(conf.workDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create work directory " + conf.workDirectory(), e);
+        }
+        killLeftovers(conf.workDirectory());
+    }
+
+    /** Kills the processes named in leftover pid files and deletes the leftover task directories; returns the number killed. */
+    static int killLeftovers(Path workDirectory) {
+        int killed = 0;
+        try (var dirs = Files.list(workDirectory)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                Path pidFile = dir.resolve(PID_FILE);
+                if (Files.exists(pidFile)) {
+                    Optional<ProcessHandle> leftover = leftoverProcess(pidFile);
+                    if (leftover.isPresent()) {
+                        List<ProcessHandle> tree = new ArrayList<>(leftover.get().descendants().toList());
+                        tree.add(0, leftover.get());
+                        tree.forEach(ProcessHandle::destroyForcibly);
+                        killed++;
+                        LOG.info("Killed orphaned job process " + leftover.get().pid() + " (task " + dir.getFileName() + ") and "
+                                + (tree.size() - 1) + " descendants");
+                    }
+                }
+                deleteQuietly(dir);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warning("Cannot clean the work directory " + workDirectory + ": " + e);
+        }
+        return killed;
+    }
+
+    /** The process of a pid file if it still runs; its start time guards against a reused pid. */
+    private static Optional<ProcessHandle> leftoverProcess(Path pidFile) {
+        try {
+            String[] words = Files.readString(pidFile, StandardCharsets.UTF_8).trim().split("\\s+");
+            long pid = Long.parseLong(words[0]);
+            Optional<Long> startMillis = words.length > 1 ? Optional.of(Long.parseLong(words[1])) : Optional.empty();
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> startMillis.isEmpty()
+                    || h.info().startInstant().map(i -> Math.abs(i.toEpochMilli() - startMillis.get()) < 2000).orElse(true));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -75,11 +124,17 @@ public final class JobProcessRunner implements AutoCloseable {
             env.putAll(launch.env());
             env.put("JS7_RETURN_VALUES", returnValues.toString());
             Process process = pb.start();
+            writePidFile(dir, process);
             return new Run(launch, process, dir, sink, tailer.follow(stdout, sink::stdout), tailer.follow(stderr, sink::stderr));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(dir);
             return new FailedStart(new IOException("Cannot start " + describe(launch.executable()) + ": " + e.getMessage(), e));
         }
+    }
+
+    private static void writePidFile(Path dir, Process process) throws IOException {
+        long startMillis = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        Files.writeString(dir.resolve(PID_FILE), process.pid() + (startMillis > 0 ? " " + startMillis : "") + "\n", StandardCharsets.UTF_8);
     }
 
     private List<String> command(JobLaunch launch, Path dir) throws IOException {
