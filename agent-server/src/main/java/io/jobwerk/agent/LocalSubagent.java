@@ -23,13 +23,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
  * The Director's integrated Subagent: runs job processes in this JVM's process space and reports
- * their output and outcome back to the keeper as order events.
+ * their output and outcome back to the keeper as order events. Processes are spawned by a few
+ * launcher threads, not by the keeper thread: a spawn costs about a millisecond, and the keeper
+ * meanwhile decides on the next events.
  */
 final class LocalSubagent implements ProcessStarter {
 
@@ -42,6 +49,15 @@ final class LocalSubagent implements ProcessStarter {
     private final Clock clock;
     private final Map<OrderId, RunningProcess> running = new ConcurrentHashMap<>();
     private final AtomicLong taskCounter = new AtomicLong();
+    private static final int LAUNCHERS = 4;
+    private final ExecutorService launchers = Executors.newFixedThreadPool(LAUNCHERS, r -> {
+        Thread t = new Thread(r, "jobwerk-launcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object lock = new Object();
+    private final Set<OrderId> launching = new HashSet<>(); // guarded by lock
+    private final Map<OrderId, Boolean> killsWhileLaunching = new HashMap<>(); // guarded by lock, value: immediately
     private volatile EngineKeeper keeper;
 
     LocalSubagent(SubagentId subagentId, String agentPath, JobProcessRunner runner, MotorEnvironment env, Clock clock) {
@@ -88,7 +104,14 @@ final class LocalSubagent implements ProcessStarter {
             return;
         }
         OrderId orderId = order.id();
-        RunningProcess process = runner.start(launch.orThrow(), new OutputSink() {
+        synchronized (lock) {
+            launching.add(orderId);
+        }
+        launchers.execute(() -> launch(orderId, launch.orThrow()));
+    }
+
+    private void launch(OrderId orderId, JobLaunch launch) {
+        RunningProcess process = runner.start(launch, new OutputSink() {
             @Override
             public void stdout(String chunk) {
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk))));
@@ -99,7 +122,15 @@ final class LocalSubagent implements ProcessStarter {
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk))));
             }
         });
-        running.put(orderId, process);
+        Boolean killImmediately;
+        synchronized (lock) {
+            launching.remove(orderId);
+            running.put(orderId, process);
+            killImmediately = killsWhileLaunching.remove(orderId);
+        }
+        if (killImmediately != null) {
+            process.kill(killImmediately);
+        }
         process.outcome().whenComplete((outcome, error) -> {
             running.remove(orderId, process);
             processed(orderId, error == null ? outcome
@@ -125,7 +156,13 @@ final class LocalSubagent implements ProcessStarter {
 
     @Override
     public void kill(Order order, boolean immediately) {
-        RunningProcess process = running.get(order.id());
+        RunningProcess process;
+        synchronized (lock) {
+            process = running.get(order.id());
+            if (process == null && launching.contains(order.id())) {
+                killsWhileLaunching.merge(order.id(), immediately, Boolean::logicalOr);
+            }
+        }
         if (process != null) {
             process.kill(immediately);
         }
@@ -133,6 +170,12 @@ final class LocalSubagent implements ProcessStarter {
 
     /** Kills every process (shutdown of the Director without waiting for jobs). */
     void killAll() {
+        launchers.shutdownNow();
+        try {
+            launchers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         running.values().forEach(p -> p.kill(true));
     }
 

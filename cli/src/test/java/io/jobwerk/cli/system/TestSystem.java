@@ -22,6 +22,9 @@ final class TestSystem implements AutoCloseable {
     static final String AGENT_USER = "controller";
     static final String AGENT_PASSWORD = "agent-pass-1";
 
+    /** {@code -Djobwerk.test.fsync=true} runs the servers with fsync'd journals, as in production. */
+    static final boolean FSYNC = Boolean.getBoolean("jobwerk.test.fsync");
+
     final Path dir;
     final boolean isStandalone;
     final String agentPath;
@@ -86,9 +89,12 @@ final class TestSystem implements AutoCloseable {
     }
 
     void startStandalone() {
-        standalone = ServerProcess.start("standalone", dir.resolve("standalone.log"), "standalone",
-                "--data", dir.resolve("data").toString(), "--port", String.valueOf(controllerPort),
-                "--user", USER + ":" + PASSWORD, "--no-fsync");
+        List<String> args = new ArrayList<>(List.of("standalone", "--data", dir.resolve("data").toString(),
+                "--port", String.valueOf(controllerPort), "--user", USER + ":" + PASSWORD));
+        if (!FSYNC) {
+            args.add("--no-fsync");
+        }
+        standalone = ServerProcess.start("standalone", dir.resolve("standalone.log"), args.toArray(String[]::new));
     }
 
     /** The process running the Agent's jobs. */

@@ -123,12 +123,36 @@ public final class JobProcessRunner implements AutoCloseable {
             Map<String, String> env = pb.environment();
             env.putAll(launch.env());
             env.put("JS7_RETURN_VALUES", returnValues.toString());
-            Process process = pb.start();
+            Process process = startRetryingTextFileBusy(pb);
             writePidFile(dir, process);
             return new Run(launch, process, dir, sink, tailer.follow(stdout, sink::stdout), tailer.follow(stderr, sink::stderr));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(dir);
             return new FailedStart(new IOException("Cannot start " + describe(launch.executable()) + ": " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * {@code pb.start()}, again after a moment when exec fails with ETXTBSY ("Text file busy"): a
+     * process forked by another launcher thread while this script file was still open for writing
+     * holds the write descriptor until its own exec, and Linux refuses to execute a file open for
+     * writing. The window is short (Go's os/exec retries the same way).
+     */
+    private static Process startRetryingTextFileBusy(ProcessBuilder pb) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return pb.start();
+            } catch (IOException e) {
+                if (attempt >= 20 || e.getMessage() == null || !e.getMessage().contains("error=26,")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(5L * attempt, 50));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
