@@ -207,7 +207,7 @@ final class AgentDriver implements AutoCloseable {
             return false;
         }
         Stamped<Event> s = stamped.orThrow();
-        inFlight.add(keeper.transact(state -> Checked.ok(Decision.of(mirrored(state, s), Boolean.TRUE))));
+        inFlight.add(keeper.transact(state -> Checked.ok(mirrored(state, s))));
         while (inFlight.size() > MAX_IN_FLIGHT) {
             if (!awaitOldest()) {
                 return false;
@@ -216,20 +216,23 @@ final class AgentDriver implements AutoCloseable {
         return !closed;
     }
 
-    /** The event to mirror (if it fits the state) and the observed Agent event id. */
-    private List<KeyedEvent<? extends Event>> mirrored(EngineState state, Stamped<Event> s) {
+    /**
+     * The event to mirror (if it fits the state), with the Agent's time as its timestamp, and the
+     * observed Agent event id.
+     */
+    private Decision<Boolean> mirrored(EngineState state, Stamped<Event> s) {
         KeyedEvent<? extends Event> observed = KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(s.eventId()));
         Optional<KeyedEvent<? extends Event>> translated = translate(state, s);
         if (translated.isPresent()) {
             Checked<EngineState> applied = state.applyEvent(translated.get());
-            if (applied.isFail()) {
-                // Skip it, recording that it was seen, so one unfitting event does not block the stream.
-                LOG.warning("Agent " + agentPath + ": event " + s + " not mirrored: " + applied.problemOption().orElseThrow());
-                return List.of(observed);
+            if (applied.isOk()) {
+                return Decision.timestamped(List.of(translated.get(), observed),
+                        List.of(Optional.of(s.effectiveTimestampMillis()), Optional.empty()), Boolean.TRUE);
             }
-            return List.of(translated.get(), observed);
+            // Skip it, recording that it was seen, so one unfitting event does not block the stream.
+            LOG.warning("Agent " + agentPath + ": event " + s + " not mirrored: " + applied.problemOption().orElseThrow());
         }
-        return List.of(observed);
+        return Decision.of(List.of(observed), Boolean.TRUE);
     }
 
     private boolean awaitOldest() {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.json.EngineJson;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.jobwerk.http.client.EngineClient;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +61,28 @@ class EventSequenceTest {
         for (int i = 1; i < all.size(); i++) {
             assertThat(all.get(i).path("eventId").asLong()).isGreaterThan(all.get(i - 1).path("eventId").asLong());
         }
+
+        // Mirrored Agent events keep the Agent's time (JS7: "timestamp"); the Controller assigns its own event ids.
+        List<String> agentTimes = new ArrayList<>();
+        try (EngineClient agent = new EngineClient("http://127.0.0.1:" + system.agentPort + "/agent/api",
+                TestSystem.AGENT_USER, TestSystem.AGENT_PASSWORD)) {
+            agent.readEvents(0, Duration.ZERO, e -> {
+                if (e.path("Key").asText().equals("trace-1") && MIRRORED.contains(e.path("TYPE").asText())) {
+                    agentTimes.add(e.path("TYPE").asText() + "@" + e.path("timestamp").asLong(e.path("eventId").asLong() / 1000));
+                }
+                return true;
+            }).orThrow();
+        }
+        List<String> mirroredTimes = system.events().ofOrder("trace-1").stream()
+                .filter(e -> MIRRORED.contains(e.path("TYPE").asText()))
+                .map(e -> e.path("TYPE").asText() + "@" + e.path("timestamp").asLong(e.path("eventId").asLong() / 1000)).toList();
+        assertThat(mirroredTimes).hasSize(14).isEqualTo(agentTimes);
+        assertThat(system.events().ofOrder("trace-1").stream().filter(e -> MIRRORED.contains(e.path("TYPE").asText())))
+                .anySatisfy(e -> assertThat(e.has("timestamp")).isTrue());
     }
+
+    private static final Set<String> MIRRORED = Set.of("OrderStarted", "OrderProcessingStarted", "OrderStdoutWritten",
+            "OrderStderrWritten", "OrderProcessed", "OrderMoved", "OrderCaught", "OrderDetachable");
 
     static String describe(JsonNode e) {
         String type = e.path("TYPE").asText();
