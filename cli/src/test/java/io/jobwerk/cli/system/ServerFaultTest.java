@@ -14,6 +14,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Servers killed with SIGKILL (or stopped for a while) mid-run, as real processes, and restarted on
@@ -198,6 +200,39 @@ class ServerFaultTest {
                     "OrderFinished");
             assertThat(stdout(system.events(), id)).as("the first step ran once").startsWith("first\nsleeping ").endsWith("slept\nlast\n")
                     .containsOnlyOnce("first\n");
+        }
+        assertNoEventTwice();
+    }
+
+    @ParameterizedTest(name = "SIGKILL of the {0}")
+    @ValueSource(strings = {"controller", "agent"})
+    void serverKilledDuringABurstOfShortOrdersLosesNothing(String victim) throws Exception {
+        system = TestSystem.separate(dir);
+        system.deployWorkflows(Workflows.SHORT);
+        Set<String> ids = orderIds("burst-", 200);
+        system.addOrders("test/short", ids);
+        EventLog log = system.events();
+        log.await(() -> ids.stream().filter(id -> log.count(id, "OrderFinished") > 0).count() >= 40, TIMEOUT, "40 orders finished");
+
+        if (victim.equals("controller")) {
+            system.controller.kill9();
+            system.startController();
+        } else {
+            system.agent.kill9();
+            system.startAgent();
+        }
+
+        log.awaitTerminated(ids, TIMEOUT);
+        for (String id : ids) {
+            assertThat(log.typesOf(id)).as(id).containsOnlyOnce("OrderAdded", "OrderAttached", "OrderStarted", "OrderDetached",
+                    "OrderFinished");
+            // A step runs again only after its process was lost.
+            List<JsonNode> processed = log.ofOrder(id).stream().filter(e -> e.path("TYPE").asText().equals("OrderProcessed")).toList();
+            long lost = processed.stream().filter(e -> e.path("outcome").path("TYPE").asText().equals("Disrupted")).count();
+            assertThat(processed.size() - lost).as(id + " completed steps").isEqualTo(2);
+            assertThat(log.count(id, "OrderProcessingStarted")).as(id).isEqualTo(processed.size());
+            // A lost process may have written its output before the Agent died: then the rerun writes it again.
+            assertThat(log.count(id, "OrderStdoutWritten")).as(id + ": " + log.typesOf(id)).isBetween(1L, 1L + lost);
         }
         assertNoEventTwice();
     }
