@@ -20,15 +20,16 @@ import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.OutputSink;
 import io.jobwerk.subagent.process.RunningProcess;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -172,7 +173,7 @@ final class LocalSubagent implements ProcessStarter {
     void killAll() {
         launchers.shutdownNow();
         try {
-            launchers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            launchers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

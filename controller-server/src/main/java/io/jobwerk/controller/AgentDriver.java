@@ -23,11 +23,14 @@ import io.jobwerk.http.protocol.AgentCommandJson;
 import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineKeeper;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -56,8 +59,7 @@ final class AgentDriver implements AutoCloseable {
     private volatile boolean closed;
     private volatile long released;
     private static final int MAX_IN_FLIGHT = 1000;
-    private final java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Checked<Boolean>>> inFlight =
-            new java.util.ArrayDeque<>(); // event thread only
+    private final ArrayDeque<CompletableFuture<Checked<Boolean>>> inFlight = new ArrayDeque<>(); // event thread only
 
     AgentDriver(AgentPath agentPath, String uri, EngineKeeper keeper, String userId, String password) {
         this.agentPath = agentPath;
@@ -246,7 +248,7 @@ final class AgentDriver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return false;
         }
     }
