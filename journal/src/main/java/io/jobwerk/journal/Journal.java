@@ -120,7 +120,7 @@ public final class Journal<S> implements AutoCloseable {
     private sealed interface Request permits Persist, Replicate, TakeCheckpoint, Stop {
     }
 
-    private record Persist(List<? extends KeyedEvent<? extends Event>> events,
+    private record Persist(List<? extends KeyedEvent<? extends Event>> events, List<Optional<Long>> timestamps,
                            CompletableFuture<List<Stamped<? extends Event>>> future) implements Request {
     }
 
@@ -393,13 +393,24 @@ public final class Journal<S> implements AutoCloseable {
      * a {@link ProblemException} when an event does not apply (nothing is written then), when the
      * journal is closed or broken.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <E extends Event> CompletableFuture<List<Stamped<E>>> persist(List<KeyedEvent<E>> events) {
+        return persist(events, java.util.Collections.nCopies(events.size(), Optional.empty()));
+    }
+
+    /**
+     * As {@link #persist(List)}, each event with the time it happened elsewhere (e.g. a mirrored
+     * Agent event keeps the Agent's time as its {@code timestamp}); an empty one takes the event id's time.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <E extends Event> CompletableFuture<List<Stamped<E>>> persist(List<KeyedEvent<E>> events, List<Optional<Long>> timestamps) {
+        if (timestamps.size() != events.size()) {
+            throw new IllegalArgumentException("one timestamp per event expected");
+        }
         CompletableFuture<List<Stamped<? extends Event>>> future = new CompletableFuture<>();
         if (events.isEmpty()) {
             future.complete(List.of());
         } else {
-            enqueue(new Persist(List.copyOf(events), future), future);
+            enqueue(new Persist(List.copyOf(events), List.copyOf(timestamps), future), future);
         }
         return (CompletableFuture) future;
     }
@@ -503,8 +514,11 @@ public final class Journal<S> implements AutoCloseable {
             if (request instanceof Persist p) {
                 long before = eventIds.last();
                 List<Stamped<? extends Event>> stamped = new ArrayList<>(p.events().size());
-                for (KeyedEvent<? extends Event> e : p.events()) {
-                    stamped.add(new Stamped<>(eventIds.next(clock.millis()), Optional.empty(), e));
+                for (int i = 0; i < p.events().size(); i++) {
+                    long eventId = eventIds.next(clock.millis());
+                    // A timestamp equal to the event id's time is implied, as JS7 writes it.
+                    Optional<Long> timestamp = p.timestamps().get(i).filter(t -> t != eventId / 1000);
+                    stamped.add(new Stamped<>(eventId, timestamp, p.events().get(i)));
                 }
                 Checked<S> next = applyAndFrame(s, stamped);
                 if (next instanceof Checked.Fail<S> f) {

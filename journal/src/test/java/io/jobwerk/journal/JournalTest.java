@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,18 @@ class JournalTest {
             assertThat(journal.lastEventId()).isEqualTo(base + 2);
             assertThat(journal.currentState().counters()).containsEntry("A", 3L);
             assertThat(EventIds.toEpochMilli(journal.lastEventId())).isEqualTo(TestJournals.FIXED.millis());
+        }
+    }
+
+    @Test
+    void persistKeepsATimestampFromElsewhereUnlessTheEventIdImpliesIt() {
+        try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
+            long now = TestJournals.FIXED.millis();
+            List<Stamped<TestEvent>> stamped = journal.persist(increments("A", "t1", 2),
+                    List.of(Optional.of(now - 5000), Optional.of(now))).join();
+
+            assertThat(stamped).extracting(Stamped::timestampMillis).containsExactly(Optional.of(now - 5000), Optional.empty());
+            assertThat(stamped.get(0).effectiveTimestampMillis()).isEqualTo(now - 5000);
         }
     }
 

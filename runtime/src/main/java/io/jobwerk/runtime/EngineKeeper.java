@@ -162,6 +162,7 @@ public final class EngineKeeper implements AutoCloseable {
         Instant now = clock.instant();
         EngineState state = journal.currentState();
         List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+        List<Optional<Long>> timestamps = new ArrayList<>(); // of the requests' events; the motor's have none
         List<Runnable> completions = new ArrayList<>();
         Set<OrderId> touched = new LinkedHashSet<>();
         for (Request<?> request : batch) {
@@ -177,6 +178,7 @@ public final class EngineKeeper implements AutoCloseable {
             }
             state = applied.orThrow();
             events.addAll(decided.orThrow().events());
+            timestamps.addAll(decided.orThrow().timestamps());
             collectTouched(decided.orThrow().events(), state, touched);
             Decision<?> d = decided.orThrow();
             completions.add(() -> completeOk(request, d.result()));
@@ -199,7 +201,10 @@ public final class EngineKeeper implements AutoCloseable {
             return;
         }
         try {
-            List<Stamped<Event>> stamped = persist(events);
+            while (timestamps.size() < events.size()) {
+                timestamps.add(Optional.empty());
+            }
+            List<Stamped<Event>> stamped = persist(events, timestamps);
             completions.forEach(Runnable::run);
             EngineState committed = journal.currentState();
             List<Stamped<? extends Event>> committedEvents = new ArrayList<>(stamped);
@@ -230,9 +235,10 @@ public final class EngineKeeper implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<Stamped<Event>> persist(List<KeyedEvent<? extends Event>> events) throws InterruptedException, ExecutionException {
+    private List<Stamped<Event>> persist(List<KeyedEvent<? extends Event>> events, List<Optional<Long>> timestamps)
+            throws InterruptedException, ExecutionException {
         List<KeyedEvent<Event>> list = (List) events;
-        return journal.persist(list).get();
+        return journal.persist(list, timestamps).get();
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.ProblemJson;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,22 +24,40 @@ public final class Exchanges {
     public static final String JSON = "application/json";
     public static final String NDJSON = "application/x-ndjson";
 
-    /** The request body as UTF-8, or {@code PayloadTooLarge} beyond the server's limit. */
+    /** The server's body limit ({@link WebServerConf#maxBodyBytes}), set on each exchange by {@link WebServer}. */
+    static final AttachmentKey<Long> BODY_LIMIT = AttachmentKey.create(Long.class);
+
+    /**
+     * The request body as UTF-8, or {@code PayloadTooLarge} beyond the server's limit. A too large
+     * body is still read to its end (up to {@link WebServer}'s hard limit) and discarded, so the
+     * client, still sending, receives the 413 instead of a broken connection.
+     */
     public static Checked<String> readBody(HttpServerExchange exchange) {
+        Long attached = exchange.getAttachment(BODY_LIMIT);
+        long limit = attached != null ? attached : exchange.getMaxEntitySize();
         try (InputStream in = exchange.getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return Checked.ok(out.toString(StandardCharsets.UTF_8));
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+                if (total <= limit) {
+                    out.write(buffer, 0, n);
+                }
+            }
+            return total > limit ? tooLarge(limit) : Checked.ok(out.toString(StandardCharsets.UTF_8));
         } catch (RequestTooBigException e) {
-            return Checked.fail(Problem.of("PayloadTooLarge", "The request body is larger than "
-                    + exchange.getMaxEntitySize() + " bytes"));
+            return tooLarge(limit);
         } catch (IOException e) {
             if (isTooBig(e)) {
-                return Checked.fail(Problem.of("PayloadTooLarge", "The request body is larger than "
-                        + exchange.getMaxEntitySize() + " bytes"));
+                return tooLarge(limit);
             }
             return Checked.fail(Problem.of("BadRequest", "Cannot read the request body: " + e.getMessage()));
         }
+    }
+
+    private static <T> Checked<T> tooLarge(long limit) {
+        return Checked.fail(Problem.of("PayloadTooLarge", "The request body is larger than " + limit + " bytes"));
     }
 
     private static boolean isTooBig(Throwable e) {

@@ -34,10 +34,16 @@ public final class WebServer implements AutoCloseable {
                 Problem.of("NoSuchRoute", "No such route: " + exchange.getRequestMethod() + " " + exchange.getRequestPath())));
         routes.setInvalidMethodHandler(exchange -> Exchanges.respondProblem(exchange,
                 Problem.of("MethodNotAllowed", "Method " + exchange.getRequestMethod() + " is not allowed for " + exchange.getRequestPath())));
-        HttpHandler root = new BlockingHandler(guarded(routes));
+        HttpHandler root = new BlockingHandler(guarded(exchange -> {
+            exchange.putAttachment(Exchanges.BODY_LIMIT, conf.maxBodyBytes());
+            routes.handleRequest(exchange);
+        }));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(conf.port(), conf.host())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, conf.maxBodyBytes())
+                // Bodies up to 4 x the limit are read and discarded to answer 413 cleanly (Exchanges.readBody);
+                // beyond that Undertow cuts the connection.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, conf.maxBodyBytes() > Long.MAX_VALUE / 4
+                        ? Long.MAX_VALUE : conf.maxBodyBytes() * 4)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setHandler(root)
                 .build();

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 /**
  * Starts job processes. Output goes to files that one {@link OutputTailer} turns into chunks;
@@ -31,19 +32,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A shell script is written to a file and executed directly, so its shebang line chooses the
  * interpreter; without a shebang it runs with {@code /bin/sh}.
  *
- * <p>Each task directory holds a {@code pid} file ({@code PID START-EPOCH-MILLIS}). A runner that
- * starts on a work directory left by a crashed one kills the processes still running from it
- * (with their descendants), since whoever started them has recorded them as lost and restarts
- * their jobs: a job must not run twice. The start time guards against a reused pid.
+ * <p>Each task's directory holds a {@value #PID_FILE} file ({@code PID START-MILLIS}) while its process
+ * runs. A Subagent killed with SIGKILL leaves its job processes running as orphans; the next runner on
+ * the same work directory kills them (with their descendants) and deletes the leftover task
+ * directories, as JS7 does at Agent start, so a lost step never runs twice at the same time.
  */
 public final class JobProcessRunner implements AutoCloseable {
 
-    private static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger(JobProcessRunner.class.getName());
 
     private final ProcessConf conf;
     private final OutputTailer tailer;
     private final ScheduledExecutorService scheduler;
 
+    static final String PID_FILE = "pid";
+    private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
+
+    /** Creates the work directory, killing the processes a previous runner left behind. */
     public JobProcessRunner(ProcessConf conf) {
         this.conf = conf;
         this.tailer = new OutputTailer(conf.chunkSize(), conf.pollInterval());
@@ -57,36 +61,43 @@ public final class JobProcessRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create work directory " + conf.workDirectory(), e);
         }
-        killLeftovers();
+        killLeftovers(conf.workDirectory());
     }
 
-    private void killLeftovers() {
-        try (var dirs = Files.list(conf.workDirectory())) {
-            for (Path dir : dirs.toList()) {
-                Path pidFile = dir.resolve("pid");
-                if (Files.isRegularFile(pidFile)) {
-                    leftover(Files.readString(pidFile, StandardCharsets.UTF_8)).ifPresent(h -> {
-                        LOGGER.warning("Killing process " + h.pid() + " left by an earlier run (task " + dir.getFileName() + ")");
-                        h.descendants().forEach(ProcessHandle::destroyForcibly);
-                        h.destroyForcibly();
-                    });
+    /** Kills the processes named in leftover pid files and deletes the leftover task directories; returns the number killed. */
+    static int killLeftovers(Path workDirectory) {
+        int killed = 0;
+        try (var dirs = Files.list(workDirectory)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                Path pidFile = dir.resolve(PID_FILE);
+                if (Files.exists(pidFile)) {
+                    Optional<ProcessHandle> leftover = leftoverProcess(pidFile);
+                    if (leftover.isPresent()) {
+                        List<ProcessHandle> tree = new ArrayList<>(leftover.get().descendants().toList());
+                        tree.add(0, leftover.get());
+                        tree.forEach(ProcessHandle::destroyForcibly);
+                        killed++;
+                        LOG.info("Killed orphaned job process " + leftover.get().pid() + " (task " + dir.getFileName() + ") and "
+                                + (tree.size() - 1) + " descendants");
+                    }
                 }
                 deleteQuietly(dir);
             }
         } catch (IOException | UncheckedIOException e) {
-            LOGGER.warning("Cannot clean work directory " + conf.workDirectory() + ": " + e);
+            LOG.warning("Cannot clean the work directory " + workDirectory + ": " + e);
         }
+        return killed;
     }
 
-    /** The process a pid file names, if it still runs (same pid and start time). */
-    static Optional<ProcessHandle> leftover(String pidFile) {
-        String[] parts = pidFile.trim().split(" ");
+    /** The process of a pid file if it still runs; its start time guards against a reused pid. */
+    private static Optional<ProcessHandle> leftoverProcess(Path pidFile) {
         try {
-            long pid = Long.parseLong(parts[0]);
-            long started = Long.parseLong(parts[1]);
-            return ProcessHandle.of(pid).filter(h -> h.info().startInstant()
-                    .map(i -> Math.abs(i.toEpochMilli() - started) < 1000).orElse(false));
-        } catch (RuntimeException e) {
+            String[] words = Files.readString(pidFile, StandardCharsets.UTF_8).trim().split("\\s+");
+            long pid = Long.parseLong(words[0]);
+            Optional<Long> startMillis = words.length > 1 ? Optional.of(Long.parseLong(words[1])) : Optional.empty();
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> startMillis.isEmpty()
+                    || h.info().startInstant().map(i -> Math.abs(i.toEpochMilli() - startMillis.get()) < 2000).orElse(true));
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -113,14 +124,42 @@ public final class JobProcessRunner implements AutoCloseable {
             Map<String, String> env = pb.environment();
             env.putAll(launch.env());
             env.put("JS7_RETURN_VALUES", returnValues.toString());
-            Process process = pb.start();
-            Files.writeString(dir.resolve("pid"), process.pid() + " "
-                    + process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L), StandardCharsets.UTF_8);
+            Process process = startRetryingTextFileBusy(pb);
+            writePidFile(dir, process);
             return new Run(launch, process, dir, sink, tailer.follow(stdout, sink::stdout), tailer.follow(stderr, sink::stderr));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(dir);
             return new FailedStart(new IOException("Cannot start " + describe(launch.executable()) + ": " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * {@code pb.start()}, again after a moment when exec fails with ETXTBSY ("Text file busy"): a
+     * process forked by another launcher thread while this script file was still open for writing
+     * holds the write descriptor until its own exec, and Linux refuses to execute a file open for
+     * writing. The window is short (Go's os/exec retries the same way).
+     */
+    private static Process startRetryingTextFileBusy(ProcessBuilder pb) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return pb.start();
+            } catch (IOException e) {
+                if (attempt >= 20 || e.getMessage() == null || !e.getMessage().contains("error=26,")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(5L * attempt, 50));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void writePidFile(Path dir, Process process) throws IOException {
+        long startMillis = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        Files.writeString(dir.resolve(PID_FILE), process.pid() + (startMillis > 0 ? " " + startMillis : "") + "\n", StandardCharsets.UTF_8);
     }
 
     private List<String> command(JobLaunch launch, Path dir) throws IOException {

@@ -173,6 +173,32 @@ class JobProcessRunnerTest {
         assertThat(isRunning(childPid)).isFalse();
     }
 
+    @Test
+    void aNewRunnerKillsTheProcessesALostRunnerLeftBehind() throws Exception {
+        Path childPidFile = dir.resolve("child.pid");
+        runner.start(script("#!/bin/sh\nsleep 60 &\necho $! > " + childPidFile + "\necho started\nwait\n"), sink);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!String.join("", stdout).contains("started") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long childPid = Long.parseLong(Files.readString(childPidFile).trim());
+        long scriptPid;
+        try (var tasks = Files.list(dir.resolve("work"))) {
+            scriptPid = Long.parseLong(Files.readString(tasks.findFirst().orElseThrow().resolve(JobProcessRunner.PID_FILE)).split("\\s+")[0]);
+        }
+        assertThat(isRunning(scriptPid)).isTrue();
+
+        // As after a SIGKILL of the Subagent: the next runner on the same work directory finds the pid file.
+        try (var next = new JobProcessRunner(new ProcessConf(dir.resolve("work"), dir.resolve("executables"), 64, Duration.ofMillis(20)))) {
+            Thread.sleep(200);
+            assertThat(isRunning(scriptPid)).isFalse();
+            assertThat(isRunning(childPid)).isFalse();
+            try (var files = Files.list(dir.resolve("work"))) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+
     /** Alive and not a zombie: orphans may stay zombies here, as this machine's init does not reap them. */
     private static boolean isRunning(long pid) throws Exception {
         Path stat = Path.of("/proc/" + pid + "/stat");

@@ -1,0 +1,58 @@
+package io.jobwerk.cli.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 1,000 orders through two short shell jobs on a standalone process: none lost, no step lost or doubled. */
+class ThousandOrdersTest {
+
+    private static final int ORDERS = 1000;
+
+    @TempDir
+    Path dir;
+    private TestSystem system;
+
+    @AfterEach
+    void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void thousandOrdersFinishEachStepExactlyOnce() {
+        system = TestSystem.standalone(dir);
+        system.deployWorkflows(Workflows.SHORT);
+        Set<String> ids = IntStream.rangeClosed(1, ORDERS).mapToObj(i -> "bulk-" + i)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        long start = System.nanoTime();
+        List<String> all = List.copyOf(ids);
+        for (int i = 0; i < ORDERS; i += 250) {
+            system.addOrders("test/short", all.subList(i, Math.min(ORDERS, i + 250)));
+        }
+        system.events().awaitTerminated(ids, Duration.ofSeconds(150));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("%d orders (2 shell steps each) took %.1f s: %.0f orders/s%n", ORDERS, took.toMillis() / 1000.0,
+                ORDERS * 1000.0 / took.toMillis());
+
+        EventLog log = system.events();
+        for (String id : ids) {
+            assertThat(log.count(id, "OrderFinished")).as(id).isEqualTo(1);
+            assertThat(log.count(id, "OrderProcessingStarted")).as(id).isEqualTo(2);
+            assertThat(log.count(id, "OrderProcessed")).as(id).isEqualTo(2);
+            assertThat(log.count(id, "OrderStdoutWritten")).as(id).isEqualTo(1);
+            assertThat(log.typesOf(id)).as(id).containsOnlyOnce("OrderAdded", "OrderAttached", "OrderDetached");
+        }
+        assertThat(took).isLessThan(Duration.ofSeconds(120));
+    }
+}
