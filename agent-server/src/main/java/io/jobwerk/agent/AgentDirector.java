@@ -28,6 +28,7 @@ import io.jobwerk.journal.JournalConf;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
 import io.jobwerk.runtime.EngineKeeper;
+import io.jobwerk.subagent.internal.InternalJobRunner;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.ProcessConf;
 import io.undertow.server.HttpServerExchange;
@@ -55,6 +56,7 @@ public final class AgentDirector implements AutoCloseable {
     private final AgentConf conf;
     private final Journal<EngineState> journal;
     private final JobProcessRunner runner;
+    private final InternalJobRunner internalRunner;
     private final LocalSubagent subagent;
     private final EngineKeeper keeper;
     private final AgentCommandExecutor commandExecutor;
@@ -67,7 +69,8 @@ public final class AgentDirector implements AutoCloseable {
         this.startedAt = clock.instant();
         MotorEnvironment env = new MotorEnvironment(conf.controllerId(), System.getenv(), conf.defaultSigkillDelay());
         this.runner = new JobProcessRunner(ProcessConf.of(conf.dataDirectory()));
-        this.subagent = new LocalSubagent(conf.subagentId(), conf.agentPath().string(), runner, env, clock);
+        this.internalRunner = InternalJobRunner.withDefaults();
+        this.subagent = new LocalSubagent(conf.subagentId(), conf.agentPath().string(), runner, internalRunner, env, clock);
         this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, clock, Optional.of(subagent));
         subagent.attach(keeper);
         this.commandExecutor = new AgentCommandExecutor(conf.agentPath());
@@ -154,6 +157,7 @@ public final class AgentDirector implements AutoCloseable {
         keeper.close();
         subagent.killAll();
         runner.close();
+        internalRunner.close();
         journal.close();
     }
 

@@ -15,6 +15,8 @@ import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.runtime.ProcessStarter;
+import io.jobwerk.subagent.internal.InternalJobRunner;
+import io.jobwerk.subagent.internal.InternalLaunch;
 import io.jobwerk.subagent.process.JobLaunch;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.OutputSink;
@@ -28,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * The Director's integrated Subagent: runs job processes in this JVM's process space and reports
- * their output and outcome back to the keeper as order events.
+ * The Director's integrated Subagent: runs job processes in this JVM's process space, and internal
+ * jobs ({@code InternalExecutable}) in this JVM, and reports their output and outcome back to the
+ * keeper as order events.
  */
 final class LocalSubagent implements ProcessStarter {
 
@@ -38,16 +41,19 @@ final class LocalSubagent implements ProcessStarter {
     private final SubagentId subagentId;
     private final String agentPath;
     private final JobProcessRunner runner;
+    private final InternalJobRunner internalRunner;
     private final MotorEnvironment env;
     private final Clock clock;
     private final Map<OrderId, RunningProcess> running = new ConcurrentHashMap<>();
     private final AtomicLong taskCounter = new AtomicLong();
     private volatile EngineKeeper keeper;
 
-    LocalSubagent(SubagentId subagentId, String agentPath, JobProcessRunner runner, MotorEnvironment env, Clock clock) {
+    LocalSubagent(SubagentId subagentId, String agentPath, JobProcessRunner runner, InternalJobRunner internalRunner,
+                  MotorEnvironment env, Clock clock) {
         this.subagentId = subagentId;
         this.agentPath = agentPath;
         this.runner = runner;
+        this.internalRunner = internalRunner;
         this.env = env;
         this.clock = clock;
     }
@@ -75,20 +81,9 @@ final class LocalSubagent implements ProcessStarter {
 
     @Override
     public void start(EngineState state, Order order, SubagentId subagentId) {
-        String taskId = "task-" + clock.millis() + "-" + taskCounter.incrementAndGet();
         Checked<WorkflowJob> job = state.workflowOf(order).flatMap(w -> w.job(order.position()));
-        if (job.isOk() && job.orThrow().executable() instanceof Executable.Internal internal) {
-            processed(order.id(), new Outcome.Failed(Optional.of("InternalExecutable '" + internal.className()
-                    + "' is not supported yet by this Subagent"), Map.of()));
-            return;
-        }
-        Checked<JobLaunch> launch = JobLaunches.build(state, order, taskId, clock.instant(), env, agentPath);
-        if (launch.isFail()) {
-            processed(order.id(), new Outcome.Failed(Optional.of(launch.problemOption().orElseThrow().message()), Map.of()));
-            return;
-        }
         OrderId orderId = order.id();
-        RunningProcess process = runner.start(launch.orThrow(), new OutputSink() {
+        OutputSink sink = new OutputSink() {
             @Override
             public void stdout(String chunk) {
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk))));
@@ -98,7 +93,24 @@ final class LocalSubagent implements ProcessStarter {
             public void stderr(String chunk) {
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk))));
             }
-        });
+        };
+        RunningProcess process;
+        if (job.isOk() && job.orThrow().executable() instanceof Executable.Internal) {
+            Checked<InternalLaunch> launch = JobLaunches.buildInternal(state, order, clock.instant(), env);
+            if (launch.isFail()) {
+                processed(orderId, new Outcome.Failed(Optional.of(launch.problemOption().orElseThrow().message()), Map.of()));
+                return;
+            }
+            process = internalRunner.start(launch.orThrow(), sink);
+        } else {
+            String taskId = "task-" + clock.millis() + "-" + taskCounter.incrementAndGet();
+            Checked<JobLaunch> launch = JobLaunches.build(state, order, taskId, clock.instant(), env, agentPath);
+            if (launch.isFail()) {
+                processed(orderId, new Outcome.Failed(Optional.of(launch.problemOption().orElseThrow().message()), Map.of()));
+                return;
+            }
+            process = runner.start(launch.orThrow(), sink);
+        }
         running.put(orderId, process);
         process.outcome().whenComplete((outcome, error) -> {
             running.remove(orderId, process);

@@ -1,28 +1,10 @@
 package io.jobwerk.cli;
 
-import io.jobwerk.agent.AgentConf;
-import io.jobwerk.agent.AgentDirector;
 import io.jobwerk.controller.Controller;
-import io.jobwerk.controller.ControllerConf;
-import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.item.ItemOperation;
-import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.http.auth.PasswordHash;
-import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.UserAccount;
-import io.jobwerk.http.auth.Users;
-import io.jobwerk.http.server.WebServerConf;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -52,32 +34,18 @@ public final class StandaloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(data);
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        String internalPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        List<UserAccount> agentUsers = new ArrayList<>(users);
-        agentUsers.add(new UserAccount("controller", PasswordHash.parse("plain:" + internalPassword).orThrow(), Set.of(Permission.UpdateItem)));
-        AgentPath agentPath = new AgentPath("agent");
-        SubagentId subagentId = new SubagentId("agent-1");
-        AgentDirector agent = AgentDirector.start(new AgentConf(agentPath, subagentId, data.resolve("agent"),
-                WebServerConf.loopback(port + 1), new Users(agentUsers), "standalone", Duration.ofSeconds(15), !noFsync));
-        Controller controller = Controller.start(new ControllerConf("standalone", data.resolve("controller"),
-                WebServerConf.loopback(port), new Users(users), "controller", internalPassword, !noFsync));
-        String agentUri = "http://127.0.0.1:" + agent.port();
-        Checked<Boolean> registered = controller.deploy(List.of(
-                new ItemOperation.AddOrChangeSimple(new Item.SubagentItem(subagentId, agentPath, agentUri, false)),
-                new ItemOperation.AddOrChangeSimple(new Item.AgentRef(agentPath, List.of(subagentId), Optional.empty(), false))));
-        if (registered.isFail()) {
-            System.err.println("jobwerk: cannot register the Agent: " + registered.problemOption().orElseThrow());
-            controller.close();
-            agent.close();
+        Standalone system;
+        try {
+            system = Standalone.start(data, port, users, !noFsync);
+        } catch (IllegalStateException e) {
+            System.err.println("jobwerk: " + e.getMessage());
             return 1;
         }
+        Controller controller = system.controller();
+        String agentUri = system.agentUri();
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {
-            controller.close();
-            agent.close();
+            system.close();
             stopped.countDown();
         };
         controller.onShutDown(() -> {

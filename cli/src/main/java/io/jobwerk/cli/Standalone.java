@@ -1,0 +1,99 @@
+package io.jobwerk.cli;
+
+import io.jobwerk.agent.AgentConf;
+import io.jobwerk.agent.AgentDirector;
+import io.jobwerk.controller.Controller;
+import io.jobwerk.controller.ControllerConf;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.item.ItemOperation;
+import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.http.auth.PasswordHash;
+import io.jobwerk.http.auth.Permission;
+import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.http.auth.Users;
+import io.jobwerk.http.server.WebServerConf;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Controller and an Agent Director with its integrated Subagent in this process, the Agent
+ * registered as AgentRef {@code agent} with director Subagent {@code agent-1}: what
+ * {@code jobwerk standalone} runs, and what system tests and benchmarks start in-process.
+ */
+public final class Standalone implements AutoCloseable {
+
+    public static final AgentPath AGENT = new AgentPath("agent");
+    public static final SubagentId SUBAGENT = new SubagentId("agent-1");
+
+    private final Controller controller;
+    private final AgentDirector agent;
+
+    private Standalone(Controller controller, AgentDirector agent) {
+        this.controller = controller;
+        this.agent = agent;
+    }
+
+    /**
+     * Starts both servers (Controller on {@code port}, Agent on {@code port + 1}; port 0: any free
+     * ports) and registers the Agent. Throws {@link IllegalStateException} when that fails.
+     */
+    public static Standalone start(Path data, int port, List<UserAccount> users, boolean fsync) throws IOException {
+        Files.createDirectories(data);
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        String internalPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        List<UserAccount> agentUsers = new ArrayList<>(users);
+        agentUsers.add(new UserAccount("controller", PasswordHash.parse("plain:" + internalPassword).orThrow(), Set.of(Permission.UpdateItem)));
+        AgentDirector agent = AgentDirector.start(new AgentConf(AGENT, SUBAGENT, data.resolve("agent"),
+                WebServerConf.loopback(port == 0 ? 0 : port + 1), new Users(agentUsers), "standalone", Duration.ofSeconds(15), fsync));
+        Controller controller;
+        try {
+            controller = Controller.start(new ControllerConf("standalone", data.resolve("controller"),
+                    WebServerConf.loopback(port), new Users(users), "controller", internalPassword, fsync));
+        } catch (RuntimeException e) {
+            agent.close();
+            throw e;
+        }
+        Checked<Boolean> registered = controller.deploy(List.of(
+                new ItemOperation.AddOrChangeSimple(new Item.SubagentItem(SUBAGENT, AGENT, agentUri(agent), false)),
+                new ItemOperation.AddOrChangeSimple(new Item.AgentRef(AGENT, List.of(SUBAGENT), Optional.empty(), false))));
+        if (registered.isFail()) {
+            controller.close();
+            agent.close();
+            throw new IllegalStateException("Cannot register the Agent: " + registered.problemOption().orElseThrow());
+        }
+        return new Standalone(controller, agent);
+    }
+
+    private static String agentUri(AgentDirector agent) {
+        return "http://127.0.0.1:" + agent.port();
+    }
+
+    public Controller controller() {
+        return controller;
+    }
+
+    public AgentDirector agent() {
+        return agent;
+    }
+
+    public String agentUri() {
+        return agentUri(agent);
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+        agent.close();
+    }
+}
