@@ -20,6 +20,7 @@ import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.http.client.EngineClient;
 import io.jobwerk.http.protocol.AgentCommand;
 import io.jobwerk.http.protocol.AgentCommandJson;
+import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineKeeper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ final class AgentDriver implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AgentDriver.class.getName());
     private static final long[] RETRY_DELAYS_MS = {1000, 3000, 6000, 10_000};
     private static final Duration RELEASE_PERIOD = Duration.ofSeconds(30);
+    private static final int MAX_MIRROR_BATCH = 1000;
 
     private final AgentPath agentPath;
     private final EngineKeeper keeper;
@@ -168,7 +170,7 @@ final class AgentDriver implements AutoCloseable {
         long lastRelease = System.nanoTime();
         while (!closed) {
             long after = keeper.state().observedEventId(peerKey);
-            Checked<Long> result = client.readEvents(after, Duration.ofSeconds(30), this::mirror);
+            Checked<Long> result = client.readEventBatches(after, Duration.ofSeconds(30), MAX_MIRROR_BATCH, this::mirror);
             if (closed) {
                 return;
             }
@@ -188,23 +190,29 @@ final class AgentDriver implements AutoCloseable {
         }
     }
 
-    /** Mirrors one Agent event, with the Agent event id it came from, as one atomic batch. */
-    private boolean mirror(JsonNode json) {
-        Checked<Stamped<Event>> stamped = EventJson.decodeStamped(json);
-        if (stamped.isFail()) {
-            LOG.warning("Agent " + agentPath + ": cannot read event " + json + ": " + stamped.problemOption().orElseThrow());
-            return false;
+    /**
+     * Mirrors the Agent events received together, with the Agent event id of the last one, as one
+     * atomic batch (one journal write). If the batch does not apply, the events are mirrored one by
+     * one, so that only an unfitting event is skipped.
+     */
+    private boolean mirror(List<JsonNode> lines) {
+        List<Stamped<Event>> stamped = new ArrayList<>(lines.size());
+        for (JsonNode json : lines) {
+            Checked<Stamped<Event>> s = EventJson.decodeStamped(json);
+            if (s.isFail()) {
+                LOG.warning("Agent " + agentPath + ": cannot read event " + json + ": " + s.problemOption().orElseThrow());
+                return false;
+            }
+            stamped.add(s.orThrow());
         }
-        Stamped<Event> s = stamped.orThrow();
-        List<KeyedEvent<? extends Event>> events = new ArrayList<>();
-        translate(s).ifPresent(events::add);
-        events.add(KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(s.eventId())));
         try {
-            Checked<Boolean> persisted = keeper.emit(events).get();
-            if (persisted.isFail()) {
-                LOG.warning("Agent " + agentPath + ": event " + json + " not mirrored: " + persisted.problemOption().orElseThrow());
-                // Skip it, recording that it was seen, so one unfitting event does not block the stream.
-                keeper.emit(List.of(KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(s.eventId())))).get();
+            Checked<Boolean> persisted = keeper.transact(state -> Checked.ok(Decision.of(mirrored(state, stamped), Boolean.TRUE))).get();
+            if (persisted.isFail() && stamped.size() > 1) {
+                for (Stamped<Event> s : stamped) {
+                    mirrorOne(s);
+                }
+            } else if (persisted.isFail()) {
+                mirrorOne(stamped.get(0));
             }
             return !closed;
         } catch (Exception e) {
@@ -212,14 +220,33 @@ final class AgentDriver implements AutoCloseable {
         }
     }
 
-    private Optional<KeyedEvent<? extends Event>> translate(Stamped<Event> s) {
+    private void mirrorOne(Stamped<Event> s) throws Exception {
+        Checked<Boolean> persisted = keeper.transact(state -> Checked.ok(Decision.of(mirrored(state, List.of(s)), Boolean.TRUE))).get();
+        if (persisted.isFail()) {
+            LOG.warning("Agent " + agentPath + ": event " + s + " not mirrored: " + persisted.problemOption().orElseThrow());
+            // Skip it, recording that it was seen, so one unfitting event does not block the stream.
+            keeper.emit(List.of(KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(s.eventId())))).get();
+        }
+    }
+
+    /** The Controller events for Agent events, followed by {@code AgentEventsObserved} of the last. */
+    private List<KeyedEvent<? extends Event>> mirrored(EngineState state, List<Stamped<Event>> stamped) {
+        List<KeyedEvent<? extends Event>> events = new ArrayList<>(stamped.size() + 1);
+        for (Stamped<Event> s : stamped) {
+            translate(state, s).ifPresent(events::add);
+        }
+        events.add(KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(stamped.get(stamped.size() - 1).eventId())));
+        return events;
+    }
+
+    private Optional<KeyedEvent<? extends Event>> translate(EngineState state, Stamped<Event> s) {
         Event event = s.keyedEvent().event();
         if (!(event instanceof OrderEvent orderEvent) || s.keyedEvent().key().isEmpty()) {
             return Optional.empty();
         }
         String key = s.keyedEvent().key().get();
-        Order order = keeper.state().orders().get(new OrderId(key));
         if (orderEvent instanceof OrderEvent.OrderAttachedToAgent) {
+            Order order = state.orders().get(new OrderId(key));
             if (order == null || !(order.attachedState().orElse(null) instanceof AttachedState.Attaching)) {
                 return Optional.empty();
             }
