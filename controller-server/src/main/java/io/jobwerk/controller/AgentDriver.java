@@ -132,8 +132,10 @@ final class AgentDriver implements AutoCloseable {
                 if (workflow.isFail()) {
                     continue;
                 }
-                addItemsFor(state, workflow.orThrow(), attachedItems, commands);
-                commands.add(new AgentCommand.AttachWorkflow(workflow.orThrow()));
+                if (attachedItems.add("Workflow:" + workflow.orThrow().id())) { // once per batch
+                    addItemsFor(state, workflow.orThrow(), attachedItems, commands);
+                    commands.add(new AgentCommand.AttachWorkflow(workflow.orThrow()));
+                }
                 commands.add(new AgentCommand.AttachOrder(order));
             } else if (attached instanceof AttachedState.Detaching d && d.agentPath().equals(agentPath)) {
                 commands.add(new AgentCommand.DetachOrder(id));
