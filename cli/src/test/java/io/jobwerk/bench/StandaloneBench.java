@@ -33,11 +33,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   latency [rate=100] [N=2000] orders arriving at rate/s: AddOrder → OrderProcessingStarted (durable at the Agent)
  *   all                         noop, shell, latency (not sleep)
  * </pre>
- * Options (system properties): {@code -Dbench.fsync=false} to run without fsync (default: fsync on).
+ * Options (system properties): {@code -Dbench.fsync=false} to run without fsync (default: fsync on);
+ * {@code -Dbench.warmUp=false}: measure noop without first running up to 5,000 orders to warm up the JIT.
  */
 public final class StandaloneBench {
 
     private static final boolean FSYNC = Boolean.parseBoolean(System.getProperty("bench.fsync", "true"));
+    private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmUp", "true"));
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "all";
@@ -118,9 +120,18 @@ public final class StandaloneBench {
     }
 
     static void noop(int n) throws Exception {
-        Terminated terminated = new Terminated(n);
+        int warmUp = WARM_UP ? Math.min(n, 5000) : 0;
+        Terminated terminated = new Terminated(warmUp + n);
         try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("noop", NOOP));
+            if (warmUp > 0) {
+                long t = System.nanoTime();
+                addOrders(system, "warm-up-", "noop", warmUp);
+                while (terminated.latch.getCount() > n) {
+                    Thread.sleep(1);
+                }
+                System.out.printf("noop: warm-up with %d orders (JIT, first checkpoint): %.0f orders/s%n", warmUp, warmUp / ((System.nanoTime() - t) / 1e9));
+            }
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();
             addOrders(system, "noop-", "noop", n);

@@ -46,6 +46,7 @@ final class AgentDriver implements AutoCloseable {
     private static final long[] RETRY_DELAYS_MS = {1000, 3000, 6000, 10_000};
     private static final Duration RELEASE_PERIOD = Duration.ofSeconds(30);
     private static final int MAX_MIRROR_BATCH = 1000;
+    private static final int MAX_COMMAND_BATCH = 1000; // orders per Batch command
 
     private final AgentPath agentPath;
     private final EngineKeeper keeper;
@@ -96,7 +97,7 @@ final class AgentDriver implements AutoCloseable {
                 Set<OrderId> ids = new LinkedHashSet<>();
                 ids.add(first);
                 List<OrderId> more = new ArrayList<>();
-                pending.drainTo(more, 99);
+                pending.drainTo(more, MAX_COMMAND_BATCH - 1);
                 ids.addAll(more);
                 List<AgentCommand> commands = commandsFor(keeper.state(), ids);
                 if (commands.isEmpty()) {
