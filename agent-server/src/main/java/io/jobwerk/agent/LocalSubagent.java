@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -46,6 +48,12 @@ final class LocalSubagent implements ProcessStarter {
     private final Clock clock;
     private final Map<OrderId, RunningProcess> running = new ConcurrentHashMap<>();
     private final AtomicLong taskCounter = new AtomicLong();
+    /** Starts processes off the keeper thread; 8 threads overlap fork/exec (more do not start faster here). */
+    private final ExecutorService launchers = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "jobwerk-process-launcher");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile EngineKeeper keeper;
 
     LocalSubagent(SubagentId subagentId, String agentPath, JobProcessRunner runner, InternalJobRunner internalRunner,
@@ -109,7 +117,10 @@ final class LocalSubagent implements ProcessStarter {
                 processed(orderId, new Outcome.Failed(Optional.of(launch.problemOption().orElseThrow().message()), Map.of()));
                 return;
             }
-            process = runner.start(launch.orThrow(), sink);
+            LaunchingProcess launching = new LaunchingProcess();
+            JobLaunch jobLaunch = launch.orThrow();
+            launchers.execute(() -> launching.start(() -> runner.start(jobLaunch, sink)));
+            process = launching;
         }
         running.put(orderId, process);
         process.outcome().whenComplete((outcome, error) -> {
@@ -146,6 +157,7 @@ final class LocalSubagent implements ProcessStarter {
     /** Kills every process (shutdown of the Director without waiting for jobs). */
     void killAll() {
         running.values().forEach(p -> p.kill(true));
+        launchers.shutdown();
     }
 
     Problem describe() {

@@ -8,6 +8,11 @@ import io.jobwerk.engine.order.CancellationMode;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.job.Executable;
+import io.jobwerk.subagent.process.JobLaunch;
+import io.jobwerk.subagent.process.JobProcessRunner;
+import io.jobwerk.subagent.process.OutputSink;
+import io.jobwerk.subagent.process.ProcessConf;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +55,7 @@ public final class StandaloneBench {
             case "noop" -> noop(arg(n, 0, 10_000));
             case "shell" -> shell(arg(n, 0, 2000), arg(n, 1, 8));
             case "sleep" -> sleep(arg(n, 0, 15_000));
+            case "runner" -> System.out.printf("runner: JobProcessRunner alone: %.0f/s%n", runnerRate(arg(n, 0, 2000), arg(n, 1, 8)));
             case "latency" -> latency(arg(n, 0, 100), arg(n, 1, 2000));
             case "all" -> {
                 noop(10_000);
@@ -170,10 +176,31 @@ public final class StandaloneBench {
         return n / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /** The Subagent's process runner without the engine: {@code n} starts from {@code launchers} threads, all outcomes awaited. */
+    static double runnerRate(int n, int launchers) throws Exception {
+        try (JobProcessRunner runner = new JobProcessRunner(ProcessConf.of(tempDir()))) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(launchers);
+            List<CompletableFuture<?>> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                String taskId = "t" + i;
+                pool.execute(() -> outcomes.add(runner.start(new JobLaunch(taskId, Executable.ShellScript.of("exit 0"), List.of(), Map.of(),
+                        java.time.Duration.ofSeconds(1), java.util.Optional.empty(), false), OutputSink.NONE).outcome()));
+            }
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.MINUTES);
+            System.out.printf("runner: %d started after %.2f s%n", n, (System.nanoTime() - t0) / 1e9);
+            CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+            return n / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
     static void shell(int n, int launchers) throws Exception {
         rawSpawnRate(200, launchers); // warm up
         double raw = rawSpawnRate(n, launchers);
         System.out.printf("shell: raw ProcessBuilder spawn-and-reap of '/bin/sh -c exit 0', %d launchers: %.0f/s%n", launchers, raw);
+        System.out.printf("shell: JobProcessRunner alone (files, tailer, return values; %d launchers): %.0f/s%n",
+                launchers, runnerRate(n, launchers));
         Terminated terminated = new Terminated(n);
         try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("shell", shellScript("exit 0")));
