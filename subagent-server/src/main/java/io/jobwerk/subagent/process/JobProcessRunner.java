@@ -36,6 +36,7 @@ public final class JobProcessRunner implements AutoCloseable {
     private final ProcessConf conf;
     private final OutputTailer tailer;
     private final ScheduledExecutorService scheduler;
+    private final TreeKiller killer;
 
     public JobProcessRunner(ProcessConf conf) {
         this.conf = conf;
@@ -45,6 +46,7 @@ public final class JobProcessRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.killer = new TreeKiller(scheduler);
         try {
             Files.createDirectories(conf.workDirectory());
         } catch (IOException e) {
@@ -191,18 +193,7 @@ public final class JobProcessRunner implements AutoCloseable {
         }
 
         private void terminate(boolean immediately) {
-            ProcessHandle handle = process.toHandle();
-            List<ProcessHandle> tree = new ArrayList<>();
-            handle.descendants().forEach(tree::add);
-            tree.add(handle);
-            if (immediately) {
-                tree.forEach(ProcessHandle::destroyForcibly);
-                return;
-            }
-            tree.forEach(ProcessHandle::destroy);
-            Duration delay = launch.sigkillDelay();
-            scheduler.schedule(() -> tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly),
-                    delay.toNanos(), TimeUnit.NANOSECONDS);
+            killer.kill(process.toHandle(), immediately, launch.sigkillDelay());
         }
     }
 
@@ -238,6 +229,7 @@ public final class JobProcessRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        killer.close();
         tailer.close();
         scheduler.shutdownNow();
     }
