@@ -73,7 +73,9 @@ public final class EngineKeeper implements AutoCloseable {
     private final TreeMap<Instant, Set<OrderId>> wakeTimes = new TreeMap<>(); // keeper thread only
     private final Map<OrderId, Instant> orderWakeTime = new HashMap<>(); // keeper thread only
     private int waitingForProcess; // keeper thread only: candidates the last JobQueue look left waiting
-    private final Set<OrderId> jobQueueOrders = new HashSet<>(); // keeper thread only: what JobQueue.concerns, as of the last round
+    // keeper thread only: the orders JobQueue concerns, as of this round: Ready at a job, and Processing
+    private final Set<OrderId> readyAtJob = new HashSet<>();
+    private final Set<OrderId> processing = new HashSet<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -231,8 +233,11 @@ public final class EngineKeeper implements AutoCloseable {
         } catch (ExecutionException e) {
             Problem problem = Problem.of("JournalError", "Events could not be persisted: " + e.getCause().getMessage());
             LOG.log(Level.SEVERE, problem.message(), e.getCause());
-            jobQueueOrders.clear(); // the round's state was not committed: look at all orders again
-            jobQueueOrders.addAll(journal.currentState().orders().keySet());
+            readyAtJob.clear(); // the round's state was not committed: start again from the committed one
+            processing.clear();
+            EngineState committed = journal.currentState();
+            JobQueue queue = new JobQueue(committed, now);
+            committed.orders().keySet().forEach(id -> updateJobQueueOrder(committed, queue, id));
             for (Request<?> request : batch) {
                 completeWith(request, problem);
             }
@@ -314,7 +319,7 @@ public final class EngineKeeper implements AutoCloseable {
         return false;
     }
 
-    /** Keeps {@link #jobQueueOrders} up to date with the orders of this round, so a JobQueue look need not see all orders. */
+    /** Keeps {@link #readyAtJob} and {@link #processing} up to date with the orders of this round, so a JobQueue look need not see all orders. */
     private void updateJobQueueOrders(EngineState state, Instant now, Set<OrderId> touched, List<KeyedEvent<? extends Event>> events) {
         JobQueue queue = new JobQueue(state, now);
         for (OrderId id : touched) {
@@ -329,10 +334,10 @@ public final class EngineKeeper implements AutoCloseable {
 
     private void updateJobQueueOrder(EngineState state, JobQueue queue, OrderId id) {
         Order order = state.orders().get(id);
+        readyAtJob.remove(id);
+        processing.remove(id);
         if (order != null && queue.concerns(order)) {
-            jobQueueOrders.add(id);
-        } else {
-            jobQueueOrders.remove(id);
+            (order.isState(OrderState.Kind.PROCESSING) ? processing : readyAtJob).add(id);
         }
     }
 
@@ -346,8 +351,9 @@ public final class EngineKeeper implements AutoCloseable {
             return state;
         }
         EngineState s = state;
-        List<Order> orders = jobQueueOrders.stream().map(id -> s.orders().get(id)).filter(o -> o != null).toList();
-        JobQueue.Selection selection = new JobQueue(state, now).select(orders);
+        List<Order> ready = readyAtJob.stream().map(id -> s.orders().get(id)).filter(o -> o != null).toList();
+        JobQueue.Selection selection = new JobQueue(state, now).select(ready, processing.size(),
+                () -> processing.stream().map(id -> s.orders().get(id)).filter(o -> o != null).toList());
         waitingForProcess = selection.waiting();
         for (OrderId id : selection.startable()) {
             Order order = state.orders().get(id);
@@ -366,6 +372,8 @@ public final class EngineKeeper implements AutoCloseable {
                 state = applied.orThrow();
                 out.add(started);
                 toStart.add(state.orders().get(id));
+                readyAtJob.remove(id);
+                processing.add(id);
             }
         }
         return state;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which Ready orders at an Execute instruction may start a job process now, and why the others may
@@ -68,17 +69,38 @@ public final class JobQueue {
      * looking at all orders.
      */
     public Selection select(Iterable<Order> orders) {
+        List<Order> ready = new ArrayList<>();
+        List<Order> processing = new ArrayList<>();
+        for (Order order : orders) {
+            (order.isState(OrderState.Kind.PROCESSING) ? processing : ready).add(order);
+        }
+        return select(ready, processing.size(), () -> processing);
+    }
+
+    /**
+     * {@link #select()} for a caller that tracks the orders: {@code ready} must hold every Ready
+     * order at a job (others are ignored), {@code processing} every Processing order, and
+     * {@code processingCount} is their number. The Processing orders are looked at only when a
+     * process limit could be reached, so a look costs O(ready) while no limit is near.
+     */
+    public Selection select(Iterable<Order> ready, int processingCount, Supplier<Iterable<Order>> processing) {
+        List<Order> candidates = new ArrayList<>();
+        for (Order order : ready) {
+            if (isCandidate(order)) {
+                candidates.add(order);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new Selection(List.of(), 0);
+        }
         Map<String, Integer> jobCounts = new HashMap<>();
         Map<AgentPath, Integer> agentCounts = new HashMap<>();
-        List<Order> candidates = new ArrayList<>();
-        for (Order order : orders) {
-            if (order.isState(OrderState.Kind.PROCESSING)) {
+        if (mayReachLimit(candidates, processingCount + candidates.size())) {
+            for (Order order : processing.get()) {
                 job(order).ifPresent(j -> {
                     jobCounts.merge(j.key, 1, Integer::sum);
                     agentCounts.merge(j.job.agentPath(), 1, Integer::sum);
                 });
-            } else if (isCandidate(order)) {
-                candidates.add(order);
             }
         }
         candidates.sort(Comparator.comparing(Order::priority).reversed().thenComparing(Order::id));
@@ -92,6 +114,21 @@ public final class JobQueue {
             }
         }
         return new Selection(result, candidates.size() - result.size());
+    }
+
+    /** Whether a job's or Agent's process limit of a candidate is below {@code total}, the most processes there can be. */
+    private boolean mayReachLimit(List<Order> candidates, int total) {
+        for (Order order : candidates) {
+            WorkflowJob job = job(order).orElseThrow().job;
+            if (job.processLimit() < total) {
+                return true;
+            }
+            Optional<Integer> agentLimit = state.agentRef(job.agentPath()).toOptional().flatMap(Item.AgentRef::processLimit);
+            if (agentLimit.isPresent() && agentLimit.get() < total) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the order counts for {@link #select}: it is Processing, or Ready at a job. */
