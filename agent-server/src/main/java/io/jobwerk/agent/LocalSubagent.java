@@ -55,6 +55,7 @@ final class LocalSubagent implements ProcessStarter {
         return t;
     });
     private volatile EngineKeeper keeper;
+    private volatile boolean closed;
 
     LocalSubagent(SubagentId subagentId, String agentPath, JobProcessRunner runner, InternalJobRunner internalRunner,
                   MotorEnvironment env, Clock clock) {
@@ -119,7 +120,14 @@ final class LocalSubagent implements ProcessStarter {
             }
             LaunchingProcess launching = new LaunchingProcess();
             JobLaunch jobLaunch = launch.orThrow();
-            launchers.execute(() -> launching.start(() -> runner.start(jobLaunch, sink)));
+            launchers.execute(() -> {
+                if (!closed) { // else the Director is stopping: the process never starts
+                    launching.start(() -> runner.start(jobLaunch, sink));
+                    if (closed) {
+                        launching.kill(true); // started while killAll ran
+                    }
+                }
+            });
             process = launching;
         }
         running.put(orderId, process);
@@ -156,8 +164,14 @@ final class LocalSubagent implements ProcessStarter {
 
     /** Kills every process (shutdown of the Director without waiting for jobs). */
     void killAll() {
+        closed = true;
+        launchers.shutdownNow(); // starts not begun are dropped
+        try {
+            launchers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         running.values().forEach(p -> p.kill(true));
-        launchers.shutdown();
     }
 
     Problem describe() {

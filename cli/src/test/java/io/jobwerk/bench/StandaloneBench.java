@@ -236,7 +236,14 @@ public final class StandaloneBench {
                     System.out.printf("sleep: %d Processing after %.0f s, RSS %d MiB%n", last, (System.nanoTime() - t0) / 1e9, rssMiB());
                 }
             }
+            double processingSeconds = (System.nanoTime() - t0) / 1e9;
+            // OrderProcessingStarted is committed before the process starts (on a launcher thread): wait for the processes too
+            while (ProcessHandle.current().children().count() < n && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
             double startSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("sleep: all %d orders Processing after %.1f s; %d child processes running after %.1f s%n",
+                    n, processingSeconds, ProcessHandle.current().children().count(), startSeconds);
             System.gc();
             System.out.printf("sleep: %d of %d orders Processing after %.1f s (%.0f/s); process RSS %d MiB (Controller + Agent in one JVM; goal < 2048), threads %d%n",
                     processing.get(), n, startSeconds, processing.get() / startSeconds, rssMiB(), Thread.activeCount());
@@ -247,7 +254,8 @@ public final class StandaloneBench {
             long t1 = System.nanoTime();
             system.execute(new Command.CancelOrders(ids, CancellationMode.kill(true))).orThrow();
             terminated.await("sleep cancel", 900);
-            System.out.printf("sleep: %d orders cancelled (kill) and ended in %.1f s%n", n, (System.nanoTime() - t1) / 1e9);
+            System.out.printf("sleep: %d orders cancelled (kill) and ended in %.1f s; child processes left: %d%n",
+                    n, (System.nanoTime() - t1) / 1e9, ProcessHandle.current().children().count());
         }
     }
 
