@@ -32,6 +32,7 @@ import io.jobwerk.journal.JournalConf;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
 import io.jobwerk.runtime.EngineKeeper;
+import io.jobwerk.subagent.internal.InternalJobRunner;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.ProcessConf;
 import io.undertow.server.HttpServerExchange;
@@ -60,6 +61,7 @@ public final class AgentDirector implements AutoCloseable {
     private final Journal<EngineState> journal;
     private final JobProcessRunner runner;
     private final SubagentKeeper subagents;
+    private final InternalJobRunner internalRunner;
     private final EngineKeeper keeper;
     private final AgentCommandExecutor commandExecutor;
     private final EventRoute events;
@@ -75,8 +77,9 @@ public final class AgentDirector implements AutoCloseable {
         this.clock = clock;
         MotorEnvironment env = new MotorEnvironment(conf.controllerId(), System.getenv(), conf.defaultSigkillDelay());
         this.runner = new JobProcessRunner(ProcessConf.of(conf.dataDirectory()));
-        this.subagents = new SubagentKeeper(conf.agentPath(), conf.subagentId(), runner, conf.subagentUserId(), conf.subagentPassword(),
-                java.util.UUID.randomUUID().toString(), env, clock);
+        this.internalRunner = InternalJobRunner.withDefaults();
+        this.subagents = new SubagentKeeper(conf.agentPath(), conf.subagentId(), runner, internalRunner, conf.subagentUserId(),
+                conf.subagentPassword(), java.util.UUID.randomUUID().toString(), env, clock);
         this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, clock, Optional.of(subagents));
         subagents.attach(keeper);
         this.commandExecutor = new AgentCommandExecutor(conf.agentPath());
@@ -202,6 +205,7 @@ public final class AgentDirector implements AutoCloseable {
         // After the keeper: outcomes of the processes killed now are not recorded, so after a restart they are lost (and restarted).
         subagents.close();
         runner.close();
+        internalRunner.close();
         journal.close();
     }
 

@@ -14,6 +14,7 @@ import io.jobwerk.engine.value.Expr;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.engine.value.expression.ValueConversions;
 import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.subagent.internal.InternalLaunch;
 import io.jobwerk.subagent.process.JobLaunch;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,40 @@ final class JobLaunches {
         }
         Duration sigkillDelay = j.sigkillDelay().orElse(env.defaultSigkillDelay());
         return Checked.ok(new JobLaunch(taskId, executable, commandLine, environment, sigkillDelay, j.timeout(), j.failOnErrWritten()));
+    }
+
+    /**
+     * Builds the step of an internal job: the executable's {@code arguments} evaluated in the order's
+     * scope (in their written order; a missing value fails the step), its {@code jobArguments}, and
+     * the job's key (workflow version and job name, or position for an anonymous job).
+     */
+    static Checked<InternalLaunch> buildInternal(EngineState state, Order order, Instant now, MotorEnvironment env) {
+        Checked<Workflow> workflow = state.workflowOf(order);
+        if (workflow.isFail()) {
+            return Checked.fail(workflow.problemOption().orElseThrow());
+        }
+        Checked<WorkflowJob> job = workflow.orThrow().job(order.position());
+        if (job.isFail()) {
+            return Checked.fail(job.problemOption().orElseThrow());
+        }
+        if (!(job.orThrow().executable() instanceof Executable.Internal internal)) {
+            return Checked.fail(Problem.of("InternalJobProblem", "The job at " + order.position() + " is not an InternalExecutable"));
+        }
+        OrderScope scope = new OrderScope(state, order, workflow.orThrow(), order.position(), now, env);
+        Map<String, Value> arguments = new LinkedHashMap<>();
+        for (Map.Entry<String, Expr> e : internal.arguments().entrySet()) {
+            Checked<Value> value = e.getValue().evaluate(scope);
+            if (value.isOk() && value.orThrow() instanceof Value.MissingValue) {
+                value = Checked.fail(Problem.of("MissingValue", "expression '" + e.getValue() + "' has no value"));
+            }
+            if (value.isFail()) {
+                return Checked.fail(value.problemOption().orElseThrow().withPrefix("argument " + e.getKey()));
+            }
+            arguments.put(e.getKey(), value.orThrow());
+        }
+        String jobKey = order.workflowId() + "|" + workflow.orThrow().jobName(order.position()).map(n -> n.string())
+                .orElse(order.position().toString());
+        return Checked.ok(new InternalLaunch(jobKey, internal.className(), internal.jobArguments(), order.id(), arguments));
     }
 
     private static boolean isV1Compatible(Executable executable) {

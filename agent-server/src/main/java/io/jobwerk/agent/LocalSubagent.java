@@ -7,6 +7,8 @@ import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.subagent.SubagentMetrics;
 import io.jobwerk.runtime.EngineKeeper;
+import io.jobwerk.subagent.internal.InternalJobRunner;
+import io.jobwerk.subagent.internal.InternalLaunch;
 import io.jobwerk.subagent.process.JobLaunch;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.OutputSink;
@@ -17,11 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The Director's integrated Subagent: runs job processes in this JVM's process space and reports
- * their output and outcome straight to the keeper as order events. Always available.
+ * The Director's integrated Subagent: runs job processes in this JVM's process space, and internal
+ * jobs ({@code InternalExecutable}) in this JVM, and reports their output and outcome straight to the
+ * keeper as order events. Always available.
  */
 final class LocalSubagent implements SubagentDriver {
 
@@ -29,12 +35,21 @@ final class LocalSubagent implements SubagentDriver {
 
     private final SubagentId subagentId;
     private final JobProcessRunner runner;
+    private final InternalJobRunner internalRunner;
     private final EngineKeeper keeper;
     private final Map<OrderId, RunningProcess> running = new ConcurrentHashMap<>();
+    /** Starts processes off the keeper thread; 8 threads overlap fork/exec (more do not start faster here). */
+    private final ExecutorService launchers = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "jobwerk-process-launcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
 
-    LocalSubagent(SubagentId subagentId, JobProcessRunner runner, EngineKeeper keeper) {
+    LocalSubagent(SubagentId subagentId, JobProcessRunner runner, InternalJobRunner internalRunner, EngineKeeper keeper) {
         this.subagentId = subagentId;
         this.runner = runner;
+        this.internalRunner = internalRunner;
         this.keeper = keeper;
     }
 
@@ -45,7 +60,7 @@ final class LocalSubagent implements SubagentDriver {
 
     @Override
     public boolean isAvailable() {
-        return true;
+        return !closed;
     }
 
     @Override
@@ -59,7 +74,26 @@ final class LocalSubagent implements SubagentDriver {
 
     @Override
     public void start(OrderId orderId, JobLaunch launch) {
-        RunningProcess process = runner.start(launch, new OutputSink() {
+        OutputSink sink = sink(orderId);
+        LaunchingProcess launching = new LaunchingProcess();
+        launchers.execute(() -> {
+            if (!closed) { // else the Director is stopping: the process never starts
+                launching.start(() -> runner.start(launch, sink));
+                if (closed) {
+                    launching.kill(true); // started while close() ran
+                }
+            }
+        });
+        track(orderId, launching);
+    }
+
+    /** Runs an internal job in this JVM. */
+    void startInternal(OrderId orderId, InternalLaunch launch) {
+        track(orderId, internalRunner.start(launch, sink(orderId)));
+    }
+
+    private OutputSink sink(OrderId orderId) {
+        return new OutputSink() {
             @Override
             public void stdout(String chunk) {
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk))));
@@ -69,7 +103,10 @@ final class LocalSubagent implements SubagentDriver {
             public void stderr(String chunk) {
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk))));
             }
-        });
+        };
+    }
+
+    private void track(OrderId orderId, RunningProcess process) {
         running.put(orderId, process);
         process.outcome().whenComplete((outcome, error) -> {
             running.remove(orderId, process);
@@ -98,9 +135,16 @@ final class LocalSubagent implements SubagentDriver {
         }
     }
 
-    /** Kills every process (shutdown of the Director without waiting for jobs). */
+    /** Kills every process (shutdown of the Director without waiting for jobs); starts not yet begun are dropped. */
     @Override
     public void close() {
+        closed = true;
+        launchers.shutdownNow();
+        try {
+            launchers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         running.values().forEach(p -> p.kill(true));
     }
 }

@@ -29,6 +29,8 @@ import io.jobwerk.engine.value.expression.ValueConversions;
 import io.jobwerk.runtime.CommitListener;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.runtime.ProcessStarter;
+import io.jobwerk.subagent.internal.InternalJobRunner;
+import io.jobwerk.subagent.internal.InternalLaunch;
 import io.jobwerk.subagent.process.JobLaunch;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import java.math.BigDecimal;
@@ -64,6 +66,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     private final AgentPath agentPath;
     private final SubagentId directorSubagentId;
     private final JobProcessRunner runner;
+    private final InternalJobRunner internalRunner;
     private final String subagentUserId;
     private final String subagentPassword;
     private final String directorRunId;
@@ -83,11 +86,12 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
      * @param subagentUserId the Director logs in at its remote Subagents with this user and password
      * @param directorRunId unique per start of the Director
      */
-    SubagentKeeper(AgentPath agentPath, SubagentId directorSubagentId, JobProcessRunner runner, String subagentUserId,
-                   String subagentPassword, String directorRunId, MotorEnvironment env, Clock clock) {
+    SubagentKeeper(AgentPath agentPath, SubagentId directorSubagentId, JobProcessRunner runner, InternalJobRunner internalRunner,
+                   String subagentUserId, String subagentPassword, String directorRunId, MotorEnvironment env, Clock clock) {
         this.agentPath = agentPath;
         this.directorSubagentId = directorSubagentId;
         this.runner = runner;
+        this.internalRunner = internalRunner;
         this.subagentUserId = subagentUserId;
         this.subagentPassword = subagentPassword;
         this.directorRunId = directorRunId;
@@ -98,7 +102,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     /** Connects to the keeper (before it starts). */
     void attach(EngineKeeper keeper) {
         this.keeper = keeper;
-        this.local = new LocalSubagent(directorSubagentId, runner, keeper);
+        this.local = new LocalSubagent(directorSubagentId, runner, internalRunner, keeper);
         keeper.addListener(this);
     }
 
@@ -287,9 +291,14 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
             return;
         }
         Checked<WorkflowJob> job = state.workflowOf(order).flatMap(w -> w.job(order.position()));
-        if (job.isOk() && job.orThrow().executable() instanceof Executable.Internal internal) {
-            processed(order.id(), new Outcome.Failed(Optional.of("InternalExecutable '" + internal.className()
-                    + "' is not supported yet by this Subagent"), Map.of()));
+        if (job.isOk() && job.orThrow().executable() instanceof Executable.Internal) {
+            // Internal jobs run in the Director's JVM, whichever Subagent was selected (JS7 runs them in the Subagent's JVM).
+            Checked<InternalLaunch> launch = JobLaunches.buildInternal(state, order, clock.instant(), env);
+            if (launch.isFail()) {
+                processed(order.id(), new Outcome.Failed(Optional.of(launch.problemOption().orElseThrow().message()), Map.of()));
+                return;
+            }
+            local.startInternal(order.id(), launch.orThrow());
             return;
         }
         String taskId = "task-" + clock.millis() + "-" + taskCounter.incrementAndGet();

@@ -31,7 +31,10 @@ import java.util.Set;
  * (journals under DATA/controller and DATA/agent). The Controller logs in at the Agent with a random
  * internal password. Port 0 takes free ports (for tests).
  */
-final class Standalone implements AutoCloseable {
+public final class Standalone implements AutoCloseable {
+
+    public static final AgentPath AGENT = new AgentPath("agent");
+    public static final SubagentId SUBAGENT = new SubagentId("agent-1");
 
     final Controller controller;
     final AgentDirector agent;
@@ -41,15 +44,19 @@ final class Standalone implements AutoCloseable {
         this.agent = agent;
     }
 
-    static Checked<Standalone> start(Path data, int port, List<UserAccount> users, boolean fsync) throws IOException {
+    /**
+     * Starts both servers (Controller on {@code port}, Agent on {@code port + 1}; port 0: any free
+     * ports) and registers the Agent; a problem when that fails.
+     */
+    public static Checked<Standalone> start(Path data, int port, List<UserAccount> users, boolean fsync) throws IOException {
         Files.createDirectories(data);
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String internalPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         List<UserAccount> agentUsers = new ArrayList<>(users);
         agentUsers.add(new UserAccount("controller", PasswordHash.parse("plain:" + internalPassword).orThrow(), Set.of(Permission.UpdateItem)));
-        AgentPath agentPath = new AgentPath("agent");
-        SubagentId subagentId = new SubagentId("agent-1");
+        AgentPath agentPath = AGENT;
+        SubagentId subagentId = SUBAGENT;
         AgentDirector agent = AgentDirector.start(new AgentConf(agentPath, subagentId, data.resolve("agent"),
                 WebServerConf.loopback(port == 0 ? 0 : port + 1), new Users(agentUsers), "standalone", Duration.ofSeconds(15), fsync));
         Controller controller;
@@ -71,12 +78,20 @@ final class Standalone implements AutoCloseable {
         return Checked.ok(standalone);
     }
 
-    String controllerUri() {
+    public String controllerUri() {
         return "http://127.0.0.1:" + controller.port();
     }
 
-    String agentUri() {
+    public String agentUri() {
         return "http://127.0.0.1:" + agent.port();
+    }
+
+    public Controller controller() {
+        return controller;
+    }
+
+    public AgentDirector agent() {
+        return agent;
     }
 
     @Override

@@ -48,6 +48,8 @@ final class AgentDriver implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AgentDriver.class.getName());
     private static final long[] RETRY_DELAYS_MS = {1000, 3000, 6000, 10_000};
     private static final Duration RELEASE_PERIOD = Duration.ofSeconds(30);
+    private static final int MAX_MIRROR_BATCH = 1000;
+    private static final int MAX_COMMAND_BATCH = 1000; // orders per Batch command
 
     private final AgentPath agentPath;
     private final EngineKeeper keeper;
@@ -117,7 +119,7 @@ final class AgentDriver implements AutoCloseable {
                     ids.add(first);
                 }
                 List<OrderId> more = new ArrayList<>();
-                pending.drainTo(more, 99);
+                pending.drainTo(more, MAX_COMMAND_BATCH - 1);
                 ids.addAll(more);
                 List<AgentCommand> commands = new ArrayList<>();
                 if (sendItems) {
@@ -160,8 +162,10 @@ final class AgentDriver implements AutoCloseable {
                 if (workflow.isFail()) {
                     continue;
                 }
-                addItemsFor(state, workflow.orThrow(), attachedItems, commands);
-                commands.add(new AgentCommand.AttachWorkflow(workflow.orThrow()));
+                if (attachedItems.add("Workflow:" + workflow.orThrow().id())) { // once per batch
+                    addItemsFor(state, workflow.orThrow(), attachedItems, commands);
+                    commands.add(new AgentCommand.AttachWorkflow(workflow.orThrow()));
+                }
                 commands.add(new AgentCommand.AttachOrder(order));
             } else if (attached instanceof AttachedState.Detaching d && d.agentPath().equals(agentPath)) {
                 commands.add(new AgentCommand.DetachOrder(id));
@@ -313,8 +317,8 @@ final class AgentDriver implements AutoCloseable {
             return Optional.empty();
         }
         String key = s.keyedEvent().key().get();
-        Order order = state.orders().get(new OrderId(key));
         if (orderEvent instanceof OrderEvent.OrderAttachedToAgent) {
+            Order order = state.orders().get(new OrderId(key));
             if (order == null || !(order.attachedState().orElse(null) instanceof AttachedState.Attaching)) {
                 return Optional.empty();
             }

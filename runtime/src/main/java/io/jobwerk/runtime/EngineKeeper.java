@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,10 @@ public final class EngineKeeper implements AutoCloseable {
     private final LinkedBlockingQueue<Request<?>> requests = new LinkedBlockingQueue<>();
     private final TreeMap<Instant, Set<OrderId>> wakeTimes = new TreeMap<>(); // keeper thread only
     private final Map<OrderId, Instant> orderWakeTime = new HashMap<>(); // keeper thread only
+    private int waitingForProcess; // keeper thread only: candidates the last JobQueue look left waiting
+    // keeper thread only: the orders JobQueue concerns, as of this round: Ready at a job, and Processing
+    private final Set<OrderId> readyAtJob = new HashSet<>();
+    private final Set<OrderId> processing = new HashSet<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -195,7 +200,12 @@ public final class EngineKeeper implements AutoCloseable {
         }
         state = moveOrders(state, now, touched, events);
         List<Order> toStart = new ArrayList<>();
-        state = startProcesses(state, now, events, toStart);
+        if (processStarter.isPresent()) {
+            updateJobQueueOrders(state, now, touched, events);
+            if (waitingForProcess > 0 || anyReady(state, touched, events)) {
+                state = startProcesses(state, now, events, toStart);
+            }
+        }
         if (events.isEmpty()) {
             completions.forEach(Runnable::run);
             return;
@@ -228,6 +238,11 @@ public final class EngineKeeper implements AutoCloseable {
         } catch (ExecutionException e) {
             Problem problem = Problem.of("JournalError", "Events could not be persisted: " + e.getCause().getMessage());
             LOG.log(Level.SEVERE, problem.message(), e.getCause());
+            readyAtJob.clear(); // the round's state was not committed: start again from the committed one
+            processing.clear();
+            EngineState committed = journal.currentState();
+            JobQueue queue = new JobQueue(committed, now);
+            committed.orders().keySet().forEach(id -> updateJobQueueOrder(committed, queue, id));
             for (Request<?> request : batch) {
                 completeWith(request, problem);
             }
@@ -291,17 +306,69 @@ public final class EngineKeeper implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Whether an order of this round is Ready. Only such an order can have become a candidate for a
+     * process: the JobQueue's look at all orders is skipped otherwise (unless candidates were left
+     * waiting last time, for a limit or an admission time, which may have passed).
+     */
+    private static boolean anyReady(EngineState state, Set<OrderId> touched, List<KeyedEvent<? extends Event>> events) {
+        for (OrderId id : touched) {
+            if (isReady(state, id)) {
+                return true;
+            }
+        }
+        for (KeyedEvent<? extends Event> e : events) {
+            if (e.event() instanceof OrderEvent && e.key().isPresent() && isReady(state, new OrderId(e.key().get()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Keeps {@link #readyAtJob} and {@link #processing} up to date with the orders of this round, so a JobQueue look need not see all orders. */
+    private void updateJobQueueOrders(EngineState state, Instant now, Set<OrderId> touched, List<KeyedEvent<? extends Event>> events) {
+        JobQueue queue = new JobQueue(state, now);
+        for (OrderId id : touched) {
+            updateJobQueueOrder(state, queue, id);
+        }
+        for (KeyedEvent<? extends Event> e : events) {
+            if (e.event() instanceof OrderEvent && e.key().isPresent()) {
+                updateJobQueueOrder(state, queue, new OrderId(e.key().get()));
+            }
+        }
+    }
+
+    private void updateJobQueueOrder(EngineState state, JobQueue queue, OrderId id) {
+        Order order = state.orders().get(id);
+        readyAtJob.remove(id);
+        processing.remove(id);
+        if (order != null && queue.concerns(order)) {
+            (order.isState(OrderState.Kind.PROCESSING) ? processing : readyAtJob).add(id);
+        }
+    }
+
+    private static boolean isReady(EngineState state, OrderId id) {
+        Order order = state.orders().get(id);
+        return order != null && order.isState(OrderState.Kind.READY);
+    }
+
     private EngineState startProcesses(EngineState state, Instant now, List<KeyedEvent<? extends Event>> out, List<Order> toStart) {
         if (processStarter.isEmpty()) {
             return state;
         }
-        for (OrderId id : new JobQueue(state, now).startable()) {
+        EngineState s = state;
+        List<Order> ready = readyAtJob.stream().map(id -> s.orders().get(id)).filter(o -> o != null).toList();
+        JobQueue.Selection selection = new JobQueue(state, now).select(ready, processing.size(),
+                () -> processing.stream().map(id -> s.orders().get(id)).filter(o -> o != null).toList());
+        waitingForProcess = selection.waiting();
+        for (OrderId id : selection.startable()) {
             Order order = state.orders().get(id);
             if (order == null || !placementOwns(order)) {
                 continue;
             }
             Optional<SubagentId> subagent = processStarter.get().selectSubagent(state, order);
             if (subagent.isEmpty()) {
+                waitingForProcess++; // look again next round, as for a limit
                 continue;
             }
             boolean stick = !order.stickySubagents().isEmpty() && order.stickySubagents().get(0).stuckSubagentId().isEmpty();
@@ -311,6 +378,8 @@ public final class EngineKeeper implements AutoCloseable {
                 state = applied.orThrow();
                 out.add(started);
                 toStart.add(state.orders().get(id));
+                readyAtJob.remove(id);
+                processing.add(id);
             }
         }
         return state;

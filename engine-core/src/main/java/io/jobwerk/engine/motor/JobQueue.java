@@ -12,6 +12,7 @@ import io.jobwerk.engine.time.AdmissionTimeScheme;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.engine.workflow.WorkflowId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which Ready orders at an Execute instruction may start a job process now, and why the others may
@@ -33,25 +35,72 @@ public final class JobQueue {
 
     private final EngineState state;
     private final Instant now;
+    private final Map<WorkflowId, Map<Position, Optional<JobAt>>> jobs = new HashMap<>(); // memo of job(order)
+    private MotorContext motorContext; // created on first use
 
     public JobQueue(EngineState state, Instant now) {
         this.state = Objects.requireNonNull(state, "state");
         this.now = Objects.requireNonNull(now, "now");
     }
 
+    /**
+     * The result of one look at all orders: those that may start a process now (in the order to
+     * start them), and how many other candidates wait (for a limit, an admission time).
+     */
+    public record Selection(List<OrderId> startable, int waiting) {
+        public Selection {
+            startable = List.copyOf(startable);
+        }
+    }
+
     /** The orders that may start a process now, in the order to start them; the limits hold for all of them together. */
     public List<OrderId> startable() {
+        return select().startable();
+    }
+
+    /** {@link #startable()} and the number of candidates left waiting. */
+    public Selection select() {
+        return select(state.orders().values());
+    }
+
+    /**
+     * {@link #select()} looking only at {@code orders}, which must hold every order this queue
+     * {@link #concerns} (the others do not change the result): lets a caller that tracks them avoid
+     * looking at all orders.
+     */
+    public Selection select(Iterable<Order> orders) {
+        List<Order> ready = new ArrayList<>();
+        List<Order> processing = new ArrayList<>();
+        for (Order order : orders) {
+            (order.isState(OrderState.Kind.PROCESSING) ? processing : ready).add(order);
+        }
+        return select(ready, processing.size(), () -> processing);
+    }
+
+    /**
+     * {@link #select()} for a caller that tracks the orders: {@code ready} must hold every Ready
+     * order at a job (others are ignored), {@code processing} every Processing order, and
+     * {@code processingCount} is their number. The Processing orders are looked at only when a
+     * process limit could be reached, so a look costs O(ready) while no limit is near.
+     */
+    public Selection select(Iterable<Order> ready, int processingCount, Supplier<Iterable<Order>> processing) {
+        List<Order> candidates = new ArrayList<>();
+        for (Order order : ready) {
+            if (isCandidate(order)) {
+                candidates.add(order);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new Selection(List.of(), 0);
+        }
         Map<String, Integer> jobCounts = new HashMap<>();
         Map<AgentPath, Integer> agentCounts = new HashMap<>();
-        List<Order> candidates = new ArrayList<>();
-        for (Order order : state.orders().values()) {
-            if (order.isState(OrderState.Kind.PROCESSING)) {
+        if (mayReachLimit(candidates, processingCount + candidates.size())) {
+            for (Order order : processing.get()) {
                 job(order).ifPresent(j -> {
                     jobCounts.merge(j.key, 1, Integer::sum);
                     agentCounts.merge(j.job.agentPath(), 1, Integer::sum);
                 });
-            } else if (isCandidate(order)) {
-                candidates.add(order);
             }
         }
         candidates.sort(Comparator.comparing(Order::priority).reversed().thenComparing(Order::id));
@@ -64,7 +113,28 @@ public final class JobQueue {
                 agentCounts.merge(j.job.agentPath(), 1, Integer::sum);
             }
         }
-        return result;
+        return new Selection(result, candidates.size() - result.size());
+    }
+
+    /** Whether a job's or Agent's process limit of a candidate is below {@code total}, the most processes there can be. */
+    private boolean mayReachLimit(List<Order> candidates, int total) {
+        for (Order order : candidates) {
+            WorkflowJob job = job(order).orElseThrow().job;
+            if (job.processLimit() < total) {
+                return true;
+            }
+            Optional<Integer> agentLimit = state.agentRef(job.agentPath()).toOptional().flatMap(Item.AgentRef::processLimit);
+            if (agentLimit.isPresent() && agentLimit.get() < total) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the order counts for {@link #select}: it is Processing, or Ready at a job. */
+    public boolean concerns(Order order) {
+        return order.isState(OrderState.Kind.PROCESSING)
+                || (order.isState(OrderState.Kind.READY) && job(order).isPresent());
     }
 
     /** Why the order does not start a process now; empty when it may (or is not at a job). */
@@ -94,6 +164,27 @@ public final class JobQueue {
             }
         }
         return obstacles(order, j.get(), jobCounts, agentCounts);
+    }
+
+    /**
+     * When the order, Ready at a job outside the job's admission times, is admitted next: the
+     * {@link OrderObstacle.WaitingForAdmission} of {@link #obstacles(OrderId)}, without counting processes.
+     */
+    public Optional<Instant> admissionWait(OrderId orderId) {
+        Order order = state.orders().get(orderId);
+        if (order == null || order.isSuspended() || order.state().isFailedOrStopped()
+                || !order.isState(OrderState.Kind.READY) || order.forceAdmission()) {
+            return Optional.empty();
+        }
+        Optional<JobAt> j = job(order);
+        if (j.isEmpty() || j.get().job.admissionTimeScheme().isEmpty()) {
+            return Optional.empty();
+        }
+        AdmissionTimeScheme scheme = j.get().job.admissionTimeScheme().get();
+        if (scheme.isAdmitted(now, j.get().workflow.timeZone())) {
+            return Optional.empty();
+        }
+        return scheme.currentOrNextInterval(now, j.get().workflow.timeZone()).map(i -> i.start());
     }
 
     private List<OrderObstacle> obstacles(Order order, JobAt j, Map<String, Integer> jobCounts, Map<AgentPath, Integer> agentCounts) {
@@ -128,7 +219,10 @@ public final class JobQueue {
 
     /** Whether the motor moves the order away from its job without running it (skip, breakpoint, stop position). */
     private boolean wouldMove(Order order) {
-        MotorContext ctx = new MotorContext(state, now, Placement.STANDALONE, MotorEnvironment.DEFAULT);
+        if (motorContext == null) {
+            motorContext = new MotorContext(state, now, Placement.STANDALONE, MotorEnvironment.DEFAULT);
+        }
+        MotorContext ctx = motorContext;
         Workflow workflow = state.workflows().get(order.workflowId());
         Instruction instruction = workflow.instruction(order.position()).orThrow();
         return ctx.isSkipped(workflow, instruction) || ctx.isBreakpoint(order, order.position())
@@ -138,11 +232,15 @@ public final class JobQueue {
     private record JobAt(String key, WorkflowJob job, Workflow workflow) {}
 
     private Optional<JobAt> job(Order order) {
-        Workflow workflow = state.workflows().get(order.workflowId());
+        return jobs.computeIfAbsent(order.workflowId(), w -> new HashMap<>())
+                .computeIfAbsent(order.position(), p -> jobAt(order.workflowId(), p));
+    }
+
+    private Optional<JobAt> jobAt(WorkflowId workflowId, Position p) {
+        Workflow workflow = state.workflows().get(workflowId);
         if (workflow == null) {
             return Optional.empty();
         }
-        Position p = order.position();
         Instruction instruction = workflow.instruction(p).toOptional().orElse(null);
         if (!(instruction instanceof Instruction.ExecuteNamed) && !(instruction instanceof Instruction.ExecuteAnonymous)) {
             return Optional.empty();

@@ -137,9 +137,7 @@ public final class OrderEventSource {
         } else if (s instanceof OrderState.BetweenCycles b) {
             return b.cycleState().map(c -> c.next());
         } else if (s instanceof OrderState.Ready) {
-            return new JobQueue(ctx.state(), ctx.now()).obstacles(orderId).stream()
-                    .filter(OrderObstacle.WaitingForAdmission.class::isInstance)
-                    .map(o -> ((OrderObstacle.WaitingForAdmission) o).until()).findFirst();
+            return new JobQueue(ctx.state(), ctx.now()).admissionWait(orderId);
         }
         return Optional.empty();
     }

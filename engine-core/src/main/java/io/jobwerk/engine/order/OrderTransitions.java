@@ -162,11 +162,25 @@ public final class OrderTransitions {
     }
 
     /** Why the event does not fit the order, if it doesn't. */
+    /** {@code targets(from, event)} is not empty, as a table: {@link #check} runs for every order event. */
+    private static final class Allowed {
+        static final boolean[][] TABLE = new boolean[OrderState.Kind.values().length][OrderEvent.Kind.values().length];
+
+        static {
+            for (OrderState.Kind from : OrderState.Kind.values()) {
+                for (OrderEvent.Kind event : OrderEvent.Kind.values()) {
+                    TABLE[from.ordinal()][event.ordinal()] = !targets(from, event).isEmpty();
+                }
+            }
+        }
+    }
+
     static Optional<Problem> check(Order order, OrderEvent event) {
-        if (creatingEvents().contains(event.kind())) {
+        OrderEvent.Kind kind = event.kind();
+        if (kind == OrderEvent.Kind.ADDED || kind == OrderEvent.Kind.ATTACHED_TO_AGENT) { // creatingEvents()
             return Optional.of(Problem.of("OrderExists", "Order " + order.id() + " already exists"));
         }
-        if (targets(order.state().kind(), event.kind()).isEmpty()) {
+        if (!Allowed.TABLE[order.state().kind().ordinal()][kind.ordinal()]) {
             return Optional.of(Problem.of("UnexpectedOrderEvent",
                     "Event " + event.typeName() + " does not fit order " + order.id() + " in state "
                             + order.state().kind().typeName(),

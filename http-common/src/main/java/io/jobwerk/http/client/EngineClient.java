@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import okhttp3.MediaType;
@@ -104,6 +106,15 @@ public final class EngineClient implements AutoCloseable {
      * ends the stream or {@code onEvent} returns false. Returns the last event id seen.
      */
     public Checked<Long> readEvents(long after, Duration timeout, Predicate<JsonNode> onEvent) {
+        return readEventBatches(after, timeout, 1, batch -> onEvent.test(batch.get(0)));
+    }
+
+    /**
+     * Reads the event stream as {@link #readEvents} does, but hands on the events in batches: all
+     * lines already received (at most {@code maxBatch}) go to {@code onBatch} at once, so a
+     * consumer can persist them together; it never waits for more lines to fill a batch.
+     */
+    public Checked<Long> readEventBatches(long after, Duration timeout, int maxBatch, Predicate<List<JsonNode>> onBatch) {
         String url = apiUri + "/event?after=" + after + "&timeout=" + timeout.toMillis() / 1000.0 + "&heartbeat=5";
         OkHttpClient streaming = http.newBuilder().readTimeout(timeout.plusSeconds(30)).build();
         long last = after;
@@ -121,18 +132,24 @@ public final class EngineClient implements AutoCloseable {
                 if (!response.isSuccessful()) {
                     return Checked.fail(problem(response.code(), body.string()));
                 }
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8), 65536)) {
+                    List<JsonNode> batch = new ArrayList<>();
                     for (String line; (line = reader.readLine()) != null; ) {
-                        if (line.isBlank()) {
-                            continue;
+                        if (!line.isBlank()) {
+                            Checked<JsonNode> json = EngineJson.parse(line);
+                            if (json.isFail()) {
+                                return Checked.fail(json.problemOption().orElseThrow());
+                            }
+                            batch.add(json.orThrow());
                         }
-                        Checked<JsonNode> json = EngineJson.parse(line);
-                        if (json.isFail()) {
-                            return Checked.fail(json.problemOption().orElseThrow());
-                        }
-                        last = json.orThrow().path("eventId").asLong(last);
-                        if (!onEvent.test(json.orThrow())) {
-                            break;
+                        // ready(): more is buffered or readable without blocking
+                        if (!batch.isEmpty() && (batch.size() >= maxBatch || !reader.ready())) {
+                            last = batch.get(batch.size() - 1).path("eventId").asLong(last);
+                            boolean more = onBatch.test(List.copyOf(batch));
+                            batch.clear();
+                            if (!more) {
+                                break;
+                            }
                         }
                     }
                 }

@@ -43,6 +43,7 @@ public final class JobProcessRunner implements AutoCloseable {
     private final ProcessConf conf;
     private final OutputTailer tailer;
     private final ScheduledExecutorService scheduler;
+    private final TreeKiller killer;
 
     static final String PID_FILE = "pid";
     private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
@@ -56,6 +57,7 @@ public final class JobProcessRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.killer = new TreeKiller(scheduler);
         try {
             Files.createDirectories(conf.workDirectory());
         } catch (IOException e) {
@@ -271,18 +273,7 @@ public final class JobProcessRunner implements AutoCloseable {
         }
 
         private void terminate(boolean immediately) {
-            ProcessHandle handle = process.toHandle();
-            List<ProcessHandle> tree = new ArrayList<>();
-            handle.descendants().forEach(tree::add);
-            tree.add(handle);
-            if (immediately) {
-                tree.forEach(ProcessHandle::destroyForcibly);
-                return;
-            }
-            tree.forEach(ProcessHandle::destroy);
-            Duration delay = launch.sigkillDelay();
-            scheduler.schedule(() -> tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly),
-                    delay.toNanos(), TimeUnit.NANOSECONDS);
+            killer.kill(process.toHandle(), immediately, launch.sigkillDelay());
         }
     }
 
@@ -318,6 +309,7 @@ public final class JobProcessRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        killer.close();
         tailer.close();
         scheduler.shutdownNow();
     }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -22,8 +23,15 @@ import java.util.function.Consumer;
  * One thread that turns the output files of all running processes into chunks. A thread per pipe
  * does not scale to thousands of processes (measured: start rate collapses beyond a few thousand),
  * while files polled by one thread hold 15,000.
+ *
+ * <p>A file is looked at with a {@code stat} and opened only while it has unread bytes, so idle
+ * processes hold no file descriptor (15,000 processes would need 30,000, beyond a usual
+ * {@code ulimit -n}) and no buffers. A file that stays unchanged is looked at less often, up to
+ * once a second; once written to, or when its process ends, it is read at once again.
  */
 final class OutputTailer implements AutoCloseable {
+
+    private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final int chunkSize;
     private final long pollNanos;
@@ -56,9 +64,11 @@ final class OutputTailer implements AutoCloseable {
         private final Consumer<String> chunks;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        private final ByteBuffer bytes = ByteBuffer.allocate(16 * 1024);
-        private final CharBuffer chars;
-        private FileChannel channel;
+        private ByteBuffer bytes; // allocated on the first output
+        private CharBuffer chars;
+        private long position; // bytes of the file read so far
+        private long idleNanos = pollNanos; // grows while the file stays unchanged
+        private long nextPollNanos;
         private volatile boolean finishing;
         private boolean wroteAnything;
         private final StringBuilder lastLine = new StringBuilder();
@@ -67,7 +77,6 @@ final class OutputTailer implements AutoCloseable {
         Tail(Path file, Consumer<String> chunks) {
             this.file = file;
             this.chunks = chunks;
-            this.chars = CharBuffer.allocate(chunkSize);
         }
 
         /** The process has ended: deliver the rest, then complete {@link #done}. */
@@ -86,23 +95,25 @@ final class OutputTailer implements AutoCloseable {
             return s.length() > 4096 ? s.substring(s.length() - 4096) : s;
         }
 
-        /** Reads what is there; returns true when the tail is complete. */
-        boolean poll() {
+        /** Reads what is there (if it is time to look); returns true when the tail is complete. */
+        boolean poll(long now) {
             boolean finish = finishing; // read before reading the file, so nothing written before exit is missed
+            if (!finish && now - nextPollNanos < 0) {
+                return false;
+            }
             try {
-                if (channel == null) {
-                    channel = FileChannel.open(file, StandardOpenOption.READ);
+                boolean grew = Files.size(file) > position;
+                if (grew) {
+                    readNewBytes();
                 }
-                while (channel.read(bytes) > 0) {
-                    bytes.flip();
-                    decode(false);
-                    bytes.compact();
-                }
+                idleNanos = grew ? pollNanos : Math.min(2 * idleNanos, MAX_IDLE_NANOS);
+                nextPollNanos = now + idleNanos;
                 if (finish) {
-                    bytes.flip();
-                    decode(true);
-                    flushChars();
-                    channel.close();
+                    if (bytes != null) {
+                        bytes.flip();
+                        decode(true);
+                        flushChars();
+                    }
                     return true;
                 }
             } catch (IOException e) {
@@ -111,6 +122,22 @@ final class OutputTailer implements AutoCloseable {
             }
             flushChars();
             return false;
+        }
+
+        private void readNewBytes() throws IOException {
+            if (bytes == null) {
+                bytes = ByteBuffer.allocate(16 * 1024);
+                chars = CharBuffer.allocate(chunkSize);
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.position(position);
+                while (channel.read(bytes) > 0) {
+                    bytes.flip();
+                    decode(false);
+                    bytes.compact();
+                }
+                position = channel.position();
+            }
         }
 
         private void decode(boolean endOfInput) {
@@ -128,7 +155,7 @@ final class OutputTailer implements AutoCloseable {
         }
 
         private void flushChars() {
-            if (chars.position() > 0) {
+            if (chars != null && chars.position() > 0) {
                 chars.flip();
                 String chunk = chars.toString();
                 chars.clear();
@@ -159,8 +186,9 @@ final class OutputTailer implements AutoCloseable {
             for (Tail t; (t = added.poll()) != null; ) {
                 tails.add(t);
             }
+            long now = System.nanoTime();
             tails.removeIf(t -> {
-                boolean complete = t.poll();
+                boolean complete = t.poll(now);
                 if (complete) {
                     t.done.complete(t);
                 }

@@ -1,0 +1,355 @@
+package io.jobwerk.bench;
+
+import io.jobwerk.cli.TestSystem;
+import io.jobwerk.engine.command.Command;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.order.CancellationMode;
+import io.jobwerk.engine.order.FreshOrder;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.job.Executable;
+import io.jobwerk.subagent.process.JobLaunch;
+import io.jobwerk.subagent.process.JobProcessRunner;
+import io.jobwerk.subagent.process.OutputSink;
+import io.jobwerk.subagent.process.ProcessConf;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The issue-4 goals on the standalone system (Controller + Agent Director + integrated Subagent in
+ * this JVM, talking HTTP over loopback as in production). Orders are added with the Controller's
+ * command executor (as the order route does after parsing). Run with {@code bench/system/run.sh}:
+ *
+ * <pre>
+ *   noop [N=10000]              N orders through one InternalExecutable NoOpJob: orders/s
+ *   shell [N=2000] [launchers=8] raw ProcessBuilder spawn-and-reap rate, then N orders through 'exit 0'
+ *   sleep [N=15000]             N concurrent 'sleep 300' jobs, all Processing, RSS, then CancelOrders(kill)
+ *   latency [rate=100] [N=2000] orders arriving at rate/s: AddOrder → OrderProcessingStarted (durable at the Agent)
+ *   all                         noop, shell, latency (not sleep)
+ * </pre>
+ * Options (system properties): {@code -Dbench.fsync=false} to run without fsync (default: fsync on);
+ * {@code -Dbench.warmUp=false}: measure noop without first running up to 5,000 orders to warm up the JIT.
+ */
+public final class StandaloneBench {
+
+    private static final boolean FSYNC = Boolean.parseBoolean(System.getProperty("bench.fsync", "true"));
+    private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmUp", "true"));
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "all";
+        int[] n = Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
+        System.out.printf("# JDK %s, %d cores, fsync=%s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), FSYNC);
+        switch (what) {
+            case "noop" -> noop(arg(n, 0, 10_000));
+            case "shell" -> shell(arg(n, 0, 2000), arg(n, 1, 8));
+            case "sleep" -> sleep(arg(n, 0, 15_000));
+            case "runner" -> System.out.printf("runner: JobProcessRunner alone: %.0f/s%n", runnerRate(arg(n, 0, 2000), arg(n, 1, 8)));
+            case "latency" -> latency(arg(n, 0, 100), arg(n, 1, 2000));
+            case "all" -> {
+                noop(10_000);
+                shell(2000, 8);
+                latency(100, 2000);
+            }
+            default -> throw new IllegalArgumentException("Unknown benchmark: " + what);
+        }
+        System.exit(0);
+    }
+
+    private static int arg(int[] n, int i, int dflt) {
+        return n.length > i ? n[i] : dflt;
+    }
+
+    private static String workflow(String path, String executable) {
+        return """
+                {"TYPE": "Workflow", "path": "%s", "versionId": "1",
+                 "instructions": [{"TYPE": "Execute.Named", "jobName": "JOB"}],
+                 "jobs": {"JOB": {"agentPath": "agent", "processLimit": 100000, "executable": %s}}}
+                """.formatted(path, executable);
+    }
+
+    private static final String NOOP = "{\"TYPE\": \"InternalExecutable\", \"className\": \"io.jobwerk.subagent.internal.NoOpJob\"}";
+
+    private static String shellScript(String script) {
+        return "{\"TYPE\": \"ShellScriptExecutable\", \"script\": \"" + script + "\"}";
+    }
+
+    /** Counts terminal order events seen by the Controller. */
+    private static final class Terminated {
+        final CountDownLatch latch;
+
+        Terminated(int n) {
+            latch = new CountDownLatch(n);
+        }
+
+        void on(Stamped<? extends Event> s) {
+            Event e = s.keyedEvent().event();
+            if (e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderCancelled) {
+                latch.countDown();
+            }
+        }
+
+        void await(String what, long timeoutSeconds) throws InterruptedException {
+            if (!latch.await(timeoutSeconds, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(what + ": " + latch.getCount() + " orders did not end within " + timeoutSeconds + " s");
+            }
+        }
+    }
+
+    private static Path tempDir() throws Exception {
+        return Files.createTempDirectory("jobwerk-bench-");
+    }
+
+    /** Adds the orders in batches of 1000 without waiting between batches; returns when all are accepted. */
+    private static void addOrders(TestSystem system, String prefix, String workflow, int n) throws Exception {
+        List<CompletableFuture<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i += 1000) {
+            List<FreshOrder> batch = new ArrayList<>();
+            for (int j = i; j < Math.min(n, i + 1000); j++) {
+                batch.add(FreshOrder.of(prefix + j, workflow));
+            }
+            futures.add(system.standalone().controller().keeper().execute(new Command.AddOrders(batch))
+                    .thenAccept(r -> r.orThrow()));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    }
+
+    static void noop(int n) throws Exception {
+        int warmUp = WARM_UP ? Math.min(n, 5000) : 0;
+        Terminated terminated = new Terminated(warmUp + n);
+        try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, terminated::on)) {
+            system.deployWorkflows("1", workflow("noop", NOOP));
+            if (warmUp > 0) {
+                long t = System.nanoTime();
+                addOrders(system, "warm-up-", "noop", warmUp);
+                while (terminated.latch.getCount() > n) {
+                    Thread.sleep(1);
+                }
+                System.out.printf("noop: warm-up with %d orders (JIT, first checkpoint): %.0f orders/s%n", warmUp, warmUp / ((System.nanoTime() - t) / 1e9));
+            }
+            long t0 = System.nanoTime();
+            long cpu0 = cpuNanos();
+            addOrders(system, "noop-", "noop", n);
+            terminated.await("noop", 600);
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("noop: %d orders through an InternalExecutable NoOpJob in %.2f s = %.0f orders/s (goal >= 5000); CPU %.1f s%n",
+                    n, s, n / s, (cpuNanos() - cpu0) / 1e9);
+        }
+    }
+
+    /** ProcessBuilder start + waitFor of {@code /bin/sh -c 'exit 0'} with {@code launchers} threads. */
+    static double rawSpawnRate(int n, int launchers) throws Exception {
+        AtomicInteger left = new AtomicInteger(n);
+        List<Thread> threads = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < launchers; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    while (left.getAndDecrement() > 0) {
+                        new ProcessBuilder("/bin/sh", "-c", "exit 0")
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                                .start().waitFor();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The Subagent's process runner without the engine: {@code n} starts from {@code launchers} threads, all outcomes awaited. */
+    static double runnerRate(int n, int launchers) throws Exception {
+        try (JobProcessRunner runner = new JobProcessRunner(ProcessConf.of(tempDir()))) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(launchers);
+            List<CompletableFuture<?>> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                String taskId = "t" + i;
+                pool.execute(() -> outcomes.add(runner.start(new JobLaunch(taskId, Executable.ShellScript.of("exit 0"), List.of(), Map.of(),
+                        java.time.Duration.ofSeconds(1), java.util.Optional.empty(), false), OutputSink.NONE).outcome()));
+            }
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.MINUTES);
+            System.out.printf("runner: %d started after %.2f s%n", n, (System.nanoTime() - t0) / 1e9);
+            CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+            return n / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    static void shell(int n, int launchers) throws Exception {
+        rawSpawnRate(200, launchers); // warm up
+        double raw = rawSpawnRate(n, launchers);
+        System.out.printf("shell: raw ProcessBuilder spawn-and-reap of '/bin/sh -c exit 0', %d launchers: %.0f/s%n", launchers, raw);
+        System.out.printf("shell: JobProcessRunner alone (files, tailer, return values; %d launchers): %.0f/s%n",
+                launchers, runnerRate(n, launchers));
+        Terminated terminated = new Terminated(n);
+        try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, terminated::on)) {
+            system.deployWorkflows("1", workflow("shell", shellScript("exit 0")));
+            long t0 = System.nanoTime();
+            addOrders(system, "shell-", "shell", n);
+            terminated.await("shell", 900);
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            System.out.printf("shell: %d orders through a shell job 'exit 0': %.0f orders/s = %.0f%% of raw (goal >= 70%%)%n",
+                    n, rate, 100 * rate / raw);
+        }
+        double rawAfter = rawSpawnRate(n, launchers);
+        System.out.printf("shell: raw rate again after the run: %.0f/s%n", rawAfter);
+    }
+
+    static void sleep(int n) throws Exception {
+        AtomicInteger processing = new AtomicInteger();
+        Terminated terminated = new Terminated(n);
+        try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, s -> {
+            if (s.keyedEvent().event() instanceof OrderEvent.OrderProcessingStarted) {
+                processing.incrementAndGet();
+            }
+            terminated.on(s);
+        })) {
+            system.deployWorkflows("1", workflow("sleep", shellScript("sleep 300")));
+            long t0 = System.nanoTime();
+            addOrders(system, "sleep-", "sleep", n);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+            int last = -1;
+            while (processing.get() < n && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                if (processing.get() / 1000 != last / 1000) {
+                    last = processing.get();
+                    System.out.printf("sleep: %d Processing after %.0f s, RSS %d MiB%n", last, (System.nanoTime() - t0) / 1e9, rssMiB());
+                }
+            }
+            double processingSeconds = (System.nanoTime() - t0) / 1e9;
+            // OrderProcessingStarted is committed before the process starts (on a launcher thread): wait for the processes too
+            while (ProcessHandle.current().children().count() < n && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            double startSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("sleep: all %d orders Processing after %.1f s; %d child processes running after %.1f s%n",
+                    n, processingSeconds, ProcessHandle.current().children().count(), startSeconds);
+            System.gc();
+            System.out.printf("sleep: %d of %d orders Processing after %.1f s (%.0f/s); process RSS %d MiB (Controller + Agent in one JVM; goal < 2048), threads %d%n",
+                    processing.get(), n, startSeconds, processing.get() / startSeconds, rssMiB(), Thread.activeCount());
+            List<OrderId> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add(new OrderId("sleep-" + i));
+            }
+            long t1 = System.nanoTime();
+            system.execute(new Command.CancelOrders(ids, CancellationMode.kill(true))).orThrow();
+            terminated.await("sleep cancel", 900);
+            System.out.printf("sleep: %d orders cancelled (kill) and ended in %.1f s; child processes left: %d%n",
+                    n, (System.nanoTime() - t1) / 1e9, ProcessHandle.current().children().count());
+        }
+    }
+
+    static void latency(int rate, int n) throws Exception {
+        Map<String, Long> added = new ConcurrentHashMap<>();
+        long[] latencies = new long[n];
+        AtomicInteger count = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(n);
+        Map<String, Long> attachable = new ConcurrentHashMap<>();
+        Map<String, Long> attached = new ConcurrentHashMap<>();
+        try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, s -> {
+            if (s.keyedEvent().event() instanceof OrderEvent.OrderAttachable) {
+                attachable.put(s.keyedEvent().key().orElseThrow(), System.nanoTime());
+            }
+        })) {
+            system.standalone().agent().keeper().addListener((events, state) -> {
+                long now = System.nanoTime();
+                for (Stamped<? extends Event> s : events) {
+                    if (s.keyedEvent().event() instanceof OrderEvent.OrderAttachedToAgent) {
+                        attached.put(s.keyedEvent().key().orElseThrow(), now);
+                    }
+                    if (s.keyedEvent().event() instanceof OrderEvent.OrderProcessingStarted) {
+                        Long t = added.get(s.keyedEvent().key().orElseThrow());
+                        if (t != null) {
+                            latencies[count.getAndIncrement()] = now - t;
+                            started.countDown();
+                        }
+                    }
+                }
+            });
+            system.deployWorkflows("1", workflow("latency", NOOP));
+            if (WARM_UP) {
+                for (int i = 0; i < 3000; i += 100) { // warm up the JIT with bursts and pauses
+                    addOrders(system, "warm-up-" + i + "-", "latency", 100);
+                    Thread.sleep(20);
+                }
+                Thread.sleep(2000);
+            }
+            long period = 1_000_000_000L / rate;
+            long next = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                while (System.nanoTime() < next) {
+                    Thread.onSpinWait();
+                    if (next - System.nanoTime() > 2_000_000) {
+                        Thread.sleep(1);
+                    }
+                }
+                String id = "latency-" + i;
+                added.put(id, System.nanoTime());
+                system.standalone().controller().keeper().execute(new Command.AddOrder(FreshOrder.of(id, "latency")));
+                next += period;
+            }
+            if (!started.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("latency: " + started.getCount() + " orders did not start");
+            }
+            long[] sorted = Arrays.copyOf(latencies, n);
+            Arrays.sort(sorted);
+            System.out.printf("latency: %d orders at %d/s, AddOrder -> OrderProcessingStarted durable at the Agent: "
+                            + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (goal p99 < 20 ms)%n",
+                    n, rate, ms(sorted, 0.5), ms(sorted, 0.9), ms(sorted, 0.99), sorted[n - 1] / 1e6);
+            long[] toAttachable = new long[n];
+            long[] toAttached = new long[n];
+            for (int i = 0; i < n; i++) {
+                String id = "latency-" + i;
+                toAttachable[i] = attachable.getOrDefault(id, 0L) - added.get(id);
+                toAttached[i] = attached.getOrDefault(id, 0L) - attachable.getOrDefault(id, 0L);
+            }
+            Arrays.sort(toAttachable);
+            Arrays.sort(toAttached);
+            System.out.printf("latency: of which AddOrder -> OrderAttachable committed: p50 %.1f ms, p99 %.1f ms; "
+                            + "-> OrderAttachedToAgent committed at the Agent: p50 %.1f ms, p99 %.1f ms%n",
+                    ms(toAttachable, 0.5), ms(toAttachable, 0.99), ms(toAttached, 0.5), ms(toAttached, 0.99));
+        }
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6;
+    }
+
+    /** CPU time of this process (all threads). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static long rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+}
