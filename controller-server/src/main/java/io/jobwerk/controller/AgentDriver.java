@@ -14,6 +14,7 @@ import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderMark;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;
@@ -324,7 +325,32 @@ final class AgentDriver implements AutoCloseable {
             }
             return Optional.of(KeyedEvent.of(key, new OrderEvent.OrderAttached(agentPath)));
         }
+        if (isEchoOfControllerMark(state, key, orderEvent)) {
+            return Optional.empty();
+        }
         return Optional.of(new KeyedEvent<>(Optional.of(key), orderEvent));
+    }
+
+    /**
+     * The Agent confirms a mark the Controller set itself (the Controller's command made the mark,
+     * MarkOrder carried it to the Agent): mirroring it would write the same mark event twice.
+     */
+    private static boolean isEchoOfControllerMark(EngineState state, String key, OrderEvent event) {
+        Order order = state.orders().get(new OrderId(key));
+        if (order == null || order.mark().isEmpty()) {
+            return false;
+        }
+        OrderMark mark = order.mark().get();
+        if (event instanceof OrderEvent.OrderCancellationMarked e) {
+            return mark.equals(new OrderMark.Cancelling(e.mode()));
+        } else if (event instanceof OrderEvent.OrderSuspensionMarked e) {
+            return mark.equals(new OrderMark.Suspending(e.mode()));
+        } else if (event instanceof OrderEvent.OrderResumptionMarked e) {
+            return mark.equals(new OrderMark.Resuming(e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob()));
+        } else if (event instanceof OrderEvent.OrderGoMarked e) {
+            return mark.equals(new OrderMark.Go(e.position()));
+        }
+        return false;
     }
 
     private static void sleep(long ms) {
