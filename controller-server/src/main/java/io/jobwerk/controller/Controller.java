@@ -166,7 +166,8 @@ public final class Controller implements AutoCloseable {
     /** Events after which the Agent must hear from the Controller: attach, detach, a mark. */
     private static boolean needsAgent(OrderEvent e) {
         return switch (e.kind()) {
-            case ATTACHABLE, DETACHABLE, CANCELLATION_MARKED, SUSPENSION_MARKED, RESUMPTION_MARKED, GO_MARKED -> true;
+            // ATTACHED: a mark set while the order was still attaching goes out once the Agent has it
+            case ATTACHABLE, ATTACHED, DETACHABLE, CANCELLATION_MARKED, SUSPENSION_MARKED, RESUMPTION_MARKED, GO_MARKED -> true;
             default -> false;
         };
     }
@@ -282,7 +283,12 @@ public final class Controller implements AutoCloseable {
 
     private void order(HttpServerExchange exchange) {
         String id = exchange.getQueryParameters().get("orderId").getFirst();
-        Order order = keeper.state().orders().get(new OrderId(id));
+        Checked<OrderId> orderId = OrderId.checked(id);
+        if (orderId.isFail()) {
+            Exchanges.respondProblem(exchange, orderId.problemOption().orElseThrow());
+            return;
+        }
+        Order order = keeper.state().orders().get(orderId.orThrow());
         if (order == null) {
             Exchanges.respondProblem(exchange, Problem.of("UnknownOrder", "Unknown order '" + id + "'"));
             return;

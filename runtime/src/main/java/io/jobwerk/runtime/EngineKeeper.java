@@ -138,8 +138,8 @@ public final class EngineKeeper implements AutoCloseable {
 
     private void run() {
         while (!closed) {
+            List<Request<?>> batch = new ArrayList<>();
             try {
-                List<Request<?>> batch = new ArrayList<>();
                 Request<?> first = requests.poll(millisUntilNextWake(), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
@@ -148,10 +148,19 @@ public final class EngineKeeper implements AutoCloseable {
                 round(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                failAll(batch, Problem.of("ServiceUnavailable", "The engine is shutting down"));
                 return;
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "Engine keeper round failed", e);
+                // Callers must not wait for ever; a request already answered keeps its answer.
+                failAll(batch, Problem.of("InternalError", "Internal error in the engine: " + e));
             }
+        }
+    }
+
+    private static void failAll(List<Request<?>> batch, Problem problem) {
+        for (Request<?> request : batch) {
+            completeWith(request, problem);
         }
     }
 

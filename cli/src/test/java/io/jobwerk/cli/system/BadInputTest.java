@@ -85,7 +85,9 @@ class BadInputTest {
                 Arguments.of("GET on a POST route", "GET", "/controller/api/item", null, 405, "GET"),
                 Arguments.of("unknown route", "GET", "/controller/api/nothing-here", null, 404, "/controller/api/nothing-here"),
                 Arguments.of("unknown session command", "POST", "/controller/api/session", "{\"TYPE\":\"Hello\"}", 400, "Hello"),
-                Arguments.of("event stream with a bad parameter", "GET", "/controller/api/event?after=abc", null, 400, "after"));
+                Arguments.of("event stream with a bad parameter", "GET", "/controller/api/event?after=abc", null, 400, "after"),
+                Arguments.of("invalid order id in a path", "GET", "/controller/api/order/a%01b", null, 400, "control characters"),
+                Arguments.of("unknown order in a path", "GET", "/controller/api/order/no-such-order", null, 400, "no-such-order"));
     }
 
     @ParameterizedTest(name = "{0}")

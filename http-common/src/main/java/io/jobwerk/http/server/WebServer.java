@@ -56,6 +56,9 @@ public final class WebServer implements AutoCloseable {
         return exchange -> {
             try {
                 next.handleRequest(exchange);
+            } catch (java.util.concurrent.TimeoutException e) {
+                Exchanges.respondProblem(exchange, Problem.of("ServiceUnavailable",
+                        "The server did not complete " + exchange.getRequestPath() + " in time; try again"));
             } catch (Exception | StackOverflowError e) {
                 respondInternalError(exchange, e);
             }
