@@ -185,7 +185,7 @@ public final class EngineClient implements AutoCloseable {
             }
             return text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text);
         } catch (IOException e) {
-            return Checked.fail(Problem.of("ConnectionFailed", request.method() + " " + request.url() + " failed: " + e.getMessage()));
+            return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + e.getMessage()));
         }
     }
 
@@ -216,8 +216,30 @@ public final class EngineClient implements AutoCloseable {
         return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
     }
 
+    /**
+     * {@code ConnectionRefused} only when nothing listens (the peer's process is gone); an unreachable
+     * network or a timeout is {@code ConnectionFailed}, since the peer may still be running.
+     */
     private static String connectionProblemCode(IOException e) {
-        return e instanceof java.net.ConnectException ? "ConnectionRefused" : "ConnectionFailed";
+        if (!(e instanceof java.net.ConnectException)) {
+            return "ConnectionFailed";
+        }
+        // OkHttp says "Failed to connect to …" and keeps the socket's reason in the causes (and suppressed).
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (mentionsRefused(t)) {
+                return "ConnectionRefused";
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (mentionsRefused(s)) {
+                    return "ConnectionRefused";
+                }
+            }
+        }
+        return "ConnectionFailed";
+    }
+
+    private static boolean mentionsRefused(Throwable t) {
+        return String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused");
     }
 
     private static Problem problem(int status, String body) {
