@@ -1,6 +1,6 @@
 package io.jobwerk.bench;
 
-import io.jobwerk.cli.TestSystem;
+import io.jobwerk.cli.InProcessSystem;
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.Stamped;
@@ -112,7 +112,7 @@ public final class StandaloneBench {
     }
 
     /** Adds the orders in batches of 1000 without waiting between batches; returns when all are accepted. */
-    private static void addOrders(TestSystem system, String prefix, String workflow, int n) throws Exception {
+    private static void addOrders(InProcessSystem system, String prefix, String workflow, int n) throws Exception {
         List<CompletableFuture<?>> futures = new ArrayList<>();
         for (int i = 0; i < n; i += 1000) {
             List<FreshOrder> batch = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class StandaloneBench {
     static void noop(int n) throws Exception {
         int warmUp = WARM_UP ? Math.min(n, 5000) : 0;
         Terminated terminated = new Terminated(warmUp + n);
-        try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, terminated::on)) {
+        try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("noop", NOOP));
             if (warmUp > 0) {
                 long t = System.nanoTime();
@@ -202,7 +202,7 @@ public final class StandaloneBench {
         System.out.printf("shell: JobProcessRunner alone (files, tailer, return values; %d launchers): %.0f/s%n",
                 launchers, runnerRate(n, launchers));
         Terminated terminated = new Terminated(n);
-        try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, terminated::on)) {
+        try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("shell", shellScript("exit 0")));
             long t0 = System.nanoTime();
             addOrders(system, "shell-", "shell", n);
@@ -218,7 +218,7 @@ public final class StandaloneBench {
     static void sleep(int n) throws Exception {
         AtomicInteger processing = new AtomicInteger();
         Terminated terminated = new Terminated(n);
-        try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, s -> {
+        try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, s -> {
             if (s.keyedEvent().event() instanceof OrderEvent.OrderProcessingStarted) {
                 processing.incrementAndGet();
             }
@@ -266,7 +266,7 @@ public final class StandaloneBench {
         CountDownLatch started = new CountDownLatch(n);
         Map<String, Long> attachable = new ConcurrentHashMap<>();
         Map<String, Long> attached = new ConcurrentHashMap<>();
-        try (TestSystem system = TestSystem.start(tempDir(), FSYNC, false, s -> {
+        try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, s -> {
             if (s.keyedEvent().event() instanceof OrderEvent.OrderAttachable) {
                 attachable.put(s.keyedEvent().key().orElseThrow(), System.nanoTime());
             }

@@ -24,7 +24,7 @@ class InternalJobSystemTest {
 
     @TempDir
     static Path data;
-    static TestSystem system;
+    static InProcessSystem system;
 
     /** Fails every step: an exception in a job fails the step with the exception's message. */
     public static final class ThrowingJob implements InternalJob {
@@ -53,7 +53,7 @@ class InternalJobSystemTest {
 
     @BeforeAll
     static void start() throws Exception {
-        system = TestSystem.start(data);
+        system = InProcessSystem.start(data);
         system.deployWorkflows("1",
                 workflow("noop", "io.jobwerk.subagent.internal.NoOpJob", "{}", "{}"),
                 workflow("echo", "io.jobwerk.subagent.internal.EchoJob", "{}", "{\"text\": \"'Hello ' ++ $name\"}"),

@@ -19,7 +19,7 @@ class ProcessLimitSystemTest {
 
     @Test
     void jobProcessLimitHoldsAndAllOrdersFinish() throws Exception {
-        try (TestSystem system = TestSystem.start(data)) {
+        try (InProcessSystem system = InProcessSystem.start(data)) {
             AtomicInteger running = new AtomicInteger();
             AtomicInteger maxRunning = new AtomicInteger();
             system.standalone().agent().keeper().addListener((events, state) -> {

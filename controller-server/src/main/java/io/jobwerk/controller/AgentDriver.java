@@ -49,7 +49,6 @@ final class AgentDriver implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AgentDriver.class.getName());
     private static final long[] RETRY_DELAYS_MS = {1000, 3000, 6000, 10_000};
     private static final Duration RELEASE_PERIOD = Duration.ofSeconds(30);
-    private static final int MAX_MIRROR_BATCH = 1000;
     private static final int MAX_COMMAND_BATCH = 1000; // orders per Batch command
 
     private final AgentPath agentPath;

@@ -7,7 +7,6 @@ import io.jobwerk.engine.board.NoticeEvent;
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.command.CommandExecutor;
 import io.jobwerk.engine.command.CommandResponse;
-import io.jobwerk.engine.command.CommandResult;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;

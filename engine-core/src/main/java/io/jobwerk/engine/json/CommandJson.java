@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.board.NoticeId;
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.item.AgentPath;

@@ -8,7 +8,6 @@ import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.job.WorkflowJob;
-import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.time.AdmissionTimeScheme;
 import io.jobwerk.engine.value.Expr;
 import io.jobwerk.engine.value.Value;

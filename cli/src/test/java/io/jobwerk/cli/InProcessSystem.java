@@ -26,12 +26,12 @@ import java.util.function.Predicate;
  * The standalone system in this JVM (as {@code jobwerk standalone} starts it), with the Controller's
  * committed order events recorded per order: for system tests and the benchmarks.
  */
-public final class TestSystem implements AutoCloseable {
+public final class InProcessSystem implements AutoCloseable {
 
     private final Standalone standalone;
     private final Map<String, List<Stamped<? extends Event>>> orderEvents = new ConcurrentHashMap<>();
 
-    private TestSystem(Standalone standalone, boolean record, Consumer<Stamped<? extends Event>> listener) {
+    private InProcessSystem(Standalone standalone, boolean record, Consumer<Stamped<? extends Event>> listener) {
         this.standalone = standalone;
         standalone.controller().keeper().addListener((events, state) -> {
             for (Stamped<? extends Event> s : events) {
@@ -49,15 +49,15 @@ public final class TestSystem implements AutoCloseable {
     }
 
     /** Starts on free ports without fsync, recording every order event. */
-    public static TestSystem start(Path data) throws Exception {
+    public static InProcessSystem start(Path data) throws Exception {
         return start(data, false, true, s -> { });
     }
 
     /** @param listener told of each committed order event, on the Controller's keeper thread */
-    public static TestSystem start(Path data, boolean fsync, boolean record, Consumer<Stamped<? extends Event>> listener) throws Exception {
+    public static InProcessSystem start(Path data, boolean fsync, boolean record, Consumer<Stamped<? extends Event>> listener) throws Exception {
         UserAccount user = new UserAccount("test", PasswordHash.parse("plain:test-pass-1").orThrow(),
                 Set.of(Permission.values()));
-        return new TestSystem(Standalone.start(data, 0, List.of(user), fsync).orThrow(), record, listener);
+        return new InProcessSystem(Standalone.start(data, 0, List.of(user), fsync).orThrow(), record, listener);
     }
 
     public Standalone standalone() {
