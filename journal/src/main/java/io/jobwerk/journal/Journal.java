@@ -211,6 +211,7 @@ public final class Journal<S> implements AutoCloseable {
                                                      StateFolder<S> folder, Clock clock) throws IOException {
         Files.createDirectories(dir);
         CheckpointStore.deleteLeftover(dir);
+        Segment.deleteTemporaries(dir);
         Recovered<S> r = new Recovered<>();
         List<Segment> segs = new ArrayList<>(Segment.list(dir));
         Path checkpointFile = CheckpointStore.file(dir);
@@ -370,16 +371,21 @@ public final class Journal<S> implements AutoCloseable {
 
     private static Segment createSegment(Path dir, JournalHeader header) throws IOException {
         Path path = Segment.path(dir, header.afterEventId());
+        Path temporary = Segment.temporaryPath(path);
         LogFormat.FrameBuffer buf = new LogFormat.FrameBuffer();
         buf.putMagic();
         buf.put(header.afterEventId(), false, header.toJson());
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        // written under a temporary name and renamed: a segment file never lacks its header,
+        // whatever moment a crash hits (a half-created file would otherwise look like a foreign one)
+        try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
             ByteBuffer b = buf.flip();
             while (b.hasRemaining()) {
                 ch.write(b);
             }
             ch.force(true);
         }
+        Files.move(temporary, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Segment.syncDirectory(dir);
         return new Segment(path, header.afterEventId());
     }

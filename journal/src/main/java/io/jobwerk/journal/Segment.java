@@ -23,6 +23,20 @@ record Segment(Path path, long afterEventId) {
         return dir.resolve("journal--" + afterEventId + ".journal");
     }
 
+    /** Where a segment is written before it is renamed into place. */
+    static Path temporaryPath(Path segment) {
+        return segment.resolveSibling(segment.getFileName() + ".tmp");
+    }
+
+    /** Removes segments a crash left half-created; they never held an event. */
+    static void deleteTemporaries(Path dir) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "journal--*.journal.tmp")) {
+            for (Path p : files) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** The segment files of {@code dir}, oldest first. */
     static List<Segment> list(Path dir) throws IOException {
         List<Segment> result = new ArrayList<>();

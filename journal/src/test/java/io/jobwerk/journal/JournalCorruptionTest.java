@@ -208,4 +208,19 @@ class JournalCorruptionTest {
             assertThat(journal.currentState().eventCount()).isEqualTo(5);
         }
     }
+
+    @Test
+    void segmentHalfCreatedUnderItsTemporaryNameIsDiscarded() throws Exception {
+        List<Stamped<? extends Event>> events = writeEvents(2);
+        Path halfCreated = Segment.temporaryPath(Segment.path(dir, events.get(events.size() - 1).eventId()));
+        Files.write(halfCreated, "garbage that is no header".getBytes());
+        try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
+            assertThat(journal.read(0, 100).orThrow()).isEqualTo(events);
+            journal.persist(increments("A", "after", 1)).join();
+        }
+        assertThat(halfCreated).doesNotExist();
+        try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
+            assertThat(journal.currentState().eventCount()).isEqualTo(5);
+        }
+    }
 }
