@@ -187,8 +187,11 @@ public record Order(
                 b.mark = Optional.empty();
             }
             case CANCELLED -> {
+                // as JS7: a cancelled order is terminal, neither suspended nor resumed any more
                 b.state = OrderState.CANCELLED;
                 b.mark = Optional.empty();
+                b.isSuspended = false;
+                b.isResumed = false;
             }
             case DELETION_MARKED -> b.deleteWhenTerminated = true;
             case DELETED -> b.state = OrderState.DELETED;

@@ -138,6 +138,18 @@ class OperationsAndPlacementTest {
     }
 
     @Test
+    void cancellingASuspendedOrderEndsItNotSuspended() {
+        engine.deploy(workflow("W", new Instruction.Sleep(Optional.empty(), expr("10")), execute("a"))).addOrder("A", "W");
+        engine.emitAll(engine.motor().suspend(id("A"), SuspensionMode.STANDARD).orThrow());
+        assertThat(engine.order("A").isSuspended()).isTrue();
+        engine.emitAll(engine.motor().cancel(id("A"), CancellationMode.FRESH_OR_STARTED).orThrow());
+        assertThat(engine.eventsOf("A")).endsWith("OrderSuspended", "OrderCancelled");
+        assertThat(engine.order("A").state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(engine.order("A").isSuspended()).isFalse();
+        assertThat(engine.order("A").mark()).isEmpty();
+    }
+
+    @Test
     void resumeIntoALockBlockIsRejected() {
         engine.deploy(new Item.LockItem(new io.jobwerk.engine.item.LockPath("L"), 1))
                 .deploy(workflow("W", execute("a"), lock("L", Optional.empty(), block(execute("b")))))
