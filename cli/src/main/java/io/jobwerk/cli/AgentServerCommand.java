@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,14 +63,6 @@ public final class AgentServerCommand implements Callable<Integer> {
             conf = conf.withSubagentUser(subagentUser.substring(0, colon), subagentUser.substring(colon + 1));
         }
         AgentDirector agent = AgentDirector.start(conf);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.close();
-            stopped.countDown();
-        }, "jobwerk-shutdown"));
-        System.out.println("Jobwerk Agent ready: http://" + host + ":" + agent.port() + "/agent/api");
-        System.out.flush();
-        stopped.await();
-        return 0;
+        return ServerRun.untilStopped(agent, "Jobwerk Agent ready: http://" + host + ":" + agent.port() + "/agent/api");
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,20 +48,7 @@ public final class ControllerServerCommand implements Callable<Integer> {
         }
         Controller controller = Controller.start(new ControllerConf(id, data, new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
                 new Users(users), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync));
-        CountDownLatch stopped = new CountDownLatch(1);
-        controller.onShutDown(() -> {
-            controller.close();
-            stopped.countDown();
-            System.exit(0);
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (stopped.getCount() > 0) {
-                controller.close();
-            }
-        }, "jobwerk-shutdown"));
-        System.out.println("Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
-        System.out.flush();
-        stopped.await();
-        return 0;
+        return ServerRun.untilStopped(controller, controller::onShutDown,
+                "Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
     }
 }

@@ -2,7 +2,9 @@ package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.http.auth.UserAccount;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,9 +53,9 @@ public final class DemoCommand implements Callable<Integer> {
             standalone.close();
             return 1;
         }
-        printGuide(System.out, standalone, setUp.orThrow(), dataDir, users.get(0).id());
-        StandaloneCommand.runUntilStopped(standalone);
-        return 0;
+        ByteArrayOutputStream guide = new ByteArrayOutputStream();
+        printGuide(new PrintStream(guide, true, StandardCharsets.UTF_8), standalone, setUp.orThrow(), dataDir, users.get(0).id());
+        return StandaloneCommand.runUntilStopped(standalone, guide.toString(StandardCharsets.UTF_8).stripTrailing());
     }
 
     static void printGuide(PrintStream out, Standalone standalone, Demo.SetUp setUp, Path dataDir, String user) {

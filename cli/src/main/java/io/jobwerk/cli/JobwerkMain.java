@@ -16,15 +16,8 @@ public final class JobwerkMain implements Runnable {
 
     public static void main(String[] args) {
         Logging.configure();
-        int exitCode = new CommandLine(new JobwerkMain()).execute(args);
-        if (exitCode != 0 || args.length == 0 || !isServer(args[0])) {
-            System.exit(exitCode);
-        }
-    }
-
-    private static boolean isServer(String command) {
-        return command.equals("demo") || command.equals("standalone") || command.equals("controller") || command.equals("agent")
-                || command.equals("subagent");
+        // A server command returns only after it stopped and closed its servers; leftover non-daemon threads must not keep the JVM.
+        System.exit(new CommandLine(new JobwerkMain()).execute(args));
     }
 
     @Override

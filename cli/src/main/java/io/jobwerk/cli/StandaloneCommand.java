@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,29 +39,12 @@ public final class StandaloneCommand implements Callable<Integer> {
             return 1;
         }
         Standalone standalone = started.orThrow();
-        System.out.println("Jobwerk standalone ready: Controller " + standalone.controllerUri() + "/controller/api, Agent "
+        return runUntilStopped(standalone, "Jobwerk standalone ready: Controller " + standalone.controllerUri() + "/controller/api, Agent "
                 + standalone.agentUri() + "/agent/api, data " + data.toAbsolutePath());
-        System.out.flush();
-        runUntilStopped(standalone);
-        return 0;
     }
 
-    /** Blocks until SIGTERM / Ctrl-C (shutdown hook) or the ShutDown command, then closes the servers. */
-    static void runUntilStopped(Standalone standalone) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runnable stop = () -> {
-            standalone.close();
-            stopped.countDown();
-        };
-        standalone.controller.onShutDown(() -> {
-            stop.run();
-            System.exit(0);
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (stopped.getCount() > 0) {
-                stop.run();
-            }
-        }, "jobwerk-shutdown"));
-        stopped.await();
+    /** Prints {@code readyText}, blocks until SIGTERM, Ctrl-C or the ShutDown command, then closes the servers; 0. */
+    static int runUntilStopped(Standalone standalone, String readyText) throws Exception {
+        return ServerRun.untilStopped(standalone, standalone.controller::onShutDown, readyText);
     }
 }

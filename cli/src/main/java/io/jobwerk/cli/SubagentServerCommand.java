@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,14 +42,6 @@ public final class SubagentServerCommand implements Callable<Integer> {
         Duration timeout = Duration.ofMillis(directorTimeout.movePointRight(3).longValue());
         SubagentServer server = SubagentServer.start(SubagentConf.of(data, new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
                 new Users(users)).withDirectorTimeout(timeout));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "jobwerk-shutdown"));
-        System.out.println("Jobwerk Subagent ready: http://" + host + ":" + server.port() + "/subagent/api");
-        System.out.flush();
-        stopped.await();
-        return 0;
+        return ServerRun.untilStopped(server, "Jobwerk Subagent ready: http://" + host + ":" + server.port() + "/subagent/api");
     }
 }
