@@ -192,6 +192,7 @@ public final class AgentDirector implements AutoCloseable {
         ObjectNode available = o.putObject("subagents");
         subagents.availability().forEach((id, up) -> available.put(id.string(), up));
         o.put("lastEventId", journal.lastEventId());
+        o.put("releasedEventId", journal.releasedEventId());
         o.put("java", System.getProperty("java.version"));
         return o;
     }

@@ -922,6 +922,11 @@ public final class Journal<S> implements AutoCloseable {
         return journalId;
     }
 
+    /** The highest event id released by {@link #release} since this journal was opened (0: none). */
+    public long releasedEventId() {
+        return releasedUntil;
+    }
+
     /** The id after which events are kept: reading after an earlier id is {@code EventSeqTorn}. */
     public long oldestKeptAfterEventId() {
         return segments.get(0).afterEventId();

@@ -139,6 +139,37 @@ class ServerFaultTest {
         }
     }
 
+    /**
+     * The Controller retries a lost Agent soon (delays capped at 3 s, not 10 s), and once it has
+     * caught up with the restarted Agent's events it releases them, so the Agent's journal may drop
+     * them. The 25 s deadline is generous for that, and shorter than a 30 s long-poll plus release period.
+     */
+    @Test
+    void restartedAgentIsReconnectedAndItsEventsAreReleasedAfterTheControllerCaughtUp() throws Exception {
+        system = TestSystem.separate(dir);
+        system.deployWorkflows(Workflows.SHORT);
+        system.addOrder("test/short", "before");
+        system.events().awaitTerminated("before", TIMEOUT);
+        try (var agentClient = new io.jobwerk.http.client.EngineClient("http://127.0.0.1:" + system.agentPort + "/agent/api",
+                TestSystem.AGENT_USER, TestSystem.AGENT_PASSWORD)) {
+            long agentEventsBefore = agentClient.get("").orThrow().path("lastEventId").asLong();
+            assertThat(agentEventsBefore).isPositive();
+
+            system.agent.kill9();
+            system.addOrder("test/short", "while-away");
+            system.startAgent();
+            long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+            long released = 0;
+            while (released < agentEventsBefore && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                released = agentClient.get("").toOptional().map(o -> o.path("releasedEventId").asLong()).orElse(0L);
+            }
+            assertThat(released).as("events released by the Controller at the restarted Agent").isGreaterThanOrEqualTo(agentEventsBefore);
+        }
+        system.events().awaitTerminated("while-away", TIMEOUT);
+        assertThat(system.events().typesOf("while-away")).containsOnlyOnce("OrderAttached", "OrderFinished");
+    }
+
     @Test
     void agentKilledWhileAJobRunsLosesOnlyThatStepWhichRunsAgain() throws Exception {
         system = TestSystem.separate(dir);
