@@ -2,6 +2,7 @@ package io.jobwerk.agent;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.command.TransferOrdersExecutor;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.item.AgentPath;
@@ -18,12 +19,15 @@ import io.jobwerk.runtime.Decision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Decides the Agent's events for a Controller's command, on the Agent's state. Attaching is
  * idempotent: a Controller that lost its answer may send the same command again.
  */
 final class AgentCommandExecutor {
+
+    private static final Logger LOG = Logger.getLogger(AgentCommandExecutor.class.getName());
 
     private final AgentPath agentPath;
 
@@ -115,6 +119,22 @@ final class AgentCommandExecutor {
                     case GO -> new OrderEvent.OrderGoMarked(((OrderMark.Go) mark.mark()).position());
                 };
                 return Checked.ok(List.of(KeyedEvent.of(mark.orderId(), event)));
+            }
+            case TRANSFER_ORDER -> {
+                var transfer = (AgentCommand.TransferOrder) command;
+                Order order = state.orders().get(transfer.orderId());
+                if (order == null) {
+                    return Checked.ok(List.of());
+                }
+                Checked<Optional<OrderEvent.OrderTransferred>> decided = TransferOrdersExecutor.transferOne(state, order, transfer.workflowId());
+                if (decided.isFail()) {
+                    // The order moved on here to where the new version does not fit: it stays, and telling the
+                    // Controller where it really is (mirrored) undoes the Controller's transfer.
+                    LOG.warning("Agent " + agentPath + ": " + decided.problemOption().orElseThrow());
+                    return Checked.ok(List.of(KeyedEvent.of(order.id(), new OrderEvent.OrderTransferred(order.workflowPosition()))));
+                }
+                return Checked.ok(decided.orThrow().<List<KeyedEvent<? extends Event>>>map(e -> List.of(KeyedEvent.of(order.id(), e)))
+                        .orElse(List.of()));
             }
             case RELEASE_EVENTS, NO_OPERATION, BATCH -> {
                 return Checked.ok(List.of());

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,8 @@ final class AgentDriver implements AutoCloseable {
     private final EngineClient client;
     private final String peerKey;
     private final LinkedBlockingQueue<OrderId> pending = new LinkedBlockingQueue<>();
+    // Orders transferred to another workflow version while at the Agent (or being attached to it).
+    private final Set<OrderId> transfers = ConcurrentHashMap.newKeySet();
     private final Thread commandThread;
     private final Thread eventThread;
     private volatile boolean closed;
@@ -86,9 +89,11 @@ final class AgentDriver implements AutoCloseable {
     AgentDriver start() {
         commandThread.start();
         eventThread.start();
-        // Orders the Controller left half-way (attaching, detaching, marked) are taken up again.
+        // Orders the Controller left half-way (attaching, detaching, marked, transferred) are taken up again;
+        // a transfer to the version the Agent has already changes nothing there.
         for (Order order : keeper.state().orders().values()) {
             if (order.attachedState().map(a -> a.agentPath().equals(agentPath)).orElse(false)) {
+                transfers.add(order.id());
                 pending.add(order.id());
             }
         }
@@ -103,6 +108,12 @@ final class AgentDriver implements AutoCloseable {
     /** Sends the Agent's items again (they changed). */
     void itemsChanged() {
         itemsChanged = true;
+    }
+
+    /** The order, at the Agent or being attached to it, was transferred to another workflow version. */
+    void transferred(OrderId orderId) {
+        transfers.add(orderId);
+        pending.add(orderId);
     }
 
     /** Looks at the order again: it may need attaching, detaching or a mark sent. */
@@ -131,13 +142,15 @@ final class AgentDriver implements AutoCloseable {
                 if (sendItems) {
                     commands.addAll(ownItems(keeper.state()));
                 }
-                commands.addAll(commandsFor(keeper.state(), ids));
+                Set<OrderId> transferring = new LinkedHashSet<>();
+                commands.addAll(commandsFor(keeper.state(), ids, transferring));
                 if (commands.isEmpty()) {
                     continue;
                 }
                 Checked<JsonNode> response = client.command(AgentCommandJson.encode(new AgentCommand.Batch(commands)));
                 if (response.isFail()) {
                     LOG.warning("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
+                    transfers.addAll(transferring);
                     pending.addAll(ids);
                     if (sendItems) {
                         itemsChanged = true;
@@ -154,24 +167,36 @@ final class AgentDriver implements AutoCloseable {
         }
     }
 
-    private List<AgentCommand> commandsFor(EngineState state, Set<OrderId> ids) {
+    /** The commands the orders need; the ids of those transferred go to {@code transferring}. */
+    private List<AgentCommand> commandsFor(EngineState state, Set<OrderId> ids, Set<OrderId> transferring) {
         List<AgentCommand> commands = new ArrayList<>();
         Set<String> attachedItems = new LinkedHashSet<>();
         for (OrderId id : ids) {
             Order order = state.orders().get(id);
             if (order == null) {
+                transfers.remove(id);
                 continue;
             }
             AttachedState attached = order.attachedState().orElse(null);
+            boolean atThisAgent = attached != null && attached.agentPath().equals(agentPath);
+            if (atThisAgent && !(attached instanceof AttachedState.Detaching) && transfers.remove(id)) {
+                Checked<Workflow> workflow = state.workflowOf(order);
+                if (workflow.isOk()) {
+                    attachWorkflow(state, workflow.orThrow(), attachedItems, commands);
+                    if (attached instanceof AttachedState.Attaching) {
+                        commands.add(new AgentCommand.AttachOrder(order));
+                    }
+                    // After AttachOrder: the Agent may have the order on the old version from an earlier AttachOrder.
+                    commands.add(new AgentCommand.TransferOrder(id, order.workflowId()));
+                    transferring.add(id);
+                }
+            }
             if (attached instanceof AttachedState.Attaching a && a.agentPath().equals(agentPath)) {
                 Checked<Workflow> workflow = state.workflowOf(order);
                 if (workflow.isFail()) {
                     continue;
                 }
-                if (attachedItems.add("Workflow:" + workflow.orThrow().id())) { // once per batch
-                    addItemsFor(state, workflow.orThrow(), attachedItems, commands);
-                    commands.add(new AgentCommand.AttachWorkflow(workflow.orThrow()));
-                }
+                attachWorkflow(state, workflow.orThrow(), attachedItems, commands);
                 commands.add(new AgentCommand.AttachOrder(order));
             } else if (attached instanceof AttachedState.Detaching d && d.agentPath().equals(agentPath)) {
                 commands.add(new AgentCommand.DetachOrder(id));
@@ -180,6 +205,13 @@ final class AgentDriver implements AutoCloseable {
             }
         }
         return commands;
+    }
+
+    private void attachWorkflow(EngineState state, Workflow workflow, Set<String> attachedItems, List<AgentCommand> commands) {
+        if (attachedItems.add("Workflow:" + workflow.id())) { // once per batch
+            addItemsFor(state, workflow, attachedItems, commands);
+            commands.add(new AgentCommand.AttachWorkflow(workflow));
+        }
     }
 
     /** The AgentRef, its SubagentItems and the SubagentBundles naming any of them. */
@@ -338,6 +370,13 @@ final class AgentDriver implements AutoCloseable {
         }
         if (isEchoOfControllerMark(state, key, orderEvent)) {
             return Optional.empty();
+        }
+        if (orderEvent instanceof OrderEvent.OrderTransferred t) {
+            // The Agent carried out the Controller's transfer: the same event again only when the order is elsewhere.
+            Order order = state.orders().get(new OrderId(key));
+            if (order != null && order.workflowPosition().equals(t.workflowPosition())) {
+                return Optional.empty();
+            }
         }
         return Optional.of(new KeyedEvent<>(Optional.of(key), orderEvent));
     }

@@ -148,9 +148,11 @@ public final class Controller implements AutoCloseable {
                 itemsChanged = true;
             } else if (e instanceof OrderEvent && s.keyedEvent().key().isPresent()) {
                 Order order = state.orders().get(new OrderId(s.keyedEvent().key().get()));
-                if (order != null && order.attachedState().isPresent() && needsAgent((OrderEvent) e)) {
+                if (order != null && order.attachedState().isPresent()) {
                     AgentDriver driver = drivers.get(order.attachedState().get().agentPath());
-                    if (driver != null) {
+                    if (driver != null && e instanceof OrderEvent.OrderTransferred) {
+                        driver.transferred(order.id());
+                    } else if (driver != null && needsAgent((OrderEvent) e)) {
                         driver.touch(order.id());
                     }
                 }

@@ -25,8 +25,32 @@ import java.util.Optional;
  * nothing: one order that cannot continue in the current version fails the command. Terminated orders
  * (Finished, Cancelled, not yet deleted) stay where they ended.
  */
-final class TransferOrdersExecutor {
+public final class TransferOrdersExecutor {
     private TransferOrdersExecutor() {}
+
+    /**
+     * The transfer of one order to {@code target} (a version of its workflow path) at its current
+     * position: what the Agent decides for an attached order, which may have moved on since the
+     * Controller decided. Empty when the order is on {@code target} already; a problem when either
+     * version is unknown or the order cannot continue in {@code target}.
+     */
+    public static Checked<Optional<OrderEvent.OrderTransferred>> transferOne(EngineState state, Order order, WorkflowId target) {
+        if (order.workflowId().equals(target)) {
+            return Checked.ok(Optional.empty());
+        }
+        if (!order.workflowId().path().equals(target.path())) {
+            return Checked.fail(Problem.of("TransferToOtherWorkflow", "Order '" + order.id() + "' can only be transferred to a version of "
+                    + order.workflowId().path()));
+        }
+        return state.workflow(order.workflowId()).flatMap(old -> state.workflow(target).flatMap(current -> {
+            Optional<String> obstacle = obstacle(order, old, current);
+            if (obstacle.isPresent()) {
+                return Checked.fail(Problem.of("InvalidPosition", "Order '" + order.id() + "' cannot be transferred: " + obstacle.get(),
+                        Map.of("orderId", order.id().string(), "position", order.position().toString())));
+            }
+            return Checked.ok(Optional.of(new OrderEvent.OrderTransferred(new WorkflowPosition(current.id(), order.position()))));
+        }));
+    }
 
     static Checked<CommandResult> execute(EngineState state, Command.TransferOrders command) {
         WorkflowId from = command.workflowId();

@@ -51,6 +51,11 @@ public final class OrderJson {
         return JsonCursor.decode(json, OrderJson::order);
     }
 
+    /** A workflow id: {@code {"path":…,"versionId":…}}. */
+    public static Checked<WorkflowId> decodeWorkflowId(JsonNode json) {
+        return JsonCursor.decode(json, OrderJson::workflowId);
+    }
+
     /** An order mark: {@code {"TYPE":"Cancelling","mode":…}} etc. */
     public static Checked<OrderMark> decodeMark(JsonNode json) {
         return JsonCursor.decode(json, OrderJson::mark);

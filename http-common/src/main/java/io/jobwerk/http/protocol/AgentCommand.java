@@ -5,6 +5,7 @@ import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderMark;
 import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.engine.workflow.WorkflowId;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public sealed interface AgentCommand {
 
-    enum Kind { ATTACH_ITEM, ATTACH_WORKFLOW, ATTACH_ORDER, DETACH_ORDER, MARK_ORDER, RELEASE_EVENTS, BATCH, NO_OPERATION }
+    enum Kind { ATTACH_ITEM, ATTACH_WORKFLOW, ATTACH_ORDER, DETACH_ORDER, MARK_ORDER, TRANSFER_ORDER, RELEASE_EVENTS, BATCH, NO_OPERATION }
 
     Kind kind();
 
@@ -63,6 +64,20 @@ public sealed interface AgentCommand {
         }
 
         @Override public Kind kind() { return Kind.MARK_ORDER; }
+    }
+
+    /**
+     * {@code TransferOrder} (Jobwerk's own; JS7 transfers orders only in the Controller): the attached
+     * order continues on {@code workflowId}, a version of its workflow attached before. Nothing
+     * happens when the order is on it already or has left the Agent.
+     */
+    record TransferOrder(OrderId orderId, WorkflowId workflowId) implements AgentCommand {
+        public TransferOrder {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(workflowId, "workflowId");
+        }
+
+        @Override public Kind kind() { return Kind.TRANSFER_ORDER; }
     }
 
     /** {@code ReleaseEvents}: the Controller stored the Agent's events up to this id. */

@@ -29,6 +29,11 @@ public final class AgentCommandJson {
                 var mark = (AgentCommand.MarkOrder) command;
                 json.put("TYPE", "MarkOrder").put("orderId", mark.orderId().string()).set("mark", OrderJson.encode(mark.mark()));
             }
+            case TRANSFER_ORDER -> {
+                var transfer = (AgentCommand.TransferOrder) command;
+                json.put("TYPE", "TransferOrder").put("orderId", transfer.orderId().string())
+                        .set("workflowId", OrderJson.encode(transfer.workflowId()));
+            }
             case RELEASE_EVENTS -> json.put("TYPE", "ReleaseEvents").put("untilEventId", ((AgentCommand.ReleaseEvents) command).untilEventId());
             case BATCH -> {
                 ArrayNode commands = json.put("TYPE", "Batch").putArray("commands");
@@ -47,6 +52,8 @@ public final class AgentCommandJson {
             case "AttachOrder" -> OrderJson.decode(json.path("order")).map(AgentCommand.AttachOrder::new);
             case "DetachOrder" -> orderId(json).map(AgentCommand.DetachOrder::new);
             case "MarkOrder" -> orderId(json).flatMap(id -> OrderJson.decodeMark(json.path("mark")).map(m -> new AgentCommand.MarkOrder(id, m)));
+            case "TransferOrder" -> orderId(json).flatMap(id -> OrderJson.decodeWorkflowId(json.path("workflowId"))
+                    .map(w -> new AgentCommand.TransferOrder(id, w)));
             case "ReleaseEvents" -> json.path("untilEventId").canConvertToLong()
                     ? Checked.ok(new AgentCommand.ReleaseEvents(json.get("untilEventId").asLong()))
                     : Checked.fail(Problem.of("JsonDecode", "ReleaseEvents needs a numeric 'untilEventId'"));

@@ -1,0 +1,26 @@
+package io.jobwerk.http.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.workflow.WorkflowId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentCommandJsonTest {
+
+    @Test
+    void transferOrderIsGoldenAndRoundTrips() {
+        AgentCommand command = new AgentCommand.Batch(List.of(new AgentCommand.TransferOrder(new OrderId("ORDER"), WorkflowId.of("WORKFLOW", "2"))));
+        String json = "{\"TYPE\":\"Batch\",\"commands\":[{\"TYPE\":\"TransferOrder\",\"orderId\":\"ORDER\","
+                + "\"workflowId\":{\"path\":\"WORKFLOW\",\"versionId\":\"2\"}}]}";
+        assertThat(EngineJson.print(AgentCommandJson.encode(command))).isEqualTo(json);
+        assertThat(AgentCommandJson.decode(EngineJson.parse(json).orThrow()).orThrow()).isEqualTo(command);
+    }
+
+    @Test
+    void transferOrderWithoutWorkflowIdIsAProblem() {
+        assertThat(AgentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"TransferOrder\",\"orderId\":\"ORDER\"}").orThrow()).isFail()).isTrue();
+    }
+}
