@@ -178,19 +178,8 @@ final class AgentDriver implements AutoCloseable {
                 continue;
             }
             AttachedState attached = order.attachedState().orElse(null);
-            boolean atThisAgent = attached != null && attached.agentPath().equals(agentPath);
-            if (atThisAgent && !(attached instanceof AttachedState.Detaching) && transfers.remove(id)) {
-                Checked<Workflow> workflow = state.workflowOf(order);
-                if (workflow.isOk()) {
-                    attachWorkflow(state, workflow.orThrow(), attachedItems, commands);
-                    if (attached instanceof AttachedState.Attaching) {
-                        commands.add(new AgentCommand.AttachOrder(order));
-                    }
-                    // After AttachOrder: the Agent may have the order on the old version from an earlier AttachOrder.
-                    commands.add(new AgentCommand.TransferOrder(id, order.workflowId()));
-                    transferring.add(id);
-                }
-            }
+            boolean transfer = attached != null && attached.agentPath().equals(agentPath)
+                    && !(attached instanceof AttachedState.Detaching) && transfers.remove(id);
             if (attached instanceof AttachedState.Attaching a && a.agentPath().equals(agentPath)) {
                 Checked<Workflow> workflow = state.workflowOf(order);
                 if (workflow.isFail()) {
@@ -202,6 +191,12 @@ final class AgentDriver implements AutoCloseable {
                 commands.add(new AgentCommand.DetachOrder(id));
             } else if (attached instanceof AttachedState.Attached a && a.agentPath().equals(agentPath) && order.mark().isPresent()) {
                 commands.add(new AgentCommand.MarkOrder(id, order.mark().get()));
+            }
+            if (transfer && state.workflowOf(order).isOk()) {
+                // After AttachOrder: the Agent may have the order on the old version from an earlier AttachOrder.
+                attachWorkflow(state, state.workflowOf(order).orThrow(), attachedItems, commands);
+                commands.add(new AgentCommand.TransferOrder(id, order.workflowId()));
+                transferring.add(id);
             }
         }
         return commands;
