@@ -136,6 +136,9 @@ final class AgentCommandExecutor {
                 return Checked.ok(decided.orThrow().<List<KeyedEvent<? extends Event>>>map(e -> List.of(KeyedEvent.of(order.id(), e)))
                         .orElse(List.of()));
             }
+            case RESET -> {
+                return Checked.ok(List.of(KeyedEvent.keyless(new io.jobwerk.engine.event.SystemEvent.AgentReset())));
+            }
             case RELEASE_EVENTS, NO_OPERATION, BATCH -> {
                 return Checked.ok(List.of());
             }

@@ -164,7 +164,17 @@ public final class AgentDirector implements AutoCloseable {
         if (command.orThrow() instanceof AgentCommand.ReleaseEvents release) {
             journal.release(release.untilEventId());
         }
-        Checked<Boolean> result = keeper.transact(state -> commandExecutor.execute(state, command.orThrow())).get(60, TimeUnit.SECONDS);
+        List<Order> processing = new ArrayList<>();
+        Checked<Boolean> result = keeper.transact(state -> {
+            if (command.orThrow() instanceof AgentCommand.Reset) {
+                state.orders().values().stream().filter(o -> o.state() instanceof OrderState.Processing).forEach(processing::add);
+            }
+            return commandExecutor.execute(state, command.orThrow());
+        }).get(60, TimeUnit.SECONDS);
+        if (result.isOk()) {
+            // After the reset is durable: the outcomes of these processes then find no order and are dropped.
+            processing.forEach(subagents::forget);
+        }
         Exchanges.respond(exchange, result, ok -> EngineJson.MAPPER.createObjectNode().put("TYPE", "Accepted"));
     }
 

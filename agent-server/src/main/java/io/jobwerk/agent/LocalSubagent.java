@@ -16,6 +16,7 @@ import io.jobwerk.subagent.process.RunningProcess;
 import io.jobwerk.subagent.process.SystemMetrics;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,7 @@ final class LocalSubagent implements SubagentDriver {
     private final InternalJobRunner internalRunner;
     private final EngineKeeper keeper;
     private final Map<OrderId, RunningProcess> running = new ConcurrentHashMap<>();
+    private final Set<RunningProcess> forgotten = ConcurrentHashMap.newKeySet();
     /** Starts processes off the keeper thread; 8 threads overlap fork/exec (more do not start faster here). */
     private final ExecutorService launchers = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "jobwerk-process-launcher");
@@ -110,6 +112,9 @@ final class LocalSubagent implements SubagentDriver {
         running.put(orderId, process);
         process.outcome().whenComplete((outcome, error) -> {
             running.remove(orderId, process);
+            if (forgotten.remove(process)) {
+                return;
+            }
             Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
             keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o)))).thenAccept(r -> {
                 if (r.isFail()) {
@@ -132,6 +137,18 @@ final class LocalSubagent implements SubagentDriver {
         RunningProcess process = running.get(orderId);
         if (process != null) {
             process.kill(immediately);
+        }
+    }
+
+    @Override
+    public void forget(OrderId orderId) {
+        RunningProcess process = running.remove(orderId);
+        if (process != null) {
+            forgotten.add(process);
+            process.kill(true);
+            if (process.outcome().isDone()) { // ended before it was forgotten: its outcome went out already
+                forgotten.remove(process);
+            }
         }
     }
 

@@ -34,6 +34,15 @@ interface SubagentDriver extends AutoCloseable {
     /** Kills the order's process if it runs here. Must not block. */
     void kill(OrderId orderId, boolean immediately);
 
+    /**
+     * Kills the order's process at once, its output and outcome no longer recorded: the Agent was reset
+     * and a new order of the same id may come. Must not block. (A remote Subagent's events are recorded
+     * only for orders still processing there; the default merely kills.)
+     */
+    default void forget(OrderId orderId) {
+        kill(orderId, true);
+    }
+
     @Override
     void close();
 }

@@ -322,6 +322,13 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         }
     }
 
+    /** After a reset: the order's process is killed and its output and outcome dropped. */
+    void forget(Order order) {
+        if (order.state() instanceof OrderState.Processing p) {
+            driver(p.subagentId()).ifPresent(d -> d.forget(order.id()));
+        }
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

@@ -2,6 +2,7 @@ package io.jobwerk.controller;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.command.AgentReset;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;
@@ -103,6 +104,19 @@ final class AgentDriver implements AutoCloseable {
     /** The Agent's answer to {@code GET /agent/api/order/ID/obstacles}. */
     Checked<JsonNode> obstacles(OrderId orderId) {
         return client.get("/order/" + orderId.string() + "/obstacles");
+    }
+
+    /**
+     * {@code ResetAgent}: tells the Agent to reset; the driver takes the orders back when the Agent's
+     * {@code AgentReset} arrives in its event stream. A problem when the Agent cannot be told.
+     */
+    Checked<JsonNode> reset() {
+        return client.command(AgentCommandJson.encode(new AgentCommand.Reset()));
+    }
+
+    /** Sends a command to the Agent now (e.g. {@code ResetSubagent}). */
+    Checked<JsonNode> command(AgentCommand command) {
+        return client.command(AgentCommandJson.encode(command));
     }
 
     /** Sends the Agent's items again (they changed). */
@@ -314,6 +328,13 @@ final class AgentDriver implements AutoCloseable {
      */
     private Decision<Boolean> mirrored(EngineState state, Stamped<Event> s) {
         KeyedEvent<? extends Event> observed = KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(s.eventId()));
+        if (s.keyedEvent().event() instanceof SystemEvent.AgentReset) {
+            // Every Agent event before the reset is mirrored already: take the orders back, send the items again.
+            itemsChanged = true;
+            List<KeyedEvent<? extends Event>> events = new ArrayList<>(AgentReset.orderEvents(state, agentPath));
+            events.add(observed);
+            return Decision.of(events, Boolean.TRUE);
+        }
         Optional<KeyedEvent<? extends Event>> translated = translate(state, s);
         if (translated.isPresent()) {
             Checked<EngineState> applied = state.applyEvent(translated.get());

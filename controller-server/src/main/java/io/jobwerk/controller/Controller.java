@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.command.AgentReset;
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.command.ItemOperationExecutor;
@@ -205,6 +206,10 @@ public final class Controller implements AutoCloseable {
         switch (c.kind()) {
             case TAKE_SNAPSHOT -> journal.checkpoint().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             case RELEASE_EVENTS -> journal.release(((Command.ReleaseEvents) c).untilEventId());
+            case RESET_AGENT -> {
+                Exchanges.respond(exchange, resetAgent((Command.ResetAgent) c), r -> CommandJson.encode(r));
+                return;
+            }
             case SHUT_DOWN, EMERGENCY_STOP -> {
                 Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
                 Thread t = new Thread(shutdownHook, "controller-shutdown");
@@ -215,6 +220,30 @@ public final class Controller implements AutoCloseable {
         }
         Checked<CommandResponse> response = keeper.execute(c).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         Exchanges.respond(exchange, response, r -> CommandJson.encode(r));
+    }
+
+    /**
+     * {@code ResetAgent}: the Agent is told to reset (kill its processes, forget its orders, workflows
+     * and items); its {@code AgentReset} event, mirrored, takes the orders back, and the motor attaches
+     * them anew. With {@code force}, an Agent that cannot be told is reset in the Controller's view
+     * alone: its orders come back at once (the Agent must then start on empty data, as in JS7).
+     */
+    private Checked<CommandResponse> resetAgent(Command.ResetAgent command) throws Exception {
+        AgentDriver driver = drivers.get(command.agentPath());
+        if (driver == null) {
+            return keeper.state().agentRef(command.agentPath()).flatMap(a -> Checked.fail(Problem.of("AgentNotCoupled",
+                    "Agent '" + command.agentPath() + "' has no Director to reset", Map.of("agentPath", command.agentPath().string()))));
+        }
+        Checked<JsonNode> told = driver.reset();
+        if (told.isOk()) {
+            return Checked.ok(CommandResponse.ACCEPTED);
+        }
+        if (!command.force()) {
+            return Checked.fail(told.problemOption().orElseThrow().withPrefix("Agent '" + command.agentPath()
+                    + "' cannot be reset (force resets the Controller's view alone)"));
+        }
+        return keeper.transact(state -> Checked.ok(Decision.of(AgentReset.orderEvents(state, command.agentPath()), (CommandResponse) CommandResponse.ACCEPTED)))
+                .get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** {@code POST /controller/api/order}: one FreshOrder (201; 409 if the id exists), a JSON array or NDJSON. */

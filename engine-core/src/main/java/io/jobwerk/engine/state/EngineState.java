@@ -196,6 +196,10 @@ public record EngineState(
             return applyNoticeEvent(noticeEvent);
         } else if (event instanceof WorkflowControlEvent controlEvent) {
             return Checked.ok(applyControlEvent(controlEvent));
+        } else if (event instanceof io.jobwerk.engine.event.SystemEvent.AgentReset && keyedEvent.key().isEmpty()) {
+            // An Agent's own reset: it forgets orders, workflows and items; its Subagents' event positions stay valid.
+            return Checked.ok(new EngineState(EMPTY.workflows, EMPTY.currentVersions, EMPTY.items, EMPTY.locks, EMPTY.boards, EMPTY.orders,
+                    EMPTY.pathControls, EMPTY.breakpoints, EMPTY.noticeConsumptions, observedEventIds));
         } else if (event instanceof io.jobwerk.engine.event.SystemEvent.AgentEventsObserved observed && keyedEvent.key().isPresent()) {
             return Checked.ok(new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
                     noticeConsumptions, observedEventIds.plus("Agent:" + keyedEvent.key().get(), observed.untilEventId())));

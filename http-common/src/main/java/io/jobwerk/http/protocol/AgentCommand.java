@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public sealed interface AgentCommand {
 
-    enum Kind { ATTACH_ITEM, ATTACH_WORKFLOW, ATTACH_ORDER, DETACH_ORDER, MARK_ORDER, TRANSFER_ORDER, RELEASE_EVENTS, BATCH, NO_OPERATION }
+    enum Kind { ATTACH_ITEM, ATTACH_WORKFLOW, ATTACH_ORDER, DETACH_ORDER, MARK_ORDER, TRANSFER_ORDER, RESET, RELEASE_EVENTS, BATCH, NO_OPERATION }
 
     Kind kind();
 
@@ -78,6 +78,15 @@ public sealed interface AgentCommand {
         }
 
         @Override public Kind kind() { return Kind.TRANSFER_ORDER; }
+    }
+
+    /**
+     * {@code Reset} (JS7 {@code AgentCommand.Reset}): the Agent kills its job processes and forgets its
+     * orders, workflows and items ({@code AgentReset} in its journal); the Controller, reading that
+     * event, takes the orders back and attaches them anew.
+     */
+    record Reset() implements AgentCommand {
+        @Override public Kind kind() { return Kind.RESET; }
     }
 
     /** {@code ReleaseEvents}: the Controller stored the Agent's events up to this id. */

@@ -34,6 +34,7 @@ public final class AgentCommandJson {
                 json.put("TYPE", "TransferOrder").put("orderId", transfer.orderId().string())
                         .set("workflowId", OrderJson.encode(transfer.workflowId()));
             }
+            case RESET -> json.put("TYPE", "Reset");
             case RELEASE_EVENTS -> json.put("TYPE", "ReleaseEvents").put("untilEventId", ((AgentCommand.ReleaseEvents) command).untilEventId());
             case BATCH -> {
                 ArrayNode commands = json.put("TYPE", "Batch").putArray("commands");
@@ -54,6 +55,7 @@ public final class AgentCommandJson {
             case "MarkOrder" -> orderId(json).flatMap(id -> OrderJson.decodeMark(json.path("mark")).map(m -> new AgentCommand.MarkOrder(id, m)));
             case "TransferOrder" -> orderId(json).flatMap(id -> OrderJson.decodeWorkflowId(json.path("workflowId"))
                     .map(w -> new AgentCommand.TransferOrder(id, w)));
+            case "Reset" -> Checked.ok(new AgentCommand.Reset());
             case "ReleaseEvents" -> json.path("untilEventId").canConvertToLong()
                     ? Checked.ok(new AgentCommand.ReleaseEvents(json.get("untilEventId").asLong()))
                     : Checked.fail(Problem.of("JsonDecode", "ReleaseEvents needs a numeric 'untilEventId'"));
