@@ -1,5 +1,6 @@
 package io.jobwerk.cli;
 
+import io.jobwerk.subagent.process.JobProcessRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ public final class JobwerkMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        JobProcessRunner.prepareJvm();
         Logging.configure();
         int exitCode = new CommandLine(new JobwerkMain()).execute(args);
         if (exitCode != 0 || args.length == 0 || !isServer(args[0])) {

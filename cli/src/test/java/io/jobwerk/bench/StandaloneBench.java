@@ -47,6 +47,7 @@ public final class StandaloneBench {
     private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmUp", "true"));
 
     public static void main(String[] args) throws Exception {
+        JobProcessRunner.prepareJvm(); // as JobwerkMain does
         String what = args.length > 0 ? args[0] : "all";
         int[] n = Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
         System.out.printf("# JDK %s, %d cores, fsync=%s%n", System.getProperty("java.version"),
@@ -167,7 +168,7 @@ public final class StandaloneBench {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, "raw-launcher-" + i);
             t.start();
             threads.add(t);
         }

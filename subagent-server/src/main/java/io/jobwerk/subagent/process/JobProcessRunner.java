@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,23 @@ public final class JobProcessRunner implements AutoCloseable {
     private final PidLog pids;
 
     static final String PID_LOG = "pids";
+    private static final java.util.concurrent.atomic.AtomicBoolean warnedOfThreadPerExit = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
+
+    /**
+     * Lets {@link Process#onExit()} complete on the common fork-join pool instead of a new thread per
+     * process: with fewer than 3 CPUs the JDK's common pool has a parallelism of 1, and then every
+     * {@code CompletableFuture} async step (as {@code onExit} uses internally) starts a thread
+     * (measured: 0.23 ms CPU per process here, a fifth of the runner's). Sets
+     * {@code java.util.concurrent.ForkJoinPool.common.parallelism} to at least 2 unless given; call it
+     * first in {@code main}, as the property is read once, when the pool is first used.
+     */
+    public static void prepareJvm() {
+        String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(property) == null && Runtime.getRuntime().availableProcessors() < 3) {
+            System.setProperty(property, "2");
+        }
+    }
 
     /** Creates the work directory, killing the processes a previous runner left behind. */
     public JobProcessRunner(ProcessConf conf) {
@@ -89,6 +106,10 @@ public final class JobProcessRunner implements AutoCloseable {
             throw new UncheckedIOException("Cannot create work directory " + conf.workDirectory(), e);
         }
         this.pids = new PidLog(conf.workDirectory().resolve(PID_LOG));
+        if (ForkJoinPool.getCommonPoolParallelism() < 2 && !warnedOfThreadPerExit.getAndSet(true)) {
+            LOG.warning("Each job process's exit starts a thread (the common fork-join pool has parallelism 1): "
+                    + "call JobProcessRunner.prepareJvm() first in main, or set -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
+        }
     }
 
     /** Kills the processes the pid log names as running and deletes everything else in the work directory; returns the number killed. */
