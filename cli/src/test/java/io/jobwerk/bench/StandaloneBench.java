@@ -33,13 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  *   noop [N=10000]              N orders through one InternalExecutable NoOpJob: orders/s
- *   shell [N=2000] [launchers=8] raw ProcessBuilder spawn-and-reap rate, then N orders through 'exit 0'
+ *   shell [N=2000] [launchers=8] raw ProcessBuilder spawn-and-reap rate, the JobProcessRunner alone, then N orders through
+ *                               'exit 0' (after 2,000 to warm up), raw again
+ *   runner [N=2000] [launchers=8] raw, the JobProcessRunner alone, raw again
  *   sleep [N=15000]             N concurrent 'sleep 300' jobs, all Processing, RSS, then CancelOrders(kill)
  *   latency [rate=100] [N=2000] orders arriving at rate/s: AddOrder → OrderProcessingStarted (durable at the Agent)
  *   all                         noop, shell, latency (not sleep)
  * </pre>
  * Options (system properties): {@code -Dbench.fsync=false} to run without fsync (default: fsync on);
- * {@code -Dbench.warmUp=false}: measure noop without first running up to 5,000 orders to warm up the JIT.
+ * {@code -Dbench.warmUp=false}: measure noop and shell without first running up to 5,000 (noop) or 2,000 (shell) orders to warm up the JIT.
  */
 public final class StandaloneBench {
 
@@ -218,9 +220,21 @@ public final class StandaloneBench {
         System.out.printf("shell: raw ProcessBuilder spawn-and-reap of '/bin/sh -c exit 0', %d launchers: %.0f/s%n", launchers, raw);
         System.out.printf("shell: JobProcessRunner alone (files, tailer, return values; %d launchers): %.0f/s%n",
                 launchers, runnerRate(n, launchers));
-        Terminated terminated = new Terminated(n);
+        int warmUp = WARM_UP ? Math.min(n, 2000) : 0;
+        Terminated terminated = new Terminated(warmUp + n);
         try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("shell", shellScript("exit 0")));
+            if (warmUp > 0) {
+                Cpu cpu0 = cpu();
+                long t = System.nanoTime();
+                addOrders(system, "warm-up-", "shell", warmUp);
+                while (terminated.latch.getCount() > n) {
+                    Thread.sleep(1);
+                }
+                double rate = warmUp / ((System.nanoTime() - t) / 1e9);
+                System.out.printf("shell: warm-up with %d orders (cold JIT): %.0f orders/s = %.0f%% of raw; %s%n",
+                        warmUp, rate, 100 * rate / raw, cpu().since(cpu0).per(warmUp));
+            }
             Cpu cpu0 = cpu();
             long t0 = System.nanoTime();
             addOrders(system, "shell-", "shell", n);

@@ -62,6 +62,7 @@ public final class JobProcessRunner implements AutoCloseable {
     private final PidLog pids;
 
     static final String PID_LOG = "pids";
+    private static final List<String> TASK_FILE_SUFFIXES = List.of(".stdout", ".stderr", ".return-values");
     private static final java.util.concurrent.atomic.AtomicBoolean warnedOfThreadPerExit = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
 
@@ -347,6 +348,9 @@ public final class JobProcessRunner implements AutoCloseable {
     /** Return values as JS7 reads them: {@code key=value} lines; values are strings. */
     static Map<String, Value> readReturnValues(Path file) {
         Map<String, Value> values = new LinkedHashMap<>();
+        if (file.toFile().length() == 0) { // also when missing, without the cost of an exception: most jobs return no values
+            return values;
+        }
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 int eq = line.indexOf('=');
@@ -367,12 +371,9 @@ public final class JobProcessRunner implements AutoCloseable {
     }
 
     private void deleteTaskFiles(String taskId) {
-        for (String suffix : List.of(".stdout", ".stderr", ".return-values")) {
-            try {
-                Files.deleteIfExists(tasks.resolve(taskId + suffix));
-            } catch (IOException e) {
-                // Leftover task files are harmless; the work directory is cleaned at the next start.
-            }
+        // Leftover task files are harmless: the work directory is cleaned at the next start
+        for (String suffix : TASK_FILE_SUFFIXES) {
+            tasks.resolve(taskId + suffix).toFile().delete();
         }
     }
 
