@@ -27,6 +27,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -63,7 +64,7 @@ public final class JobProcessRunner implements AutoCloseable {
 
     static final String PID_LOG = "pids";
     private static final List<String> TASK_FILE_SUFFIXES = List.of(".stdout", ".stderr", ".return-values");
-    private static final java.util.concurrent.atomic.AtomicBoolean warnedOfThreadPerExit = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean warnedOfThreadPerExit = new AtomicBoolean();
     private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
 
     /**
