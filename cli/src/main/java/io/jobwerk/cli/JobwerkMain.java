@@ -1,5 +1,6 @@
 package io.jobwerk.cli;
 
+import io.jobwerk.subagent.process.JobProcessRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ public final class JobwerkMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        JobProcessRunner.prepareJvm();
         Logging.configure();
         // A server command returns only after it stopped and closed its servers; leftover non-daemon threads must not keep the JVM.
         System.exit(new CommandLine(new JobwerkMain()).execute(args));

@@ -33,13 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  *   noop [N=10000]              N orders through one InternalExecutable NoOpJob: orders/s
- *   shell [N=2000] [launchers=8] raw ProcessBuilder spawn-and-reap rate, then N orders through 'exit 0'
+ *   shell [N=2000] [launchers=8] raw ProcessBuilder spawn-and-reap rate, the JobProcessRunner alone, then N orders through
+ *                               'exit 0' (after 2,000 to warm up), raw again
+ *   runner [N=2000] [launchers=8] raw, the JobProcessRunner alone, raw again
  *   sleep [N=15000]             N concurrent 'sleep 300' jobs, all Processing, RSS, then CancelOrders(kill)
  *   latency [rate=100] [N=2000] orders arriving at rate/s: AddOrder → OrderProcessingStarted (durable at the Agent)
  *   all                         noop, shell, latency (not sleep)
  * </pre>
  * Options (system properties): {@code -Dbench.fsync=false} to run without fsync (default: fsync on);
- * {@code -Dbench.warmUp=false}: measure noop without first running up to 5,000 orders to warm up the JIT.
+ * {@code -Dbench.warmUp=false}: measure noop and shell without first running up to 5,000 (noop) or 2,000 (shell) orders to warm up the JIT.
  */
 public final class StandaloneBench {
 
@@ -47,6 +49,7 @@ public final class StandaloneBench {
     private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmUp", "true"));
 
     public static void main(String[] args) throws Exception {
+        JobProcessRunner.prepareJvm(); // as JobwerkMain does
         String what = args.length > 0 ? args[0] : "all";
         int[] n = Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
         System.out.printf("# JDK %s, %d cores, fsync=%s%n", System.getProperty("java.version"),
@@ -55,7 +58,7 @@ public final class StandaloneBench {
             case "noop" -> noop(arg(n, 0, 10_000));
             case "shell" -> shell(arg(n, 0, 2000), arg(n, 1, 8));
             case "sleep" -> sleep(arg(n, 0, 15_000));
-            case "runner" -> System.out.printf("runner: JobProcessRunner alone: %.0f/s%n", runnerRate(arg(n, 0, 2000), arg(n, 1, 8)));
+            case "runner" -> runner(arg(n, 0, 2000), arg(n, 1, 8));
             case "latency" -> latency(arg(n, 0, 100), arg(n, 1, 2000));
             case "all" -> {
                 noop(10_000);
@@ -152,6 +155,7 @@ public final class StandaloneBench {
     static double rawSpawnRate(int n, int launchers) throws Exception {
         AtomicInteger left = new AtomicInteger(n);
         List<Thread> threads = new ArrayList<>();
+        Cpu cpu0 = cpu();
         long t0 = System.nanoTime();
         for (int i = 0; i < launchers; i++) {
             Thread t = new Thread(() -> {
@@ -166,14 +170,16 @@ public final class StandaloneBench {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, "raw-launcher-" + i);
             t.start();
             threads.add(t);
         }
         for (Thread t : threads) {
             t.join();
         }
-        return n / ((System.nanoTime() - t0) / 1e9);
+        double rate = n / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("raw: %d spawned and reaped: %.0f/s; %s%n", n, rate, cpu().since(cpu0).per(n));
+        return rate;
     }
 
     /** The Subagent's process runner without the engine: {@code n} starts from {@code launchers} threads, all outcomes awaited. */
@@ -181,6 +187,7 @@ public final class StandaloneBench {
         try (JobProcessRunner runner = new JobProcessRunner(ProcessConf.of(tempDir()))) {
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(launchers);
             List<CompletableFuture<?>> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            Cpu cpu0 = cpu();
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 String taskId = "t" + i;
@@ -191,8 +198,20 @@ public final class StandaloneBench {
             pool.awaitTermination(10, TimeUnit.MINUTES);
             System.out.printf("runner: %d started after %.2f s%n", n, (System.nanoTime() - t0) / 1e9);
             CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-            return n / ((System.nanoTime() - t0) / 1e9);
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            System.out.printf("runner: %d ended: %.0f/s; %s%n", n, rate, cpu().since(cpu0).per(n));
+            return rate;
         }
+    }
+
+    /** Raw spawn-and-reap, the JobProcessRunner alone, raw again: the runner against its yardstick. */
+    static void runner(int n, int launchers) throws Exception {
+        rawSpawnRate(200, launchers); // warm up
+        double raw = rawSpawnRate(n, launchers);
+        double runner = runnerRate(n, launchers);
+        double rawAfter = rawSpawnRate(n, launchers);
+        System.out.printf("runner: JobProcessRunner alone %.0f/s = %.0f%% of raw before, %.0f%% of raw after%n",
+                runner, 100 * runner / raw, 100 * runner / rawAfter);
     }
 
     static void shell(int n, int launchers) throws Exception {
@@ -201,15 +220,28 @@ public final class StandaloneBench {
         System.out.printf("shell: raw ProcessBuilder spawn-and-reap of '/bin/sh -c exit 0', %d launchers: %.0f/s%n", launchers, raw);
         System.out.printf("shell: JobProcessRunner alone (files, tailer, return values; %d launchers): %.0f/s%n",
                 launchers, runnerRate(n, launchers));
-        Terminated terminated = new Terminated(n);
+        int warmUp = WARM_UP ? Math.min(n, 2000) : 0;
+        Terminated terminated = new Terminated(warmUp + n);
         try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("shell", shellScript("exit 0")));
+            if (warmUp > 0) {
+                Cpu cpu0 = cpu();
+                long t = System.nanoTime();
+                addOrders(system, "warm-up-", "shell", warmUp);
+                while (terminated.latch.getCount() > n) {
+                    Thread.sleep(1);
+                }
+                double rate = warmUp / ((System.nanoTime() - t) / 1e9);
+                System.out.printf("shell: warm-up with %d orders (cold JIT): %.0f orders/s = %.0f%% of raw; %s%n",
+                        warmUp, rate, 100 * rate / raw, cpu().since(cpu0).per(warmUp));
+            }
+            Cpu cpu0 = cpu();
             long t0 = System.nanoTime();
             addOrders(system, "shell-", "shell", n);
             terminated.await("shell", 900);
             double rate = n / ((System.nanoTime() - t0) / 1e9);
-            System.out.printf("shell: %d orders through a shell job 'exit 0': %.0f orders/s = %.0f%% of raw (goal >= 70%%)%n",
-                    n, rate, 100 * rate / raw);
+            System.out.printf("shell: %d orders through a shell job 'exit 0': %.0f orders/s = %.0f%% of raw (goal >= 70%%); %s%n",
+                    n, rate, 100 * rate / raw, cpu().since(cpu0).per(n));
         }
         double rawAfter = rawSpawnRate(n, launchers);
         System.out.printf("shell: raw rate again after the run: %.0f/s%n", rawAfter);
@@ -333,6 +365,30 @@ public final class StandaloneBench {
 
     private static double ms(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6;
+    }
+
+    /** CPU seconds of this JVM and of its reaped child processes since {@link #cpu()} was called. */
+    record Cpu(double jvm, double children) {
+        Cpu since(Cpu start) {
+            return new Cpu(jvm - start.jvm, children - start.children);
+        }
+
+        String per(int n) {
+            return String.format("CPU %.1f s in the JVM + %.1f s in children = %.2f + %.2f ms per process", jvm, children,
+                    1000 * jvm / n, 1000 * children / n);
+        }
+    }
+
+    static Cpu cpu() {
+        double children = -1;
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            children = (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0; // cutime + cstime, in clock ticks
+        } catch (Exception e) {
+            // not Linux
+        }
+        return new Cpu(cpuNanos() / 1e9, children);
     }
 
     /** CPU time of this process (all threads). */

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -61,6 +60,7 @@ final class OutputTailer implements AutoCloseable {
 
     final class Tail {
         private final Path file;
+        private final java.io.File ioFile; // its length is the cheapest stat: no attributes object, no exception
         private final Consumer<String> chunks;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -76,6 +76,7 @@ final class OutputTailer implements AutoCloseable {
 
         Tail(Path file, Consumer<String> chunks) {
             this.file = file;
+            this.ioFile = file.toFile();
             this.chunks = chunks;
         }
 
@@ -102,7 +103,7 @@ final class OutputTailer implements AutoCloseable {
                 return false;
             }
             try {
-                boolean grew = Files.size(file) > position;
+                boolean grew = ioFile.length() > position;
                 if (grew) {
                     readNewBytes();
                 }

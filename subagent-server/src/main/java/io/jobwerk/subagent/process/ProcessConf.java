@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Where and how job processes run.
  *
- * @param workDirectory holds per-task script, output and return-values files (cleaned after each task)
+ * @param workDirectory holds the tasks' output and return-values files (deleted after each task), script files and the pid log
  * @param executablesDirectory relative {@code PathExecutable} paths resolve here
  * @param chunkSize maximum characters of one stdout/stderr chunk (JS7: 8 Ki)
  * @param pollInterval how often the tailer looks for new output (JS7 collects for 0.4 s)

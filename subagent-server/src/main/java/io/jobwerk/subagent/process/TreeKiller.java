@@ -1,5 +1,11 @@
 package io.jobwerk.subagent.process;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,7 +52,7 @@ final class TreeKiller implements AutoCloseable {
                 batch.add(kills.take());
                 kills.drainTo(batch);
                 boolean stop = batch.remove(STOP);
-                Map<Long, List<ProcessHandle>> children = childrenByParent();
+                Map<Long, List<Long>> children = childrenByParent();
                 for (Kill kill : batch) {
                     List<ProcessHandle> tree = tree(kill.process(), children);
                     if (kill.immediately()) {
@@ -66,21 +72,56 @@ final class TreeKiller implements AutoCloseable {
         }
     }
 
-    private static Map<Long, List<ProcessHandle>> childrenByParent() {
-        Map<Long, List<ProcessHandle>> children = new HashMap<>();
-        ProcessHandle.allProcesses().forEach(p -> p.parent()
-                .ifPresent(parent -> children.computeIfAbsent(parent.pid(), k -> new ArrayList<>()).add(p)));
+    /**
+     * The process table as parent pid → child pids, from {@code /proc/PID/stat} where there is one.
+     * Not with {@link ProcessHandle#parent()}: that reads the parent's {@code /proc/PID/stat} too,
+     * and for a job process the parent is this JVM, whose stat the kernel sums over all its threads;
+     * with 15,000 processes (and as many JDK reaper threads) one table took minutes.
+     */
+    static Map<Long, List<Long>> childrenByParent() {
+        Map<Long, List<Long>> children = new HashMap<>();
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc.resolve("self"))) {
+            ProcessHandle.allProcesses().forEach(p -> p.parent()
+                    .ifPresent(parent -> children.computeIfAbsent(parent.pid(), k -> new ArrayList<>()).add(p.pid())));
+            return children;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+                    long ppid = parentPid(entry.resolve("stat"));
+                    if (ppid > 0) {
+                        children.computeIfAbsent(ppid, k -> new ArrayList<>()).add(Long.parseLong(name));
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // A partial table: the kill still reaches the root process
+        }
         return children;
     }
 
+    /** The fourth field of a {@code /proc/PID/stat} line, after the command in parentheses; -1 if gone. */
+    private static long parentPid(Path stat) {
+        try {
+            String line = new String(Files.readAllBytes(stat), StandardCharsets.US_ASCII);
+            int i = line.lastIndexOf(')') + 4; // ") S PPID"
+            int end = line.indexOf(' ', i);
+            return i > 3 && end > i ? Long.parseLong(line, i, end, 10) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1; // ended meanwhile
+        }
+    }
+
     /** The process and its descendants as the table shows them, descendants first. */
-    private static List<ProcessHandle> tree(ProcessHandle root, Map<Long, List<ProcessHandle>> children) {
+    private static List<ProcessHandle> tree(ProcessHandle root, Map<Long, List<Long>> children) {
         List<ProcessHandle> tree = new ArrayList<>();
-        ArrayDeque<ProcessHandle> todo = new ArrayDeque<>(children.getOrDefault(root.pid(), List.of()));
+        ArrayDeque<Long> todo = new ArrayDeque<>(children.getOrDefault(root.pid(), List.of()));
         while (!todo.isEmpty()) {
-            ProcessHandle p = todo.poll();
-            tree.add(p);
-            todo.addAll(children.getOrDefault(p.pid(), List.of()));
+            long pid = todo.poll();
+            ProcessHandle.of(pid).ifPresent(tree::add);
+            todo.addAll(children.getOrDefault(pid, List.of()));
         }
         tree.add(root);
         return tree;

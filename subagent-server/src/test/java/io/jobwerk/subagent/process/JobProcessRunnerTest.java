@@ -182,10 +182,9 @@ class JobProcessRunnerTest {
             Thread.sleep(20);
         }
         long childPid = Long.parseLong(Files.readString(childPidFile).trim());
-        long scriptPid;
-        try (var tasks = Files.list(dir.resolve("work"))) {
-            scriptPid = Long.parseLong(Files.readString(tasks.findFirst().orElseThrow().resolve(JobProcessRunner.PID_FILE)).split("\\s+")[0]);
-        }
+        List<PidLog.Entry> logged = PidLog.read(dir.resolve("work").resolve(JobProcessRunner.PID_LOG));
+        assertThat(logged).hasSize(1);
+        long scriptPid = logged.get(0).pid();
         assertThat(isRunning(scriptPid)).isTrue();
 
         // As after a SIGKILL of the Subagent: the next runner on the same work directory finds the pid file.
@@ -193,9 +192,8 @@ class JobProcessRunnerTest {
             Thread.sleep(200);
             assertThat(isRunning(scriptPid)).isFalse();
             assertThat(isRunning(childPid)).isFalse();
-            try (var files = Files.list(dir.resolve("work"))) {
-                assertThat(files).isEmpty();
-            }
+            assertThat(taskFiles()).isEmpty();
+            assertThat(PidLog.read(dir.resolve("work").resolve(JobProcessRunner.PID_LOG))).isEmpty();
         }
     }
 
@@ -222,9 +220,30 @@ class JobProcessRunnerTest {
 
     @Test
     void taskFilesAreRemovedAfterTheProcessEnded() throws Exception {
-        run(script("#!/bin/sh\necho x\n"));
-        try (var files = Files.list(dir.resolve("work"))) {
-            assertThat(files).isEmpty();
+        run(script("#!/bin/sh\necho x\necho a=b >> \"$JS7_RETURN_VALUES\"\n"));
+        assertThat(taskFiles()).isEmpty();
+        assertThat(PidLog.read(dir.resolve("work").resolve(JobProcessRunner.PID_LOG))).isEmpty();
+    }
+
+    @Test
+    void processesOfOneScriptShareItsFile() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            var launch = new JobLaunch("task-" + i, Executable.ShellScript.of("echo $0"), List.of(), Map.of(), Duration.ofSeconds(5),
+                    Optional.empty(), false);
+            assertThat(run(launch)).isEqualTo(Outcome.succeeded(0));
+        }
+        run(script("echo other"));
+        List<String> lines = String.join("", stdout).lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(0, 3)).containsOnly(lines.get(0));
+        try (var scripts = Files.list(dir.resolve("work").resolve("scripts"))) {
+            assertThat(scripts).hasSize(2);
+        }
+    }
+
+    private List<Path> taskFiles() throws Exception {
+        try (var files = Files.list(dir.resolve("work").resolve("tasks"))) {
+            return files.toList();
         }
     }
 
@@ -237,7 +256,7 @@ class JobProcessRunnerTest {
         try (JobProcessRunner next = new JobProcessRunner(new ProcessConf(dir.resolve("work"), dir.resolve("executables"), 64, Duration.ofMillis(20)))) {
             handle.onExit().get(5, TimeUnit.SECONDS);
             assertThat(handle.isAlive()).isFalse();
-            assertThat(Files.list(dir.resolve("work")).count()).isZero();
+            assertThat(taskFiles()).isEmpty();
         }
     }
 }
