@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.json.OrderObstacleJson;
@@ -164,8 +166,8 @@ public final class AgentDirector implements AutoCloseable {
         if (command.orThrow() instanceof AgentCommand.ReleaseEvents release) {
             journal.release(release.untilEventId());
         }
-        Checked<Boolean> result = keeper.transact(state -> commandExecutor.execute(state, command.orThrow())).get(60, TimeUnit.SECONDS);
-        Exchanges.respond(exchange, result, ok -> EngineJson.MAPPER.createObjectNode().put("TYPE", "Accepted"));
+        Checked<CommandResponse> result = keeper.transact(state -> commandExecutor.execute(state, command.orThrow())).get(60, TimeUnit.SECONDS);
+        Exchanges.respond(exchange, result, CommandJson::encode);
     }
 
     /** {@code GET /agent/api/order/ORDER/obstacles}: why a Ready order does not start its job (JS7 OrderObstacles). */

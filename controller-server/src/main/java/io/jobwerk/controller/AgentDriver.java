@@ -2,6 +2,7 @@ package io.jobwerk.controller;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;
@@ -9,6 +10,7 @@ import io.jobwerk.engine.event.SystemEvent;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.job.WorkflowJob;
+import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
@@ -139,6 +141,7 @@ final class AgentDriver implements AutoCloseable {
                     Thread.sleep(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
                 } else {
                     failures = 0;
+                    logRejected(commands, response.orThrow());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -146,6 +149,36 @@ final class AgentDriver implements AutoCloseable {
                 LOG.log(Level.WARNING, "Agent " + agentPath + " command sender", e);
             }
         }
+    }
+
+    /**
+     * The Agent executes each command of a Batch on its own and answers each (JS7 BatchResponse); a
+     * rejected command is logged, not sent again: the Agent decided on it, and the order is looked at
+     * again when it changes.
+     */
+    private void logRejected(List<AgentCommand> commands, JsonNode answer) {
+        Checked<CommandResponse> response = CommandJson.decodeResponse(answer);
+        if (response.isFail() || !(response.orThrow() instanceof CommandResponse.BatchResponse batch)
+                || batch.responses().size() != commands.size()) {
+            LOG.warning("Agent " + agentPath + ": unexpected answer to a Batch of " + commands.size() + " commands: " + answer);
+            return;
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            AgentCommand command = commands.get(i);
+            batch.responses().get(i).problemOption().ifPresent(p ->
+                    LOG.warning("Agent " + agentPath + " rejected " + describe(command) + ": " + p));
+        }
+    }
+
+    private static String describe(AgentCommand command) {
+        return switch (command.kind()) {
+            case ATTACH_ITEM -> "AttachItem " + ((AgentCommand.AttachItem) command).item().key();
+            case ATTACH_WORKFLOW -> "AttachSignedItem " + ((AgentCommand.AttachWorkflow) command).workflow().id();
+            case ATTACH_ORDER -> "AttachOrder " + ((AgentCommand.AttachOrder) command).order().id();
+            case DETACH_ORDER -> "DetachOrder " + ((AgentCommand.DetachOrder) command).orderId();
+            case MARK_ORDER -> "MarkOrder " + ((AgentCommand.MarkOrder) command).orderId();
+            case RELEASE_EVENTS, BATCH, NO_OPERATION -> command.kind().toString();
+        };
     }
 
     private List<AgentCommand> commandsFor(EngineState state, Set<OrderId> ids) {
