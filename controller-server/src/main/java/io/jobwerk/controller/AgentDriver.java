@@ -67,6 +67,10 @@ final class AgentDriver implements AutoCloseable {
     private volatile boolean itemsChanged = true;
     private static final int MAX_IN_FLIGHT = 1000;
     private final ArrayDeque<CompletableFuture<Checked<Boolean>>> inFlight = new ArrayDeque<>(); // event thread only
+    // Event thread only: the Agent event id of the last event handed to the keeper; a decision
+    // mirrors an event only right after its predecessor, so one not persisted is never skipped.
+    private long handedAfter;
+    private boolean notPersisted; // event thread only
 
     AgentDriver(AgentPath agentPath, String uri, EngineKeeper keeper, String userId, String password) {
         this.agentPath = agentPath;
@@ -258,10 +262,19 @@ final class AgentDriver implements AutoCloseable {
         long lastRelease = System.nanoTime();
         while (!closed) {
             long after = keeper.state().observedEventId(peerKey);
+            handedAfter = after;
             Checked<Long> result = client.readEvents(after, Duration.ofSeconds(30), this::mirror);
             awaitMirrored();
             if (closed) {
                 return;
+            }
+            if (notPersisted) {
+                notPersisted = false;
+                long delay = RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)];
+                LOG.warning("Agent " + agentPath + ": reading its events after " + keeper.state().observedEventId(peerKey)
+                        + " again in " + delay + " ms, as some were not persisted");
+                sleep(delay);
+                continue;
             }
             if (result.isFail()) {
                 LOG.warning("Agent " + agentPath + " event stream: " + result.problemOption().orElseThrow());
@@ -293,7 +306,11 @@ final class AgentDriver implements AutoCloseable {
             return false;
         }
         Stamped<Event> s = stamped.orThrow();
-        inFlight.add(keeper.transact(state -> Checked.ok(mirrored(state, s))));
+        long previous = handedAfter;
+        handedAfter = s.eventId();
+        inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, s)
+                // An event before was not persisted: this one waits for the stream to be read again from there.
+                : Decision.of(List.of(), Boolean.FALSE))));
         while (inFlight.size() > MAX_IN_FLIGHT) {
             if (!awaitOldest()) {
                 return false;
@@ -326,6 +343,7 @@ final class AgentDriver implements AutoCloseable {
             Checked<Boolean> persisted = inFlight.remove().get();
             if (persisted.isFail()) {
                 LOG.warning("Agent " + agentPath + ": mirrored events not persisted: " + persisted.problemOption().orElseThrow());
+                notPersisted = true;
                 return false;
             }
             return true;
@@ -333,6 +351,8 @@ final class AgentDriver implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "Agent " + agentPath + ": mirrored events not persisted", e);
+            notPersisted = true;
             return false;
         }
     }

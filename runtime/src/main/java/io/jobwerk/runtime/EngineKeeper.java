@@ -56,6 +56,8 @@ public final class EngineKeeper implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EngineKeeper.class.getName());
     private static final int MAX_MOTOR_ITERATIONS = 1000;
+    private static final String JOURNAL_ERROR = "JournalError";
+    private static final String ROUND_FAILED = "EngineRoundFailed";
     private static final java.time.Duration WAKE_RETRY_DELAY = java.time.Duration.ofSeconds(1);
 
     private record Request<R>(Function<EngineState, Checked<Decision<R>>> decide, CompletableFuture<Checked<R>> future) {}
@@ -138,6 +140,39 @@ public final class EngineKeeper implements AutoCloseable {
         return transact(state -> Checked.ok(Decision.of(events, Boolean.TRUE)));
     }
 
+    /**
+     * As {@link #transact}, for a fact that must not be lost (a process's outcome, a lost Subagent):
+     * while its events cannot be persisted (the journal failed, or the round failed), the failure
+     * is logged with {@code what} and the decision is made again on the then current state, after
+     * 0.1 s, doubling up to 5 s, until it is durable, the decision itself fails (its problem is the
+     * result, e.g. the order has moved on), or the keeper closes.
+     */
+    public <R> CompletableFuture<Checked<R>> transactRetrying(String what, Function<EngineState, Checked<Decision<R>>> decide) {
+        CompletableFuture<Checked<R>> result = new CompletableFuture<>();
+        transactRetrying(what, decide, result, 100);
+        return result;
+    }
+
+    private <R> void transactRetrying(String what, Function<EngineState, Checked<Decision<R>>> decide,
+                                      CompletableFuture<Checked<R>> result, long delayMillis) {
+        transact(decide).whenComplete((checked, error) -> {
+            Optional<Problem> problem = error != null ? Optional.of(Problem.of(ROUND_FAILED, String.valueOf(error)))
+                    : checked.problemOption();
+            if (problem.isEmpty() || !isPersistFailure(problem.get()) || closed) {
+                result.complete(error != null ? Checked.fail(problem.orElseThrow()) : checked);
+                return;
+            }
+            LOG.warning(what + ": not persisted, trying again in " + delayMillis + " ms: " + problem.get());
+            CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
+                    .execute(() -> transactRetrying(what, decide, result, Math.min(5000, delayMillis * 2)));
+        });
+    }
+
+    /** A failure to persist (worth trying again), not a decision's problem. */
+    public static boolean isPersistFailure(Problem problem) {
+        return problem.code().equals(JOURNAL_ERROR) || problem.code().equals(ROUND_FAILED);
+    }
+
     private void run() {
         while (!closed) {
             List<Request<?>> batch = new ArrayList<>();
@@ -156,7 +191,7 @@ public final class EngineKeeper implements AutoCloseable {
                 LOG.log(Level.SEVERE, "Engine keeper round failed", e);
                 wakeRetryNotBefore = clock.instant().plus(WAKE_RETRY_DELAY);
                 // Callers must not wait for ever; a request already answered keeps its answer.
-                failAll(batch, Problem.of("InternalError", "Internal error in the engine: " + e));
+                failAll(batch, Problem.of(ROUND_FAILED, "Internal error in the engine: " + e));
             }
         }
     }
@@ -250,7 +285,7 @@ public final class EngineKeeper implements AutoCloseable {
             killMarkedProcesses(committedEvents, committed);
             scheduleWakeTimes(committed, now, touchedOrders(committedEvents, touched), false);
         } catch (ExecutionException e) {
-            Problem problem = Problem.of("JournalError", "Events could not be persisted: " + e.getCause().getMessage());
+            Problem problem = Problem.of(JOURNAL_ERROR, "Events could not be persisted: " + e.getCause().getMessage());
             LOG.log(Level.SEVERE, problem.message(), e.getCause());
             wakeRetryNotBefore = now.plus(WAKE_RETRY_DELAY);
             readyAtJob.clear(); // the round's state was not committed: start again from the committed one
