@@ -118,14 +118,15 @@ final class LocalSubagent implements SubagentDriver {
             Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
             KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o));
             keeper.transactRetrying("Order " + orderId + ": OrderProcessed(" + o + ") on Subagent " + subagentId,
-                    state -> Checked.ok(Decision.of(isProcessingHere(state, orderId) ? List.of(processed) : List.of(), Boolean.TRUE)))
+                    state -> Checked.ok(Decision.of(isProcessing(state, orderId) ? List.of(processed) : List.of(), Boolean.TRUE)))
                     .thenAccept(r -> logLost(orderId, "OrderProcessed(" + o + ")", r));
         });
     }
 
-    private boolean isProcessingHere(EngineState state, OrderId orderId) {
+    /** Internal jobs run here whichever Subagent was selected, so any Subagent counts. */
+    private static boolean isProcessing(EngineState state, OrderId orderId) {
         Order order = state.orders().get(orderId);
-        return order != null && order.state() instanceof OrderState.Processing p && p.subagentId().equals(subagentId);
+        return order != null && order.isState(OrderState.Kind.PROCESSING);
     }
 
     private static void logLost(OrderId orderId, String what, Checked<?> persisted) {
