@@ -311,7 +311,8 @@ final class AgentDriver implements AutoCloseable {
         inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, s)
                 // An event before was not persisted: this one waits for the stream to be read again from there.
                 : Decision.of(List.of(), Boolean.FALSE))));
-        while (inFlight.size() > MAX_IN_FLIGHT) {
+        // Decided ones are looked at now: after a failed persist the stream is read again at once.
+        while (inFlight.size() > MAX_IN_FLIGHT || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
             if (!awaitOldest()) {
                 return false;
             }
