@@ -2,6 +2,7 @@ package io.jobwerk.agent;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.command.TransferOrdersExecutor;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
@@ -35,27 +36,40 @@ final class AgentCommandExecutor {
         this.agentPath = agentPath;
     }
 
-    Checked<Decision<Boolean>> execute(EngineState state, AgentCommand command) {
+    /**
+     * The events and the answer: {@code Accepted}, or for a {@code Batch} a {@code BatchResponse}
+     * with each command's answer or problem in order (as JS7); a failing command of a batch does not
+     * undo the others, each is decided on the state the ones before lead to.
+     */
+    Checked<Decision<CommandResponse>> execute(EngineState state, AgentCommand command) {
         List<KeyedEvent<? extends Event>> events = new ArrayList<>();
-        Checked<EngineState> s = Checked.ok(state);
-        for (AgentCommand c : flatten(command)) {
-            Checked<List<KeyedEvent<? extends Event>>> decided = s.flatMap(st -> decide(st, c));
-            if (decided.isFail()) {
-                return Checked.fail(decided.problemOption().orElseThrow());
-            }
-            s = s.flatMap(st -> st.applyEvents(decided.orThrow()));
-            events.addAll(decided.orThrow());
-        }
-        return s.map(ignored -> Decision.of(events, Boolean.TRUE));
+        return execute(state, command, events).map(result -> Decision.of(events, result.response()));
     }
 
-    private static List<AgentCommand> flatten(AgentCommand command) {
+    private record Executed(EngineState state, CommandResponse response) {}
+
+    private Checked<Executed> execute(EngineState state, AgentCommand command, List<KeyedEvent<? extends Event>> events) {
         if (command instanceof AgentCommand.Batch batch) {
-            List<AgentCommand> list = new ArrayList<>();
-            batch.commands().forEach(c -> list.addAll(flatten(c)));
-            return list;
+            EngineState current = state;
+            List<Checked<CommandResponse>> responses = new ArrayList<>();
+            for (AgentCommand c : batch.commands()) {
+                List<KeyedEvent<? extends Event>> own = new ArrayList<>();
+                Checked<Executed> executed = execute(current, c, own);
+                if (executed.isOk()) {
+                    current = executed.orThrow().state();
+                    events.addAll(own);
+                    responses.add(Checked.ok(executed.orThrow().response()));
+                } else {
+                    responses.add(Checked.fail(executed.problemOption().orElseThrow()));
+                }
+            }
+            return Checked.ok(new Executed(current, new CommandResponse.BatchResponse(responses)));
         }
-        return List.of(command);
+        Checked<List<KeyedEvent<? extends Event>>> decided = decide(state, command);
+        return decided.flatMap(state::applyEvents).map(next -> {
+            events.addAll(decided.orThrow());
+            return new Executed(next, CommandResponse.ACCEPTED);
+        });
     }
 
     private Checked<List<KeyedEvent<? extends Event>>> decide(EngineState state, AgentCommand command) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.json.OrderObstacleJson;
@@ -165,7 +167,7 @@ public final class AgentDirector implements AutoCloseable {
             journal.release(release.untilEventId());
         }
         List<Order> processing = new ArrayList<>();
-        Checked<Boolean> result = keeper.transact(state -> {
+        Checked<CommandResponse> result = keeper.transact(state -> {
             if (command.orThrow() instanceof AgentCommand.Reset) {
                 state.orders().values().stream().filter(o -> o.state() instanceof OrderState.Processing).forEach(processing::add);
             }
@@ -175,7 +177,7 @@ public final class AgentDirector implements AutoCloseable {
             // After the reset is durable: the outcomes of these processes then find no order and are dropped.
             processing.forEach(subagents::forget);
         }
-        Exchanges.respond(exchange, result, ok -> EngineJson.MAPPER.createObjectNode().put("TYPE", "Accepted"));
+        Exchanges.respond(exchange, result, CommandJson::encode);
     }
 
     /** {@code GET /agent/api/order/ORDER/obstacles}: why a Ready order does not start its job (JS7 OrderObstacles). */

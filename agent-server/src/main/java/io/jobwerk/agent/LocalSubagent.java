@@ -1,11 +1,16 @@
 package io.jobwerk.agent;
 
+import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.subagent.SubagentMetrics;
+import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.subagent.internal.InternalJobRunner;
 import io.jobwerk.subagent.internal.InternalLaunch;
@@ -98,12 +103,12 @@ final class LocalSubagent implements SubagentDriver {
         return new OutputSink() {
             @Override
             public void stdout(String chunk) {
-                keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk))));
+                keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk)))).thenAccept(r -> logLost(orderId, "stdout", r));
             }
 
             @Override
             public void stderr(String chunk) {
-                keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk))));
+                keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk)))).thenAccept(r -> logLost(orderId, "stderr", r));
             }
         };
     }
@@ -116,12 +121,21 @@ final class LocalSubagent implements SubagentDriver {
                 return;
             }
             Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
-            keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o)))).thenAccept(r -> {
-                if (r.isFail()) {
-                    LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + r.problemOption().orElseThrow());
-                }
-            });
+            KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o));
+            keeper.transactRetrying("Order " + orderId + ": OrderProcessed(" + o + ") on Subagent " + subagentId,
+                    state -> Checked.ok(Decision.of(isProcessing(state, orderId) ? List.of(processed) : List.of(), Boolean.TRUE)))
+                    .thenAccept(r -> logLost(orderId, "OrderProcessed(" + o + ")", r));
         });
+    }
+
+    /** Internal jobs run here whichever Subagent was selected, so any Subagent counts. */
+    private static boolean isProcessing(EngineState state, OrderId orderId) {
+        Order order = state.orders().get(orderId);
+        return order != null && order.isState(OrderState.Kind.PROCESSING);
+    }
+
+    private static void logLost(OrderId orderId, String what, Checked<?> persisted) {
+        persisted.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": " + what + " not persisted: " + p));
     }
 
     private static String rootMessage(Throwable e) {

@@ -8,7 +8,6 @@ import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
@@ -22,6 +21,8 @@ import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.subagent.SubagentCommand;
 import io.jobwerk.subagent.SubagentCommandJson;
 import io.jobwerk.subagent.SubagentMetricsJson;
+import io.jobwerk.subagent.ProcessEvent;
+import io.jobwerk.subagent.ProcessEventJson;
 import io.jobwerk.subagent.process.JobLaunch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +42,12 @@ import java.util.logging.Logger;
  *
  * <p>Couples with {@code CoupleDirector} (a new Director run makes the Subagent kill what an earlier
  * run started), then long-polls the Subagent's event stream and persists its events in the
- * Director's journal through the keeper — only those of orders still processing on this Subagent —
- * and releases them. The polls come at least every third of the Subagent's director timeout, so a
- * living Director is never taken for lost. Commands ({@code StartOrderProcess}, {@code KillProcess})
- * go out in order on one thread.
+ * Director's journal through the keeper — only those of the task each order is processing on this
+ * Subagent now (every event carries its task id) — and releases them once persisted; events the
+ * keeper could not persist are read again. The polls come at least every third of the Subagent's
+ * director timeout, so a living Director is never taken for lost. Commands
+ * ({@code StartOrderProcess}, {@code KillProcess}) go out in order on one thread; an unanswered
+ * start is sent again with the same task id until answered (the Subagent never starts a task twice).
  *
  * <p>When the Subagent cannot be reached it is unavailable for new processes at once. Its running
  * processes are recorded as lost ({@code OrderProcessed(Disrupted(ProcessLost))}, so the motor
@@ -67,8 +71,13 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private volatile boolean coupled;
     private volatile boolean firstAttemptDone;
     private volatile SubagentMetrics metrics = SubagentMetrics.ofProcessCount(0);
+    // The task each order processing here runs; an event of another task (an earlier attempt) is ignored.
+    private final Map<OrderId, String> expectedTasks = new ConcurrentHashMap<>();
+    private volatile String subagentRunId; // written by the event thread
+    // The event before the first one the keeper failed to persist, or -1: set on the keeper thread
+    // before a later event is decided, so no event after a failed one is persisted until read again.
+    private volatile long rewindAfter = -1;
     // Event-thread only:
-    private String subagentRunId;
     private long after;
     private long released;
     private Duration directorTimeout = Duration.ofSeconds(30);
@@ -121,20 +130,75 @@ final class RemoteSubagentDriver implements SubagentDriver {
         return metrics;
     }
 
+    /**
+     * Sends the start until the Subagent answers: an unanswered start may have started the process
+     * there, so the same task is sent again (the Subagent starts a task once and answers a repeated
+     * start with its state), never declared lost for a timeout. Only a Subagent that is really gone
+     * (refused connection, another run) or was given up by the event thread loses the process.
+     */
     @Override
     public void start(OrderId orderId, JobLaunch launch) {
-        commands.execute(() -> {
-            Checked<JsonNode> response = client.command(SubagentCommandJson.encode(new SubagentCommand.StartOrderProcess(orderId, launch)));
-            if (response.isFail()) {
-                Problem problem = response.problemOption().orElseThrow();
-                LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + ": " + problem);
-                boolean connection = problem.code().startsWith("Connection");
-                Outcome outcome = connection ? processLost(problem)
-                        : new Outcome.Failed(Optional.of(problem.message()), Map.of());
-                keeper.transact(state -> Checked.ok(Decision.of(eventsIfProcessingHere(state, List.of(
-                        KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome)))), Boolean.TRUE)));
+        expectedTasks.put(orderId, launch.taskId());
+        SubagentCommand.StartOrderProcess command = new SubagentCommand.StartOrderProcess(orderId, launch, Optional.ofNullable(subagentRunId));
+        commands.execute(() -> startUntilAnswered(command));
+    }
+
+    private void startUntilAnswered(SubagentCommand.StartOrderProcess command) {
+        OrderId orderId = command.orderId();
+        String taskId = command.launch().taskId();
+        for (int attempt = 0; ; attempt++) {
+            if (closed || !taskId.equals(expectedTasks.get(orderId))) {
+                return; // the Director has recorded an outcome meanwhile (the Subagent was lost, or the process ended)
             }
-        });
+            Checked<JsonNode> response = client.command(SubagentCommandJson.encode(command));
+            if (response.isOk()) {
+                if (attempt > 0) {
+                    LOG.info("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " answered: " + response.orThrow());
+                }
+                return;
+            }
+            Problem problem = response.problemOption().orElseThrow();
+            if (isUnanswered(problem)) {
+                LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " unanswered, sending it again: " + problem);
+                try {
+                    Thread.sleep(RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                continue;
+            }
+            LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
+            boolean lost = problem.code().equals("ConnectionRefused") || problem.code().equals("SubagentRunIdMismatch");
+            if (problem.code().equals("SubagentRunIdMismatch")) {
+                coupled = false; // the event thread couples again, notices the new run and records its processes as lost
+            }
+            Outcome outcome = lost ? processLost(problem) : new Outcome.Failed(Optional.of(problem.message()), Map.of());
+            KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome));
+            keeper.transactRetrying("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId,
+                    state -> Checked.ok(Decision.of(isExpected(state, orderId, taskId) ? List.of(processed) : List.of(), Boolean.TRUE)))
+                    .thenAccept(r -> ended(orderId, taskId, r));
+            return;
+        }
+    }
+
+    /**
+     * The start may or may not have reached the Subagent; also a process of an earlier attempt still
+     * being killed there ({@code OrderProcessRunning}) is waited for.
+     */
+    private static boolean isUnanswered(Problem problem) {
+        return switch (problem.code()) {
+            case "ConnectionFailed", "ServiceUnavailable", "HttpError", "OrderProcessRunning" -> true;
+            default -> false;
+        };
+    }
+
+    private void ended(OrderId orderId, String taskId, Checked<?> persisted) {
+        if (persisted.isOk()) {
+            expectedTasks.remove(orderId, taskId);
+        } else {
+            LOG.warning("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId + " not recorded: "
+                    + persisted.problemOption().orElseThrow());
+        }
     }
 
     @Override
@@ -180,7 +244,9 @@ final class RemoteSubagentDriver implements SubagentDriver {
             // Events before belong to an earlier Director run, whose processes were recorded as lost.
             after = c.lastEventId();
         } else if (!subagentRunId.equals(c.subagentRunId())) {
-            lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"));
+            if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"))) {
+                return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
+            }
             after = 0;
         }
         released = after;
@@ -210,23 +276,28 @@ final class RemoteSubagentDriver implements SubagentDriver {
             poll = Duration.ofSeconds(10);
         }
         Checked<Long> result = client.readEvents(after, poll, json -> {
-            Checked<Stamped<Event>> stamped = EventJson.decodeStamped(json);
+            Checked<Stamped<ProcessEvent>> stamped = ProcessEventJson.decode(json);
             if (stamped.isFail()) {
                 LOG.warning("Subagent " + item.id() + ": undecodable event: " + stamped.problemOption().orElseThrow());
+                after = json.path("eventId").asLong(after);
             } else {
                 emit(stamped.orThrow());
             }
-            return !closed;
+            return !closed && rewindAfter < 0;
         });
         if (closed) {
             return Checked.ok(false); // no request after close: the Subagent's director timeout runs from the last one
         }
-        release();
+        if (!release()) {
+            return Checked.ok(true); // read again what was not persisted
+        }
         if (result.isFail()) {
             Problem p = result.problemOption().orElseThrow();
             if (p.code().equals("EventSeqTorn")) {
                 // Events were dropped before the Director read them: outcomes may be missing.
-                lose(p);
+                if (!lose(p)) {
+                    return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
+                }
                 coupled = false;
                 subagentRunId = null;
                 return Checked.ok(false);
@@ -236,31 +307,74 @@ final class RemoteSubagentDriver implements SubagentDriver {
         return Checked.ok(true);
     }
 
-    private void emit(Stamped<Event> stamped) throws RuntimeException {
-        KeyedEvent<Event> keyed = stamped.keyedEvent();
-        after = stamped.eventId();
-        long eventId = after;
-        lastEmit = keeper.transact(state -> Checked.ok(Decision.of(eventsIfProcessingHere(state, List.of(keyed)), eventId)));
+    private void emit(Stamped<ProcessEvent> stamped) {
+        OrderId orderId = new OrderId(stamped.keyedEvent().key().orElseThrow());
+        ProcessEvent event = stamped.keyedEvent().event();
+        long previous = after;
+        long eventId = stamped.eventId();
+        after = eventId;
+        KeyedEvent<OrderEvent> keyed = KeyedEvent.of(orderId, event.orderEvent());
+        // The result tells whether the event was taken (it may be of an earlier task, or wait for a re-read).
+        CompletableFuture<Checked<Boolean>> emitted = keeper.transact(state -> {
+            boolean take = rewindAfter < 0 && isExpected(state, orderId, event.taskId());
+            return Checked.ok(Decision.of(take ? List.of(keyed) : List.of(), take));
+        });
+        emitted.whenComplete((r, e) -> {
+            Problem problem = e != null ? Problem.of("EngineRoundFailed", String.valueOf(e)) : r.problemOption().orElse(null);
+            if (problem == null) {
+                if (r.orThrow() && event.orderEvent() instanceof OrderEvent.OrderProcessed) {
+                    expectedTasks.remove(orderId, event.taskId());
+                }
+            } else if (EngineKeeper.isPersistFailure(problem)) {
+                synchronized (this) {
+                    if (rewindAfter < 0 || previous < rewindAfter) {
+                        rewindAfter = previous;
+                    }
+                }
+                LOG.warning("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId()
+                        + " not persisted, it will be read again: " + problem);
+            } else {
+                LOG.warning("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId() + " not applied: " + problem);
+            }
+        });
+        lastEmit = emitted;
         if (++unreleased >= RELEASE_EVERY) {
             release();
         }
     }
 
-    /** Releases the Subagent's events up to the last one the keeper has persisted. */
-    private void release() {
+    /**
+     * Waits until the keeper has decided on every event handed to it, then releases the Subagent's
+     * events up to the last one read. Returns false when an event was not persisted: then nothing
+     * is released and the stream is read again after the last persisted event.
+     */
+    private boolean release() {
         if (closed) {
-            return;
+            return true;
         }
         try {
-            lastEmit.get(30, TimeUnit.SECONDS);
+            lastEmit.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            return;
+            LOG.warning("Subagent " + item.id() + ": its events up to " + after + " are not yet persisted; not released: " + e);
+            return true;
         }
         unreleased = 0;
+        long rewind = rewindAfter;
+        if (rewind >= 0) {
+            after = rewind;
+            rewindAfter = -1;
+            try {
+                Thread.sleep(RECONNECT_DELAYS_MS[0]); // a failing journal is not asked again at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
         if (after > released) {
             long until = after;
             client.command(SubagentCommandJson.encode(new SubagentCommand.ReleaseEvents(until))).toOptional().ifPresent(ok -> released = until);
         }
+        return true;
     }
 
     private void failed(Problem problem) {
@@ -272,41 +386,53 @@ final class RemoteSubagentDriver implements SubagentDriver {
         boolean gone = problem.code().equals("ConnectionRefused");
         boolean silentTooLong = System.nanoTime() - failingSinceNanos > directorTimeout.plusSeconds(1).toNanos();
         if (!lostReported && (gone || silentTooLong)) {
-            lostReported = true;
-            lose(problem);
+            lostReported = lose(problem); // else tried again with the next failure
         }
     }
 
-    /** Records the processes running here as lost, so their jobs restart. */
-    private void lose(Problem problem) {
-        keeper.transact(state -> {
-            List<KeyedEvent<? extends Event>> events = new ArrayList<>();
-            for (Order order : state.orders().values()) {
-                if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())) {
-                    events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
+    /** Records the processes running here as lost, so their jobs restart; returns whether that is durable. */
+    private boolean lose(Problem problem) {
+        Map<OrderId, String> lost = new java.util.HashMap<>();
+        Checked<Boolean> persisted;
+        try {
+            persisted = keeper.transact(state -> {
+                lost.clear();
+                List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+                for (Order order : state.orders().values()) {
+                    if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())) {
+                        events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
+                        lost.put(order.id(), expectedTasks.getOrDefault(order.id(), ""));
+                    }
                 }
-            }
-            if (!events.isEmpty()) {
-                LOG.warning("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
-            }
-            return Checked.ok(Decision.of(events, Boolean.TRUE));
-        });
+                if (!events.isEmpty()) {
+                    LOG.warning("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
+                }
+                return Checked.ok(Decision.of(events, Boolean.TRUE));
+            }).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            persisted = Checked.fail(Problem.of("EngineRoundFailed", String.valueOf(e)));
+        }
+        if (persisted.isFail()) {
+            LOG.severe("Subagent " + item.id() + ": the loss of its processes (" + problem.message() + ") could not be recorded, trying again: "
+                    + persisted.problemOption().orElseThrow());
+            return false;
+        }
+        lost.forEach(expectedTasks::remove);
+        return true;
     }
 
     private static Outcome processLost(Problem problem) {
         return new Outcome.Disrupted(new Outcome.ProcessLost(Optional.of(problem)), false);
     }
 
-    /** The events whose order is still processing on this Subagent (late events of a lost process are dropped). */
-    private List<KeyedEvent<? extends Event>> eventsIfProcessingHere(EngineState state, List<? extends KeyedEvent<? extends Event>> events) {
-        List<KeyedEvent<? extends Event>> result = new ArrayList<>();
-        for (KeyedEvent<? extends Event> e : events) {
-            Order order = e.key().map(k -> state.orders().get(new OrderId(k))).orElse(null);
-            if (order != null && order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())) {
-                result.add(e);
-            }
-        }
-        return result;
+    /** Whether the order is processing here the task the event belongs to (late events of a lost or earlier process are dropped). */
+    private boolean isExpected(EngineState state, OrderId orderId, String taskId) {
+        Order order = state.orders().get(orderId);
+        return order != null && order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())
+                && taskId.equals(expectedTasks.get(orderId));
     }
 
     @Override

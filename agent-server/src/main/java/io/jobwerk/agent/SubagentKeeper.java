@@ -311,8 +311,12 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     }
 
     private void processed(OrderId orderId, Outcome outcome) {
-        keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome)))).thenAccept(r -> r.problemOption()
-                .ifPresent(p -> LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + p)));
+        KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome));
+        keeper.transactRetrying("Order " + orderId + ": OrderProcessed(" + outcome + ")", state -> {
+            Order order = state.orders().get(orderId);
+            boolean processing = order != null && order.isState(OrderState.Kind.PROCESSING);
+            return Checked.ok(io.jobwerk.runtime.Decision.of(processing ? List.of(processed) : List.of(), Boolean.TRUE));
+        }).thenAccept(r -> r.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + p)));
     }
 
     @Override

@@ -51,6 +51,8 @@ final class SubagentCluster implements AutoCloseable {
     final Map<String, Process> subagents = new LinkedHashMap<>();
     private final List<Process> retired = new ArrayList<>();
     final Map<String, String> subagentUris = new LinkedHashMap<>();
+    /** The URI a Subagent's item names, where it differs from the Subagent's own (e.g. a proxy in front). */
+    final Map<String, String> itemUris = new LinkedHashMap<>();
     AgentDirector agent;
     Controller controller;
     EngineClient client;
@@ -199,7 +201,7 @@ final class SubagentCluster implements AutoCloseable {
         }
         nd.append(simple(agentRef));
         nd.append(simple(subagentItem(DIRECTOR.string(), agentUri())));
-        subagentUris.forEach((id, uri) -> nd.append(simple(subagentItem(id, uri))));
+        subagentUris.forEach((id, uri) -> nd.append(simple(subagentItem(id, itemUris.getOrDefault(id, uri)))));
         nd.append("{\"TYPE\":\"AddVersion\",\"versionId\":\"1\"}\n");
         for (String item : itemsJson) {
             nd.append(simple(EngineJson.parse(item).orThrow()));

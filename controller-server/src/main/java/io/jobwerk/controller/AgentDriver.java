@@ -3,6 +3,7 @@ package io.jobwerk.controller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.command.AgentReset;
+import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;
@@ -10,6 +11,7 @@ import io.jobwerk.engine.event.SystemEvent;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.job.WorkflowJob;
+import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
@@ -75,6 +77,10 @@ final class AgentDriver implements AutoCloseable {
     private volatile boolean itemsChanged = true;
     private static final int MAX_IN_FLIGHT = 1000;
     private final ArrayDeque<CompletableFuture<Checked<Boolean>>> inFlight = new ArrayDeque<>(); // event thread only
+    // Event thread only: the Agent event id of the last event handed to the keeper; a decision
+    // mirrors an event only right after its predecessor, so one not persisted is never skipped.
+    private long handedAfter;
+    private boolean notPersisted; // event thread only
 
     AgentDriver(AgentPath agentPath, String uri, EngineKeeper keeper, String userId, String password) {
         this.agentPath = agentPath;
@@ -172,6 +178,7 @@ final class AgentDriver implements AutoCloseable {
                     Thread.sleep(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
                 } else {
                     failures = 0;
+                    logRejected(commands, response.orThrow());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -179,6 +186,37 @@ final class AgentDriver implements AutoCloseable {
                 LOG.log(Level.WARNING, "Agent " + agentPath + " command sender", e);
             }
         }
+    }
+
+    /**
+     * The Agent executes each command of a Batch on its own and answers each (JS7 BatchResponse); a
+     * rejected command is logged, not sent again: the Agent decided on it, and the order is looked at
+     * again when it changes.
+     */
+    private void logRejected(List<AgentCommand> commands, JsonNode answer) {
+        Checked<CommandResponse> response = CommandJson.decodeResponse(answer);
+        if (response.isFail() || !(response.orThrow() instanceof CommandResponse.BatchResponse batch)
+                || batch.responses().size() != commands.size()) {
+            LOG.warning("Agent " + agentPath + ": unexpected answer to a Batch of " + commands.size() + " commands: " + answer);
+            return;
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            AgentCommand command = commands.get(i);
+            batch.responses().get(i).problemOption().ifPresent(p ->
+                    LOG.warning("Agent " + agentPath + " rejected " + describe(command) + ": " + p));
+        }
+    }
+
+    private static String describe(AgentCommand command) {
+        return switch (command.kind()) {
+            case ATTACH_ITEM -> "AttachItem " + ((AgentCommand.AttachItem) command).item().key();
+            case ATTACH_WORKFLOW -> "AttachSignedItem " + ((AgentCommand.AttachWorkflow) command).workflow().id();
+            case ATTACH_ORDER -> "AttachOrder " + ((AgentCommand.AttachOrder) command).order().id();
+            case DETACH_ORDER -> "DetachOrder " + ((AgentCommand.DetachOrder) command).orderId();
+            case MARK_ORDER -> "MarkOrder " + ((AgentCommand.MarkOrder) command).orderId();
+            case TRANSFER_ORDER -> "TransferOrder " + ((AgentCommand.TransferOrder) command).orderId();
+            case RESET, RELEASE_EVENTS, BATCH, NO_OPERATION -> command.kind().toString();
+        };
     }
 
     /** The commands the orders need; the ids of those transferred go to {@code transferring}. */
@@ -273,11 +311,20 @@ final class AgentDriver implements AutoCloseable {
         long lastRelease = System.nanoTime();
         while (!closed) {
             long after = keeper.state().observedEventId(peerKey);
+            handedAfter = after;
             // Catching up: a zero timeout ends the stream after the events the Agent has now.
             Checked<Long> result = client.readEvents(after, catchingUp ? Duration.ZERO : LONG_POLL, this::mirror);
             awaitMirrored();
             if (closed) {
                 return;
+            }
+            if (notPersisted) {
+                notPersisted = false;
+                long delay = RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)];
+                LOG.warning("Agent " + agentPath + ": reading its events after " + keeper.state().observedEventId(peerKey)
+                        + " again in " + delay + " ms, as some were not persisted");
+                sleep(delay);
+                continue;
             }
             if (result.isFail()) {
                 LOG.warning("Agent " + agentPath + " event stream: " + result.problemOption().orElseThrow());
@@ -313,8 +360,13 @@ final class AgentDriver implements AutoCloseable {
             return false;
         }
         Stamped<Event> s = stamped.orThrow();
-        inFlight.add(keeper.transact(state -> Checked.ok(mirrored(state, s))));
-        while (inFlight.size() > MAX_IN_FLIGHT) {
+        long previous = handedAfter;
+        handedAfter = s.eventId();
+        inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, s)
+                // An event before was not persisted: this one waits for the stream to be read again from there.
+                : Decision.of(List.of(), Boolean.FALSE))));
+        // Decided ones are looked at now: after a failed persist the stream is read again at once.
+        while (inFlight.size() > MAX_IN_FLIGHT || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
             if (!awaitOldest()) {
                 return false;
             }
@@ -353,6 +405,7 @@ final class AgentDriver implements AutoCloseable {
             Checked<Boolean> persisted = inFlight.remove().get();
             if (persisted.isFail()) {
                 LOG.warning("Agent " + agentPath + ": mirrored events not persisted: " + persisted.problemOption().orElseThrow());
+                notPersisted = true;
                 return false;
             }
             return true;
@@ -360,6 +413,8 @@ final class AgentDriver implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "Agent " + agentPath + ": mirrored events not persisted", e);
+            notPersisted = true;
             return false;
         }
     }

@@ -56,6 +56,9 @@ public final class EngineKeeper implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EngineKeeper.class.getName());
     private static final int MAX_MOTOR_ITERATIONS = 1000;
+    private static final String JOURNAL_ERROR = "JournalError";
+    private static final String ROUND_FAILED = "EngineRoundFailed";
+    private static final java.time.Duration WAKE_RETRY_DELAY = java.time.Duration.ofSeconds(1);
 
     private record Request<R>(Function<EngineState, Checked<Decision<R>>> decide, CompletableFuture<Checked<R>> future) {}
 
@@ -72,6 +75,8 @@ public final class EngineKeeper implements AutoCloseable {
     private final TreeMap<Instant, Set<OrderId>> wakeTimes = new TreeMap<>(); // keeper thread only
     private final Map<OrderId, Instant> orderWakeTime = new HashMap<>(); // keeper thread only
     private int waitingForProcess; // keeper thread only: candidates the last JobQueue look left waiting
+    // keeper thread only: after a failed round, due orders are woken again only from then on (no busy retry)
+    private Instant wakeRetryNotBefore = Instant.EPOCH;
     // keeper thread only: the orders JobQueue concerns, as of this round: Ready at a job, and Processing
     private final Set<OrderId> readyAtJob = new HashSet<>();
     private final Set<OrderId> processing = new HashSet<>();
@@ -135,6 +140,39 @@ public final class EngineKeeper implements AutoCloseable {
         return transact(state -> Checked.ok(Decision.of(events, Boolean.TRUE)));
     }
 
+    /**
+     * As {@link #transact}, for a fact that must not be lost (a process's outcome, a lost Subagent):
+     * while its events cannot be persisted (the journal failed, or the round failed), the failure
+     * is logged with {@code what} and the decision is made again on the then current state, after
+     * 0.1 s, doubling up to 5 s, until it is durable, the decision itself fails (its problem is the
+     * result, e.g. the order has moved on), or the keeper closes.
+     */
+    public <R> CompletableFuture<Checked<R>> transactRetrying(String what, Function<EngineState, Checked<Decision<R>>> decide) {
+        CompletableFuture<Checked<R>> result = new CompletableFuture<>();
+        transactRetrying(what, decide, result, 100);
+        return result;
+    }
+
+    private <R> void transactRetrying(String what, Function<EngineState, Checked<Decision<R>>> decide,
+                                      CompletableFuture<Checked<R>> result, long delayMillis) {
+        transact(decide).whenComplete((checked, error) -> {
+            Optional<Problem> problem = error != null ? Optional.of(Problem.of(ROUND_FAILED, String.valueOf(error)))
+                    : checked.problemOption();
+            if (problem.isEmpty() || !isPersistFailure(problem.get()) || closed) {
+                result.complete(error != null ? Checked.fail(problem.orElseThrow()) : checked);
+                return;
+            }
+            LOG.warning(what + ": not persisted, trying again in " + delayMillis + " ms: " + problem.get());
+            CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
+                    .execute(() -> transactRetrying(what, decide, result, Math.min(5000, delayMillis * 2)));
+        });
+    }
+
+    /** A failure to persist (worth trying again), not a decision's problem. */
+    public static boolean isPersistFailure(Problem problem) {
+        return problem.code().equals(JOURNAL_ERROR) || problem.code().equals(ROUND_FAILED);
+    }
+
     private void run() {
         while (!closed) {
             List<Request<?>> batch = new ArrayList<>();
@@ -151,8 +189,9 @@ public final class EngineKeeper implements AutoCloseable {
                 return;
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "Engine keeper round failed", e);
+                wakeRetryNotBefore = clock.instant().plus(WAKE_RETRY_DELAY);
                 // Callers must not wait for ever; a request already answered keeps its answer.
-                failAll(batch, Problem.of("InternalError", "Internal error in the engine: " + e));
+                failAll(batch, Problem.of(ROUND_FAILED, "Internal error in the engine: " + e));
             }
         }
     }
@@ -167,7 +206,7 @@ public final class EngineKeeper implements AutoCloseable {
         if (wakeTimes.isEmpty()) {
             return 1000;
         }
-        long ms = wakeTimes.firstKey().toEpochMilli() - clock.millis();
+        long ms = Math.max(wakeTimes.firstKey().toEpochMilli(), wakeRetryNotBefore.toEpochMilli()) - clock.millis();
         return Math.max(1, Math.min(ms, 1000));
     }
 
@@ -199,13 +238,13 @@ public final class EngineKeeper implements AutoCloseable {
                 touched.addAll(state.orders().keySet());
             }
         }
-        for (Map.Entry<Instant, Set<OrderId>> due; (due = wakeTimes.firstEntry()) != null && !due.getKey().isAfter(now); ) {
-            wakeTimes.pollFirstEntry();
-            for (OrderId id : due.getValue()) {
-                orderWakeTime.remove(id);
-                touched.add(id);
-            }
+        // Due wake times stay scheduled until the round is committed (scheduleWakeTimes replaces them),
+        // so a failed round leaves them for the next one.
+        Set<OrderId> due = new LinkedHashSet<>();
+        if (!now.isBefore(wakeRetryNotBefore)) {
+            wakeTimes.headMap(now, true).values().forEach(due::addAll);
         }
+        touched.addAll(due);
         state = moveOrders(state, now, touched, events);
         List<Order> toStart = new ArrayList<>();
         if (processStarter.isPresent()) {
@@ -216,6 +255,8 @@ public final class EngineKeeper implements AutoCloseable {
         }
         if (events.isEmpty()) {
             completions.forEach(Runnable::run);
+            // Nothing moved: a wake time not after now would only wake them again at once.
+            scheduleWakeTimes(state, now, due, true);
             return;
         }
         try {
@@ -242,10 +283,11 @@ public final class EngineKeeper implements AutoCloseable {
                 }
             });
             killMarkedProcesses(committedEvents, committed);
-            scheduleWakeTimes(committed, now, touchedOrders(committedEvents, touched));
+            scheduleWakeTimes(committed, now, touchedOrders(committedEvents, touched), false);
         } catch (ExecutionException e) {
-            Problem problem = Problem.of("JournalError", "Events could not be persisted: " + e.getCause().getMessage());
+            Problem problem = Problem.of(JOURNAL_ERROR, "Events could not be persisted: " + e.getCause().getMessage());
             LOG.log(Level.SEVERE, problem.message(), e.getCause());
+            wakeRetryNotBefore = now.plus(WAKE_RETRY_DELAY);
             readyAtJob.clear(); // the round's state was not committed: start again from the committed one
             processing.clear();
             EngineState committed = journal.currentState();
@@ -462,7 +504,7 @@ public final class EngineKeeper implements AutoCloseable {
         return set;
     }
 
-    private void scheduleWakeTimes(EngineState state, Instant now, Set<OrderId> orders) {
+    private void scheduleWakeTimes(EngineState state, Instant now, Set<OrderId> orders, boolean onlyAfterNow) {
         OrderEventSource motor = new OrderEventSource(state, now, placement, env);
         for (OrderId id : orders) {
             Instant previous = orderWakeTime.remove(id);
@@ -475,7 +517,7 @@ public final class EngineKeeper implements AutoCloseable {
             if (!state.orders().containsKey(id)) {
                 continue;
             }
-            motor.nextWakeTime(id).ifPresent(t -> {
+            motor.nextWakeTime(id).filter(t -> !onlyAfterNow || t.isAfter(now)).ifPresent(t -> {
                 orderWakeTime.put(id, t);
                 wakeTimes.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(id);
             });

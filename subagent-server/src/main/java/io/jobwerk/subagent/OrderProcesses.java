@@ -21,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * The job processes of a Subagent, keyed by order, reporting into the Subagent's event feed:
- * {@code OrderStdoutWritten}, {@code OrderStderrWritten} and finally {@code OrderProcessed}.
+ * {@code OrderStdoutWritten}, {@code OrderStderrWritten} and finally {@code OrderProcessed}, each as
+ * a {@link ProcessEvent} with the task id of its start.
  * Thread-safe.
  */
 public final class OrderProcesses {
@@ -49,40 +50,44 @@ public final class OrderProcesses {
     }
 
     /**
-     * Starts the order's process; a task that was started before is not started again. A problem
-     * when another task of the order still runs.
+     * Starts the order's process, unless its task was started before: then the answer is the
+     * state of that process (a Director resends a start whose answer it lost). A problem when
+     * another task of the order still runs.
      */
-    public Checked<Boolean> start(OrderId orderId, JobLaunch launch) {
+    public Checked<SubagentCommand.ProcessState> start(OrderId orderId, JobLaunch launch) {
+        String taskId = launch.taskId();
         synchronized (startedTasks) {
-            if (startedTasks.containsKey(launch.taskId())) {
-                return Checked.ok(false);
+            if (startedTasks.containsKey(taskId)) {
+                Task task = running.get(orderId);
+                return Checked.ok(task != null && task.taskId().equals(taskId) ? SubagentCommand.ProcessState.Running
+                        : SubagentCommand.ProcessState.Ended);
             }
             Task other = running.get(orderId);
             if (other != null) {
                 return Checked.fail(Problem.of("OrderProcessRunning", "Order " + orderId + " runs task " + other.taskId()
-                        + "; task " + launch.taskId() + " cannot start"));
+                        + "; task " + taskId + " cannot start"));
             }
-            startedTasks.put(launch.taskId(), Boolean.TRUE);
+            startedTasks.put(taskId, Boolean.TRUE);
             RunningProcess process = runner.start(launch, new OutputSink() {
                 @Override
                 public void stdout(String chunk) {
-                    feed.add(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk))));
+                    feed.add(List.of(KeyedEvent.of(orderId, new ProcessEvent(taskId, new OrderEvent.OrderStdoutWritten(chunk)))));
                 }
 
                 @Override
                 public void stderr(String chunk) {
-                    feed.add(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk))));
+                    feed.add(List.of(KeyedEvent.of(orderId, new ProcessEvent(taskId, new OrderEvent.OrderStderrWritten(chunk)))));
                 }
             });
-            Task task = new Task(launch.taskId(), process, new java.util.concurrent.CompletableFuture<>());
+            Task task = new Task(taskId, process, new java.util.concurrent.CompletableFuture<>());
             running.put(orderId, task);
             process.outcome().whenComplete((outcome, error) -> {
                 running.remove(orderId, task);
                 Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
-                feed.add(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o))));
+                feed.add(List.of(KeyedEvent.of(orderId, new ProcessEvent(taskId, new OrderEvent.OrderProcessed(o)))));
                 task.reported().complete(null);
             });
-            return Checked.ok(true);
+            return Checked.ok(SubagentCommand.ProcessState.Started);
         }
     }
 

@@ -3,6 +3,7 @@ package io.jobwerk.subagent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.subagent.process.JobLaunch;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a Director asks of a Subagent ({@code POST /subagent/api/command}), JSON as in
@@ -43,15 +44,38 @@ public sealed interface SubagentCommand {
     /**
      * Starts the order's job process (the Director built the launch: environment, command line).
      * Its output and outcome come as {@code OrderStdoutWritten}, {@code OrderStderrWritten},
-     * {@code OrderProcessed} in the event stream. A start of a task that runs or ran is ignored.
+     * {@code OrderProcessed} with the launch's task id in the event stream ({@link ProcessEvent}).
+     * Idempotent per task id: a Director whose start went unanswered sends the same start again,
+     * and the Subagent answers with the state of the process it started before, never starting a
+     * task twice ({@link StartOrderProcessResponse}).
+     *
+     * @param subagentRunId the Subagent run the Director coupled with; a Subagent of another run
+     *                      (it was restarted) rejects the start with {@code SubagentRunIdMismatch},
+     *                      since the Director takes that run's processes for lost
      */
-    record StartOrderProcess(OrderId orderId, JobLaunch launch) implements SubagentCommand {
+    record StartOrderProcess(OrderId orderId, JobLaunch launch, Optional<String> subagentRunId) implements SubagentCommand {
         public StartOrderProcess {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(launch, "launch");
+            Objects.requireNonNull(subagentRunId, "subagentRunId");
+        }
+
+        public StartOrderProcess(OrderId orderId, JobLaunch launch) {
+            this(orderId, launch, Optional.empty());
         }
 
         @Override public Kind kind() { return Kind.START_ORDER_PROCESS; }
+    }
+
+    /** The state of a task's process: just {@code Started}, or a repeated start of a task that is {@code Running} or has {@code Ended}. */
+    enum ProcessState { Started, Running, Ended }
+
+    /** The answer to {@link StartOrderProcess}. */
+    record StartOrderProcessResponse(String taskId, ProcessState process) {
+        public StartOrderProcessResponse {
+            Objects.requireNonNull(taskId, "taskId");
+            Objects.requireNonNull(process, "process");
+        }
     }
 
     /** Kills the order's process, if it runs: SIGKILL when {@code immediately}, else SIGTERM and SIGKILL after the sigkill delay. */

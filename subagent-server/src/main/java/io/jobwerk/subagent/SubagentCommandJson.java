@@ -21,7 +21,7 @@ import java.util.Optional;
  * JSON of {@link SubagentCommand}s, JS7 style, e.g.
  * <pre>{@code
  * {"TYPE":"CoupleDirector","directorRunId":"…"}
- * {"TYPE":"StartOrderProcess","orderId":"ORDER","taskId":"task-1","launch":{
+ * {"TYPE":"StartOrderProcess","orderId":"ORDER","taskId":"task-1","subagentRunId":"…","launch":{
  *     "executable":{"TYPE":"ShellScriptExecutable","script":"echo hello"},
  *     "commandLine":[],"env":{"JS7_ORDER_ID":"ORDER"},"sigkillDelay":15,"timeout":60,"failOnErrWritten":false}}
  * {"TYPE":"KillProcess","orderId":"ORDER","immediately":false}
@@ -29,7 +29,9 @@ import java.util.Optional;
  * {"TYPE":"NoOperation"}
  * }</pre>
  * Durations are seconds (decimals allowed). {@code CoupleDirector} is answered with
- * {@code {"TYPE":"DirectorCoupled","subagentRunId":…,"directorTimeout":30,"lastEventId":…}}.
+ * {@code {"TYPE":"DirectorCoupled","subagentRunId":…,"directorTimeout":30,"lastEventId":…}},
+ * {@code StartOrderProcess} with {@code {"TYPE":"StartOrderProcess.Response","taskId":"task-1","process":"Started"}}
+ * ({@code Running} or {@code Ended} for a repeated start of the same task).
  */
 public final class SubagentCommandJson {
     private SubagentCommandJson() {}
@@ -42,6 +44,7 @@ public final class SubagentCommandJson {
             case START_ORDER_PROCESS -> {
                 var start = (SubagentCommand.StartOrderProcess) command;
                 json.put("TYPE", "StartOrderProcess").put("orderId", start.orderId().string()).put("taskId", start.launch().taskId());
+                start.subagentRunId().ifPresent(id -> json.put("subagentRunId", id));
                 json.set("launch", encodeLaunch(start.launch()));
             }
             case KILL_PROCESS -> {
@@ -61,7 +64,8 @@ public final class SubagentCommandJson {
                 case "CoupleDirector" -> text(json, "directorRunId").map(SubagentCommand.CoupleDirector::new);
                 case "StartOrderProcess" -> orderId(json).flatMap(id -> text(json, "taskId")
                         .flatMap(taskId -> decodeLaunch(taskId, json.path("launch")))
-                        .map(launch -> new SubagentCommand.StartOrderProcess(id, launch)));
+                        .map(launch -> new SubagentCommand.StartOrderProcess(id, launch,
+                                json.path("subagentRunId").isTextual() ? Optional.of(json.get("subagentRunId").asText()) : Optional.empty())));
                 case "KillProcess" -> orderId(json).map(id -> new SubagentCommand.KillProcess(id, json.path("immediately").asBoolean(false)));
                 case "ReleaseEvents" -> json.path("untilEventId").canConvertToLong()
                         ? Checked.ok(new SubagentCommand.ReleaseEvents(json.path("untilEventId").asLong()))
@@ -88,6 +92,23 @@ public final class SubagentCommandJson {
         }
         return Checked.ok(new SubagentCommand.DirectorCoupled(json.get("subagentRunId").asText(),
                 toDuration(json.path("directorTimeout")).toMillis(), json.path("lastEventId").asLong(0)));
+    }
+
+    public static ObjectNode encode(SubagentCommand.StartOrderProcessResponse response) {
+        return EngineJson.MAPPER.createObjectNode().put("TYPE", "StartOrderProcess.Response")
+                .put("taskId", response.taskId()).put("process", response.process().name());
+    }
+
+    public static Checked<SubagentCommand.StartOrderProcessResponse> decodeStartResponse(JsonNode json) {
+        try {
+            if (json.path("TYPE").asText("").equals("StartOrderProcess.Response") && json.path("taskId").isTextual()) {
+                return Checked.ok(new SubagentCommand.StartOrderProcessResponse(json.get("taskId").asText(),
+                        SubagentCommand.ProcessState.valueOf(json.path("process").asText(""))));
+            }
+        } catch (IllegalArgumentException e) {
+            // unknown process state
+        }
+        return Checked.fail(Problem.of("BadResponse", "Expected StartOrderProcess.Response, got " + EngineJson.print(json)));
     }
 
     static ObjectNode encodeLaunch(JobLaunch launch) {

@@ -3,8 +3,8 @@ package io.jobwerk.subagent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.json.EngineJson;
-import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.http.auth.Authentication;
 import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.Sessions;
@@ -34,8 +34,9 @@ import java.util.logging.Logger;
  *   <li>{@code POST /subagent/api/session}: JS7 Login/Logout</li>
  *   <li>{@code POST /subagent/api/command}: a {@link SubagentCommand} as {@link SubagentCommandJson}</li>
  *   <li>{@code GET /subagent/api/event?after=…}: NDJSON of {@code OrderStdoutWritten},
- *       {@code OrderStderrWritten}, {@code OrderProcessed} keyed by order id, kept in memory
- *       (no journal) until the Director releases them</li>
+ *       {@code OrderStderrWritten}, {@code OrderProcessed} keyed by order id, with the
+ *       {@code taskId} of the process ({@link ProcessEventJson}), kept in memory (no journal)
+ *       until the Director releases them</li>
  * </ul>
  *
  * <p>Without a request of its Director for {@link SubagentConf#directorTimeout()} (the event
@@ -78,7 +79,7 @@ public final class SubagentServer implements AutoCloseable {
         long tick = Math.max(10, Math.min(1000, conf.directorTimeout().toMillis() / 10));
         watchTimer.scheduleWithFixedDelay(this::watchDirector, tick, tick, TimeUnit.MILLISECONDS);
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
-        this.events = new EventRoute(feed, s -> EngineJson.print(EventJson.encodeStamped(s)));
+        this.events = new EventRoute(feed, s -> EngineJson.print(ProcessEventJson.encode(s)));
         RoutingHandler routes = new RoutingHandler()
                 .get("/subagent/api", auth.require(Permission.ValidUser, contact((ex, user) -> Exchanges.respondJson(ex, 200, overview()))))
                 .post("/subagent/api/session", auth.sessionRoute())
@@ -149,7 +150,13 @@ public final class SubagentServer implements AutoCloseable {
             }
             case START_ORDER_PROCESS -> {
                 var start = (SubagentCommand.StartOrderProcess) c;
-                Exchanges.respond(exchange, processes.start(start.orderId(), start.launch()), ok -> accepted);
+                if (start.subagentRunId().isPresent() && !start.subagentRunId().get().equals(runId)) {
+                    Exchanges.respondProblem(exchange, Problem.of("SubagentRunIdMismatch", "StartOrderProcess " + start.launch().taskId()
+                            + " was meant for Subagent run " + start.subagentRunId().get() + "; this is run " + runId));
+                    return;
+                }
+                Exchanges.respond(exchange, processes.start(start.orderId(), start.launch()), state -> SubagentCommandJson.encode(
+                        new SubagentCommand.StartOrderProcessResponse(start.launch().taskId(), state)));
             }
             case KILL_PROCESS -> {
                 var kill = (SubagentCommand.KillProcess) c;

@@ -78,12 +78,60 @@ class SubagentServerTest {
         JsonNode coupled = client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
         assertThat(SubagentCommandJson.decodeCoupled(coupled).orThrow().subagentRunId()).isEqualTo(server.runId());
         var start = new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "echo hello"));
-        assertThat(client.command(SubagentCommandJson.encode(start)).orThrow().path("TYPE").asText()).isEqualTo("Accepted");
-        assertThat(client.command(SubagentCommandJson.encode(start)).isOk()).isTrue(); // repeated: not started again
+        assertThat(started(start)).isEqualTo(SubagentCommand.ProcessState.Started);
         assertThat(events(0, Duration.ofSeconds(10), 2)).containsExactly("ORDER OrderStdoutWritten hello", "ORDER OrderProcessed Succeeded");
         JsonNode overview = client.get("").orThrow();
         assertThat(overview.path("processCount").asInt()).isZero();
         assertThat(overview.path("totalMemorySize").asLong()).isPositive();
+    }
+
+    SubagentCommand.ProcessState started(SubagentCommand.StartOrderProcess start) {
+        return SubagentCommandJson.decodeStartResponse(client.command(SubagentCommandJson.encode(start)).orThrow()).orThrow().process();
+    }
+
+    @Test
+    void aRepeatedStartOfATaskAnswersTheStateOfItsProcessAndNeverStartsItAgain() throws Exception {
+        start(Duration.ofSeconds(30));
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        Path marker = dir.resolve("runs");
+        var start = new SubagentCommand.StartOrderProcess(new OrderId("ORDER"),
+                launch("t1", "echo run >>" + marker + "; while [ ! -f " + dir.resolve("go") + " ]; do sleep 0.05; done"));
+        assertThat(started(start)).isEqualTo(SubagentCommand.ProcessState.Started);
+        assertThat(started(start)).isEqualTo(SubagentCommand.ProcessState.Running);
+        assertThat(server.processCount()).isEqualTo(1);
+        java.nio.file.Files.writeString(dir.resolve("go"), "");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (server.processCount() > 0) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(started(start)).isEqualTo(SubagentCommand.ProcessState.Ended);
+        assertThat(java.nio.file.Files.readAllLines(marker)).containsExactly("run");
+    }
+
+    @Test
+    void processEventsCarryTheTaskIdOfTheirStart() {
+        start(Duration.ofSeconds(30));
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        client.command(SubagentCommandJson.encode(new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "echo hello")))).orThrow();
+        List<String> seen = new ArrayList<>();
+        client.readEvents(0, Duration.ofSeconds(10), json -> {
+            var event = ProcessEventJson.decode(json).orThrow();
+            seen.add(event.keyedEvent().key().orElseThrow() + " " + event.keyedEvent().event().taskId() + " " + event.keyedEvent().event().typeName());
+            return seen.size() < 2;
+        });
+        assertThat(seen).containsExactly("ORDER t1 OrderStdoutWritten", "ORDER t1 OrderProcessed");
+    }
+
+    @Test
+    void aStartMeantForAnEarlierRunOfTheSubagentIsRejected() {
+        start(Duration.ofSeconds(30));
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        var start = new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "echo hello"), Optional.of("an-earlier-run"));
+        assertThat(client.command(SubagentCommandJson.encode(start)).problemOption().orElseThrow().code()).isEqualTo("SubagentRunIdMismatch");
+        assertThat(server.processCount()).isZero();
+        var right = new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "echo hello"), Optional.of(server.runId()));
+        assertThat(started(right)).isEqualTo(SubagentCommand.ProcessState.Started);
     }
 
     @Test

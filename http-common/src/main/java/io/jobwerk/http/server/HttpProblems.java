@@ -17,6 +17,8 @@ public final class HttpProblems {
             Map.entry("PayloadTooLarge", 413),
             Map.entry("UnsupportedMediaType", 415),
             Map.entry("ServiceUnavailable", 503),
+            Map.entry("JournalError", 503),
+            Map.entry("EngineRoundFailed", 500),
             Map.entry("InternalError", 500));
 
     public static int status(Problem problem) {

@@ -1,0 +1,104 @@
+package io.jobwerk.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.command.Command;
+import io.jobwerk.engine.command.ItemOperationExecutor;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.json.CommandJson;
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.json.ItemJson;
+import io.jobwerk.engine.json.ItemOperationJson;
+import io.jobwerk.engine.motor.MotorEnvironment;
+import io.jobwerk.engine.motor.Placement;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.journal.Journal;
+import io.jobwerk.journal.JournalCodec;
+import io.jobwerk.journal.JournalConf;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineKeeperTest {
+
+    @TempDir Path dir;
+    private Journal<EngineState> journal;
+    private EngineKeeper keeper;
+
+    /** The engine's codec, failing to encode the next {@code OrderStarted} once armed: that persist fails, the journal stays usable. */
+    private static final class FailingOnceCodec implements JournalCodec<EngineState> {
+        private final EngineJournalCodec codec = new EngineJournalCodec();
+        final AtomicBoolean armed = new AtomicBoolean();
+
+        @Override
+        public byte[] encodeEvent(Stamped<? extends Event> stamped) {
+            if (stamped.keyedEvent().event() instanceof OrderEvent.OrderStarted && armed.compareAndSet(true, false)) {
+                throw new IllegalStateException("test: this persist fails");
+            }
+            return codec.encodeEvent(stamped);
+        }
+
+        @Override
+        public Checked<Stamped<? extends Event>> decodeEvent(byte[] bytes) {
+            return codec.decodeEvent(bytes);
+        }
+
+        @Override
+        public Iterable<Map.Entry<String, byte[]>> snapshotEntries(EngineState state) {
+            return codec.snapshotEntries(state);
+        }
+
+        @Override
+        public Checked<EngineState> fromSnapshot(Iterable<Map.Entry<String, byte[]>> entries) {
+            return codec.fromSnapshot(entries);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        if (keeper != null) {
+            keeper.close();
+        }
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    @Test
+    void aWakeTimeDueInAFailedRoundWakesTheOrderInALaterRound() throws Exception {
+        FailingOnceCodec codec = new FailingOnceCodec();
+        Clock clock = Clock.systemUTC();
+        journal = Journal.open(dir, JournalConf.of("test").withFsync(false), codec, EngineFolder.controller(), clock).orThrow();
+        keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, clock, Optional.empty()).start();
+        var operations = ItemOperationJson.decodeNdjson("{\"TYPE\":\"AddVersion\",\"versionId\":\"1\"}\n"
+                + "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\",\"instructions\":[]}}\n").orThrow();
+        keeper.transact(state -> ItemOperationExecutor.execute(state, operations, ItemJson::decodeSignedWorkflow)
+                .map(events -> Decision.of(events, Boolean.TRUE))).get(30, TimeUnit.SECONDS).orThrow();
+
+        codec.armed.set(true);
+        long scheduledFor = clock.millis() + 300;
+        Command add = CommandJson.decode(EngineJson.parse("{\"TYPE\":\"AddOrder\",\"order\":{\"id\":\"ORDER\",\"workflowPath\":\"W\","
+                + "\"scheduledFor\":" + scheduledFor + "}}").orThrow()).orThrow();
+        keeper.execute(add).get(30, TimeUnit.SECONDS).orThrow();
+
+        // The round at the wake time fails (OrderStarted cannot be written); a later one must start the order.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (keeper.state().orders().containsKey(new OrderId("ORDER"))
+                && !keeper.state().orders().get(new OrderId("ORDER")).isState(io.jobwerk.engine.order.OrderState.Kind.FINISHED)) {
+            assertThat(System.nanoTime()).as("the order finishes").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(codec.armed).as("the failing persist happened").isFalse();
+    }
+}
