@@ -1,10 +1,13 @@
 package io.jobwerk.cli;
 
 import io.jobwerk.controller.Controller;
+import io.jobwerk.engine.base.Checked;
 import io.jobwerk.controller.ControllerConf;
 import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
+import io.jobwerk.runtime.signature.SignatureVerifier;
+import io.jobwerk.runtime.signature.X509SignatureVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +41,11 @@ public final class ControllerServerCommand implements Callable<Integer> {
     @Option(names = "--no-fsync", description = "Do not fsync the journal.")
     boolean noFsync;
 
+    @Option(names = "--trusted-keys", paramLabel = "DIR",
+            description = "Accept only workflows signed by an X.509 certificate in DIR (*.pem, *.crt, *.cer) or issued by one; "
+                    + "without it, unsigned workflows are accepted.")
+    Path trustedKeys;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
@@ -46,8 +54,17 @@ public final class ControllerServerCommand implements Callable<Integer> {
             System.err.println("jobwerk controller: --agent-user must be NAME:PASSWORD");
             return 2;
         }
+        SignatureVerifier signatures = SignatureVerifier.acceptingUnsigned();
+        if (trustedKeys != null) {
+            Checked<X509SignatureVerifier> loaded = X509SignatureVerifier.load(trustedKeys);
+            if (loaded.isFail()) {
+                System.err.println("jobwerk controller: " + loaded.problemOption().orElseThrow().message());
+                return 2;
+            }
+            signatures = loaded.orThrow();
+        }
         Controller controller = Controller.start(new ControllerConf(id, data, new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
-                new Users(users), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync));
+                new Users(users), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures));
         return ServerRun.untilStopped(controller, controller::onShutDown,
                 "Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
     }

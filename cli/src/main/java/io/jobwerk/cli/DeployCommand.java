@@ -1,12 +1,14 @@
 package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.item.ItemOperation;
 import io.jobwerk.engine.json.ItemOperationJson;
 import io.jobwerk.engine.workflow.VersionId;
 import io.jobwerk.http.client.EngineClient;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,17 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--version-id", paramLabel = "ID", description = "Version id of the workflows (default: from the clock).")
     String versionId;
 
+    @Option(names = "--sign-with", paramLabel = "KEYSTORE.p12",
+            description = "Sign the workflows with the X.509 key of this PKCS#12 key store (for a Controller started with --trusted-keys).")
+    Path keyStore;
+
+    @Option(names = "--key-alias", paramLabel = "ALIAS", description = "Key of the key store to sign with (default: its first key).")
+    String keyAlias;
+
+    @Option(names = "--key-password", paramLabel = "PASSWORD", defaultValue = "${env:JOBWERK_KEY_PASSWORD}",
+            description = "Password of the key store (default: environment variable JOBWERK_KEY_PASSWORD).")
+    String keyPassword;
+
     @Override
     public Integer call() {
         Checked<ItemFiles.Deployment> deployment = (versionId == null ? Checked.ok(ItemFiles.freshVersionId(Instant.now()))
@@ -37,8 +50,14 @@ public final class DeployCommand implements Callable<Integer> {
             return controller.problem(deployment.problemOption().orElseThrow());
         }
         ItemFiles.Deployment d = deployment.orThrow();
+        Checked<List<ItemOperation>> operations = keyStore == null ? Checked.ok(d.operations())
+                : DeploymentSigner.load(keyStore, keyPassword == null ? new char[0] : keyPassword.toCharArray(), Optional.ofNullable(keyAlias))
+                        .flatMap(signer -> signer.sign(d.operations()));
+        if (operations.isFail()) {
+            return controller.problem(operations.problemOption().orElseThrow());
+        }
         try (EngineClient client = controller.client()) {
-            var response = client.postNdjson("/item", ItemOperationJson.encodeNdjson(d.operations()));
+            var response = client.postNdjson("/item", ItemOperationJson.encodeNdjson(operations.orThrow()));
             if (response.isFail()) {
                 return controller.problem(response.problemOption().orElseThrow());
             }

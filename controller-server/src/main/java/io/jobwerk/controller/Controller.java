@@ -131,12 +131,33 @@ public final class Controller implements AutoCloseable {
 
     /** Deploys items as the item route does; for set-up code (e.g. the standalone Agent). */
     public Checked<Boolean> deploy(List<ItemOperation> operations) {
+        Optional<Problem> unsigned = unsignedRefused(operations);
+        if (unsigned.isPresent()) {
+            return Checked.fail(unsigned.get());
+        }
         try {
-            return keeper.transact(state -> ItemOperationExecutor.execute(state, operations, ItemJson::decodeSignedWorkflow)
+            return keeper.transact(state -> ItemOperationExecutor.execute(state, operations,
+                            signed -> conf.signatures().verify(signed).flatMap(ItemJson::decodeSignedWorkflow))
                     .map(events -> Decision.of(events, Boolean.TRUE))).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             return Checked.fail(Problem.of("ServiceUnavailable", "Deployment did not complete: " + e));
         }
+    }
+
+    /** With signatures required, an unsigned workflow is refused, naming it and its place in the request. */
+    private Optional<Problem> unsignedRefused(List<ItemOperation> operations) {
+        if (conf.signatures().acceptsUnsigned()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < operations.size(); i++) {
+            if (operations.get(i) instanceof ItemOperation.AddOrChangeSimple simple
+                    && simple.deployable() instanceof ItemOperation.Deployable.UnsignedWorkflow workflow) {
+                return Optional.of(Problem.of("UnsignedItemRefused", "Workflow " + workflow.workflow().id().path()
+                        + " (operation " + (i + 1) + ") is not signed: this Controller accepts only workflows signed by a trusted key",
+                        Map.of("operation", Integer.toString(i + 1))));
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- reacting to committed events ----

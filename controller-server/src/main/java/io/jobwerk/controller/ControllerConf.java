@@ -2,6 +2,7 @@ package io.jobwerk.controller;
 
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
+import io.jobwerk.runtime.signature.SignatureVerifier;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -9,9 +10,10 @@ import java.util.Objects;
  * Configuration of a Controller.
  *
  * @param agentUserId the user the Controller logs in with at its Agents
+ * @param signatures   whether deployed workflows must be signed by a trusted key, and by which
  */
 public record ControllerConf(String controllerId, Path dataDirectory, WebServerConf web, Users users,
-                             String agentUserId, String agentPassword, boolean fsync) {
+                             String agentUserId, String agentPassword, boolean fsync, SignatureVerifier signatures) {
     public ControllerConf {
         Objects.requireNonNull(controllerId, "controllerId");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -19,5 +21,16 @@ public record ControllerConf(String controllerId, Path dataDirectory, WebServerC
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(agentUserId, "agentUserId");
         Objects.requireNonNull(agentPassword, "agentPassword");
+        Objects.requireNonNull(signatures, "signatures");
+    }
+
+    /** A Controller that accepts unsigned workflows (standalone and development set-ups). */
+    public ControllerConf(String controllerId, Path dataDirectory, WebServerConf web, Users users,
+                          String agentUserId, String agentPassword, boolean fsync) {
+        this(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, SignatureVerifier.acceptingUnsigned());
+    }
+
+    public ControllerConf withSignatures(SignatureVerifier verifier) {
+        return new ControllerConf(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, verifier);
     }
 }

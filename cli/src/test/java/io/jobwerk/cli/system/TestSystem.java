@@ -37,6 +37,7 @@ final class TestSystem implements AutoCloseable {
     private EngineClient client;
     private EventLog events;
     private int version;
+    private List<String> controllerOptions = List.of();
 
     private TestSystem(Path dir, boolean isStandalone) {
         this.dir = dir;
@@ -54,7 +55,13 @@ final class TestSystem implements AutoCloseable {
 
     /** A Controller and an Agent process, started and coupled (AgentRef and SubagentItem deployed). */
     static TestSystem separate(Path dir) {
+        return separate(dir, List.of());
+    }
+
+    /** The same, with further options for the Controller (e.g. {@code --trusted-keys DIR}). */
+    static TestSystem separate(Path dir, List<String> controllerOptions) {
         TestSystem system = new TestSystem(dir, false);
+        system.controllerOptions = List.copyOf(controllerOptions);
         try {
             system.startAgent();
             system.startController();
@@ -76,9 +83,11 @@ final class TestSystem implements AutoCloseable {
     }
 
     void startController() {
-        controller = ServerProcess.start("controller", dir.resolve("controller.log"), "controller",
+        List<String> args = new ArrayList<>(List.of("controller",
                 "--data", dir.resolve("controller").toString(), "--port", String.valueOf(controllerPort),
-                "--user", USER + ":" + PASSWORD, "--agent-user", AGENT_USER + ":" + AGENT_PASSWORD, "--no-fsync");
+                "--user", USER + ":" + PASSWORD, "--agent-user", AGENT_USER + ":" + AGENT_PASSWORD, "--no-fsync"));
+        args.addAll(controllerOptions);
+        controller = ServerProcess.start("controller", dir.resolve("controller.log"), args.toArray(String[]::new));
     }
 
     void startAgent() {
