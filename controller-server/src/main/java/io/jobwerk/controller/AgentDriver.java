@@ -66,6 +66,8 @@ final class AgentDriver implements AutoCloseable {
     private final LinkedBlockingQueue<OrderId> pending = new LinkedBlockingQueue<>();
     // Orders transferred to another workflow version while at the Agent (or being attached to it).
     private final Set<OrderId> transfers = ConcurrentHashMap.newKeySet();
+    // Deleted simple items to detach from the Agent. Not journaled: after a Controller restart the Agent keeps them (harmless, unused).
+    private final Set<String> detaching = ConcurrentHashMap.newKeySet();
     private final Thread commandThread;
     private final Thread eventThread;
     private volatile boolean closed;
@@ -119,6 +121,12 @@ final class AgentDriver implements AutoCloseable {
         return client.command(AgentCommandJson.encode(command));
     }
 
+    /** The simple item was deleted: the Agent forgets it with the next batch ({@code DetachItem}). */
+    void detach(String key) {
+        detaching.add(key);
+        itemsChanged = true;
+    }
+
     /** Sends the Agent's items again (they changed). */
     void itemsChanged() {
         itemsChanged = true;
@@ -153,8 +161,16 @@ final class AgentDriver implements AutoCloseable {
                 pending.drainTo(more, MAX_COMMAND_BATCH - 1);
                 ids.addAll(more);
                 List<AgentCommand> commands = new ArrayList<>();
+                Set<String> detached = new LinkedHashSet<>();
                 if (sendItems) {
                     commands.addAll(ownItems(keeper.state()));
+                    for (String key : List.copyOf(detaching)) {
+                        if (keeper.state().item(key).isEmpty()) {
+                            detaching.remove(key);
+                            detached.add(key);
+                            commands.add(new AgentCommand.DetachItem(key));
+                        }
+                    }
                 }
                 Set<OrderId> transferring = new LinkedHashSet<>();
                 commands.addAll(commandsFor(keeper.state(), ids, transferring));
@@ -165,6 +181,7 @@ final class AgentDriver implements AutoCloseable {
                 if (response.isFail()) {
                     LOG.warning("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
                     transfers.addAll(transferring);
+                    detaching.addAll(detached);
                     pending.addAll(ids);
                     if (sendItems) {
                         itemsChanged = true;

@@ -2,6 +2,8 @@ package io.jobwerk.runtime;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.item.ItemEvent;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.event.SystemEvent;
 import io.jobwerk.engine.order.OrderEvent;
@@ -14,7 +16,7 @@ import java.util.Optional;
 /**
  * Folds events into the {@link EngineState} with {@link EngineState#applyEvent}. On an Agent
  * Director an order leaves the state once detached: it belongs to the Controller again; a workflow
- * version leaves it with the Director's {@code ItemDetached}.
+ * version or an item leaves it with the Director's {@code ItemDetached}.
  */
 public final class EngineFolder implements StateFolder<EngineState> {
 
@@ -50,6 +52,8 @@ public final class EngineFolder implements StateFolder<EngineState> {
             if (id.isPresent()) {
                 return next.flatMap(s -> s.withoutWorkflowVersion(id.get()));
             }
+            // A simple item the Controller deleted (DetachItem).
+            return next.flatMap(s -> s.applyEvent(KeyedEvent.keyless(new ItemEvent.ItemDeleted(detached.key()))));
         }
         return next;
     }
