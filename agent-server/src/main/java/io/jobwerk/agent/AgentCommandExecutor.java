@@ -83,6 +83,11 @@ final class AgentCommandExecutor {
                 ItemEvent e = existing.isPresent() ? new ItemEvent.UnsignedSimpleItemChanged(item) : new ItemEvent.UnsignedSimpleItemAdded(item);
                 return Checked.ok(List.of(KeyedEvent.keyless(e)));
             }
+            case DETACH_ITEM -> {
+                String key = ((AgentCommand.DetachItem) command).key();
+                return Checked.ok(state.item(key).isEmpty() ? List.of()
+                        : List.of(KeyedEvent.keyless(new io.jobwerk.engine.event.SystemEvent.ItemDetached(key, "Agent:" + agentPath))));
+            }
             case ATTACH_WORKFLOW -> {
                 Workflow workflow = ((AgentCommand.AttachWorkflow) command).workflow();
                 if (state.workflows().containsKey(workflow.id())) {

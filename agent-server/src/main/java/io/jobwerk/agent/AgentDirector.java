@@ -94,6 +94,7 @@ public final class AgentDirector implements AutoCloseable {
                 .post("/agent/api/session", auth.sessionRoute())
                 .post("/agent/api/command", auth.require(Permission.UpdateItem, (ex, user) -> command(ex)))
                 .get("/agent/api/event", auth.require(Permission.ValidUser, (ex, user) -> events.handle(ex)))
+                .get("/agent/api/snapshot", auth.require(Permission.ValidUser, (ex, user) -> snapshot(ex)))
                 .get("/agent/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, user) -> obstacles(ex)))
                 .post("/agent/api/fileWatch", auth.require(Permission.UpdateItem, (ex, user) -> fileWatch(ex, clock)));
         this.web = WebServer.start(conf.web(), routes);
@@ -192,6 +193,15 @@ public final class AgentDirector implements AutoCloseable {
             subagents.obstacle(state, id).ifPresent(list::add);
             return OrderObstacleJson.encode(list);
         });
+    }
+
+    /** {@code GET /agent/api/snapshot}: the Agent's state as NDJSON snapshot objects (as the Controller's). */
+    private void snapshot(HttpServerExchange exchange) {
+        StringBuilder sb = new StringBuilder();
+        for (ObjectNode o : io.jobwerk.engine.json.EngineStateJson.snapshotObjects(keeper.state())) {
+            sb.append(EngineJson.print(o)).append('\n');
+        }
+        Exchanges.respond(exchange, 200, Exchanges.NDJSON, sb.toString());
     }
 
     private ObjectNode overview() {

@@ -76,6 +76,11 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     private final SubagentSelection selection = new SubagentSelection(); // keeper thread only
     private final Map<OrderId, OrderObstacle.NoSubagentAvailable> obstacles = new ConcurrentHashMap<>();
     private final AtomicLong taskCounter = new AtomicLong();
+    private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "subagent-driver-closer");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closed;
     // Set once by attach, before the keeper starts (the keeper needs this starter, the drivers the keeper).
     private volatile EngineKeeper keeper;
@@ -137,7 +142,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         boolean itemsChanged = false;
         for (Stamped<? extends Event> s : events) {
             Event e = s.keyedEvent().event();
-            if (e instanceof ItemEvent) {
+            if (e instanceof ItemEvent || e instanceof io.jobwerk.engine.event.SystemEvent.ItemDetached) {
                 itemsChanged = true;
             } else if (e instanceof OrderEvent && !obstacles.isEmpty() && s.keyedEvent().key().isPresent()) {
                 OrderId id = new OrderId(s.keyedEvent().key().get());
@@ -165,7 +170,8 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         remotes.entrySet().removeIf(e -> {
             Item.SubagentItem w = wanted.get(e.getKey());
             if (w == null || !w.uri().equals(e.getValue().item().uri())) {
-                e.getValue().close();
+                // Called on the keeper's thread (a commit listener): closing waits for the driver's connections.
+                closer.execute(e.getValue()::close);
                 return true;
             }
             return false;
@@ -338,6 +344,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         closed = true;
         remotes.values().forEach(RemoteSubagentDriver::close);
         remotes.clear();
+        closer.shutdown();
         if (local != null) {
             local.close();
         }

@@ -68,6 +68,8 @@ final class AgentDriver implements AutoCloseable {
     private final LinkedBlockingQueue<OrderId> pending = new LinkedBlockingQueue<>();
     // Orders transferred to another workflow version while at the Agent (or being attached to it).
     private final Set<OrderId> transfers = ConcurrentHashMap.newKeySet();
+    // Deleted simple items to detach from the Agent. Not journaled: after a Controller restart the Agent keeps them (harmless, unused).
+    private final Set<String> detaching = ConcurrentHashMap.newKeySet();
     private final Thread commandThread;
     private final Thread eventThread;
     private volatile boolean closed;
@@ -125,6 +127,12 @@ final class AgentDriver implements AutoCloseable {
         return client.command(AgentCommandJson.encode(command));
     }
 
+    /** The simple item was deleted: the Agent forgets it with the next batch ({@code DetachItem}). */
+    void detach(String key) {
+        detaching.add(key);
+        itemsChanged = true;
+    }
+
     /** Sends the Agent's items again (they changed). */
     void itemsChanged() {
         itemsChanged = true;
@@ -159,8 +167,16 @@ final class AgentDriver implements AutoCloseable {
                 pending.drainTo(more, MAX_COMMAND_BATCH - 1);
                 ids.addAll(more);
                 List<AgentCommand> commands = new ArrayList<>();
+                Set<String> detached = new LinkedHashSet<>();
                 if (sendItems) {
                     commands.addAll(ownItems(keeper.state()));
+                    for (String key : List.copyOf(detaching)) {
+                        if (keeper.state().item(key).isEmpty()) {
+                            detaching.remove(key);
+                            detached.add(key);
+                            commands.add(new AgentCommand.DetachItem(key));
+                        }
+                    }
                 }
                 Set<OrderId> transferring = new LinkedHashSet<>();
                 commands.addAll(commandsFor(keeper.state(), ids, transferring));
@@ -171,6 +187,7 @@ final class AgentDriver implements AutoCloseable {
                 if (response.isFail()) {
                     LOG.warning("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
                     transfers.addAll(transferring);
+                    detaching.addAll(detached);
                     pending.addAll(ids);
                     if (sendItems) {
                         itemsChanged = true;
@@ -215,6 +232,7 @@ final class AgentDriver implements AutoCloseable {
             case DETACH_ORDER -> "DetachOrder " + ((AgentCommand.DetachOrder) command).orderId();
             case MARK_ORDER -> "MarkOrder " + ((AgentCommand.MarkOrder) command).orderId();
             case TRANSFER_ORDER -> "TransferOrder " + ((AgentCommand.TransferOrder) command).orderId();
+            case DETACH_ITEM -> "DetachItem " + ((AgentCommand.DetachItem) command).key();
             case RESET, RELEASE_EVENTS, BATCH, NO_OPERATION -> command.kind().toString();
         };
     }

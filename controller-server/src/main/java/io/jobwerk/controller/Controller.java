@@ -63,6 +63,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Controller implements AutoCloseable {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Controller.class.getName());
+
     public static final String VERSION = "0.1.0";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
@@ -75,6 +77,11 @@ public final class Controller implements AutoCloseable {
     private final Instant startedAt;
     private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
     private final Map<AgentPath, String> driverUris = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "agent-driver-closer");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Runnable shutdownHook = () -> { };
     private final FileWatchDriver fileWatches;
 
@@ -124,6 +131,11 @@ public final class Controller implements AutoCloseable {
         return keeper;
     }
 
+    /** The Agents this Controller has a driver for (every AgentRef whose director is deployed). */
+    public java.util.Set<AgentPath> agentsWithDriver() {
+        return java.util.Set.copyOf(drivers.keySet());
+    }
+
     /** What {@code ShutDown} runs (the process's main stops the servers). */
     public void onShutDown(Runnable hook) {
         this.shutdownHook = hook;
@@ -168,6 +180,9 @@ public final class Controller implements AutoCloseable {
             Event e = s.keyedEvent().event();
             if (e instanceof ItemEvent) {
                 itemsChanged = true;
+                if (e instanceof ItemEvent.ItemDeleted deleted && !deleted.key().startsWith("Workflow:")) {
+                    drivers.values().forEach(d -> d.detach(deleted.key()));
+                }
             } else if (e instanceof OrderEvent && s.keyedEvent().key().isPresent()) {
                 Order order = state.orders().get(new OrderId(s.keyedEvent().key().get()));
                 if (order != null && order.attachedState().isPresent()) {
@@ -195,7 +210,20 @@ public final class Controller implements AutoCloseable {
         };
     }
 
+    /**
+     * One driver per AgentRef whose director is known, replaced when the director's URI changes and
+     * closed when the AgentRef is deleted. Called on the keeper's thread (a commit listener): a
+     * driver closes on {@link #closer}, since closing its client waits for its connections.
+     */
     private synchronized void syncDrivers(EngineState state) {
+        for (AgentPath path : List.copyOf(drivers.keySet())) {
+            if (state.agentRef(path).isFail()) {
+                LOG.info("Agent " + path + " deleted: its driver stops");
+                AgentDriver old = drivers.remove(path);
+                driverUris.remove(path);
+                closer.execute(old::close);
+            }
+        }
         for (Item item : state.items().values()) {
             if (item instanceof Item.AgentRef agent) {
                 Optional<Item.SubagentItem> director = state.subagent(agent.directors().get(0)).toOptional();
@@ -206,7 +234,7 @@ public final class Controller implements AutoCloseable {
                 if (!uri.equals(driverUris.get(agent.path()))) {
                     AgentDriver old = drivers.remove(agent.path());
                     if (old != null) {
-                        old.close();
+                        closer.execute(old::close);
                     }
                     drivers.put(agent.path(), new AgentDriver(agent.path(), uri, keeper, conf.agentUserId(), conf.agentPassword()).start());
                     driverUris.put(agent.path(), uri);
@@ -384,6 +412,8 @@ public final class Controller implements AutoCloseable {
         o.put("version", VERSION);
         o.put("startedAt", startedAt.toEpochMilli());
         o.put("orderCount", keeper.state().orders().size());
+        var agents = o.putArray("agents"); // those with a driver
+        drivers.keySet().stream().map(AgentPath::string).sorted().forEach(agents::add);
         o.put("lastEventId", journal.lastEventId());
         o.put("journalId", journal.journalId());
         o.put("java", System.getProperty("java.version"));
@@ -414,6 +444,7 @@ public final class Controller implements AutoCloseable {
         events.close(); // else the web server waits for every event long-poll to end
         web.close();
         drivers.values().forEach(AgentDriver::close);
+        closer.shutdown();
         keeper.close();
         journal.close();
     }

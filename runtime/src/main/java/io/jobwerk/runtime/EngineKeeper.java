@@ -17,6 +17,7 @@ import io.jobwerk.engine.motor.JobQueue;
 import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.OrderEventSource;
 import io.jobwerk.engine.motor.Placement;
+import io.jobwerk.engine.motor.UnusedWorkflowVersions;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
@@ -77,6 +78,8 @@ public final class EngineKeeper implements AutoCloseable {
     private int waitingForProcess; // keeper thread only: candidates the last JobQueue look left waiting
     // keeper thread only: after a failed round, due orders are woken again only from then on (no busy retry)
     private Instant wakeRetryNotBefore = Instant.EPOCH;
+    // Keeper thread only. The first round looks too: a journal written before versions were deleted explicitly may hold unused ones.
+    private boolean versionsToCheck = true;
     // keeper thread only: the orders JobQueue concerns, as of this round: Ready at a job, and Processing
     private final Set<OrderId> readyAtJob = new HashSet<>();
     private final Set<OrderId> processing = new HashSet<>();
@@ -246,6 +249,7 @@ public final class EngineKeeper implements AutoCloseable {
         }
         touched.addAll(due);
         state = moveOrders(state, now, touched, events);
+        state = dropUnusedVersions(state, events);
         List<Order> toStart = new ArrayList<>();
         if (processStarter.isPresent()) {
             updateJobQueueOrders(state, now, touched, events);
@@ -323,6 +327,21 @@ public final class EngineKeeper implements AutoCloseable {
 
     private static <R> void completeWith(Request<R> request, Problem problem) {
         request.future().complete(Checked.fail(problem));
+    }
+
+    private EngineState dropUnusedVersions(EngineState state, List<KeyedEvent<? extends Event>> events) {
+        if (!versionsToCheck && events.stream().noneMatch(e -> UnusedWorkflowVersions.mayLeaveUnused(e.event()))) {
+            return state;
+        }
+        versionsToCheck = false;
+        var dropped = UnusedWorkflowVersions.events(state, placement);
+        Checked<EngineState> applied = state.applyEvents(dropped);
+        if (applied.isFail()) {
+            LOG.warning("Unused workflow versions not dropped: " + applied.problemOption().orElseThrow());
+            return state;
+        }
+        events.addAll(dropped);
+        return applied.orThrow();
     }
 
     /** Runs the motor for the touched orders (and those their events touch) until nothing moves. */

@@ -27,7 +27,9 @@ import java.util.function.Function;
  * events, all or nothing. Workflows get the version of the stream's {@code AddVersion}; a workflow
  * whose JSON names another version is rejected. References are checked on the state the whole
  * deployment leads to: every job's Agent, every lock, board and job resource a workflow names must
- * exist; an item still used by a workflow cannot be deleted.
+ * exist. An item still in use cannot be deleted ({@code ItemIsStillReferenced}, naming the users as
+ * {@link ItemUsers} finds them in the state the deployment leads to, so what is deleted together
+ * does not count), nor can a workflow path a FileWatch adds orders to be removed.
  */
 public final class ItemOperationExecutor {
     private ItemOperationExecutor() {}
@@ -38,6 +40,7 @@ public final class ItemOperationExecutor {
     public static Checked<List<KeyedEvent<ItemEvent>>> execute(EngineState state, List<ItemOperation> operations,
                                                                Function<SignedString, Checked<Workflow>> signedWorkflow) {
         List<KeyedEvent<ItemEvent>> events = new ArrayList<>();
+        Map<String, String> deletions = new java.util.LinkedHashMap<>(); // key → where, checked at the end
         Optional<VersionId> version = Optional.empty();
         EngineState s = state;
         int n = 0;
@@ -89,6 +92,7 @@ public final class ItemOperationExecutor {
                         return fail(where, "UnknownItem", "unknown item '" + key + "'");
                     }
                     opEvents.add(new ItemEvent.ItemDeleted(key));
+                    deletions.put(key, where);
                 }
                 case REMOVE_VERSIONED -> {
                     var path = ((ItemOperation.RemoveVersioned) op).path();
@@ -96,6 +100,7 @@ public final class ItemOperationExecutor {
                         return fail(where, "UnknownItem", "unknown workflow '" + path + "'");
                     }
                     opEvents.add(new ItemEvent.VersionedItemRemoved(path));
+                    deletions.put("Workflow:" + path, where);
                 }
             }
             for (ItemEvent e : opEvents) {
@@ -108,8 +113,32 @@ public final class ItemOperationExecutor {
                 events.add(keyed);
             }
         }
+        // Versions the deployment supersedes or removes and no order uses go with it, and refer to nothing any more.
+        for (var unused : io.jobwerk.engine.motor.UnusedWorkflowVersions.events(s, io.jobwerk.engine.motor.Placement.CONTROLLER)) {
+            KeyedEvent<ItemEvent> keyed = KeyedEvent.keyless((ItemEvent) unused.event());
+            s = s.applyEvent(keyed).orThrow();
+            events.add(keyed);
+        }
+        for (Map.Entry<String, String> deleted : deletions.entrySet()) {
+            String key = deleted.getKey();
+            List<String> users = key.startsWith("Workflow:")
+                    ? ItemUsers.ofWorkflowPath(s, new io.jobwerk.engine.workflow.WorkflowPath(key.substring("Workflow:".length())))
+                    : ItemUsers.of(s, key);
+            if (!users.isEmpty()) {
+                return Checked.fail(stillReferenced(deleted.getValue(), key, users));
+            }
+        }
         Checked<EngineState> checked = checkReferences(s);
         return checked.map(ignored -> events);
+    }
+
+    private static final int MAX_NAMED_USERS = 10;
+
+    private static Problem stillReferenced(String where, String key, List<String> users) {
+        String named = String.join(", ", users.subList(0, Math.min(users.size(), MAX_NAMED_USERS)))
+                + (users.size() > MAX_NAMED_USERS ? " and " + (users.size() - MAX_NAMED_USERS) + " more" : "");
+        return Problem.of("ItemIsStillReferenced", where + ": " + key + " is still in use by " + named,
+                Map.of("key", key, "users", String.join(",", users)));
     }
 
     private static Optional<SignedString> signed(ItemOperation op) {

@@ -347,24 +347,8 @@ public record EngineState(
             }
             default -> { }
         }
-        PMap<WorkflowId, Workflow> newWorkflows = event.kind() == OrderEvent.Kind.DELETED
-                ? withoutUnusedVersion(workflows, currentVersions, newOrders, order.workflowId()) : workflows;
-        return Checked.ok(new EngineState(newWorkflows, currentVersions, items, newLocks, newBoards, newOrders, pathControls,
+        return Checked.ok(new EngineState(workflows, currentVersions, items, newLocks, newBoards, newOrders, pathControls,
                 breakpoints, newConsumptions, observedEventIds));
-    }
-
-    /** A removed or superseded workflow version is kept while orders use it, and dropped with its last order. */
-    private static PMap<WorkflowId, Workflow> withoutUnusedVersion(PMap<WorkflowId, Workflow> workflows,
-            PMap<WorkflowPath, VersionId> currentVersions, PMap<OrderId, Order> orders, WorkflowId id) {
-        if (id.versionId().equals(currentVersions.get(id.path())) || !workflows.containsKey(id)) {
-            return workflows;
-        }
-        for (Order o : orders.values()) {
-            if (o.workflowId().equals(id)) {
-                return workflows;
-            }
-        }
-        return workflows.minus(id);
     }
 
     private static PMap<LockPath, LockState> releaseAll(PMap<LockPath, LockState> locks, OrderId orderId) {
@@ -400,14 +384,9 @@ public record EngineState(
                         items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds));
             }
             case VERSIONED_ITEM_REMOVED -> {
+                // The versions stay until ItemDeleted (UnusedVersions): orders may still run on them.
                 WorkflowPath path = ((ItemEvent.VersionedItemRemoved) event).path();
-                PMap<WorkflowId, Workflow> kept = workflows;
-                for (WorkflowId id : workflows.keySet()) {
-                    if (id.path().equals(path) && orders.values().stream().noneMatch(o -> o.workflowId().equals(id))) {
-                        kept = kept.minus(id);
-                    }
-                }
-                return Checked.ok(new EngineState(kept, currentVersions.minus(path), items, locks, boards, orders,
+                return Checked.ok(new EngineState(workflows, currentVersions.minus(path), items, locks, boards, orders,
                         pathControls, breakpoints, noticeConsumptions, observedEventIds));
             }
             case UNSIGNED_SIMPLE_ITEM_ADDED, UNSIGNED_SIMPLE_ITEM_CHANGED -> {
@@ -427,6 +406,10 @@ public record EngineState(
             }
             case ITEM_DELETED -> {
                 String key = ((ItemEvent.ItemDeleted) event).key();
+                Optional<WorkflowId> workflowId = WorkflowId.fromItemKey(key);
+                if (workflowId.isPresent()) {
+                    return withoutWorkflowVersion(workflowId.get());
+                }
                 Item item = items.get(key);
                 PMap<LockPath, LockState> newLocks = item instanceof Item.LockItem l ? locks.minus(l.path()) : locks;
                 PMap<BoardPath, BoardState> newBoards = item instanceof Item.GlobalBoard b ? boards.minus(b.path()) : boards;
@@ -435,6 +418,25 @@ public record EngineState(
             }
         }
         throw new AssertionError(event);
+    }
+
+    /**
+     * The state without this workflow version ({@code ItemDeleted}, or an Agent's {@code ItemDetached});
+     * a problem when an order still runs on it.
+     */
+    public Checked<EngineState> withoutWorkflowVersion(WorkflowId id) {
+        if (!workflows.containsKey(id)) {
+            return Checked.fail(Problem.of("UnknownWorkflow", "Unknown workflow '" + id + "'", Map.of("workflowId", id.toString())));
+        }
+        for (Order o : orders.values()) {
+            if (o.workflowId().equals(id)) {
+                return Checked.fail(Problem.of("ItemIsStillReferenced", "Workflow '" + id + "' is still used by Order '" + o.id() + "'"));
+            }
+        }
+        PMap<WorkflowPath, VersionId> current = id.versionId().equals(currentVersions.get(id.path()))
+                ? currentVersions.minus(id.path()) : currentVersions;
+        return Checked.ok(new EngineState(workflows.minus(id), current, items, locks, boards, orders, pathControls,
+                breakpoints.minus(id), noticeConsumptions, observedEventIds));
     }
 
     private Checked<EngineState> applyNoticeEvent(NoticeEvent event) {

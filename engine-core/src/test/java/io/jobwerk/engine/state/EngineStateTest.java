@@ -324,29 +324,29 @@ class EngineStateTest {
     }
 
     @Test
-    void removedWorkflowKeepsOnlyTheVersionsOrdersUse() {
-        EngineState state = apply(withReadyOrder(), KeyedEvent.keyless(new ItemEvent.VersionedItemChanged(workflow(V2))),
-                KeyedEvent.keyless(new ItemEvent.VersionedItemRemoved(PATH)));
+    void removedWorkflowPathKeepsItsVersionsUntilTheyAreDeleted() {
+        EngineState state = apply(deployed(), KeyedEvent.keyless(new ItemEvent.VersionedItemRemoved(PATH)));
 
         assertThat(state.workflows()).containsOnlyKeys(V1);
         assertThat(problemCode(state.currentWorkflow(PATH))).isEqualTo("UnknownWorkflow");
-        assertThat(state.workflowOf(state.order(ORDER).orThrow()).isOk()).isTrue();
     }
 
     @Test
-    void keptVersionGoesWithItsLastOrder() {
-        EngineState state = apply(withReadyOrder(), KeyedEvent.keyless(new ItemEvent.VersionedItemRemoved(PATH)));
-        state = apply(state, new OrderEvent.OrderCancelled());
-        state = apply(state, new OrderEvent.OrderDeleted());
+    void deletedVersionIsGone() {
+        EngineState state = apply(deployed(), KeyedEvent.keyless(new ItemEvent.VersionedItemChanged(workflow(V2))),
+                KeyedEvent.keyless(new ItemEvent.ItemDeleted(V1.itemKey())));
 
-        assertThat(state.workflows()).isEmpty();
+        assertThat(state.workflows()).containsOnlyKeys(V2);
+        assertThat(state.currentWorkflow(PATH).orThrow().id()).isEqualTo(V2);
     }
 
     @Test
-    void removedUnusedWorkflowIsGone() {
-        EngineState state = apply(deployed(), KeyedEvent.keyless(new ItemEvent.VersionedItemRemoved(PATH)));
+    void versionAnOrderUsesCannotBeDeleted() {
+        EngineState state = apply(withReadyOrder(), KeyedEvent.keyless(new ItemEvent.VersionedItemChanged(workflow(V2))));
 
-        assertThat(state.workflows()).isEmpty();
+        assertThat(problemCode(state.applyEvent(KeyedEvent.keyless(new ItemEvent.ItemDeleted(V1.itemKey()))))).isEqualTo("ItemIsStillReferenced");
+        assertThat(problemCode(state.applyEvent(KeyedEvent.keyless(new ItemEvent.ItemDeleted("Workflow:WORKFLOW~3")))))
+                .isEqualTo("UnknownWorkflow");
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public sealed interface AgentCommand {
 
-    enum Kind { ATTACH_ITEM, ATTACH_WORKFLOW, ATTACH_ORDER, DETACH_ORDER, MARK_ORDER, TRANSFER_ORDER, RESET, RELEASE_EVENTS, BATCH, NO_OPERATION }
+    enum Kind { ATTACH_ITEM, DETACH_ITEM, ATTACH_WORKFLOW, ATTACH_ORDER, DETACH_ORDER, MARK_ORDER, TRANSFER_ORDER, RESET, RELEASE_EVENTS, BATCH, NO_OPERATION }
 
     Kind kind();
 
@@ -27,6 +27,18 @@ public sealed interface AgentCommand {
         }
 
         @Override public Kind kind() { return Kind.ATTACH_ITEM; }
+    }
+
+    /**
+     * {@code DetachItem}: the Controller deleted this simple item ({@code Subagent:S}); the Agent
+     * forgets it ({@code ItemDetached}). Nothing happens when the Agent does not have it.
+     */
+    record DetachItem(String key) implements AgentCommand {
+        public DetachItem {
+            Objects.requireNonNull(key, "key");
+        }
+
+        @Override public Kind kind() { return Kind.DETACH_ITEM; }
     }
 
     /** {@code AttachSignedItem} in JS7: a workflow version the Agent's orders run on. */

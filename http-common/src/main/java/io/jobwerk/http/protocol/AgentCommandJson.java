@@ -21,6 +21,7 @@ public final class AgentCommandJson {
         ObjectNode json = EngineJson.MAPPER.createObjectNode();
         switch (command.kind()) {
             case ATTACH_ITEM -> json.put("TYPE", "AttachItem").set("item", ItemJson.encode(((AgentCommand.AttachItem) command).item()));
+            case DETACH_ITEM -> json.put("TYPE", "DetachItem").put("key", ((AgentCommand.DetachItem) command).key());
             case ATTACH_WORKFLOW -> json.put("TYPE", "AttachSignedItem")
                     .set("item", WorkflowJson.encodeItem(((AgentCommand.AttachWorkflow) command).workflow()));
             case ATTACH_ORDER -> json.put("TYPE", "AttachOrder").set("order", OrderJson.encode(((AgentCommand.AttachOrder) command).order()));
@@ -49,6 +50,9 @@ public final class AgentCommandJson {
         String type = json.path("TYPE").asText("");
         return switch (type) {
             case "AttachItem" -> ItemJson.decode(json.path("item")).map(AgentCommand.AttachItem::new);
+            case "DetachItem" -> json.path("key").isTextual() && json.get("key").asText().indexOf(':') > 0
+                    ? Checked.ok(new AgentCommand.DetachItem(json.get("key").asText()))
+                    : Checked.fail(Problem.of("JsonDecode", "DetachItem needs an item key like 'Subagent:S' as 'key'"));
             case "AttachSignedItem" -> WorkflowJson.decode(json.path("item")).map(AgentCommand.AttachWorkflow::new);
             case "AttachOrder" -> OrderJson.decode(json.path("order")).map(AgentCommand.AttachOrder::new);
             case "DetachOrder" -> orderId(json).map(AgentCommand.DetachOrder::new);

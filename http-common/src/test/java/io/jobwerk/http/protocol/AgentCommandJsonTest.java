@@ -23,4 +23,13 @@ class AgentCommandJsonTest {
     void transferOrderWithoutWorkflowIdIsAProblem() {
         assertThat(AgentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"TransferOrder\",\"orderId\":\"ORDER\"}").orThrow()).isFail()).isTrue();
     }
+
+    @Test
+    void detachItemIsGoldenAndRoundTrips() {
+        AgentCommand command = new AgentCommand.DetachItem("Subagent:SUBAGENT");
+        String json = "{\"TYPE\":\"DetachItem\",\"key\":\"Subagent:SUBAGENT\"}";
+        assertThat(EngineJson.print(AgentCommandJson.encode(command))).isEqualTo(json);
+        assertThat(AgentCommandJson.decode(EngineJson.parse(json).orThrow()).orThrow()).isEqualTo(command);
+        assertThat(AgentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"DetachItem\",\"key\":\"SUBAGENT\"}").orThrow()).isFail()).isTrue();
+    }
 }
