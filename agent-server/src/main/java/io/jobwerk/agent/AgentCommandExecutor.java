@@ -158,7 +158,7 @@ final class AgentCommandExecutor {
             case RESET -> {
                 return Checked.ok(List.of(KeyedEvent.keyless(new io.jobwerk.engine.event.SystemEvent.AgentReset())));
             }
-            case RELEASE_EVENTS, NO_OPERATION, BATCH -> {
+            case RESET_SUBAGENT, RELEASE_EVENTS, NO_OPERATION, BATCH -> {
                 return Checked.ok(List.of());
             }
         }

@@ -167,6 +167,22 @@ public final class AgentDirector implements AutoCloseable {
         if (command.orThrow() instanceof AgentCommand.ReleaseEvents release) {
             journal.release(release.untilEventId());
         }
+        if (command.orThrow() instanceof AgentCommand.ResetSubagent reset) {
+            Checked<CommandResponse> reply = subagents.resetSubagent(reset.subagentId()).flatMap(lossRecorded -> {
+                try {
+                    lossRecorded.get(60, TimeUnit.SECONDS);
+                    return Checked.ok(CommandResponse.ACCEPTED);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    return Checked.fail(Problem.of("SubagentResetPending", "Subagent " + reset.subagentId()
+                            + ": the loss of its processes is not yet recorded (retried): " + e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Checked.fail(Problem.of("Interrupted", "Interrupted"));
+                }
+            });
+            Exchanges.respond(exchange, reply, CommandJson::encode);
+            return;
+        }
         List<Order> processing = new ArrayList<>();
         Checked<CommandResponse> result = keeper.transact(state -> {
             if (command.orThrow() instanceof AgentCommand.Reset) {

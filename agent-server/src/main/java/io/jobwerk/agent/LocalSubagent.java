@@ -44,6 +44,8 @@ final class LocalSubagent implements SubagentDriver {
     private final InternalJobRunner internalRunner;
     private final EngineKeeper keeper;
     private final Map<OrderId, RunningProcess> running = new ConcurrentHashMap<>();
+    // Orders running an internal job here, whichever Subagent was selected for them.
+    private final Set<OrderId> internal = ConcurrentHashMap.newKeySet();
     private final Set<RunningProcess> forgotten = ConcurrentHashMap.newKeySet();
     /** Starts processes off the keeper thread; 8 threads overlap fork/exec (more do not start faster here). */
     private final ExecutorService launchers = Executors.newFixedThreadPool(8, r -> {
@@ -96,7 +98,13 @@ final class LocalSubagent implements SubagentDriver {
 
     /** Runs an internal job in this JVM. */
     void startInternal(OrderId orderId, InternalLaunch launch) {
+        internal.add(orderId);
         track(orderId, internalRunner.start(launch, sink(orderId)));
+    }
+
+    /** Whether the order runs an internal job here now (its selected Subagent may be another). */
+    boolean runsInternal(OrderId orderId) {
+        return internal.contains(orderId);
     }
 
     private OutputSink sink(OrderId orderId) {
@@ -114,10 +122,17 @@ final class LocalSubagent implements SubagentDriver {
     }
 
     private void track(OrderId orderId, RunningProcess process) {
-        running.put(orderId, process);
+        RunningProcess earlier = running.put(orderId, process);
+        if (earlier != null) {
+            LOG.warning("Order " + orderId + ": a process of an earlier attempt still runs; its outcome will be ignored");
+        }
         process.outcome().whenComplete((outcome, error) -> {
-            running.remove(orderId, process);
-            if (forgotten.remove(process)) {
+            // Only the order's current process reports: an earlier attempt's outcome must not end the next one.
+            boolean current = running.remove(orderId, process);
+            if (current) {
+                internal.remove(orderId);
+            }
+            if (forgotten.remove(process) || !current) {
                 return;
             }
             Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
@@ -157,6 +172,7 @@ final class LocalSubagent implements SubagentDriver {
     @Override
     public void forget(OrderId orderId) {
         RunningProcess process = running.remove(orderId);
+        internal.remove(orderId);
         if (process != null) {
             forgotten.add(process);
             process.kill(true);

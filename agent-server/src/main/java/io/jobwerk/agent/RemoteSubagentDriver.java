@@ -33,7 +33,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,9 +49,14 @@ import java.util.logging.Logger;
  * Director's journal through the keeper — only those of the task each order is processing on this
  * Subagent now (every event carries its task id) — and releases them once persisted; events the
  * keeper could not persist are read again. The polls come at least every third of the Subagent's
- * director timeout, so a living Director is never taken for lost. Commands
- * ({@code StartOrderProcess}, {@code KillProcess}) go out in order on one thread; an unanswered
- * start is sent again with the same task id until answered (the Subagent never starts a task twice).
+ * director timeout, so a living Director is never taken for lost. Starts go out on one thread; an
+ * unanswered start is sent again with the same task id until answered (the Subagent never starts a
+ * task twice), each resend scheduled rather than waited for on that thread. Kills go out on their own
+ * thread, keyed by task id, so they never queue behind starts; a kill of a task whose start is not
+ * yet answered is sent at once (the process may run) and again once the start is answered.
+ *
+ * <p>{@link #reset} ({@code ResetSubagent}) records the processes running here as lost, then couples
+ * with a new Director run id, so the Subagent kills what the old dedication started.
  *
  * <p>When the Subagent cannot be reached it is unavailable for new processes at once. Its running
  * processes are recorded as lost ({@code OrderProcessed(Disrupted(ProcessLost))}, so the motor
@@ -63,9 +72,20 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     private final Item.SubagentItem item;
     private final String directorRunId;
+    private final Predicate<OrderId> runsInDirector;
+    // The run id this driver dedicates the Subagent with; a reset replaces it, and the event thread couples again.
+    private volatile String dedicationRunId;
+    private volatile String coupledRunId;
+    private volatile boolean resetting;
+    private final AtomicInteger resets = new AtomicInteger();
     private final EngineKeeper keeper;
     private final EngineClient client;
     private final ExecutorService commands;
+    private final ExecutorService kills;
+    private final ScheduledExecutorService retries;
+    // Task ids whose start has not been answered yet, and kills of such tasks to send again once it is.
+    private final Set<String> unansweredStarts = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> pendingKills = new ConcurrentHashMap<>();
     private final Thread eventThread;
     private volatile boolean closed;
     private volatile boolean coupled;
@@ -86,12 +106,21 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private CompletableFuture<?> lastEmit = CompletableFuture.completedFuture(null);
     private int unreleased;
 
-    RemoteSubagentDriver(Item.SubagentItem item, String userId, String password, String directorRunId, EngineKeeper keeper) {
+    /**
+     * @param runsInDirector orders whose process runs in the Director although this Subagent was
+     *                       selected (internal jobs): they are not lost with this Subagent
+     */
+    RemoteSubagentDriver(Item.SubagentItem item, String userId, String password, String directorRunId, EngineKeeper keeper,
+                         Predicate<OrderId> runsInDirector) {
         this.item = item;
         this.directorRunId = directorRunId;
+        this.dedicationRunId = directorRunId;
+        this.runsInDirector = runsInDirector;
         this.keeper = keeper;
         this.client = new EngineClient(item.uri() + "/subagent/api", userId, password);
         this.commands = Executors.newSingleThreadExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-commands"));
+        this.kills = Executors.newSingleThreadExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-kills"));
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-retries"));
         this.eventThread = daemon(this::run, "subagent-driver-" + item.id() + "-events");
     }
 
@@ -117,7 +146,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     @Override
     public boolean isAvailable() {
-        return coupled && !closed;
+        return coupled && !closed && !resetting && dedicationRunId.equals(coupledRunId);
     }
 
     @Override
@@ -139,45 +168,68 @@ final class RemoteSubagentDriver implements SubagentDriver {
     @Override
     public void start(OrderId orderId, JobLaunch launch) {
         expectedTasks.put(orderId, launch.taskId());
+        unansweredStarts.add(launch.taskId());
         SubagentCommand.StartOrderProcess command = new SubagentCommand.StartOrderProcess(orderId, launch, Optional.ofNullable(subagentRunId));
-        commands.execute(() -> startUntilAnswered(command));
+        commands.execute(() -> sendStart(command, 0));
     }
 
-    private void startUntilAnswered(SubagentCommand.StartOrderProcess command) {
+    /** One attempt; an unanswered start is scheduled again, so the command thread is free meanwhile. */
+    private void sendStart(SubagentCommand.StartOrderProcess command, int attempt) {
         OrderId orderId = command.orderId();
         String taskId = command.launch().taskId();
-        for (int attempt = 0; ; attempt++) {
-            if (closed || !taskId.equals(expectedTasks.get(orderId))) {
-                return; // the Director has recorded an outcome meanwhile (the Subagent was lost, or the process ended)
-            }
-            Checked<JsonNode> response = client.command(SubagentCommandJson.encode(command));
-            if (response.isOk()) {
-                if (attempt > 0) {
-                    LOG.info("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " answered: " + response.orThrow());
-                }
-                return;
-            }
-            Problem problem = response.problemOption().orElseThrow();
-            if (isUnanswered(problem)) {
-                LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " unanswered, sending it again: " + problem);
-                try {
-                    Thread.sleep(RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                continue;
-            }
-            LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
-            boolean lost = problem.code().equals("ConnectionRefused") || problem.code().equals("SubagentRunIdMismatch");
-            if (problem.code().equals("SubagentRunIdMismatch")) {
-                coupled = false; // the event thread couples again, notices the new run and records its processes as lost
-            }
-            Outcome outcome = lost ? processLost(problem) : new Outcome.Failed(Optional.of(problem.message()), Map.of());
-            KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome));
-            keeper.transactRetrying("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId,
-                    state -> Checked.ok(Decision.of(isExpected(state, orderId, taskId) ? List.of(processed) : List.of(), Boolean.TRUE)))
-                    .thenAccept(r -> ended(orderId, taskId, r));
+        if (closed || !taskId.equals(expectedTasks.get(orderId))) {
+            answered(taskId); // the Director has recorded an outcome meanwhile (the Subagent was lost, or the process ended)
             return;
+        }
+        Checked<JsonNode> response = client.command(SubagentCommandJson.encode(command));
+        if (response.isOk()) {
+            if (attempt > 0) {
+                LOG.info("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " answered: " + response.orThrow());
+            }
+            Boolean killImmediately = answered(taskId);
+            if (killImmediately != null) {
+                // The kill may have reached the Subagent before this start did.
+                sendKill(orderId, taskId, killImmediately, 0);
+            }
+            return;
+        }
+        Problem problem = response.problemOption().orElseThrow();
+        if (isUnanswered(problem)) {
+            LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " unanswered, sending it again: " + problem);
+            schedule(commands, () -> sendStart(command, attempt + 1), attempt);
+            return;
+        }
+        answered(taskId);
+        LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
+        boolean lost = problem.code().equals("ConnectionRefused") || problem.code().equals("SubagentRunIdMismatch");
+        if (problem.code().equals("SubagentRunIdMismatch")) {
+            coupled = false; // the event thread couples again, notices the new run and records its processes as lost
+        }
+        Outcome outcome = lost ? processLost(problem) : new Outcome.Failed(Optional.of(problem.message()), Map.of());
+        KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome));
+        keeper.transactRetrying("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId,
+                state -> Checked.ok(Decision.of(isExpected(state, orderId, taskId) ? List.of(processed) : List.of(), Boolean.TRUE)))
+                .thenAccept(r -> ended(orderId, taskId, r));
+    }
+
+    /** The start of the task needs no further attempt; returns a kill asked for meanwhile ({@code immediately}), if any. */
+    private synchronized Boolean answered(String taskId) {
+        unansweredStarts.remove(taskId);
+        return pendingKills.remove(taskId);
+    }
+
+    private void schedule(ExecutorService executor, Runnable runnable, int attempt) {
+        if (closed) {
+            return;
+        }
+        try {
+            retries.schedule(() -> {
+                if (!closed) {
+                    executor.execute(runnable);
+                }
+            }, RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)], TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile
         }
     }
 
@@ -201,17 +253,44 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
     }
 
+    /** Kills the task the order is processing here now; a kill arriving late never hits a later task of the order. */
     @Override
     public void kill(OrderId orderId, boolean immediately) {
-        commands.execute(() -> client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(orderId, immediately)))
-                .problemOption().ifPresent(p -> LOG.warning("Subagent " + item.id() + ": KillProcess " + orderId + ": " + p)));
+        String taskId = expectedTasks.get(orderId);
+        if (taskId == null) {
+            LOG.info("Subagent " + item.id() + ": KillProcess " + orderId + ": no process of the order is known here");
+            return;
+        }
+        synchronized (this) {
+            if (unansweredStarts.contains(taskId)) {
+                pendingKills.merge(taskId, immediately, Boolean::logicalOr);
+            }
+        }
+        kills.execute(() -> sendKill(orderId, taskId, immediately, 0));
+    }
+
+    private void sendKill(OrderId orderId, String taskId, boolean immediately, int attempt) {
+        if (closed || !taskId.equals(expectedTasks.get(orderId))) {
+            return; // the task has an outcome
+        }
+        Checked<JsonNode> response = client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(orderId, taskId, immediately)));
+        response.problemOption().ifPresent(p -> {
+            LOG.warning("Subagent " + item.id() + ": KillProcess " + orderId + " " + taskId + ": " + p);
+            if (isUnanswered(p)) {
+                schedule(kills, () -> sendKill(orderId, taskId, immediately, attempt + 1), attempt); // a kill of a task is idempotent
+            }
+        });
     }
 
     private void run() {
         int failures = 0;
         while (!closed) {
             try {
-                Checked<Boolean> round = coupled ? pollEvents() : couple();
+                if (resetting) {
+                    Thread.sleep(50); // the reset records the processes as lost before the Subagent is dedicated anew
+                    continue;
+                }
+                Checked<Boolean> round = coupled && dedicationRunId.equals(coupledRunId) ? pollEvents() : couple();
                 if (round.isOk()) {
                     failures = 0;
                     continue;
@@ -234,8 +313,9 @@ final class RemoteSubagentDriver implements SubagentDriver {
     }
 
     private Checked<Boolean> couple() {
+        String runId = dedicationRunId;
         Checked<SubagentCommand.DirectorCoupled> response = client.command(SubagentCommandJson.encode(
-                new SubagentCommand.CoupleDirector(directorRunId))).flatMap(SubagentCommandJson::decodeCoupled);
+                new SubagentCommand.CoupleDirector(runId))).flatMap(SubagentCommandJson::decodeCoupled);
         if (response.isFail()) {
             return Checked.fail(response.problemOption().orElseThrow());
         }
@@ -255,6 +335,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         failingSinceNanos = 0;
         lostReported = false;
         refreshMetrics();
+        coupledRunId = runId;
         coupled = true;
         firstAttemptDone = true;
         LOG.info("Subagent " + item.id() + " coupled at " + item.uri());
@@ -283,7 +364,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             } else {
                 emit(stamped.orThrow());
             }
-            return !closed && rewindAfter < 0;
+            return !closed && rewindAfter < 0 && !resetting;
         });
         if (closed) {
             return Checked.ok(false); // no request after close: the Subagent's director timeout runs from the last one
@@ -399,7 +480,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 lost.clear();
                 List<KeyedEvent<? extends Event>> events = new ArrayList<>();
                 for (Order order : state.orders().values()) {
-                    if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())) {
+                    if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id()) && !runsInDirector.test(order.id())) {
                         events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
                         lost.put(order.id(), expectedTasks.getOrDefault(order.id(), ""));
                     }
@@ -435,12 +516,41 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 && taskId.equals(expectedTasks.get(orderId));
     }
 
+    /**
+     * {@code ResetSubagent}: the Subagent is unavailable at once; off the caller's thread, its
+     * processes are recorded as lost (retried until durable, so their jobs restart as usual), then
+     * the event thread couples with a new Director run id, and the Subagent kills what the earlier
+     * dedication started before it answers. Returns when the loss is recorded.
+     */
+    CompletableFuture<Void> reset() {
+        resetting = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread t = daemon(() -> {
+            Problem problem = Problem.of("SubagentReset", "Subagent " + item.id() + " was reset; its processes are lost");
+            try {
+                while (!closed && !lose(problem)) {
+                    Thread.sleep(RECONNECT_DELAYS_MS[0]);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            dedicationRunId = directorRunId + "-reset-" + resets.incrementAndGet();
+            resetting = false;
+            LOG.info("Subagent " + item.id() + " reset: dedicating it anew as " + dedicationRunId);
+            done.complete(null);
+        }, "subagent-driver-" + item.id() + "-reset");
+        t.start();
+        return done;
+    }
+
     @Override
     public void close() {
         closed = true;
         coupled = false;
         eventThread.interrupt();
         commands.shutdownNow();
+        kills.shutdownNow();
+        retries.shutdownNow();
         client.close();
     }
 }

@@ -179,7 +179,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         for (Item.SubagentItem item : wanted.values()) {
             remotes.computeIfAbsent(item.id(), id -> {
                 LOG.info("Subagent " + id + " at " + item.uri());
-                return new RemoteSubagentDriver(item, subagentUserId, subagentPassword, directorRunId, keeper).start();
+                return new RemoteSubagentDriver(item, subagentUserId, subagentPassword, directorRunId, keeper, local::runsInternal).start();
             });
         }
     }
@@ -298,13 +298,15 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         }
         Checked<WorkflowJob> job = state.workflowOf(order).flatMap(w -> w.job(order.position()));
         if (job.isOk() && job.orThrow().executable() instanceof Executable.Internal) {
-            // Internal jobs run in the Director's JVM, whichever Subagent was selected (JS7 runs them in the Subagent's JVM).
+            // Internal jobs run in the Director's JVM, whichever Subagent was selected (JS7 runs them in the Subagent's JVM):
+            // their fate is the Director's, not that Subagent's (see docs/architecture.md).
             Checked<InternalLaunch> launch = JobLaunches.buildInternal(state, order, clock.instant(), env);
             if (launch.isFail()) {
                 processed(order.id(), new Outcome.Failed(Optional.of(launch.problemOption().orElseThrow().message()), Map.of()));
                 return;
             }
             local.startInternal(order.id(), launch.orThrow());
+            LOG.fine(() -> "Order " + order.id() + ": internal job runs in the Director, " + subagentId + " was selected");
             return;
         }
         String taskId = "task-" + clock.millis() + "-" + taskCounter.incrementAndGet();
@@ -328,15 +330,37 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     @Override
     public void kill(Order order, boolean immediately) {
         if (order.state() instanceof OrderState.Processing p) {
-            driver(p.subagentId()).ifPresent(d -> d.kill(order.id(), immediately));
+            runsOn(order, p).ifPresent(d -> d.kill(order.id(), immediately));
         }
     }
 
     /** After a reset: the order's process is killed and its output and outcome dropped. */
     void forget(Order order) {
         if (order.state() instanceof OrderState.Processing p) {
-            driver(p.subagentId()).ifPresent(d -> d.forget(order.id()));
+            runsOn(order, p).ifPresent(d -> d.forget(order.id()));
         }
+    }
+
+    /** Where the order's process runs: an internal job in the Director, whichever Subagent was selected. */
+    private Optional<SubagentDriver> runsOn(Order order, OrderState.Processing p) {
+        return local.runsInternal(order.id()) ? Optional.of(local) : driver(p.subagentId());
+    }
+
+    /**
+     * {@code ResetSubagent}: the processes running on the remote Subagent are recorded as lost and it
+     * is dedicated anew (see {@link RemoteSubagentDriver#reset}); completes when the loss is durable.
+     * The Director's own Subagent is reset with the Agent ({@code ResetAgent}).
+     */
+    Checked<java.util.concurrent.CompletableFuture<Void>> resetSubagent(SubagentId subagentId) {
+        if (subagentId.equals(local.subagentId())) {
+            return Checked.fail(Problem.of("SubagentResetNotPossible", "Subagent " + subagentId
+                    + " is the Director's own; reset the Agent instead (ResetAgent)"));
+        }
+        RemoteSubagentDriver driver = remotes.get(subagentId);
+        if (driver == null) {
+            return Checked.fail(Problem.of("UnknownSubagent", "Subagent " + subagentId + " is not a Subagent of Agent " + agentPath));
+        }
+        return Checked.ok(driver.reset());
     }
 
     @Override

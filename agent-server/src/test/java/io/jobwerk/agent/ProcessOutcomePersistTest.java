@@ -167,7 +167,7 @@ class ProcessOutcomePersistTest {
         closeables.add(0, subagent);
         SubagentId a = new SubagentId("A");
         RemoteSubagentDriver driver = new RemoteSubagentDriver(new Item.SubagentItem(a, AGENT, "http://127.0.0.1:" + subagent.port(), false),
-                "director", "pw", "director-run", keeper).start();
+                "director", "pw", "director-run", keeper, orderId -> false).start();
         closeables.add(0, driver);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!driver.isAvailable()) {

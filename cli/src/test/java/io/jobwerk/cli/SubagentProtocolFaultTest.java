@@ -4,6 +4,7 @@ import static io.jobwerk.cli.SubagentClusterTest.oneJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.http.client.EngineClient;
@@ -100,6 +101,39 @@ class SubagentProtocolFaultTest {
         cluster.await("o1 processed twice", WAIT, () -> cluster.processed("o1").size() == 2);
         assertThat(cluster.processed("o1").get(1).outcome()).isInstanceOf(Outcome.Succeeded.class);
         assertThat(cluster.startsOf("o1")).containsExactly("A", "A");
+    }
+
+    @Test
+    void aKillDoesNotWaitBehindAStartThatIsSentAgainAndAgain() throws Exception {
+        startWithProxyInFrontOfA(Duration.ofSeconds(5));
+        AtomicInteger starts = new AtomicInteger();
+        AtomicInteger kills = new AtomicInteger();
+        proxy.rule((line, body) -> {
+            if (body.contains("\"StartOrderProcess\"")) {
+                starts.incrementAndGet();
+                return FaultProxy.Action.LOSE_ANSWER; // the process runs on A, the Director never hears so
+            }
+            if (body.contains("\"KillProcess\"")) {
+                kills.incrementAndGet();
+            }
+            return FaultProxy.Action.PASS;
+        });
+        Path runs = dir.resolve("runs");
+        cluster.deploy(null, oneJob("long", "echo run >>" + runs + "; sleep 600", "'A'"));
+        cluster.addOrders("long", "o1");
+        cluster.await("the process runs on A and its start was sent again", WAIT,
+                () -> starts.get() >= 2 && !cluster.jobProcesses("A").isEmpty());
+
+        cluster.client.command(EngineJson.parse("{\"TYPE\":\"CancelOrders\",\"orderIds\":[\"o1\"],"
+                + "\"mode\":{\"TYPE\":\"FreshOrStarted\",\"kill\":{\"immediately\":true}}}").orThrow()).orThrow();
+
+        // Still unanswered, the start is resent meanwhile; the kill reaches A between the resends.
+        cluster.await("o1 processed", WAIT, () -> cluster.processed("o1").size() == 1);
+        assertThat(kills.get()).isGreaterThanOrEqualTo(1);
+        assertThat(cluster.processed("o1").get(0).outcome()).isInstanceOf(Outcome.Killed.class);
+        cluster.await("A's process is gone", WAIT, () -> cluster.jobProcesses("A").isEmpty());
+        assertThat(Files.readAllLines(runs)).containsExactly("run");
+        assertThat(cluster.startsOf("o1")).containsExactly("A");
     }
 
     /** How many OrderProcessed events of o1 A's event feed holds (read directly, not through the proxy). */

@@ -119,12 +119,15 @@ final class AgentDriver implements AutoCloseable {
      * {@code AgentReset} arrives in its event stream. A problem when the Agent cannot be told.
      */
     Checked<JsonNode> reset() {
-        return client.command(AgentCommandJson.encode(new AgentCommand.Reset()));
+        return commandOnce(new AgentCommand.Reset());
     }
 
-    /** Sends a command to the Agent now (e.g. {@code ResetSubagent}). */
-    Checked<JsonNode> command(AgentCommand command) {
-        return client.command(AgentCommandJson.encode(command));
+    /**
+     * Sends a command that is not idempotent (e.g. {@code ResetSubagent}) to the Agent now, at most
+     * once: a connection that fails after the request may have been sent is a problem, never a silent resend.
+     */
+    Checked<JsonNode> commandOnce(AgentCommand command) {
+        return client.commandOnce(AgentCommandJson.encode(command));
     }
 
     /** The simple item was deleted: the Agent forgets it with the next batch ({@code DetachItem}). */
@@ -233,7 +236,7 @@ final class AgentDriver implements AutoCloseable {
             case MARK_ORDER -> "MarkOrder " + ((AgentCommand.MarkOrder) command).orderId();
             case TRANSFER_ORDER -> "TransferOrder " + ((AgentCommand.TransferOrder) command).orderId();
             case DETACH_ITEM -> "DetachItem " + ((AgentCommand.DetachItem) command).key();
-            case RESET, RELEASE_EVENTS, BATCH, NO_OPERATION -> command.kind().toString();
+            case RESET, RESET_SUBAGENT, RELEASE_EVENTS, BATCH, NO_OPERATION -> command.kind().toString();
         };
     }
 

@@ -7,6 +7,7 @@ import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.command.AgentReset;
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.command.CommandResponse;
+import io.jobwerk.http.protocol.AgentCommand;
 import io.jobwerk.engine.command.ItemOperationExecutor;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.Stamped;
@@ -259,6 +260,10 @@ public final class Controller implements AutoCloseable {
                 Exchanges.respond(exchange, resetAgent((Command.ResetAgent) c), r -> CommandJson.encode(r));
                 return;
             }
+            case RESET_SUBAGENT -> {
+                Exchanges.respond(exchange, resetSubagent((Command.ResetSubagent) c), r -> CommandJson.encode(r));
+                return;
+            }
             case SHUT_DOWN, EMERGENCY_STOP -> {
                 Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
                 Thread t = new Thread(shutdownHook, "controller-shutdown");
@@ -293,6 +298,23 @@ public final class Controller implements AutoCloseable {
         }
         return keeper.transact(state -> Checked.ok(Decision.of(AgentReset.orderEvents(state, command.agentPath()), (CommandResponse) CommandResponse.ACCEPTED)))
                 .get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@code ResetSubagent}: forwarded to the Director of the Subagent's Agent, which records the
+     * processes running there as lost (their jobs restart) and dedicates the Subagent anew. A problem
+     * when the Subagent is unknown or its Agent cannot be told.
+     */
+    private Checked<CommandResponse> resetSubagent(Command.ResetSubagent command) {
+        return keeper.state().subagent(command.subagentId()).flatMap(item -> {
+            AgentDriver driver = drivers.get(item.agentPath());
+            if (driver == null) {
+                return Checked.fail(Problem.of("AgentNotCoupled", "Agent '" + item.agentPath() + "' of Subagent "
+                        + command.subagentId() + " has no Director", Map.of("agentPath", item.agentPath().string())));
+            }
+            return driver.commandOnce(new AgentCommand.ResetSubagent(command.subagentId(), command.force()))
+                    .map(json -> CommandResponse.ACCEPTED);
+        });
     }
 
     /** {@code POST /controller/api/order}: one FreshOrder (201; 409 if the id exists), a JSON array or NDJSON. */

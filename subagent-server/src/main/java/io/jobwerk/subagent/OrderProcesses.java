@@ -91,11 +91,13 @@ public final class OrderProcesses {
         }
     }
 
-    /** Kills the order's process if it runs. */
-    public void kill(OrderId orderId, boolean immediately) {
+    /** Kills the process of the task if it runs; the order id finds it, a process of another task of the order is left alone. */
+    public void kill(OrderId orderId, String taskId, boolean immediately) {
         Task task = running.get(orderId);
-        if (task != null) {
+        if (task != null && task.taskId().equals(taskId)) {
             task.process().kill(immediately);
+        } else {
+            LOG.info("KillProcess " + orderId + " " + taskId + ": not running" + (task != null ? " (the order runs task " + task.taskId() + ")" : ""));
         }
     }
 

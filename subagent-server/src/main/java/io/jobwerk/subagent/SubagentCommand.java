@@ -78,10 +78,16 @@ public sealed interface SubagentCommand {
         }
     }
 
-    /** Kills the order's process, if it runs: SIGKILL when {@code immediately}, else SIGTERM and SIGKILL after the sigkill delay. */
-    record KillProcess(OrderId orderId, boolean immediately) implements SubagentCommand {
+    /**
+     * Kills the process of task {@code taskId}, if it runs: SIGKILL when {@code immediately}, else
+     * SIGTERM and SIGKILL after the sigkill delay. Keyed by task, not order: a late kill meant for an
+     * earlier attempt of the order never hits the current one. The order id is for the log only.
+     * Idempotent: a kill of a task that has ended (or never started) does nothing.
+     */
+    record KillProcess(OrderId orderId, String taskId, boolean immediately) implements SubagentCommand {
         public KillProcess {
             Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(taskId, "taskId");
         }
 
         @Override public Kind kind() { return Kind.KILL_PROCESS; }

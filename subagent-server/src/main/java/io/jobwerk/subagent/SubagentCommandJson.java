@@ -24,7 +24,7 @@ import java.util.Optional;
  * {"TYPE":"StartOrderProcess","orderId":"ORDER","taskId":"task-1","subagentRunId":"…","launch":{
  *     "executable":{"TYPE":"ShellScriptExecutable","script":"echo hello"},
  *     "commandLine":[],"env":{"JS7_ORDER_ID":"ORDER"},"sigkillDelay":15,"timeout":60,"failOnErrWritten":false}}
- * {"TYPE":"KillProcess","orderId":"ORDER","immediately":false}
+ * {"TYPE":"KillProcess","orderId":"ORDER","taskId":"task-1","immediately":false}
  * {"TYPE":"ReleaseEvents","untilEventId":1700000000000000}
  * {"TYPE":"NoOperation"}
  * }</pre>
@@ -49,7 +49,8 @@ public final class SubagentCommandJson {
             }
             case KILL_PROCESS -> {
                 var kill = (SubagentCommand.KillProcess) command;
-                json.put("TYPE", "KillProcess").put("orderId", kill.orderId().string()).put("immediately", kill.immediately());
+                json.put("TYPE", "KillProcess").put("orderId", kill.orderId().string()).put("taskId", kill.taskId())
+                        .put("immediately", kill.immediately());
             }
             case RELEASE_EVENTS -> json.put("TYPE", "ReleaseEvents").put("untilEventId", ((SubagentCommand.ReleaseEvents) command).untilEventId());
             case NO_OPERATION -> json.put("TYPE", "NoOperation");
@@ -66,7 +67,8 @@ public final class SubagentCommandJson {
                         .flatMap(taskId -> decodeLaunch(taskId, json.path("launch")))
                         .map(launch -> new SubagentCommand.StartOrderProcess(id, launch,
                                 json.path("subagentRunId").isTextual() ? Optional.of(json.get("subagentRunId").asText()) : Optional.empty())));
-                case "KillProcess" -> orderId(json).map(id -> new SubagentCommand.KillProcess(id, json.path("immediately").asBoolean(false)));
+                case "KillProcess" -> orderId(json).flatMap(id -> text(json, "taskId")
+                        .map(taskId -> new SubagentCommand.KillProcess(id, taskId, json.path("immediately").asBoolean(false))));
                 case "ReleaseEvents" -> json.path("untilEventId").canConvertToLong()
                         ? Checked.ok(new SubagentCommand.ReleaseEvents(json.path("untilEventId").asLong()))
                         : Checked.fail(Problem.of("BadRequest", "ReleaseEvents needs the number 'untilEventId'"));

@@ -160,7 +160,7 @@ public final class SubagentServer implements AutoCloseable {
             }
             case KILL_PROCESS -> {
                 var kill = (SubagentCommand.KillProcess) c;
-                processes.kill(kill.orderId(), kill.immediately());
+                processes.kill(kill.orderId(), kill.taskId(), kill.immediately());
                 Exchanges.respondJson(exchange, 200, accepted);
             }
             case RELEASE_EVENTS -> {

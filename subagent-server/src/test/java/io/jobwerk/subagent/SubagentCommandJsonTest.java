@@ -30,7 +30,7 @@ class SubagentCommandJsonTest {
         List<SubagentCommand> commands = List.of(
                 new SubagentCommand.CoupleDirector("run-1"),
                 new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), LAUNCH),
-                new SubagentCommand.KillProcess(new OrderId("ORDER"), true),
+                new SubagentCommand.KillProcess(new OrderId("ORDER"), "task-1", true),
                 new SubagentCommand.ReleaseEvents(1234),
                 new SubagentCommand.NoOperation());
         assertThat(commands.stream().map(SubagentCommand::kind).toList()).containsExactlyInAnyOrder(SubagentCommand.Kind.values());
@@ -52,6 +52,8 @@ class SubagentCommandJsonTest {
         assertThat(SubagentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"Nope\"}").orThrow()).problemOption().orElseThrow().code())
                 .isEqualTo("UnknownCommand");
         assertThat(SubagentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"KillProcess\"}").orThrow()).isFail()).isTrue();
+        assertThat(SubagentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"KillProcess\",\"orderId\":\"O\"}").orThrow())
+                .problemOption().orElseThrow().message()).contains("taskId");
         assertThat(SubagentCommandJson.decode(EngineJson.parse(
                 "{\"TYPE\":\"StartOrderProcess\",\"orderId\":\"O\",\"taskId\":\"t\",\"launch\":{\"executable\":{\"TYPE\":\"ShellScriptExecutable\",\"script\":\"x\"},\"sigkillDelay\":-1}}")
                 .orThrow()).problemOption().orElseThrow().message()).contains("non-negative");

@@ -160,4 +160,30 @@ class SubagentServerTest {
         client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d2"))).orThrow();
         assertThat(processedEvent()).isEqualTo("ORDER OrderProcessed Killed");
     }
+
+    @Test
+    void aLateKillOfAnEarlierTaskOfTheOrderDoesNotKillItsCurrentTask() throws Exception {
+        start(Duration.ofSeconds(30));
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        OrderId order = new OrderId("ORDER");
+        assertThat(started(new SubagentCommand.StartOrderProcess(order, launch("t1", "exit 0")))).isEqualTo(SubagentCommand.ProcessState.Started);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (server.processCount() > 0) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        Path go = dir.resolve("go");
+        assertThat(started(new SubagentCommand.StartOrderProcess(order, launch("t2", "while [ ! -f " + go + " ]; do sleep 0.05; done"))))
+                .isEqualTo(SubagentCommand.ProcessState.Started);
+
+        // The kill meant for t1 arrives only now (held on the way, or sent after a lost answer).
+        client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(order, "t1", true))).orThrow();
+        java.nio.file.Files.writeString(go, "");
+        assertThat(events(0, Duration.ofSeconds(30), 2)).containsExactly("ORDER OrderProcessed Succeeded", "ORDER OrderProcessed Succeeded");
+
+        // A kill of the current task does kill it.
+        assertThat(started(new SubagentCommand.StartOrderProcess(order, launch("t3", "sleep 30")))).isEqualTo(SubagentCommand.ProcessState.Started);
+        client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(order, "t3", true))).orThrow();
+        assertThat(events(0, Duration.ofSeconds(30), 3)).last().isEqualTo("ORDER OrderProcessed Killed");
+    }
 }

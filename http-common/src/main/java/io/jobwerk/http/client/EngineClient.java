@@ -37,6 +37,8 @@ public final class EngineClient implements AutoCloseable {
     private final String userId;
     private final String password;
     private final OkHttpClient http;
+    // The same connections, without OkHttp's silent resend of a request whose connection failed.
+    private final OkHttpClient once;
     private volatile String sessionToken;
 
     /** @param apiUri e.g. {@code http://127.0.0.1:4444/controller/api} */
@@ -50,6 +52,7 @@ public final class EngineClient implements AutoCloseable {
                 .callTimeout(Duration.ZERO)
                 .retryOnConnectionFailure(true)
                 .build();
+        this.once = http.newBuilder().retryOnConnectionFailure(false).build();
     }
 
     public String apiUri() {
@@ -95,9 +98,23 @@ public final class EngineClient implements AutoCloseable {
         return call(post(path, NDJSON, ndjson), true);
     }
 
-    /** {@code POST …/command}. */
+    /**
+     * {@code POST …/command}, for idempotent commands: when a reused (kept-alive) connection fails
+     * after the request was written, OkHttp silently sends it again on a new connection
+     * ({@code retryOnConnectionFailure}), so the server may receive it twice.
+     */
     public Checked<JsonNode> command(JsonNode command) {
         return postJson("/command", command);
+    }
+
+    /**
+     * {@code POST …/command} at most once, for commands that are not idempotent (e.g. {@code Reset},
+     * {@code ResetSubagent}): a connection failing after the request may have been written is a
+     * {@code ConnectionFailed} problem, never a silent resend. Logging in first may still be retried.
+     */
+    public Checked<JsonNode> commandOnce(JsonNode command) {
+        return callText(post("/command", JSON, EngineJson.print(command)), once)
+                .flatMap(text -> text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text));
     }
 
     /**
@@ -191,6 +208,10 @@ public final class EngineClient implements AutoCloseable {
 
     /** An authenticated request (logging in first or again on 401); the body of a successful answer. */
     private Checked<String> callText(Request.Builder builder) {
+        return callText(builder, http);
+    }
+
+    private Checked<String> callText(Request.Builder builder, OkHttpClient client) {
         for (int attempt = 0; attempt < 2; attempt++) {
             if (sessionToken == null) {
                 Checked<String> token = login();
@@ -199,7 +220,7 @@ public final class EngineClient implements AutoCloseable {
                 }
             }
             Request request = authorized(builder).build();
-            try (Response response = http.newCall(request).execute()) {
+            try (Response response = client.newCall(request).execute()) {
                 String text = response.body().string();
                 if (response.code() == 401 && attempt == 0) {
                     sessionToken = null;

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public sealed interface AgentCommand {
 
-    enum Kind { ATTACH_ITEM, DETACH_ITEM, ATTACH_WORKFLOW, ATTACH_ORDER, DETACH_ORDER, MARK_ORDER, TRANSFER_ORDER, RESET, RELEASE_EVENTS, BATCH, NO_OPERATION }
+    enum Kind { ATTACH_ITEM, DETACH_ITEM, ATTACH_WORKFLOW, ATTACH_ORDER, DETACH_ORDER, MARK_ORDER, TRANSFER_ORDER, RESET, RESET_SUBAGENT, RELEASE_EVENTS, BATCH, NO_OPERATION }
 
     Kind kind();
 
@@ -99,6 +99,21 @@ public sealed interface AgentCommand {
      */
     record Reset() implements AgentCommand {
         @Override public Kind kind() { return Kind.RESET; }
+    }
+
+    /**
+     * {@code ResetSubagent} (JS7's, forwarded from the Controller's command): the Director records the
+     * processes running on that Subagent as lost (their jobs restart as usual) and dedicates the
+     * Subagent anew, which kills what the earlier dedication started. {@code force} is accepted as in
+     * JS7, where it resets a Subagent dedicated to another Director; a Jobwerk Subagent serves one
+     * Director, so it changes nothing. Not idempotent: sent without OkHttp's silent retry.
+     */
+    record ResetSubagent(io.jobwerk.engine.item.SubagentId subagentId, boolean force) implements AgentCommand {
+        public ResetSubagent {
+            Objects.requireNonNull(subagentId, "subagentId");
+        }
+
+        @Override public Kind kind() { return Kind.RESET_SUBAGENT; }
     }
 
     /** {@code ReleaseEvents}: the Controller stored the Agent's events up to this id. */

@@ -36,6 +36,10 @@ public final class AgentCommandJson {
                         .set("workflowId", OrderJson.encode(transfer.workflowId()));
             }
             case RESET -> json.put("TYPE", "Reset");
+            case RESET_SUBAGENT -> {
+                var reset = (AgentCommand.ResetSubagent) command;
+                json.put("TYPE", "ResetSubagent").put("subagentId", reset.subagentId().string()).put("force", reset.force());
+            }
             case RELEASE_EVENTS -> json.put("TYPE", "ReleaseEvents").put("untilEventId", ((AgentCommand.ReleaseEvents) command).untilEventId());
             case BATCH -> {
                 ArrayNode commands = json.put("TYPE", "Batch").putArray("commands");
@@ -60,6 +64,10 @@ public final class AgentCommandJson {
             case "TransferOrder" -> orderId(json).flatMap(id -> OrderJson.decodeWorkflowId(json.path("workflowId"))
                     .map(w -> new AgentCommand.TransferOrder(id, w)));
             case "Reset" -> Checked.ok(new AgentCommand.Reset());
+            case "ResetSubagent" -> json.path("subagentId").isTextual()
+                    ? io.jobwerk.engine.item.SubagentId.checked(json.get("subagentId").asText())
+                            .map(id -> new AgentCommand.ResetSubagent(id, json.path("force").asBoolean(false)))
+                    : Checked.fail(Problem.of("JsonDecode", "ResetSubagent needs the string 'subagentId'"));
             case "ReleaseEvents" -> json.path("untilEventId").canConvertToLong()
                     ? Checked.ok(new AgentCommand.ReleaseEvents(json.get("untilEventId").asLong()))
                     : Checked.fail(Problem.of("JsonDecode", "ReleaseEvents needs a numeric 'untilEventId'"));

@@ -32,4 +32,13 @@ class AgentCommandJsonTest {
         assertThat(AgentCommandJson.decode(EngineJson.parse(json).orThrow()).orThrow()).isEqualTo(command);
         assertThat(AgentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"DetachItem\",\"key\":\"SUBAGENT\"}").orThrow()).isFail()).isTrue();
     }
+
+    @Test
+    void resetSubagentIsGoldenAndRoundTrips() {
+        AgentCommand command = new AgentCommand.ResetSubagent(new io.jobwerk.engine.item.SubagentId("A"), true);
+        String json = "{\"TYPE\":\"ResetSubagent\",\"subagentId\":\"A\",\"force\":true}";
+        assertThat(EngineJson.print(AgentCommandJson.encode(command))).isEqualTo(json);
+        assertThat(AgentCommandJson.decode(EngineJson.parse(json).orThrow()).orThrow()).isEqualTo(command);
+        assertThat(AgentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"ResetSubagent\"}").orThrow()).isFail()).isTrue();
+    }
 }
