@@ -7,13 +7,13 @@ import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
 import io.jobwerk.runtime.signature.SignatureVerifier;
-import io.jobwerk.runtime.signature.X509SignatureVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jobwerk controller}: a Controller alone. */
@@ -41,10 +41,8 @@ public final class ControllerServerCommand implements Callable<Integer> {
     @Option(names = "--no-fsync", description = "Do not fsync the journal.")
     boolean noFsync;
 
-    @Option(names = "--trusted-keys", paramLabel = "DIR",
-            description = "Accept only workflows signed by an X.509 certificate in DIR (*.pem, *.crt, *.cer) or issued by one; "
-                    + "without it, unsigned workflows are accepted.")
-    Path trustedKeys;
+    @Mixin
+    TrustedKeysOption trustedKeys;
 
     @Override
     public Integer call() throws Exception {
@@ -54,17 +52,13 @@ public final class ControllerServerCommand implements Callable<Integer> {
             System.err.println("jobwerk controller: --agent-user must be NAME:PASSWORD");
             return 2;
         }
-        SignatureVerifier signatures = SignatureVerifier.acceptingUnsigned();
-        if (trustedKeys != null) {
-            Checked<X509SignatureVerifier> loaded = X509SignatureVerifier.load(trustedKeys);
-            if (loaded.isFail()) {
-                System.err.println("jobwerk controller: " + loaded.problemOption().orElseThrow().message());
-                return 2;
-            }
-            signatures = loaded.orThrow();
+        Checked<SignatureVerifier> signatures = trustedKeys.signatures();
+        if (signatures.isFail()) {
+            System.err.println("jobwerk controller: " + signatures.problemOption().orElseThrow().message());
+            return 2;
         }
         Controller controller = Controller.start(new ControllerConf(id, data, new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
-                new Users(users), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures));
+                new Users(users), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures.orThrow()));
         return ServerRun.untilStopped(controller, controller::onShutDown,
                 "Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
     }

@@ -4,6 +4,7 @@ import io.jobwerk.agent.AgentConf;
 import io.jobwerk.agent.AgentDirector;
 import io.jobwerk.controller.Controller;
 import io.jobwerk.controller.ControllerConf;
+import io.jobwerk.runtime.signature.SignatureVerifier;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
@@ -49,6 +50,12 @@ public final class Standalone implements AutoCloseable {
      * ports) and registers the Agent; a problem when that fails.
      */
     public static Checked<Standalone> start(Path data, int port, List<UserAccount> users, boolean fsync) throws IOException {
+        return start(data, port, users, fsync, SignatureVerifier.acceptingUnsigned());
+    }
+
+    /** The same, with the Controller's signed-deployment switch. */
+    public static Checked<Standalone> start(Path data, int port, List<UserAccount> users, boolean fsync, SignatureVerifier signatures)
+            throws IOException {
         Files.createDirectories(data);
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
@@ -62,7 +69,7 @@ public final class Standalone implements AutoCloseable {
         Controller controller;
         try {
             controller = Controller.start(new ControllerConf("standalone", data.resolve("controller"),
-                    WebServerConf.loopback(port), new Users(users), "controller", internalPassword, fsync));
+                    WebServerConf.loopback(port), new Users(users), "controller", internalPassword, fsync, signatures));
         } catch (RuntimeException e) {
             agent.close();
             throw e;

@@ -2,11 +2,13 @@ package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.runtime.signature.SignatureVerifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,9 +33,17 @@ public final class StandaloneCommand implements Callable<Integer> {
     @Option(names = "--no-fsync", description = "Do not fsync the journals (faster, loses the last events on a power failure).")
     boolean noFsync;
 
+    @Mixin
+    TrustedKeysOption trustedKeys;
+
     @Override
     public Integer call() throws Exception {
-        Checked<Standalone> started = Standalone.start(data, port, users, !noFsync);
+        Checked<SignatureVerifier> signatures = trustedKeys.signatures();
+        if (signatures.isFail()) {
+            System.err.println("jobwerk standalone: " + signatures.problemOption().orElseThrow().message());
+            return 2;
+        }
+        Checked<Standalone> started = Standalone.start(data, port, users, !noFsync, signatures.orThrow());
         if (started.isFail()) {
             System.err.println("jobwerk: " + started.problemOption().orElseThrow().message());
             return 1;
