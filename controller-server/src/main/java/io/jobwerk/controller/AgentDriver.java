@@ -60,9 +60,6 @@ final class AgentDriver implements AutoCloseable {
     private static final Duration RELEASE_PERIOD = Duration.ofSeconds(RELEASE_PERIOD_SECONDS);
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
     private static final int MAX_COMMAND_BATCH = 1000; // orders per Batch command
-    // A command batch following the previous one within this window waits COALESCE_MILLIS for more orders.
-    private static final long COALESCE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private static final long COALESCE_MILLIS = 2;
 
     private final AgentPath agentPath;
     private final EngineKeeper keeper;
@@ -147,7 +144,6 @@ final class AgentDriver implements AutoCloseable {
 
     private void sendCommands() {
         int failures = 0;
-        long lastSend = System.nanoTime() - COALESCE_WINDOW_NANOS;
         while (!closed) {
             try {
                 OrderId first = pending.poll(itemsChanged ? 0 : 1000, TimeUnit.MILLISECONDS);
@@ -156,11 +152,6 @@ final class AgentDriver implements AutoCloseable {
                     continue;
                 }
                 itemsChanged = false;
-                if (first != null && pending.size() < MAX_COMMAND_BATCH - 1 && System.nanoTime() - lastSend < COALESCE_WINDOW_NANOS) {
-                    // Busy (the last batch went out moments ago, as when orders end one by one): wait
-                    // a little for more, so one request carries several orders' commands.
-                    Thread.sleep(COALESCE_MILLIS);
-                }
                 Set<OrderId> ids = new LinkedHashSet<>();
                 if (first != null) {
                     ids.add(first);
@@ -178,7 +169,6 @@ final class AgentDriver implements AutoCloseable {
                     continue;
                 }
                 Checked<JsonNode> response = client.command(AgentCommandJson.encode(new AgentCommand.Batch(commands)));
-                lastSend = System.nanoTime();
                 if (response.isFail()) {
                     LOG.warning("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
                     transfers.addAll(transferring);
