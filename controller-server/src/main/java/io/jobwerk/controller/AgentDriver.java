@@ -77,7 +77,8 @@ final class AgentDriver implements AutoCloseable {
     // The Agent's own items (AgentRef, its SubagentItems, SubagentBundles) go out when they change, not
     // only with the next attached order: the Director couples with its Subagents before jobs arrive.
     private volatile boolean itemsChanged = true;
-    private static final int MAX_IN_FLIGHT = 1000;
+    private static final int MAX_IN_FLIGHT = 1000; // batches handed to the keeper, not yet durable
+    private static final int MAX_MIRROR_BATCH = 1000; // Agent events per keeper decision
     private final ArrayDeque<CompletableFuture<Checked<Boolean>>> inFlight = new ArrayDeque<>(); // event thread only
     // Event thread only: the Agent event id of the last event handed to the keeper; a decision
     // mirrors an event only right after its predecessor, so one not persisted is never skipped.
@@ -334,7 +335,7 @@ final class AgentDriver implements AutoCloseable {
             long after = keeper.state().observedEventId(peerKey);
             handedAfter = after;
             // Catching up: a zero timeout ends the stream after the events the Agent has now.
-            Checked<Long> result = client.readEvents(after, catchingUp ? Duration.ZERO : LONG_POLL, this::mirror);
+            Checked<Long> result = client.readEventBatches(after, catchingUp ? Duration.ZERO : LONG_POLL, MAX_MIRROR_BATCH, this::mirror);
             awaitMirrored();
             if (closed) {
                 return;
@@ -368,57 +369,79 @@ final class AgentDriver implements AutoCloseable {
     }
 
     /**
-     * Hands one Agent event, with the Agent event id it came from, to the keeper as one atomic
-     * decision, without waiting for it to be durable: the keeper takes all waiting events in one
-     * round, so the events already buffered in the stream are persisted together (one write, one
-     * fsync) instead of one persist per event. At most {@value #MAX_IN_FLIGHT} wait at a time; the
+     * Hands a batch of Agent events (those already received, see {@link EngineClient#readEventBatches}),
+     * with the Agent event id of the last, to the keeper as one atomic decision, without waiting for
+     * it to be durable: the keeper takes all waiting batches in one round, so they are persisted
+     * together (one write, one fsync), and a batch records one {@code AgentEventsObserved} for all its
+     * events instead of one per event. At most {@value #MAX_IN_FLIGHT} batches wait at a time; the
      * stream resumes after the last durable one ({@link #awaitMirrored}).
      */
-    private boolean mirror(JsonNode json) {
-        Checked<Stamped<Event>> stamped = EventJson.decodeStamped(json);
-        if (stamped.isFail()) {
-            LOG.warning("Agent " + agentPath + ": cannot read event " + json + ": " + stamped.problemOption().orElseThrow());
-            return false;
+    private boolean mirror(List<JsonNode> jsons) {
+        List<Stamped<Event>> batch = new ArrayList<>(jsons.size());
+        for (JsonNode json : jsons) {
+            Checked<Stamped<Event>> stamped = EventJson.decodeStamped(json);
+            if (stamped.isFail()) {
+                LOG.warning("Agent " + agentPath + ": cannot read event " + json + ": " + stamped.problemOption().orElseThrow());
+                break; // the events before are mirrored; the stream is read again after them
+            }
+            batch.add(stamped.orThrow());
         }
-        Stamped<Event> s = stamped.orThrow();
-        long previous = handedAfter;
-        handedAfter = s.eventId();
-        inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, s)
-                // An event before was not persisted: this one waits for the stream to be read again from there.
-                : Decision.of(List.of(), Boolean.FALSE))));
+        if (!batch.isEmpty()) {
+            long previous = handedAfter;
+            handedAfter = batch.get(batch.size() - 1).eventId();
+            inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, batch)
+                    // An event before was not persisted: these wait for the stream to be read again from there.
+                    : Decision.of(List.of(), Boolean.FALSE))));
+        }
         // Decided ones are looked at now: after a failed persist the stream is read again at once.
         while (inFlight.size() > MAX_IN_FLIGHT || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
             if (!awaitOldest()) {
                 return false;
             }
         }
-        return !closed;
+        return batch.size() == jsons.size() && !closed;
     }
 
     /**
-     * The event to mirror (if it fits the state), with the Agent's time as its timestamp, and the
-     * observed Agent event id.
+     * The events to mirror (each if it fits the state as advanced by those before it), with the
+     * Agent's time as their timestamps, and the observed Agent event id of the last.
      */
-    private Decision<Boolean> mirrored(EngineState state, Stamped<Event> s) {
-        KeyedEvent<? extends Event> observed = KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(s.eventId()));
-        if (s.keyedEvent().event() instanceof SystemEvent.AgentReset) {
-            // Every Agent event before the reset is mirrored already: take the orders back, send the items again.
-            itemsChanged = true;
-            List<KeyedEvent<? extends Event>> events = new ArrayList<>(AgentReset.orderEvents(state, agentPath));
-            events.add(observed);
-            return Decision.of(events, Boolean.TRUE);
-        }
-        Optional<KeyedEvent<? extends Event>> translated = translate(state, s);
-        if (translated.isPresent()) {
-            Checked<EngineState> applied = state.applyEvent(translated.get());
-            if (applied.isOk()) {
-                return Decision.timestamped(List.of(translated.get(), observed),
-                        List.of(Optional.of(s.effectiveTimestampMillis()), Optional.empty()), Boolean.TRUE);
+    private Decision<Boolean> mirrored(EngineState state, List<Stamped<Event>> batch) {
+        List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+        List<Optional<Long>> timestamps = new ArrayList<>();
+        EngineState s = state;
+        for (Stamped<Event> stamped : batch) {
+            if (stamped.keyedEvent().event() instanceof SystemEvent.AgentReset) {
+                // Every Agent event before the reset is mirrored already: take the orders back, send the items again.
+                itemsChanged = true;
+                for (KeyedEvent<? extends Event> e : AgentReset.orderEvents(s, agentPath)) {
+                    Checked<EngineState> applied = s.applyEvent(e);
+                    if (applied.isOk()) {
+                        s = applied.orThrow();
+                        events.add(e);
+                        timestamps.add(Optional.empty());
+                    } else {
+                        LOG.warning("Agent " + agentPath + ": " + e + " after AgentReset does not apply: " + applied.problemOption().orElseThrow());
+                    }
+                }
+                continue;
             }
-            // Skip it, recording that it was seen, so one unfitting event does not block the stream.
-            LOG.warning("Agent " + agentPath + ": event " + s + " not mirrored: " + applied.problemOption().orElseThrow());
+            Optional<KeyedEvent<? extends Event>> translated = translate(s, stamped);
+            if (translated.isPresent()) {
+                Checked<EngineState> applied = s.applyEvent(translated.get());
+                if (applied.isOk()) {
+                    s = applied.orThrow();
+                    events.add(translated.get());
+                    timestamps.add(Optional.of(stamped.effectiveTimestampMillis()));
+                } else {
+                    // Skip it, recording that it was seen, so one unfitting event does not block the stream.
+                    LOG.warning("Agent " + agentPath + ": event " + stamped + " not mirrored: " + applied.problemOption().orElseThrow());
+                }
+            }
         }
-        return Decision.of(List.of(observed), Boolean.TRUE);
+        events.add(KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(batch.get(batch.size() - 1).eventId())));
+        timestamps.add(Optional.empty());
+        return Decision.timestamped(events, timestamps, Boolean.TRUE);
     }
 
     private boolean awaitOldest() {

@@ -35,14 +35,22 @@ public final class CommandJson {
 
     private static final Map<String, Command.Kind> TYPE_TO_KIND = new HashMap<>();
 
+    private static final Map<Command.Kind, String> KIND_TO_TYPE = new java.util.EnumMap<>(Command.Kind.class);
+
     static {
         for (Command.Kind k : Command.Kind.values()) {
-            TYPE_TO_KIND.put(typeName(k), k);
+            String type = spell(k);
+            TYPE_TO_KIND.put(type, k);
+            KIND_TO_TYPE.put(k, type);
         }
     }
 
     /** {@code ADD_ORDER} → {@code AddOrder}, the record's simple name. */
     static String typeName(Command.Kind kind) {
+        return KIND_TO_TYPE.get(kind);
+    }
+
+    private static String spell(Command.Kind kind) {
         StringBuilder sb = new StringBuilder();
         for (String part : kind.name().split("_")) {
             sb.append(part.charAt(0)).append(part.substring(1).toLowerCase());

@@ -26,14 +26,22 @@ public final class SystemEventJson {
 
     private static final Map<String, SystemEvent.Kind> TYPE_TO_KIND = new HashMap<>();
 
+    private static final Map<SystemEvent.Kind, String> KIND_TO_TYPE = new java.util.EnumMap<>(SystemEvent.Kind.class);
+
     static {
         for (SystemEvent.Kind k : SystemEvent.Kind.values()) {
-            TYPE_TO_KIND.put(typeName(k), k);
+            String type = spell(k);
+            TYPE_TO_KIND.put(type, k);
+            KIND_TO_TYPE.put(k, type);
         }
     }
 
     /** {@code AGENT_EVENTS_OBSERVED} → {@code AgentEventsObserved}. */
     static String typeName(SystemEvent.Kind kind) {
+        return KIND_TO_TYPE.get(kind);
+    }
+
+    private static String spell(SystemEvent.Kind kind) {
         StringBuilder sb = new StringBuilder();
         for (String part : kind.name().split("_")) {
             sb.append(part.charAt(0)).append(part.substring(1).toLowerCase());

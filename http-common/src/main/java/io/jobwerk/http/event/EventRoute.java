@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * {@code GET …/api/event?after=ID&timeout=S&limit=N&heartbeat=S}: the event stream as NDJSON, one
- * stamped event per line, written and flushed as soon as events are committed, until {@code timeout}
+ * stamped event per line, written and flushed as soon as events are committed (those committed within
+ * 2 ms of the previous write wait until then, so a busy stream sends fewer, larger pieces), until {@code timeout}
  * seconds have passed or {@code limit} events were sent. Without {@code after} the stream starts at
  * the current end. With {@code heartbeat}, an empty line is sent after that many seconds of silence.
  * {@code after} before the oldest kept event answers 400 {@code EventSeqTorn}.
@@ -29,6 +30,8 @@ public final class EventRoute {
 
     // A stream checks for close this often, so a server stops without waiting for long-polls to end.
     private static final long CLOSE_CHECK_NANOS = 200_000_000L;
+    // Events committed within this time after the previous write are sent together, that much later.
+    private static final long COALESCE_NANOS = 2_000_000L;
 
     private final EventFeed feed;
     private final Function<Stamped<? extends Event>, String> encode;
@@ -107,6 +110,12 @@ public final class EventRoute {
             if (!feed.await(after, Duration.ofNanos(Math.max(Math.min(wait, CLOSE_CHECK_NANOS), 1)))) {
                 batch = List.of();
                 continue;
+            }
+            long sinceWrite = System.nanoTime() - lastWrite;
+            if (sinceWrite < COALESCE_NANOS) {
+                // Events follow each other closely (e.g. process ends, one keeper round each): let a few
+                // more come, so the reader gets and persists them together instead of one small batch each.
+                Thread.sleep((COALESCE_NANOS - sinceWrite) / 1_000_000, (int) ((COALESCE_NANOS - sinceWrite) % 1_000_000));
             }
             Checked<List<Stamped<? extends Event>>> next = feed.read(after, request.limit() - sent);
             if (next.isFail()) {

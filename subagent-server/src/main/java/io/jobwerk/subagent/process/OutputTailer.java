@@ -62,16 +62,16 @@ final class OutputTailer implements AutoCloseable {
         private final Path file;
         private final java.io.File ioFile; // its length is the cheapest stat: no attributes object, no exception
         private final Consumer<String> chunks;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        private ByteBuffer bytes; // allocated on the first output
+        // Allocated on the first output: most jobs' stderr (and many a stdout) stays empty.
+        private CharsetDecoder decoder;
+        private ByteBuffer bytes;
         private CharBuffer chars;
         private long position; // bytes of the file read so far
         private long idleNanos = pollNanos; // grows while the file stays unchanged
         private long nextPollNanos;
         private volatile boolean finishing;
         private boolean wroteAnything;
-        private final StringBuilder lastLine = new StringBuilder();
+        private StringBuilder lastLine; // on the first output
         final CompletableFuture<Tail> done = new CompletableFuture<>();
 
         Tail(Path file, Consumer<String> chunks) {
@@ -92,7 +92,7 @@ final class OutputTailer implements AutoCloseable {
 
         /** The last non-empty line written, at most 4096 characters (JS7's error line length). */
         String lastLine() {
-            String s = lastLine.toString().strip();
+            String s = lastLine == null ? "" : lastLine.toString().strip();
             return s.length() > 4096 ? s.substring(s.length() - 4096) : s;
         }
 
@@ -127,8 +127,11 @@ final class OutputTailer implements AutoCloseable {
 
         private void readNewBytes() throws IOException {
             if (bytes == null) {
+                decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
                 bytes = ByteBuffer.allocate(16 * 1024);
                 chars = CharBuffer.allocate(chunkSize);
+                lastLine = new StringBuilder();
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 channel.position(position);
