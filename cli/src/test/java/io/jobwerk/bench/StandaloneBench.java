@@ -200,6 +200,9 @@ public final class StandaloneBench {
             CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
             double rate = n / ((System.nanoTime() - t0) / 1e9);
             System.out.printf("runner: %d ended: %.0f/s; %s%n", n, rate, cpu().since(cpu0).per(n));
+            // The runner's own threads (started with it); the launchers' and the JDK's reaper threads have ended
+            System.out.printf("runner: threads' CPU per process: output tailer %.3f ms, process end/timer/killer %.3f ms, common fork-join pool %.3f ms%n",
+                    1000 * threadSeconds("jobwerk-output") / n, 1000 * threadSeconds("jobwerk-process") / n, 1000 * threadSeconds("ForkJoinPool.co") / n);
             return rate;
         }
     }
@@ -375,11 +378,16 @@ public final class StandaloneBench {
      * that ended took its time with it, so this is a lower bound), -1 if not Linux.
      */
     static double compilerThreadSeconds() {
+        return threadSeconds("CompilerThre"); // "C2 CompilerThre", truncated
+    }
+
+    /** CPU seconds of the threads now running whose name (truncated to 15 characters by Linux) contains {@code name}; -1 if not Linux. */
+    static double threadSeconds(String name) {
         long ticks = 0;
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) { // "C2 CompilerThre", truncated
+                    if (Files.readString(task.resolve("comm")).contains(name)) {
                         String stat = Files.readString(task.resolve("stat"));
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One job process to start: what to run and with which environment, all expressions already
@@ -28,9 +29,11 @@ public record JobLaunch(
         Optional<Duration> timeout,
         boolean failOnErrWritten) {
 
+    private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9._-]+"); // String.matches would compile it per process
+
     public JobLaunch {
         Objects.requireNonNull(taskId, "taskId");
-        if (!taskId.matches("[A-Za-z0-9._-]+")) {
+        if (!TASK_ID.matcher(taskId).matches()) {
             throw new IllegalArgumentException("taskId must consist of letters, digits, '.', '_', '-': " + taskId);
         }
         Objects.requireNonNull(executable, "executable");

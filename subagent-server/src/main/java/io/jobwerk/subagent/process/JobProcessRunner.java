@@ -24,10 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -170,7 +172,9 @@ public final class JobProcessRunner implements AutoCloseable {
                 process.destroyForcibly(); // not in the log, a crash would leave it running unnoticed
                 throw e;
             }
-            return new Run(launch, process, sink, tailer.follow(stdout, sink::stdout), tailer.follow(stderr, sink::stderr));
+            Run run = new Run(launch, process);
+            run.watch(tailer.follow(stdout, sink::stdout, run::tailDone), tailer.follow(stderr, sink::stderr, run::tailDone));
+            return run;
         } catch (IOException | RuntimeException e) {
             deleteTaskFiles(taskId);
             return new FailedStart(new IOException("Cannot start " + describe(launch.executable()) + ": " + e.getMessage(), e));
@@ -272,10 +276,16 @@ public final class JobProcessRunner implements AutoCloseable {
         private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         private final AtomicReference<Ending> ending = new AtomicReference<>(Ending.EXITED);
         private volatile ScheduledFuture<?> timeoutFuture;
+        private volatile OutputTailer.Tail err;
+        private final AtomicInteger endsLeft = new AtomicInteger(3); // the exit and both tails' last output
 
-        Run(JobLaunch launch, Process process, OutputSink sink, OutputTailer.Tail out, OutputTailer.Tail err) {
+        Run(JobLaunch launch, Process process) {
             this.launch = launch;
             this.process = process;
+        }
+
+        void watch(OutputTailer.Tail out, OutputTailer.Tail err) {
+            this.err = err;
             launch.timeout().ifPresent(t -> timeoutFuture = scheduler.schedule(() -> {
                 if (ending.compareAndSet(Ending.EXITED, Ending.TIMED_OUT)) {
                     terminate(false);
@@ -286,17 +296,34 @@ public final class JobProcessRunner implements AutoCloseable {
                 if (tf != null) {
                     tf.cancel(false);
                 }
-                out.finish();
-                err.finish();
-                // The tailer thread completes the tails; the end's file work is not done there, so it keeps on tailing
-                CompletableFuture.allOf(out.done, err.done).whenCompleteAsync((ignored, e) -> end(p.exitValue(), err), enders);
+                tailer.finish(out, err);
+                partEnded();
             });
         }
 
-        private void end(int exitValue, OutputTailer.Tail err) {
+        /** Called on the tailer thread when a tail has delivered all output (or cannot read its file). */
+        void tailDone() {
+            partEnded();
+        }
+
+        /**
+         * The process has exited and both tails are done: end on an ender thread. The end's file work
+         * is not done on the tailer thread, so it keeps on tailing.
+         */
+        private void partEnded() {
+            if (endsLeft.decrementAndGet() == 0) {
+                try {
+                    enders.execute(this::end);
+                } catch (RejectedExecutionException e) { // the runner is closed
+                    outcome.completeExceptionally(e);
+                }
+            }
+        }
+
+        private void end() {
             String taskId = launch.taskId();
             try {
-                Outcome result = toOutcome(exitValue, tasks.resolve(taskId + ".return-values"), err);
+                Outcome result = toOutcome(process.exitValue(), tasks.resolve(taskId + ".return-values"));
                 deleteTaskFiles(taskId);
                 pids.ended(taskId);
                 outcome.complete(result);
@@ -306,7 +333,7 @@ public final class JobProcessRunner implements AutoCloseable {
             }
         }
 
-        private Outcome toOutcome(int exitValue, Path returnValuesFile, OutputTailer.Tail err) {
+        private Outcome toOutcome(int exitValue, Path returnValuesFile) {
             Map<String, Value> namedValues = new LinkedHashMap<>(readReturnValues(returnValuesFile));
             namedValues.put("returnCode", Value.of(exitValue));
             ReturnCodeMeaning meaning = launch.executable().returnCodeMeaning();

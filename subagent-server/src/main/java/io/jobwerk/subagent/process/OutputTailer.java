@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +26,9 @@ import java.util.function.Consumer;
  * processes hold no file descriptor (15,000 processes would need 30,000, beyond a usual
  * {@code ulimit -n}) and no buffers. A file that stays unchanged is looked at less often, up to
  * once a second; once written to, or when its process ends, it is read at once again.
+ *
+ * <p>A new tail wakes the thread only if it is idle (it looks at new tails on its next round, within
+ * the poll interval), and a process's two tails are finished with one wake-up.
  */
 final class OutputTailer implements AutoCloseable {
 
@@ -37,6 +39,7 @@ final class OutputTailer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Tail> added = new ConcurrentLinkedQueue<>();
     private final List<Tail> tails = new ArrayList<>(); // guarded by the tailer thread
     private final Thread thread;
+    private volatile boolean idle; // parked for long, as there was nothing to follow
     private volatile boolean closed;
 
     OutputTailer(int chunkSize, Duration pollInterval) {
@@ -48,20 +51,31 @@ final class OutputTailer implements AutoCloseable {
     }
 
     /**
-     * Follows {@code file} until {@code finish} is called; then reads it to the end, and
-     * completes the returned future (also with the last line written, for failOnErrWritten messages).
+     * Follows {@code file} until {@link #finish} is called; then reads it to the end and runs
+     * {@code done} on the tailer thread (so it must only hand work on, never block). The tail then
+     * holds the last line written, for failOnErrWritten messages.
      */
-    Tail follow(Path file, Consumer<String> chunks) {
-        Tail tail = new Tail(file, chunks);
+    Tail follow(Path file, Consumer<String> chunks, Runnable done) {
+        Tail tail = new Tail(file, chunks, done);
         added.add(tail);
-        LockSupport.unpark(thread);
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
         return tail;
+    }
+
+    /** The process of both tails has ended: deliver the rest of each, then run their {@code done}. */
+    void finish(Tail out, Tail err) {
+        out.finishing = true;
+        err.finishing = true;
+        LockSupport.unpark(thread);
     }
 
     final class Tail {
         private final Path file;
         private final java.io.File ioFile; // its length is the cheapest stat: no attributes object, no exception
         private final Consumer<String> chunks;
+        private final Runnable done;
         // Allocated on the first output: most jobs' stderr (and many a stdout) stays empty.
         private CharsetDecoder decoder;
         private ByteBuffer bytes;
@@ -72,18 +86,12 @@ final class OutputTailer implements AutoCloseable {
         private volatile boolean finishing;
         private boolean wroteAnything;
         private StringBuilder lastLine; // on the first output
-        final CompletableFuture<Tail> done = new CompletableFuture<>();
 
-        Tail(Path file, Consumer<String> chunks) {
+        Tail(Path file, Consumer<String> chunks, Runnable done) {
             this.file = file;
             this.ioFile = file.toFile();
             this.chunks = chunks;
-        }
-
-        /** The process has ended: deliver the rest, then complete {@link #done}. */
-        void finish() {
-            finishing = true;
-            LockSupport.unpark(thread);
+            this.done = done;
         }
 
         boolean wroteAnything() {
@@ -194,11 +202,19 @@ final class OutputTailer implements AutoCloseable {
             tails.removeIf(t -> {
                 boolean complete = t.poll(now);
                 if (complete) {
-                    t.done.complete(t);
+                    t.done.run();
                 }
                 return complete;
             });
-            LockSupport.parkNanos(tails.isEmpty() ? TimeUnit.SECONDS.toNanos(1) : pollNanos);
+            if (tails.isEmpty()) {
+                idle = true;
+                if (added.isEmpty()) { // read after writing idle, as follow adds before reading it: no tail waits a long park
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                }
+                idle = false;
+            } else {
+                LockSupport.parkNanos(pollNanos);
+            }
         }
     }
 

@@ -241,6 +241,30 @@ class JobProcessRunnerTest {
         }
     }
 
+    @Test
+    void concurrentProcessesEachDeliverTheirWholeOutputInOrderBeforeTheirOutcome() throws Exception {
+        int n = 40;
+        List<List<String>> outs = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<String>> atOutcome = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<String> out = Collections.synchronizedList(new ArrayList<>());
+            List<String> err = Collections.synchronizedList(new ArrayList<>());
+            outs.add(out);
+            OutputSink own = new OutputSink() {
+                @Override public void stdout(String chunk) { out.add(chunk); }
+                @Override public void stderr(String chunk) { err.add(chunk); }
+            };
+            var launch = new JobLaunch("task-" + i, Executable.ShellScript.of("for k in $(seq 50); do echo \"line $k\"; done; echo e >&2"),
+                    List.of(), Map.of(), Duration.ofSeconds(5), Optional.empty(), i % 2 == 0);
+            // What the sink holds when the outcome completes: all output must have arrived by then
+            atOutcome.add(runner.start(launch, own).outcome().thenApply(o -> o.isSucceeded() + " " + String.join("", out) + String.join("", err)));
+        }
+        String lines = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(k -> "line " + k + "\n").collect(java.util.stream.Collectors.joining());
+        for (int i = 0; i < n; i++) {
+            assertThat(atOutcome.get(i).get(30, TimeUnit.SECONDS)).isEqualTo((i % 2 != 0) + " " + lines + "e\n");
+        }
+    }
+
     private List<Path> taskFiles() throws Exception {
         try (var files = Files.list(dir.resolve("work").resolve("tasks"))) {
             return files.toList();
