@@ -8,7 +8,6 @@ import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
-import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.json.OrderObstacleJson;
 import io.jobwerk.engine.motor.JobQueue;
 import io.jobwerk.engine.motor.MotorEnvironment;
@@ -88,7 +87,7 @@ public final class AgentDirector implements AutoCloseable {
         subagents.start(journal.currentState());
         keeper.start();
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
-        this.events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
+        this.events = new EventRoute(new JournalEventFeed(journal), EngineJournalCodec.eventLines(journal));
         RoutingHandler routes = new RoutingHandler()
                 .get("/agent/api", auth.require(Permission.ValidUser, (ex, user) -> Exchanges.respondJson(ex, 200, overview())))
                 .post("/agent/api/session", auth.sessionRoute())

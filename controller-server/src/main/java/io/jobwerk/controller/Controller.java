@@ -18,7 +18,6 @@ import io.jobwerk.engine.item.ItemOperation;
 import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.EngineStateJson;
-import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.json.ItemJson;
 import io.jobwerk.engine.json.ItemOperationJson;
 import io.jobwerk.engine.motor.MotorEnvironment;
@@ -98,7 +97,7 @@ public final class Controller implements AutoCloseable {
         syncDrivers(journal.currentState());
         this.fileWatches = new FileWatchDriver(keeper, clock, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
-        this.events = new EventRoute(new JournalEventFeed(journal), s -> EngineJson.print(EventJson.encodeStamped(s)));
+        this.events = new EventRoute(new JournalEventFeed(journal), EngineJournalCodec.eventLines(journal));
         RoutingHandler routes = new RoutingHandler()
                 .get("/controller/api", auth.require(Permission.ValidUser, (ex, u) -> Exchanges.respondJson(ex, 200, overview())))
                 .post("/controller/api/session", auth.sessionRoute())

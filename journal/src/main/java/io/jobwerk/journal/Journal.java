@@ -40,7 +40,8 @@ import java.util.logging.Logger;
  *
  * <p><b>Writing.</b> {@link #persist} stamps the events with strictly increasing ids
  * ({@link EventIds}, from the {@link Clock} given to {@link #open}), checks that they apply to the
- * current state, appends them to the log and completes once they are fsync'd. One writer thread
+ * current state (or, with {@link #persistFolded}, takes the state the caller already folded), appends
+ * them to the log and completes once they are fsync'd. One writer thread
  * takes all waiting calls at once, writes them, calls {@code FileChannel.force} once and then
  * completes them all (group commit). The events of one call form a transaction: after a crash they
  * are recovered all or none. {@link #currentState()} advances only after the events are durable.
@@ -84,7 +85,7 @@ public final class Journal<S> implements AutoCloseable {
     private final AtomicBoolean checkpointRunning = new AtomicBoolean();
     private final CopyOnWriteArrayList<Segment> segments;
     private final Object segmentsLock = new Object();
-    private final ConcurrentSkipListMap<Long, Stamped<? extends Event>> memory = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, Kept> memory = new ConcurrentSkipListMap<>();
 
     // writer thread only
     private final LogFormat.FrameBuffer frames = new LogFormat.FrameBuffer();
@@ -120,7 +121,9 @@ public final class Journal<S> implements AutoCloseable {
     private sealed interface Request permits Persist, Replicate, TakeCheckpoint, Stop {
     }
 
+    /** {@code base} and {@code folded}: null, or the caller's fold of the events onto {@code base} (see {@link #persistFolded}). */
     private record Persist(List<? extends KeyedEvent<? extends Event>> events, List<Optional<Long>> timestamps,
+                           Object base, Object folded,
                            CompletableFuture<List<Stamped<? extends Event>>> future) implements Request {
     }
 
@@ -138,6 +141,10 @@ public final class Journal<S> implements AutoCloseable {
     }
 
     private record Waiter(long after, CompletableFuture<Void> future) {
+    }
+
+    /** A recent event in memory, with the codec's bytes as written. */
+    private record Kept(Stamped<? extends Event> stamped, byte[] bytes) {
     }
 
     private Journal(Path dir, JournalConf conf, JournalCodec<S> codec, StateFolder<S> folder, Clock clock,
@@ -416,7 +423,36 @@ public final class Journal<S> implements AutoCloseable {
         if (events.isEmpty()) {
             future.complete(List.of());
         } else {
-            enqueue(new Persist(List.copyOf(events), List.copyOf(timestamps), future), future);
+            enqueue(new Persist(List.copyOf(events), List.copyOf(timestamps), null, null, future), future);
+        }
+        return (CompletableFuture) future;
+    }
+
+    /**
+     * As {@link #persist(List, List)}, for a caller that has already folded the events: {@code folded}
+     * must be what this journal's {@link StateFolder} yields when it applies the events, in order, to
+     * {@code base} (an engine's keeper decides on the state it advances event by event anyway). When
+     * the events are written and the journal's state is still {@code base} (the same object), the
+     * journal takes {@code folded} as its new state instead of applying the events a second time;
+     * otherwise (another persist came first) it checks and applies them as {@link #persist} does.
+     *
+     * <p>The caller vouches for {@code folded}: a state that is not the fold of the events would
+     * make recovery, which replays the events through the folder, end in another state than the
+     * live one.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <E extends Event> CompletableFuture<List<Stamped<E>>> persistFolded(List<KeyedEvent<E>> events,
+                                                                               List<Optional<Long>> timestamps,
+                                                                               S base, S folded) {
+        if (timestamps.size() != events.size()) {
+            throw new IllegalArgumentException("one timestamp per event expected");
+        }
+        CompletableFuture<List<Stamped<? extends Event>>> future = new CompletableFuture<>();
+        if (events.isEmpty()) {
+            future.complete(List.of());
+        } else {
+            enqueue(new Persist(List.copyOf(events), List.copyOf(timestamps), java.util.Objects.requireNonNull(base),
+                    java.util.Objects.requireNonNull(folded), future), future);
         }
         return (CompletableFuture) future;
     }
@@ -515,6 +551,7 @@ public final class Journal<S> implements AutoCloseable {
         S s = state;
         List<Done> done = new ArrayList<>();
         List<Stamped<? extends Event>> written = new ArrayList<>();
+        List<byte[]> writtenBytes = new ArrayList<>();
         List<CompletableFuture<Long>> checkpointRequests = new ArrayList<>();
         for (Request request : batch) {
             if (request instanceof Persist p) {
@@ -526,7 +563,10 @@ public final class Journal<S> implements AutoCloseable {
                     Optional<Long> timestamp = p.timestamps().get(i).filter(t -> t != eventId / 1000);
                     stamped.add(new Stamped<>(eventId, timestamp, p.events().get(i)));
                 }
-                Checked<S> next = applyAndFrame(s, stamped);
+                @SuppressWarnings("unchecked")
+                Checked<S> next = p.base() != null && p.base() == s
+                        ? frame(stamped, writtenBytes).map(ok -> (S) p.folded())
+                        : applyAndFrame(s, stamped, writtenBytes);
                 if (next instanceof Checked.Fail<S> f) {
                     eventIds = new EventIds(before);
                     p.future().completeExceptionally(new ProblemException(f.problem()));
@@ -547,7 +587,7 @@ public final class Journal<S> implements AutoCloseable {
                     }
                     previous = st.eventId();
                 }
-                Checked<S> next = problem != null ? Checked.fail(problem) : applyAndFrame(s, rep.events());
+                Checked<S> next = problem != null ? Checked.fail(problem) : applyAndFrame(s, rep.events(), writtenBytes);
                 if (next instanceof Checked.Fail<S> f) {
                     rep.future().completeExceptionally(new ProblemException(f.problem()));
                     continue;
@@ -580,7 +620,7 @@ public final class Journal<S> implements AutoCloseable {
                 }
                 throw e;
             }
-            publish(s, written);
+            publish(s, written, writtenBytes);
             batches++;
             complete(done);
         }
@@ -590,7 +630,7 @@ public final class Journal<S> implements AutoCloseable {
     }
 
     /** Applies the events to {@code s} and frames them as one transaction; frames nothing on failure. */
-    private Checked<S> applyAndFrame(S s, List<? extends Stamped<? extends Event>> stamped) {
+    private Checked<S> applyAndFrame(S s, List<? extends Stamped<? extends Event>> stamped, List<byte[]> payloadsOut) {
         S next = s;
         for (Stamped<? extends Event> st : stamped) {
             Checked<S> c = folder.apply(next, st);
@@ -599,6 +639,12 @@ public final class Journal<S> implements AutoCloseable {
             }
             next = c.orThrow();
         }
+        S result = next;
+        return frame(stamped, payloadsOut).map(ok -> result);
+    }
+
+    /** Frames the events as one transaction and adds their payloads to {@code payloadsOut}; frames nothing when one cannot be encoded. */
+    private Checked<Boolean> frame(List<? extends Stamped<? extends Event>> stamped, List<byte[]> payloadsOut) {
         List<byte[]> payloads = new ArrayList<>(stamped.size());
         for (Stamped<? extends Event> st : stamped) {
             try {
@@ -610,12 +656,13 @@ public final class Journal<S> implements AutoCloseable {
         for (int i = 0; i < stamped.size(); i++) {
             frames.put(stamped.get(i).eventId(), i < stamped.size() - 1, payloads.get(i));
         }
-        return Checked.ok(next);
+        payloadsOut.addAll(payloads);
+        return Checked.ok(Boolean.TRUE);
     }
 
-    private void publish(S s, List<Stamped<? extends Event>> written) {
-        for (Stamped<? extends Event> st : written) {
-            memory.put(st.eventId(), st);
+    private void publish(S s, List<Stamped<? extends Event>> written, List<byte[]> bytes) {
+        for (int i = 0; i < written.size(); i++) {
+            memory.put(written.get(i).eventId(), new Kept(written.get(i), bytes.get(i)));
         }
         memoryCount += written.size();
         while (memoryCount > conf.memoryEvents()) {
@@ -801,11 +848,11 @@ public final class Journal<S> implements AutoCloseable {
         }
         if (after >= memoryFloor) {
             List<Stamped<? extends Event>> result = new ArrayList<>(Math.min(limit, 1024));
-            for (Stamped<? extends Event> st : memory.tailMap(after, false).values()) {
-                if (st.eventId() > last || result.size() == limit) {
+            for (Kept kept : memory.tailMap(after, false).values()) {
+                if (kept.stamped().eventId() > last || result.size() == limit) {
                     break;
                 }
-                result.add(st);
+                result.add(kept.stamped());
             }
             if (after >= memoryFloor) {
                 return Checked.ok(result);
@@ -911,6 +958,21 @@ public final class Journal<S> implements AutoCloseable {
     /** The state after all durable events. */
     public S currentState() {
         return state;
+    }
+
+    /**
+     * The codec's bytes of a durable event still held in memory, exactly as written to the log, so
+     * that an event stream using the same encoding need not encode it again; empty when the event
+     * is not in memory (older, or not yet durable). The array is shared: do not modify it.
+     */
+    public Optional<byte[]> encodedEvent(long eventId) {
+        Kept kept = eventId <= lastEventId ? memory.get(eventId) : null;
+        return kept == null ? Optional.empty() : Optional.of(kept.bytes());
+    }
+
+    /** The fold this journal applies events with (live and in recovery). */
+    public StateFolder<S> folder() {
+        return folder;
     }
 
     /** The id of the last durable event; 0 for an empty journal. */

@@ -74,6 +74,73 @@ class JournalTest {
     }
 
     @Test
+    void persistFoldedTakesTheCallersStateWhenItsBaseIsStillCurrent() {
+        try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
+            TestState base = journal.currentState();
+            TestState folded = fold(base, increments("A", "t1", 2));
+
+            journal.persistFolded(increments("A", "t1", 2), List.of(Optional.empty(), Optional.empty()), base, folded).join();
+
+            assertThat(journal.currentState()).isSameAs(folded);
+        }
+        try (Journal<TestState> reopened = TestJournals.openOrThrow(dir, conf)) {
+            assertThat(reopened.currentState().counters()).containsEntry("A", 2L);
+        }
+    }
+
+    @Test
+    void persistFoldedOnAStaleBaseAppliesTheEventsItself() {
+        try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
+            TestState base = journal.currentState();
+            TestState folded = fold(base, increments("A", "t1", 1));
+            journal.persist(increments("A", "t0", 1)).join();
+
+            journal.persistFolded(increments("A", "t1", 1), List.of(Optional.empty()), base, folded).join();
+
+            assertThat(journal.currentState()).isNotSameAs(folded);
+            assertThat(journal.currentState().counters()).containsEntry("A", 2L);
+        }
+    }
+
+    @Test
+    void persistFoldedOnAStaleBaseRefusesEventsThatDoNotApplyAndWritesNothing() {
+        try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
+            journal.persist(increments("B", "t0", 1)).join();
+            TestState base = journal.currentState();
+            List<KeyedEvent<TestEvent>> remove = List.of(KeyedEvent.<TestEvent>of("B", new TestEvent.Removed()));
+            TestState folded = fold(base, remove);
+            journal.persist(remove).join();
+            long last = journal.lastEventId();
+
+            CompletableFuture<List<Stamped<TestEvent>>> failed = journal.persistFolded(remove, List.of(Optional.empty()), base, folded);
+
+            assertThatThrownBy(failed::join).hasCauseInstanceOf(ProblemException.class);
+            assertThat(journal.lastEventId()).isEqualTo(last);
+            assertThat(journal.read(0, 100).orThrow()).hasSize(2);
+        }
+    }
+
+    @Test
+    void encodedEventIsTheCodecsBytesAsWrittenWhileTheEventIsInMemory() {
+        try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf.withMemoryEvents(2))) {
+            List<Stamped<TestEvent>> stamped = journal.persist(increments("A", "t1", 3)).join();
+
+            assertThat(journal.encodedEvent(stamped.get(2).eventId())).hasValueSatisfying(bytes ->
+                    assertThat(bytes).isEqualTo(TestCodec.INSTANCE.encodeEvent(stamped.get(2))));
+            assertThat(journal.encodedEvent(stamped.get(0).eventId())).isEmpty();
+            assertThat(journal.encodedEvent(stamped.get(2).eventId() + 1)).isEmpty();
+        }
+    }
+
+    private static TestState fold(TestState state, List<? extends KeyedEvent<? extends Event>> events) {
+        TestState s = state;
+        for (KeyedEvent<? extends Event> e : events) {
+            s = TestState.FOLDER.apply(s, new Stamped<>(0, Optional.empty(), e)).orThrow();
+        }
+        return s;
+    }
+
+    @Test
     void reopenRecoversStateFromCheckpointAndLog() {
         JournalConf small = conf.withCheckpoint(10, Duration.ofHours(1)).withCheckpointOnClose(false);
         long last;

@@ -8,19 +8,35 @@ import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.EngineStateJson;
 import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.JournalCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The journal's codec for the engine: events and snapshot objects as single-line JS7 JSON. */
 public final class EngineJournalCodec implements JournalCodec<EngineState> {
 
+    /**
+     * An event of {@code journal} (written with this codec) as a line of its event stream: the
+     * journal's bytes as written while the event is in its memory, the same JSON encoded anew otherwise.
+     */
+    public static Function<Stamped<? extends Event>, String> eventLines(Journal<EngineState> journal) {
+        return stamped -> journal.encodedEvent(stamped.eventId())
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElseGet(() -> encode(stamped));
+    }
+
+    private static String encode(Stamped<? extends Event> stamped) {
+        return EngineJson.print(EventJson.encodeStamped(stamped));
+    }
+
     @Override
     public byte[] encodeEvent(Stamped<? extends Event> stamped) {
-        return EngineJson.print(EventJson.encodeStamped(stamped)).getBytes(StandardCharsets.UTF_8);
+        return encode(stamped).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

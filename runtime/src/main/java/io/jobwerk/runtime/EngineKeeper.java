@@ -67,6 +67,7 @@ public final class EngineKeeper implements AutoCloseable {
             state -> Checked.ok(Decision.of(List.of(), Boolean.TRUE));
 
     private final Journal<EngineState> journal;
+    private final io.jobwerk.journal.StateFolder<EngineState> folder;
     private final Placement placement;
     private final MotorEnvironment env;
     private final Clock clock;
@@ -89,6 +90,7 @@ public final class EngineKeeper implements AutoCloseable {
     public EngineKeeper(Journal<EngineState> journal, Placement placement, MotorEnvironment env, Clock clock,
                         Optional<ProcessStarter> processStarter) {
         this.journal = journal;
+        this.folder = journal.folder();
         this.placement = placement;
         this.env = env;
         this.clock = clock;
@@ -215,7 +217,8 @@ public final class EngineKeeper implements AutoCloseable {
 
     private void round(List<Request<?>> batch) throws InterruptedException {
         Instant now = clock.instant();
-        EngineState state = journal.currentState();
+        EngineState base = journal.currentState();
+        EngineState state = base;
         List<KeyedEvent<? extends Event>> events = new ArrayList<>();
         List<Optional<Long>> timestamps = new ArrayList<>(); // of the requests' events; the motor's have none
         List<Runnable> completions = new ArrayList<>();
@@ -226,7 +229,7 @@ public final class EngineKeeper implements AutoCloseable {
                 completeWith(request, decided.problemOption().orElseThrow());
                 continue;
             }
-            Checked<EngineState> applied = state.applyEvents(decided.orThrow().events());
+            Checked<EngineState> applied = fold(state, decided.orThrow().events());
             if (applied.isFail()) {
                 completeWith(request, applied.problemOption().orElseThrow());
                 continue;
@@ -267,7 +270,7 @@ public final class EngineKeeper implements AutoCloseable {
             while (timestamps.size() < events.size()) {
                 timestamps.add(Optional.empty());
             }
-            List<Stamped<Event>> stamped = persist(events, timestamps);
+            List<Stamped<Event>> stamped = persist(events, timestamps, base, state);
             completions.forEach(Runnable::run);
             EngineState committed = journal.currentState();
             List<Stamped<? extends Event>> committedEvents = new ArrayList<>(stamped);
@@ -304,10 +307,29 @@ public final class EngineKeeper implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<Stamped<Event>> persist(List<KeyedEvent<? extends Event>> events, List<Optional<Long>> timestamps)
+    private List<Stamped<Event>> persist(List<KeyedEvent<? extends Event>> events, List<Optional<Long>> timestamps,
+                                         EngineState base, EngineState folded)
             throws InterruptedException, ExecutionException {
         List<KeyedEvent<Event>> list = (List) events;
-        return journal.persist(list, timestamps).get();
+        // the round folded its events with the journal's folder: the journal need not apply them again
+        return journal.persistFolded(list, timestamps, base, folded).get();
+    }
+
+    /**
+     * The events applied with the journal's folder, as the journal will apply them (on a Director it
+     * drops detached orders), so the round's state is the one the journal takes over. The folder sees
+     * no event id yet (0): {@link EngineFolder} reads only the keyed event.
+     */
+    private Checked<EngineState> fold(EngineState state, List<? extends KeyedEvent<? extends Event>> events) {
+        EngineState s = state;
+        for (KeyedEvent<? extends Event> e : events) {
+            Checked<EngineState> next = folder.apply(s, new Stamped<>(0, Optional.empty(), e));
+            if (next.isFail()) {
+                return next;
+            }
+            s = next.orThrow();
+        }
+        return Checked.ok(s);
     }
 
     @SuppressWarnings("unchecked")
@@ -335,7 +357,7 @@ public final class EngineKeeper implements AutoCloseable {
         }
         versionsToCheck = false;
         var dropped = UnusedWorkflowVersions.events(state, placement);
-        Checked<EngineState> applied = state.applyEvents(dropped);
+        Checked<EngineState> applied = fold(state, dropped);
         if (applied.isFail()) {
             LOG.warning("Unused workflow versions not dropped: " + applied.problemOption().orElseThrow());
             return state;
@@ -359,7 +381,7 @@ public final class EngineKeeper implements AutoCloseable {
                 if (events.isEmpty()) {
                     continue;
                 }
-                Checked<EngineState> applied = state.applyEvents(events);
+                Checked<EngineState> applied = fold(state, events);
                 if (applied.isFail()) {
                     LOG.warning("Order " + id + ": motor events do not apply: " + applied.problemOption().orElseThrow());
                     continue;
@@ -442,7 +464,7 @@ public final class EngineKeeper implements AutoCloseable {
             }
             boolean stick = !order.stickySubagents().isEmpty() && order.stickySubagents().get(0).stuckSubagentId().isEmpty();
             KeyedEvent<OrderEvent> started = KeyedEvent.of(id, new OrderEvent.OrderProcessingStarted(subagent.get(), stick));
-            Checked<EngineState> applied = state.applyEvent(started);
+            Checked<EngineState> applied = fold(state, List.of(started));
             if (applied.isOk()) {
                 state = applied.orThrow();
                 out.add(started);

@@ -76,6 +76,34 @@ class EngineKeeperTest {
     }
 
     @Test
+    void theStateTheKeeperCommitsIsTheStateRecoveryReplays() throws Exception {
+        Clock clock = Clock.systemUTC();
+        JournalConf conf = JournalConf.of("test").withFsync(false).withCheckpointOnClose(false);
+        journal = Journal.open(dir, conf, new EngineJournalCodec(), EngineFolder.controller(), clock).orThrow();
+        keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, clock, Optional.empty()).start();
+        var operations = ItemOperationJson.decodeNdjson("{\"TYPE\":\"AddVersion\",\"versionId\":\"1\"}\n"
+                + "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\",\"instructions\":[]}}\n").orThrow();
+        keeper.transact(state -> ItemOperationExecutor.execute(state, operations, ItemJson::decodeSignedWorkflow)
+                .map(events -> Decision.of(events, Boolean.TRUE))).get(30, TimeUnit.SECONDS).orThrow();
+        Command add = CommandJson.decode(EngineJson.parse("{\"TYPE\":\"AddOrder\",\"order\":{\"id\":\"ORDER\",\"workflowPath\":\"W\"}}")
+                .orThrow()).orThrow();
+        keeper.execute(add).get(30, TimeUnit.SECONDS).orThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!keeper.state().orders().get(new OrderId("ORDER")).isState(io.jobwerk.engine.order.OrderState.Kind.FINISHED)) {
+            assertThat(System.nanoTime()).as("the order finishes").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        keeper.close();
+        keeper = null;
+        EngineState live = journal.currentState();
+        journal.close();
+
+        journal = Journal.open(dir, conf, new EngineJournalCodec(), EngineFolder.controller(), clock).orThrow();
+
+        assertThat(journal.currentState()).isEqualTo(live);
+    }
+
+    @Test
     void aWakeTimeDueInAFailedRoundWakesTheOrderInALaterRound() throws Exception {
         FailingOnceCodec codec = new FailingOnceCodec();
         Clock clock = Clock.systemUTC();

@@ -12,6 +12,16 @@ public final class Names {
 
     private static final String FORBIDDEN = "/\\|~:,;\"'<>*?#";
 
+    /** Whether {@code string} contains a control character (a loop: ids are checked on every decode). */
+    public static boolean hasControlCharacter(String string) {
+        for (int i = 0; i < string.length(); i++) {
+            if (Character.isISOControl(string.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The reason {@code name} is not a valid name, or null if it is. */
     public static String nameProblem(String name) {
         if (name == null || name.isEmpty()) {

@@ -32,15 +32,23 @@ final class JsonCursor {
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final JsonNode node;
-    private final String path;
+    // The path is spelled out only for a problem (rarely): a cursor keeps its parent and its step.
+    private final JsonCursor parent;
+    private final String key;   // the step from the parent: a field name, or null for an array element
+    private final int index;
+    private String path;
 
-    private JsonCursor(JsonNode node, String path) {
+    private JsonCursor(JsonNode node, JsonCursor parent, String key, int index) {
         this.node = node;
-        this.path = path;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
     }
 
     static JsonCursor root(JsonNode node) {
-        return new JsonCursor(node, "$");
+        JsonCursor root = new JsonCursor(node, null, null, 0);
+        root.path = "$";
+        return root;
     }
 
     /** Runs a straight-line decoder; any decode failure or model validation error becomes a Problem. */
@@ -75,11 +83,16 @@ final class JsonCursor {
     }
 
     String path() {
+        if (path == null) {
+            String p = parent.path();
+            path = key == null ? p + "[" + index + "]"
+                    : SIMPLE_KEY.matcher(key).matches() ? p + "." + key : p + "[\"" + key.replace("\"", "\\\"") + "\"]";
+        }
         return path;
     }
 
     Problem problem(String message) {
-        return Problem.of(PROBLEM_CODE, "JSON path " + path + ": " + message, Map.of("path", path));
+        return Problem.of(PROBLEM_CODE, "JSON path " + path() + ": " + message, Map.of("path", path()));
     }
 
     /** Throws the problem at this path. */
@@ -94,11 +107,11 @@ final class JsonCursor {
         }
         Problem p = checked.problemOption().orElseThrow();
         Map<String, String> args = new LinkedHashMap<>(p.arguments());
-        args.put("path", path);
+        args.put("path", path());
         if (!p.code().equals(PROBLEM_CODE)) {
             args.put("cause", p.code());
         }
-        throw new DecodeFailure(Problem.of(PROBLEM_CODE, "JSON path " + path + ": " + p.message(), args));
+        throw new DecodeFailure(Problem.of(PROBLEM_CODE, "JSON path " + path() + ": " + p.message(), args));
     }
 
     /** Runs a model constructor, turning its validation exceptions into a problem at this path. */
@@ -113,9 +126,8 @@ final class JsonCursor {
     // Navigation
 
     JsonCursor child(String key) {
-        String p = SIMPLE_KEY.matcher(key).matches() ? path + "." + key : path + "[\"" + key.replace("\"", "\\\"") + "\"]";
         JsonNode n = node.get(key);
-        return new JsonCursor(n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n, p);
+        return new JsonCursor(n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n, this, key, 0);
     }
 
     boolean has(String key) {
@@ -151,7 +163,7 @@ final class JsonCursor {
         }
         List<JsonCursor> list = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            list.add(new JsonCursor(node.get(i), path + "[" + i + "]"));
+            list.add(new JsonCursor(node.get(i), this, null, i));
         }
         return list;
     }

@@ -15,7 +15,7 @@ public record OrderId(String string) implements Comparable<OrderId> {
         if (string == null || string.isEmpty()) {
             throw new IllegalArgumentException("Invalid OrderId '': must not be empty");
         }
-        if (string.chars().anyMatch(Character::isISOControl)) {
+        if (Names.hasControlCharacter(string)) {
             throw new IllegalArgumentException("Invalid OrderId '" + string + "': must not contain control characters");
         }
     }

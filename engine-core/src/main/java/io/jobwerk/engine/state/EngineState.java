@@ -185,7 +185,7 @@ public record EngineState(
                 return Checked.fail(Problem.of("MissingKey", "Order event " + event.typeName() + " needs the OrderId as key"));
             }
             String key = keyedEvent.key().get();
-            if (key.isEmpty() || key.chars().anyMatch(Character::isISOControl)) {
+            if (key.isEmpty() || io.jobwerk.engine.base.Names.hasControlCharacter(key)) {
                 return Checked.fail(Problem.of("InvalidName", "Order event " + event.typeName() + " has an invalid OrderId key '"
                         + key + "'"));
             }

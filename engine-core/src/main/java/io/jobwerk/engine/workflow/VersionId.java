@@ -7,7 +7,7 @@ import io.jobwerk.engine.base.Names;
 public record VersionId(String string) {
 
     public VersionId {
-        if (string == null || string.isEmpty() || string.chars().anyMatch(Character::isISOControl)) {
+        if (string == null || string.isEmpty() || io.jobwerk.engine.base.Names.hasControlCharacter(string)) {
             throw new IllegalArgumentException("Invalid VersionId '" + string + "': must not be empty nor contain control characters");
         }
     }
