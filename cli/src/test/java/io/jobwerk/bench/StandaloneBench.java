@@ -41,12 +41,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   all                         noop, shell, latency (not sleep)
  * </pre>
  * Options (system properties): {@code -Dbench.fsync=false} to run without fsync (default: fsync on);
- * {@code -Dbench.warmUp=false}: measure noop and shell without first running up to 5,000 orders to warm up the JIT.
+ * {@code -Dbench.warmUp=false}: measure noop and shell without first running orders to warm up the JIT;
+ * {@code -Dbench.warmUpOrders=N}: how many (default 5,000).
  */
 public final class StandaloneBench {
 
     private static final boolean FSYNC = Boolean.parseBoolean(System.getProperty("bench.fsync", "true"));
     private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmUp", "true"));
+    private static final int WARM_UP_ORDERS = Integer.getInteger("bench.warmUpOrders", 5000);
 
     public static void main(String[] args) throws Exception {
         JobProcessRunner.prepareJvm(); // as JobwerkMain does
@@ -129,7 +131,7 @@ public final class StandaloneBench {
     }
 
     static void noop(int n) throws Exception {
-        int warmUp = WARM_UP ? Math.min(n, 5000) : 0;
+        int warmUp = WARM_UP ? WARM_UP_ORDERS : 0;
         Terminated terminated = new Terminated(warmUp + n);
         try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("noop", NOOP));
@@ -225,7 +227,7 @@ public final class StandaloneBench {
                 launchers, runnerRate(n, launchers));
         // 5,000: after 2,000 the JIT was still compiling the engine's hot methods with C2 during the
         // measured orders (4 s of compiler-thread CPU in 30 s), which is start-up, not the steady rate.
-        int warmUp = WARM_UP ? Math.min(n, 5000) : 0;
+        int warmUp = WARM_UP ? WARM_UP_ORDERS : 0;
         Terminated terminated = new Terminated(warmUp + n);
         try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("shell", shellScript("exit 0")));
