@@ -5,6 +5,7 @@ import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.item.ItemOperation;
 import io.jobwerk.engine.item.SignedString;
 import io.jobwerk.engine.json.WorkflowJson;
+import io.jobwerk.runtime.signature.X509SignatureVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class DeploymentSigner {
     private DeploymentSigner(PrivateKey key, X509Certificate certificate) {
         this.key = key;
         this.certificate = certificate;
-        this.algorithm = key.getAlgorithm().equals("EC") ? "SHA512withECDSA" : "SHA512with" + key.getAlgorithm();
+        this.algorithm = X509SignatureVerifier.defaultAlgorithm(key.getAlgorithm());
     }
 
     /** The key {@code alias} of {@code keyStore} (the first key entry when no alias is given). */

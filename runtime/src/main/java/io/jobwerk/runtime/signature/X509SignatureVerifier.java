@@ -204,7 +204,7 @@ public final class X509SignatureVerifier implements SignatureVerifier {
     }
 
     private static Checked<Boolean> verifies(PublicKey key, Optional<String> algorithm, byte[] data, byte[] signatureBytes) {
-        String name = algorithm.orElseGet(() -> defaultAlgorithm(key));
+        String name = algorithm.orElseGet(() -> defaultAlgorithm(key.getAlgorithm()));
         Signature verifier;
         try {
             verifier = Signature.getInstance(name);
@@ -221,11 +221,12 @@ public final class X509SignatureVerifier implements SignatureVerifier {
         }
     }
 
-    private static String defaultAlgorithm(PublicKey key) {
-        return switch (key.getAlgorithm()) {
+    /** The signature algorithm for a key of {@code keyAlgorithm} when a signature names none (also what signers use). */
+    public static String defaultAlgorithm(String keyAlgorithm) {
+        return switch (keyAlgorithm) {
             case "EC" -> "SHA512withECDSA";
             case "DSA" -> "SHA256withDSA";
-            default -> "SHA512with" + key.getAlgorithm();
+            default -> "SHA512with" + keyAlgorithm;
         };
     }
 }
