@@ -54,7 +54,10 @@ final class AgentCommandExecutor {
             List<Checked<CommandResponse>> responses = new ArrayList<>();
             for (AgentCommand c : batch.commands()) {
                 List<KeyedEvent<? extends Event>> own = new ArrayList<>();
-                Checked<Executed> executed = execute(current, c, own);
+                // the Director acts on these beyond their events (kills, re-dedication) only when sent alone
+                Checked<Executed> executed = c.kind() == AgentCommand.Kind.RESET || c.kind() == AgentCommand.Kind.RESET_SUBAGENT
+                        ? Checked.fail(Problem.of("NotInBatch", c.kind() + " must be sent alone, not inside a Batch"))
+                        : execute(current, c, own);
                 if (executed.isOk()) {
                     current = executed.orThrow().state();
                     events.addAll(own);
