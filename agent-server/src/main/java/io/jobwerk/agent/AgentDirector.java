@@ -212,11 +212,7 @@ public final class AgentDirector implements AutoCloseable {
 
     /** {@code GET /agent/api/snapshot}: the Agent's state as NDJSON snapshot objects (as the Controller's). */
     private void snapshot(HttpServerExchange exchange) {
-        StringBuilder sb = new StringBuilder();
-        for (ObjectNode o : io.jobwerk.engine.json.EngineStateJson.snapshotObjects(keeper.state())) {
-            sb.append(EngineJson.print(o)).append('\n');
-        }
-        Exchanges.respond(exchange, 200, Exchanges.NDJSON, sb.toString());
+        Exchanges.respond(exchange, 200, Exchanges.NDJSON, io.jobwerk.engine.json.EngineStateJson.snapshotNdjson(keeper.state()));
     }
 
     private ObjectNode overview() {

@@ -46,7 +46,6 @@ final class LocalSubagent implements SubagentDriver {
     private final Map<OrderId, RunningProcess> running = new ConcurrentHashMap<>();
     // Orders running an internal job here, whichever Subagent was selected for them.
     private final Set<OrderId> internal = ConcurrentHashMap.newKeySet();
-    private final Set<RunningProcess> forgotten = ConcurrentHashMap.newKeySet();
     /** Starts processes off the keeper thread; 8 threads overlap fork/exec (more do not start faster here). */
     private final ExecutorService launchers = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "jobwerk-process-launcher");
@@ -132,7 +131,7 @@ final class LocalSubagent implements SubagentDriver {
             if (current) {
                 internal.remove(orderId);
             }
-            if (forgotten.remove(process) || !current) {
+            if (!current) {  // an earlier attempt's, or a forgotten process
                 return;
             }
             Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
@@ -174,11 +173,7 @@ final class LocalSubagent implements SubagentDriver {
         RunningProcess process = running.remove(orderId);
         internal.remove(orderId);
         if (process != null) {
-            forgotten.add(process);
-            process.kill(true);
-            if (process.outcome().isDone()) { // ended before it was forgotten: its outcome went out already
-                forgotten.remove(process);
-            }
+            process.kill(true);  // no longer the order's current process: its outcome is not reported
         }
     }
 

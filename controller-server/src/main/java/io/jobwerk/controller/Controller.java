@@ -420,11 +420,7 @@ public final class Controller implements AutoCloseable {
     }
 
     private void snapshot(HttpServerExchange exchange) {
-        StringBuilder sb = new StringBuilder();
-        for (ObjectNode o : EngineStateJson.snapshotObjects(keeper.state())) {
-            sb.append(EngineJson.print(o)).append('\n');
-        }
-        Exchanges.respond(exchange, 200, Exchanges.NDJSON, sb.toString());
+        Exchanges.respond(exchange, 200, Exchanges.NDJSON, EngineStateJson.snapshotNdjson(keeper.state()));
     }
 
     private ObjectNode overview() {

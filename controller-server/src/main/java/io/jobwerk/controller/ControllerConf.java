@@ -29,8 +29,4 @@ public record ControllerConf(String controllerId, Path dataDirectory, WebServerC
                           String agentUserId, String agentPassword, boolean fsync) {
         this(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, SignatureVerifier.acceptingUnsigned());
     }
-
-    public ControllerConf withSignatures(SignatureVerifier verifier) {
-        return new ControllerConf(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, verifier);
-    }
 }

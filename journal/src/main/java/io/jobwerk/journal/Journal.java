@@ -416,16 +416,7 @@ public final class Journal<S> implements AutoCloseable {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <E extends Event> CompletableFuture<List<Stamped<E>>> persist(List<KeyedEvent<E>> events, List<Optional<Long>> timestamps) {
-        if (timestamps.size() != events.size()) {
-            throw new IllegalArgumentException("one timestamp per event expected");
-        }
-        CompletableFuture<List<Stamped<? extends Event>>> future = new CompletableFuture<>();
-        if (events.isEmpty()) {
-            future.complete(List.of());
-        } else {
-            enqueue(new Persist(List.copyOf(events), List.copyOf(timestamps), null, null, future), future);
-        }
-        return (CompletableFuture) future;
+        return enqueuePersist(events, timestamps, null, null);
     }
 
     /**
@@ -444,6 +435,13 @@ public final class Journal<S> implements AutoCloseable {
     public <E extends Event> CompletableFuture<List<Stamped<E>>> persistFolded(List<KeyedEvent<E>> events,
                                                                                List<Optional<Long>> timestamps,
                                                                                S base, S folded) {
+        return enqueuePersist(events, timestamps, java.util.Objects.requireNonNull(base), java.util.Objects.requireNonNull(folded));
+    }
+
+    /** {@code base} and {@code folded} null: the writer applies and checks the events itself. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <E extends Event> CompletableFuture<List<Stamped<E>>> enqueuePersist(List<KeyedEvent<E>> events,
+                                                                              List<Optional<Long>> timestamps, S base, S folded) {
         if (timestamps.size() != events.size()) {
             throw new IllegalArgumentException("one timestamp per event expected");
         }
@@ -451,8 +449,7 @@ public final class Journal<S> implements AutoCloseable {
         if (events.isEmpty()) {
             future.complete(List.of());
         } else {
-            enqueue(new Persist(List.copyOf(events), List.copyOf(timestamps), java.util.Objects.requireNonNull(base),
-                    java.util.Objects.requireNonNull(folded), future), future);
+            enqueue(new Persist(List.copyOf(events), List.copyOf(timestamps), base, folded, future), future);
         }
         return (CompletableFuture) future;
     }

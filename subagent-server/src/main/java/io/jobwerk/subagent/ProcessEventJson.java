@@ -31,9 +31,8 @@ public final class ProcessEventJson {
         if (!json.path("taskId").isTextual()) {
             return Checked.fail(Problem.of("BadResponse", "A Subagent event needs the string 'taskId': " + json));
         }
-        ObjectNode orderEventJson = json.deepCopy();
-        orderEventJson.remove("taskId");
-        return EventJson.decodeStamped(orderEventJson).flatMap(s -> s.keyedEvent().event() instanceof OrderEvent e
+        // taskId is one more field of the order event's JSON, which the event decoder does not look at
+        return EventJson.decodeStamped(json).flatMap(s -> s.keyedEvent().event() instanceof OrderEvent e
                 ? Checked.ok(new Stamped<>(s.eventId(), s.timestampMillis(),
                         new KeyedEvent<>(s.keyedEvent().key(), new ProcessEvent(json.get("taskId").asText(), e))))
                 : Checked.fail(Problem.of("BadResponse", "A Subagent event must be an order event: " + json)));

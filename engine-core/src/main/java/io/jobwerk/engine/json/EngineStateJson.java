@@ -68,6 +68,15 @@ import org.pcollections.TreePVector;
 public final class EngineStateJson {
     private EngineStateJson() {}
 
+    /** {@link #snapshotObjects} as NDJSON, one object a line: what {@code GET …/snapshot} answers. */
+    public static String snapshotNdjson(EngineState state) {
+        StringBuilder sb = new StringBuilder();
+        for (ObjectNode o : snapshotObjects(state)) {
+            sb.append(EngineJson.print(o)).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** The snapshot objects of the state, in the documented order. */
     public static List<ObjectNode> snapshotObjects(EngineState state) {
         List<ObjectNode> list = new ArrayList<>();

@@ -114,7 +114,7 @@ public final class EngineClient implements AutoCloseable {
      */
     public Checked<JsonNode> commandOnce(JsonNode command) {
         return callText(post("/command", JSON, EngineJson.print(command)), once)
-                .flatMap(text -> text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text));
+                .flatMap(EngineClient::parseBody);
     }
 
     /**
@@ -189,8 +189,13 @@ public final class EngineClient implements AutoCloseable {
 
     private Checked<JsonNode> call(Request.Builder builder, boolean authenticated) {
         return authenticated
-                ? callText(builder).flatMap(text -> text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text))
+                ? callText(builder).flatMap(EngineClient::parseBody)
                 : callUnauthenticated(builder);
+    }
+
+    /** An answer's JSON; an empty body (e.g. of a command answered with 200 and nothing) is an empty object. */
+    private static Checked<JsonNode> parseBody(String text) {
+        return text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text);
     }
 
     private Checked<JsonNode> callUnauthenticated(Request.Builder builder) {
@@ -200,7 +205,7 @@ public final class EngineClient implements AutoCloseable {
             if (!response.isSuccessful()) {
                 return Checked.fail(problem(response.code(), text));
             }
-            return text.isBlank() ? Checked.ok(EngineJson.MAPPER.createObjectNode()) : EngineJson.parse(text);
+            return parseBody(text);
         } catch (IOException e) {
             return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + e.getMessage()));
         }
