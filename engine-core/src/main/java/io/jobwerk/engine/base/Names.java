@@ -10,6 +10,15 @@ package io.jobwerk.engine.base;
 public final class Names {
     private Names() {}
 
+    /** An enum constant's name as a JSON TYPE: {@code PROCESSING_STARTED} → {@code ProcessingStarted}. */
+    public static String camelCase(String enumName) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : enumName.split("_")) {
+            sb.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
     private static final String FORBIDDEN = "/\\|~:,;\"'<>*?#";
 
     /** Whether {@code string} contains a control character (a loop: ids are checked on every decode). */

@@ -39,7 +39,7 @@ public final class CommandJson {
 
     static {
         for (Command.Kind k : Command.Kind.values()) {
-            String type = spell(k);
+            String type = io.jobwerk.engine.base.Names.camelCase(k.name());
             TYPE_TO_KIND.put(type, k);
             KIND_TO_TYPE.put(k, type);
         }
@@ -48,14 +48,6 @@ public final class CommandJson {
     /** {@code ADD_ORDER} → {@code AddOrder}, the record's simple name. */
     static String typeName(Command.Kind kind) {
         return KIND_TO_TYPE.get(kind);
-    }
-
-    private static String spell(Command.Kind kind) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : kind.name().split("_")) {
-            sb.append(part.charAt(0)).append(part.substring(1).toLowerCase());
-        }
-        return sb.toString();
     }
 
     public static Checked<Command> decode(JsonNode json) {

@@ -30,7 +30,7 @@ public final class SystemEventJson {
 
     static {
         for (SystemEvent.Kind k : SystemEvent.Kind.values()) {
-            String type = spell(k);
+            String type = io.jobwerk.engine.base.Names.camelCase(k.name());
             TYPE_TO_KIND.put(type, k);
             KIND_TO_TYPE.put(k, type);
         }
@@ -39,14 +39,6 @@ public final class SystemEventJson {
     /** {@code AGENT_EVENTS_OBSERVED} → {@code AgentEventsObserved}. */
     static String typeName(SystemEvent.Kind kind) {
         return KIND_TO_TYPE.get(kind);
-    }
-
-    private static String spell(SystemEvent.Kind kind) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : kind.name().split("_")) {
-            sb.append(part.charAt(0)).append(part.substring(1).toLowerCase());
-        }
-        return sb.toString();
     }
 
     static boolean isType(String type) {

@@ -32,18 +32,10 @@ public sealed interface OrderEvent extends Event {
     enum Kind {        ADDED, ORDER_ADDED, ATTACHABLE, ATTACHED_TO_AGENT, ATTACHED, DETACHABLE, DETACHED, STARTED, PROCESSING_STARTED, STDOUT_WRITTEN, STDERR_WRITTEN, PROCESSED, MOVED, OUTCOME_ADDED, FAILED, FAILED_IN_FORK, CAUGHT, RETRYING, AWOKE, FORKED, JOINED, FINISHED, CANCELLED, DELETION_MARKED, DELETED, LOCKS_QUEUED, LOCKS_ACQUIRED, LOCKS_RELEASED, LOCKS_DEQUEUED, NOTICE_POSTED, NOTICES_EXPECTED, NOTICES_READ, NOTICES_CONSUMPTION_STARTED, NOTICES_CONSUMED, PROMPTED, PROMPT_ANSWERED, CYCLING_PREPARED, CYCLE_STARTED, CYCLE_FINISHED, SLEEPING, WAITING_FOR_ADMISSION, SUSPENSION_MARKED, SUSPENDED, RESUMPTION_MARKED, RESUMED, CANCELLATION_MARKED, CANCELLATION_MARKED_ON_AGENT, OPERATION_CANCELLED, GO_MARKED, GOES, STOPPED, BROKEN, TRANSFERRED, PRIORITY_CHANGED, STICKY_SUBAGENT_ENTERED, STICKY_SUBAGENT_LEAVED, EXTERNAL_VANISHED, PLAN_ATTACHED;
         /** The JSON TYPE, e.g. {@code OrderProcessingStarted}. */
         public String typeName() {
-            String name = typeName; // computed once: every JSON encoding asks (a race computes the same string)
-            if (name == null) {
-                StringBuilder sb = new StringBuilder("Order");
-                for (String part : name().split("_")) {
-                    sb.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
-                }
-                typeName = name = sb.toString();
-            }
-            return name;
+            return typeName;
         }
 
-        private String typeName;
+        private final String typeName = "Order" + io.jobwerk.engine.base.Names.camelCase(name());
     }
 
     Kind kind();

@@ -19,18 +19,10 @@ public sealed interface OrderState {
 
         /** The JSON TYPE, e.g. {@code WaitingForLock}. */
         public String typeName() {
-            String name = typeName; // computed once: every JSON encoding asks (a race computes the same string)
-            if (name == null) {
-                StringBuilder sb = new StringBuilder();
-                for (String part : name().split("_")) {
-                    sb.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
-                }
-                typeName = name = sb.toString();
-            }
-            return name;
+            return typeName;
         }
 
-        private String typeName;
+        private final String typeName = io.jobwerk.engine.base.Names.camelCase(name());
     }
 
     Kind kind();
