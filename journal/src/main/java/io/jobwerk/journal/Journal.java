@@ -77,6 +77,7 @@ public final class Journal<S> implements AutoCloseable {
     private final JournalCodec<S> codec;
     private final StateFolder<S> folder;
     private final Clock clock;
+    private final JournalLock directoryLock;
     private final String journalId;
 
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
@@ -148,8 +149,9 @@ public final class Journal<S> implements AutoCloseable {
     }
 
     private Journal(Path dir, JournalConf conf, JournalCodec<S> codec, StateFolder<S> folder, Clock clock,
-                    Recovered<S> recovered) {
+                    Recovered<S> recovered, JournalLock lock) {
         this.dir = dir;
+        this.directoryLock = lock;
         this.conf = conf;
         this.codec = codec;
         this.folder = folder;
@@ -189,18 +191,26 @@ public final class Journal<S> implements AutoCloseable {
      */
     public static <S> Checked<Journal<S>> open(Path dir, JournalConf conf, JournalCodec<S> codec,
                                                StateFolder<S> folder, Clock clock) {
+        Checked<JournalLock> locked = JournalLock.acquire(dir);
+        if (locked.isFail()) {
+            return Checked.fail(locked.problemOption().orElseThrow());
+        }
+        JournalLock lock = locked.orThrow();
         Checked<Recovered<S>> recovered;
         try {
             recovered = recover(dir, conf, codec, folder, clock);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            lock.close();
             return Checked.fail(Problem.of("JournalIoError", "Journal " + dir + " cannot be opened: " + e,
                     Map.of("file", dir.toString())));
         }
-        return recovered.map(r -> {
-            Journal<S> journal = new Journal<>(dir, conf, codec, folder, clock, r);
-            journal.writer.start();
-            return journal;
-        });
+        if (recovered.isFail()) {
+            lock.close();
+            return Checked.fail(recovered.problemOption().orElseThrow());
+        }
+        Journal<S> journal = new Journal<>(dir, conf, codec, folder, clock, recovered.orThrow(), lock);
+        journal.writer.start();
+        return Checked.ok(journal);
     }
 
     private static final class Recovered<S> {
@@ -1026,6 +1036,7 @@ public final class Journal<S> implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         failQueued();
+        directoryLock.close();
     }
 
     private void shutDown(Stop stop) {

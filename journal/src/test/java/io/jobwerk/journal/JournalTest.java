@@ -27,6 +27,30 @@ class JournalTest {
     private final JournalConf conf = JournalConf.of("Primary");
 
     @Test
+    void aJournalOpenElsewhereIsRefusedWithoutTouchingItsFilesAndFreeAgainAfterClose() throws Exception {
+        try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
+            journal.persist(increments("A", "t1", 1)).join();
+            List<String> files;
+            try (var list = Files.list(dir)) {
+                files = list.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            var second = TestJournals.open(dir, conf);
+
+            assertThat(second.problemOption()).hasValueSatisfying(p -> {
+                assertThat(p.code()).isEqualTo("JournalInUse");
+                assertThat(p.message()).contains("is in use by another process (pid " + ProcessHandle.current().pid() + ")");
+            });
+            try (var list = Files.list(dir)) {
+                assertThat(list.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(files);
+            }
+            journal.persist(increments("A", "t2", 1)).join();
+        }
+        try (Journal<TestState> reopened = TestJournals.openOrThrow(dir, conf)) {
+            assertThat(reopened.currentState().counters()).containsEntry("A", 2L);
+        }
+    }
+
+    @Test
     void persistStampsStrictlyIncreasingIdsFromTheClockAndAdvancesTheState() {
         try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
             List<Stamped<TestEvent>> stamped = journal.persist(increments("A", "t1", 3)).join();
