@@ -202,8 +202,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
         answered(taskId);
         LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
         boolean lost = problem.code().equals("ConnectionRefused") || problem.code().equals("SubagentRunIdMismatch");
-        if (problem.code().equals("SubagentRunIdMismatch")) {
-            coupled = false; // the event thread couples again, notices the new run and records its processes as lost
+        if (lost) {
+            // Unavailable before the loss is recorded, else the restart may choose this Subagent again. The event
+            // thread couples again: it notices the new run or the refusal and records the other processes as lost.
+            coupled = false;
         }
         Outcome outcome = lost ? processLost(problem) : new Outcome.Failed(Optional.of(problem.message()), Map.of());
         KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome));

@@ -54,6 +54,14 @@ final class FaultProxy implements AutoCloseable {
         open.forEach(FaultProxy::closeQuietly);
     }
 
+    /**
+     * New connections are refused from now on (as when the server's process is gone); open ones,
+     * e.g. a held event stream, stay as they are.
+     */
+    void stopListening() {
+        closeQuietly2(server);
+    }
+
     /** Lets held requests through, and from now on every request that would be held. */
     synchronized void releaseHeld() {
         holding = false;

@@ -40,8 +40,11 @@ class SubagentProtocolFaultTest {
         }
     }
 
-    private void startWithProxyInFrontOfA(Duration directorTimeout) throws Exception {
-        cluster = new SubagentCluster(dir).start(directorTimeout, "A");
+    /** Subagent A behind the proxy, further Subagents reached directly. */
+    private void startWithProxyInFrontOfA(Duration directorTimeout, String... others) throws Exception {
+        List<String> ids = new java.util.ArrayList<>(List.of("A"));
+        ids.addAll(List.of(others));
+        cluster = new SubagentCluster(dir).start(directorTimeout, ids.toArray(String[]::new));
         String uri = cluster.subagentUris.get("A");
         proxy = new FaultProxy(Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1)));
         cluster.itemUris.put("A", proxy.uri());
@@ -49,6 +52,32 @@ class SubagentProtocolFaultTest {
 
     private static boolean isSucceeded(OrderEvent.OrderProcessed p) {
         return p.outcome() instanceof Outcome.Succeeded;
+    }
+
+    @Test
+    void aStartRefusedByAGoneSubagentMakesItUnavailableAtOnceSoTheJobRestartsOnAnother() throws Exception {
+        startWithProxyInFrontOfA(Duration.ofSeconds(30), "B");
+        cluster.deploy(null, "{\"TYPE\":\"SubagentBundle\",\"id\":\"BUNDLE\",\"subagentToPriority\":{\"A\":2,\"B\":1}}",
+                oneJob("quick", "echo quick", "'BUNDLE'"));
+        cluster.await("A and B coupled", WAIT, () -> List.of("A", "B").stream()
+                .allMatch(id -> cluster.subagentAvailability().path(id).asBoolean(false)));
+        // The Director's event stream from A stays open, so only the start can tell that A is gone.
+        AtomicInteger heldPolls = new AtomicInteger();
+        proxy.rule((line, body) -> {
+            if (line.startsWith("GET /subagent/api/event")) {
+                heldPolls.incrementAndGet();
+                return FaultProxy.Action.HOLD;
+            }
+            return FaultProxy.Action.PASS;
+        });
+        cluster.await("the event stream held", WAIT, () -> heldPolls.get() >= 1);
+        proxy.stopListening();
+
+        cluster.addOrders("quick", "r1");
+        cluster.await("r1 succeeded", WAIT, () -> cluster.processed("r1").stream().anyMatch(SubagentProtocolFaultTest::isSucceeded));
+        assertThat(cluster.startsOf("r1")).as("no second start on A, which refused the first").containsExactly("A", "B");
+        assertThat(cluster.processed("r1").get(0).outcome()).isInstanceOfSatisfying(Outcome.Disrupted.class,
+                d -> assertThat(d.reason()).isInstanceOf(Outcome.ProcessLost.class));
     }
 
     @Test
