@@ -30,6 +30,7 @@ import io.jobwerk.http.server.Exchanges;
 import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.JournalConf;
+import io.jobwerk.journal.ProblemException;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
 import io.jobwerk.runtime.EngineKeeper;
@@ -96,7 +97,7 @@ public final class AgentDirector implements AutoCloseable {
                 .get("/agent/api/snapshot", auth.require(Permission.ValidUser, (ex, user) -> snapshot(ex)))
                 .get("/agent/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, user) -> obstacles(ex)))
                 .post("/agent/api/fileWatch", auth.require(Permission.UpdateItem, (ex, user) -> fileWatch(ex, clock)));
-        this.web = WebServer.start(conf.web(), routes);
+        this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
     }
 
     /** Opens (or creates) the journal, recovers, and starts serving. */
@@ -106,7 +107,7 @@ public final class AgentDirector implements AutoCloseable {
         Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
                 new EngineJournalCodec(), EngineFolder.agent(), clock);
         if (journal.isFail()) {
-            throw new IllegalStateException("Agent journal: " + journal.problemOption().orElseThrow().message());
+            throw new ProblemException(journal.problemOption().orElseThrow().withPrefix("Agent journal"));
         }
         return new AgentDirector(conf, journal.orThrow(), clock);
     }
@@ -233,7 +234,9 @@ public final class AgentDirector implements AutoCloseable {
     @Override
     public void close() {
         events.close();
-        web.close();
+        if (web != null) {
+            web.close();
+        }
         keeper.close();
         // After the keeper: outcomes of the processes killed now are not recorded, so after a restart they are lost (and restarted).
         subagents.close();

@@ -1,5 +1,6 @@
 package io.jobwerk.cli;
 
+import io.jobwerk.journal.ProblemException;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,23 @@ public final class JobwerkMain implements Runnable {
         JobProcessRunner.prepareJvm();
         Logging.configure();
         // A server command returns only after it stopped and closed its servers; leftover non-daemon threads must not keep the JVM.
-        System.exit(new CommandLine(new JobwerkMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with its handling of a server that cannot start (port in use, data directory
+     * in use or unreadable): one line naming what is wrong, exit code 1, no stack trace.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new JobwerkMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ProblemException p) {
+                    cmd.getErr().println("jobwerk " + cmd.getCommandName() + ": " + p.problem().message());
+                    return 1;
+                }
+            }
+            throw e;
+        });
     }
 
     @Override

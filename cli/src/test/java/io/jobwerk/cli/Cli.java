@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Runs {@code jobwerk ARGS…} in this JVM against a Controller, capturing stdout and stderr. */
 final class Cli {
@@ -28,7 +27,7 @@ final class Cli {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new JobwerkMain()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        int exit = JobwerkMain.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
 }

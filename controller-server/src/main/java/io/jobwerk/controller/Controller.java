@@ -38,6 +38,7 @@ import io.jobwerk.http.server.Exchanges;
 import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.JournalConf;
+import io.jobwerk.journal.ProblemException;
 import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
@@ -109,7 +110,7 @@ public final class Controller implements AutoCloseable {
                 .get("/controller/api/order/{orderId}", auth.require(Permission.ValidUser, (ex, u) -> order(ex)))
                 .get("/controller/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, u) -> obstacles(ex)))
                 .get("/metrics", auth.require(Permission.ReadMetrics, (ex, u) -> metrics(ex)));
-        this.web = WebServer.start(conf.web(), routes);
+        this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
     }
 
     public static Controller start(ControllerConf conf) {
@@ -118,7 +119,7 @@ public final class Controller implements AutoCloseable {
         Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
                 new EngineJournalCodec(), EngineFolder.controller(), clock);
         if (journal.isFail()) {
-            throw new IllegalStateException("Controller journal: " + journal.problemOption().orElseThrow().message());
+            throw new ProblemException(journal.problemOption().orElseThrow().withPrefix("Controller journal"));
         }
         return new Controller(conf, journal.orThrow(), clock);
     }
@@ -459,7 +460,9 @@ public final class Controller implements AutoCloseable {
     public void close() {
         fileWatches.close();
         events.close(); // else the web server waits for every event long-poll to end
-        web.close();
+        if (web != null) {
+            web.close();
+        }
         drivers.values().forEach(AgentDriver::close);
         closer.shutdown();
         keeper.close();

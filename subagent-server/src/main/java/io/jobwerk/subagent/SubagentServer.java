@@ -85,7 +85,7 @@ public final class SubagentServer implements AutoCloseable {
                 .post("/subagent/api/session", auth.sessionRoute())
                 .post("/subagent/api/command", auth.require(Permission.UpdateItem, contact((ex, user) -> command(ex))))
                 .get("/subagent/api/event", auth.require(Permission.ValidUser, contact((ex, user) -> events.handle(ex))));
-        this.web = WebServer.start(conf.web(), routes);
+        this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
     }
 
     /** Starts serving. */
@@ -187,7 +187,9 @@ public final class SubagentServer implements AutoCloseable {
     @Override
     public void close() {
         events.close();
-        web.close();
+        if (web != null) {
+            web.close();
+        }
         watchTimer.shutdownNow();
         processes.killAll("the Subagent shuts down");
         runner.close();

@@ -70,7 +70,7 @@ final class ServerProcess implements AutoCloseable {
             for (String line; (line = reader.readLine()) != null; ) {
                 output.add(line);
                 Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                if (line.contains("ready")) {
+                if (line.startsWith("Jobwerk ") && line.contains(" ready: ")) { // not "Address already in use"
                     ready.countDown();
                 }
             }

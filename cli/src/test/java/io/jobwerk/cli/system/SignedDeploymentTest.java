@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A Controller started with {@code --trusted-keys} (real processes): {@code jobwerk deploy} refuses to
@@ -98,7 +97,7 @@ class SignedDeploymentTest {
         list.addAll(List.of("--controller", system.controllerUri(), "--user", TestSystem.USER + ":" + TestSystem.PASSWORD));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new JobwerkMain()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        int exit = JobwerkMain.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute(list.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
     }

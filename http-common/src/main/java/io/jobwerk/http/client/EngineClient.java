@@ -172,7 +172,7 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return Checked.ok(last);
             } catch (IOException e) {
-                return Checked.fail(Problem.of(connectionProblemCode(e), "Event stream of " + apiUri + " failed: " + e.getMessage()));
+                return Checked.fail(Problem.of(connectionProblemCode(e), "Event stream of " + apiUri + " failed: " + describe(e)));
             }
         }
         return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
@@ -207,7 +207,7 @@ public final class EngineClient implements AutoCloseable {
             }
             return parseBody(text);
         } catch (IOException e) {
-            return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + e.getMessage()));
+            return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + describe(e)));
         }
     }
 
@@ -236,7 +236,7 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return Checked.ok(text);
             } catch (IOException e) {
-                return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + e.getMessage()));
+                return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + describe(e)));
             }
         }
         return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
@@ -246,6 +246,11 @@ public final class EngineClient implements AutoCloseable {
      * {@code ConnectionRefused} only when nothing listens (the peer's process is gone); an unreachable
      * network or a timeout is {@code ConnectionFailed}, since the peer may still be running.
      */
+    /** The exception's message, or its kind where it has none (an ended stream says {@code null}). */
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     private static String connectionProblemCode(IOException e) {
         if (!(e instanceof java.net.ConnectException)) {
             return "ConnectionFailed";

@@ -1,6 +1,7 @@
 package io.jobwerk.http.server;
 
 import io.jobwerk.engine.base.Problem;
+import io.jobwerk.journal.ProblemException;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -28,7 +29,20 @@ public final class WebServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts listening; the routes' handlers may block. */
+    /** Starts listening; when that fails, runs {@code onFailure} (closing what the server was to serve) and throws. */
+    public static WebServer start(WebServerConf conf, RoutingHandler routes, Runnable onFailure) {
+        try {
+            return start(conf, routes);
+        } catch (RuntimeException e) {
+            onFailure.run();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts listening; the routes' handlers may block. A port in use is a {@link ProblemException}
+     * ({@code CannotListen}) naming host and port.
+     */
     public static WebServer start(WebServerConf conf, RoutingHandler routes) {
         routes.setFallbackHandler(exchange -> Exchanges.respondProblem(exchange,
                 Problem.of("NoSuchRoute", "No such route: " + exchange.getRequestMethod() + " " + exchange.getRequestPath())));
@@ -47,7 +61,16 @@ public final class WebServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
                 .setHandler(root)
                 .build();
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            undertow.stop(); // its worker threads were started before the bind
+            if (e.getCause() instanceof java.net.BindException bind) {
+                throw new ProblemException(Problem.of("CannotListen", "Cannot listen on " + conf.host() + ":" + conf.port() + ": "
+                        + bind.getMessage() + (conf.port() == 0 ? "" : " (another process may have the port; choose another with --port)")));
+            }
+            throw e;
+        }
         int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
         return new WebServer(undertow, port);
     }
