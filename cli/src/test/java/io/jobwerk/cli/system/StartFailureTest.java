@@ -1,19 +1,36 @@
 package io.jobwerk.cli.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A server that cannot listen says so in one line naming host and port, and exits with 1. */
+/** A server that cannot start says why in one line (port in use, data directory in use) and exits with 1. */
 class StartFailureTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefusedAndTheFirstGoesOn() throws Exception {
+        String data = dir.resolve("agent").toString();
+        try (ServerProcess first = ServerProcess.start("agent", dir.resolve("agent.log"), "agent", "--data", data,
+                "--port", "" + Ports.free(), "--agent-path", "AGENT", "--subagent-id", "S", "--user", "u:p")) {
+            assertThatThrownBy(() -> ServerProcess.start("second", dir.resolve("second.log"), "agent", "--data", data,
+                    "--port", "" + Ports.free(), "--agent-path", "AGENT", "--subagent-id", "S", "--user", "u:p"))
+                    .hasMessageContaining("exited with 1")
+                    .hasMessageContaining("jobwerk agent: Agent journal: Journal " + data + "/journal is in use by another process (pid "
+                            + first.pid() + ")")
+                    .hasMessageNotContaining("Exception");
+            assertThat(first.isAlive()).isTrue();
+        }
+    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"controller", "agent", "subagent", "standalone"})
