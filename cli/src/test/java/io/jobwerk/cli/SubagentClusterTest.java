@@ -182,6 +182,8 @@ class SubagentClusterTest {
         cluster.await("children processed", WAIT, () -> List.of("A", "B", "C").stream().allMatch(c -> cluster.countProcessed("f1|" + c) == 1));
         assertThat(List.of(cluster.startsOf("f1|A"), cluster.startsOf("f1|B"), cluster.startsOf("f1|C")))
                 .containsExactly(List.of("A"), List.of("B"), List.of("C"));
+        assertThat(List.of("A", "B", "C")).allSatisfy(c -> assertThat(cluster.processed("f1|" + c).get(0).outcome())
+                .as("f1|" + c).isInstanceOf(Outcome.Succeeded.class));
     }
 
     @Test

@@ -384,7 +384,7 @@ public final class Controller implements AutoCloseable {
 
     private void order(HttpServerExchange exchange) {
         String id = exchange.getQueryParameters().get("orderId").getFirst();
-        Checked<OrderId> orderId = OrderId.checked(id);
+        Checked<OrderId> orderId = OrderId.existing(id);
         if (orderId.isFail()) {
             Exchanges.respondProblem(exchange, orderId.problemOption().orElseThrow());
             return;
@@ -402,7 +402,7 @@ public final class Controller implements AutoCloseable {
      * attached to an Agent is asked there (the Agent knows its Subagents); else the Controller's job queue.
      */
     private void obstacles(HttpServerExchange exchange) {
-        Checked<OrderId> id = OrderId.checked(exchange.getQueryParameters().get("orderId").getFirst());
+        Checked<OrderId> id = OrderId.existing(exchange.getQueryParameters().get("orderId").getFirst());
         Order order = id.toOptional().map(i -> keeper.state().orders().get(i)).orElse(null);
         if (order == null) {
             Exchanges.respondProblem(exchange, id.isFail() ? id.problemOption().orElseThrow()

@@ -161,6 +161,6 @@ public final class SubagentCommandJson {
     }
 
     private static Checked<OrderId> orderId(JsonNode json) {
-        return text(json, "orderId").flatMap(OrderId::checked);
+        return text(json, "orderId").flatMap(OrderId::existing);
     }
 }

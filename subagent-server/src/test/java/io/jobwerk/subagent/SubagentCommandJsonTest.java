@@ -29,8 +29,8 @@ class SubagentCommandJsonTest {
     void everyCommandRoundTrips() {
         List<SubagentCommand> commands = List.of(
                 new SubagentCommand.CoupleDirector("run-1"),
-                new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), LAUNCH),
-                new SubagentCommand.KillProcess(new OrderId("ORDER"), "task-1", true),
+                new SubagentCommand.StartOrderProcess(new OrderId("ORDER|fork-branch"), LAUNCH), // a fork's child order
+                new SubagentCommand.KillProcess(new OrderId("ORDER|fork-branch"), "task-1", true),
                 new SubagentCommand.ReleaseEvents(1234),
                 new SubagentCommand.NoOperation());
         assertThat(commands.stream().map(SubagentCommand::kind).toList()).containsExactlyInAnyOrder(SubagentCommand.Kind.values());

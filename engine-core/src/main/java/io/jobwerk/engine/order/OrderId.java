@@ -31,6 +31,11 @@ public record OrderId(String string) implements Comparable<OrderId> {
         });
     }
 
+    /** Validates the id of an existing order, which may be a fork's child ({@code parent|branch}). */
+    public static Checked<OrderId> existing(String string) {
+        return Names.checked(() -> new OrderId(string));
+    }
+
     /** The id of a child order of a fork: {@code this|branch}. */
     public OrderId child(String branch) {
         return new OrderId(string + CHILD_SEPARATOR + branch);
