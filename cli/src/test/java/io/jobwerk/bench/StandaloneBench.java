@@ -198,7 +198,7 @@ public final class StandaloneBench {
             }
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.MINUTES);
-            System.out.printf("runner: %d started after %.2f s%n", n, (System.nanoTime() - t0) / 1e9);
+            System.out.printf("runner: %d started after %.2f s (launcher %s)%n", n, (System.nanoTime() - t0) / 1e9, runner.launcherName());
             CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
             double rate = n / ((System.nanoTime() - t0) / 1e9);
             System.out.printf("runner: %d ended: %.0f/s; %s%n", n, rate, cpu().since(cpu0).per(n));

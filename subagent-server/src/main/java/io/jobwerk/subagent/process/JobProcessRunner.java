@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,8 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
- * Starts job processes. Output goes to files that one {@link OutputTailer} turns into chunks;
- * exits are observed with {@link ProcessHandle#onExit()}. A process's return values come from the
+ * Starts job processes with a {@link ProcessLauncher} ({@code posix_spawn} where it can). Output goes
+ * to files that one {@link OutputTailer} turns into chunks. A process's return values come from the
  * file named in {@code JS7_RETURN_VALUES} ({@code key=value} lines).
  *
  * <p>A shell script is written to a file and executed directly, so its shebang line chooses the
@@ -63,6 +64,7 @@ public final class JobProcessRunner implements AutoCloseable {
     private final Path scriptsDirectory;
     private final Map<String, Path> scripts = new ConcurrentHashMap<>();
     private final PidLog pids;
+    private final ProcessLauncher launcher;
 
     static final String PID_LOG = "pids";
     private static final List<String> TASK_FILE_SUFFIXES = List.of(".stdout", ".stderr", ".return-values");
@@ -70,7 +72,7 @@ public final class JobProcessRunner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
 
     /**
-     * Lets {@link Process#onExit()} complete on the common fork-join pool instead of a new thread per
+     * For the JDK's launcher: lets {@link Process#onExit()} complete on the common fork-join pool instead of a new thread per
      * process: with fewer than 3 CPUs the JDK's common pool has a parallelism of 1, and then every
      * {@code CompletableFuture} async step (as {@code onExit} uses internally) starts a thread
      * (measured: 0.23 ms CPU per process here, a fifth of the runner's). Sets
@@ -86,7 +88,12 @@ public final class JobProcessRunner implements AutoCloseable {
 
     /** Creates the work directory, killing the processes a previous runner left behind. */
     public JobProcessRunner(ProcessConf conf) {
+        this(conf, ProcessLauncher.create());
+    }
+
+    JobProcessRunner(ProcessConf conf, ProcessLauncher launcher) {
         this.conf = conf;
+        this.launcher = launcher;
         this.tailer = new OutputTailer(conf.chunkSize(), conf.pollInterval());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jobwerk-process-timer");
@@ -110,7 +117,8 @@ public final class JobProcessRunner implements AutoCloseable {
             throw new UncheckedIOException("Cannot create work directory " + conf.workDirectory(), e);
         }
         this.pids = new PidLog(conf.workDirectory().resolve(PID_LOG));
-        if (ForkJoinPool.getCommonPoolParallelism() < 2 && !warnedOfThreadPerExit.getAndSet(true)) {
+        LOG.fine(() -> "Job processes start with " + launcher.name());
+        if (launcher instanceof JdkProcessLauncher && ForkJoinPool.getCommonPoolParallelism() < 2 && !warnedOfThreadPerExit.getAndSet(true)) {
             LOG.warning("Each job process's exit starts a thread (the common fork-join pool has parallelism 1): "
                     + "call JobProcessRunner.prepareJvm() first in main, or set -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
         }
@@ -156,20 +164,14 @@ public final class JobProcessRunner implements AutoCloseable {
         Path stderr = tasks.resolve(taskId + ".stderr");
         Path returnValues = tasks.resolve(taskId + ".return-values");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command(launch));
-            pb.redirectOutput(stdout.toFile()); // created (or truncated) by the start
-            pb.redirectError(stderr.toFile());
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            pb.directory(conf.workDirectory().toFile());
-            Map<String, String> env = pb.environment();
-            env.putAll(launch.env());
+            Map<String, String> env = new HashMap<>(launch.env());
             env.put("JS7_RETURN_VALUES", returnValues.toString()); // created by the job if it returns values
-            Process process = startRetryingTextFileBusy(pb);
+            ProcessLauncher.Launched process = launchRetryingTextFileBusy(command(launch), env, stdout, stderr);
             long startMillis = System.currentTimeMillis();
             try {
                 pids.started(taskId, process.pid(), startMillis);
             } catch (IOException | RuntimeException e) {
-                process.destroyForcibly(); // not in the log, a crash would leave it running unnoticed
+                process.handle().ifPresent(ProcessHandle::destroyForcibly); // not in the log, a crash would leave it running unnoticed
                 throw e;
             }
             Run run = new Run(launch, process);
@@ -182,15 +184,16 @@ public final class JobProcessRunner implements AutoCloseable {
     }
 
     /**
-     * {@code pb.start()}, again after a moment when exec fails with ETXTBSY ("Text file busy"): a
-     * process forked by another launcher thread while this script file was still open for writing
-     * holds the write descriptor until its own exec, and Linux refuses to execute a file open for
-     * writing. The window is short (Go's os/exec retries the same way).
+     * Launches, again after a moment when exec fails with ETXTBSY ("Text file busy"): a process
+     * forked by another launcher thread while this script file was still open for writing holds the
+     * write descriptor until its own exec, and Linux refuses to execute a file open for writing. The
+     * window is short (Go's os/exec retries the same way).
      */
-    private static Process startRetryingTextFileBusy(ProcessBuilder pb) throws IOException {
+    private ProcessLauncher.Launched launchRetryingTextFileBusy(List<String> command, Map<String, String> env, Path stdout, Path stderr)
+            throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return pb.start();
+                return launcher.launch(command, env, conf.workDirectory(), stdout, stderr);
             } catch (IOException e) {
                 if (attempt >= 20 || e.getMessage() == null || !e.getMessage().contains("error=26,")) {
                     throw e;
@@ -272,14 +275,16 @@ public final class JobProcessRunner implements AutoCloseable {
 
     private final class Run implements RunningProcess {
         private final JobLaunch launch;
-        private final Process process;
+        private final ProcessLauncher.Launched process;
         private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         private final AtomicReference<Ending> ending = new AtomicReference<>(Ending.EXITED);
         private volatile ScheduledFuture<?> timeoutFuture;
         private volatile OutputTailer.Tail err;
         private final AtomicInteger endsLeft = new AtomicInteger(3); // the exit and both tails' last output
 
-        Run(JobLaunch launch, Process process) {
+        private volatile int exitCode;
+
+        Run(JobLaunch launch, ProcessLauncher.Launched process) {
             this.launch = launch;
             this.process = process;
         }
@@ -291,7 +296,8 @@ public final class JobProcessRunner implements AutoCloseable {
                     terminate(false);
                 }
             }, t.toNanos(), TimeUnit.NANOSECONDS));
-            process.onExit().thenAccept(p -> {
+            process.exitCode().thenAccept(code -> {
+                exitCode = code;
                 ScheduledFuture<?> tf = timeoutFuture;
                 if (tf != null) {
                     tf.cancel(false);
@@ -323,7 +329,7 @@ public final class JobProcessRunner implements AutoCloseable {
         private void end() {
             String taskId = launch.taskId();
             try {
-                Outcome result = toOutcome(process.exitValue(), tasks.resolve(taskId + ".return-values"));
+                Outcome result = toOutcome(exitCode, tasks.resolve(taskId + ".return-values"));
                 deleteTaskFiles(taskId);
                 pids.ended(taskId);
                 outcome.complete(result);
@@ -369,7 +375,7 @@ public final class JobProcessRunner implements AutoCloseable {
         }
 
         private void terminate(boolean immediately) {
-            killer.kill(process.toHandle(), immediately, launch.sigkillDelay());
+            process.handle().ifPresent(h -> killer.kill(h, immediately, launch.sigkillDelay())); // else it has ended
         }
     }
 
@@ -413,9 +419,15 @@ public final class JobProcessRunner implements AutoCloseable {
         }
     }
 
+    /** How processes start here: {@code posix_spawn} or {@code jdk}. */
+    public String launcherName() {
+        return launcher.name();
+    }
+
     @Override
     public void close() {
         killer.close();
+        launcher.close();
         tailer.close();
         scheduler.shutdownNow();
         enders.shutdown();

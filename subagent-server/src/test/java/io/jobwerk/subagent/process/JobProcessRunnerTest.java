@@ -22,7 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JobProcessRunnerTest {
+/** The runner with each {@link ProcessLauncher}: see the subclasses. */
+abstract class JobProcessRunnerTest {
+
+    abstract ProcessLauncher newLauncher();
+
+    private JobProcessRunner newRunner() {
+        return new JobProcessRunner(new ProcessConf(dir.resolve("work"), dir.resolve("executables"), 64, Duration.ofMillis(20)), newLauncher());
+    }
 
     @TempDir
     Path dir;
@@ -37,7 +44,7 @@ class JobProcessRunnerTest {
 
     @BeforeEach
     void start() {
-        runner = new JobProcessRunner(new ProcessConf(dir.resolve("work"), dir.resolve("executables"), 64, Duration.ofMillis(20)));
+        runner = newRunner();
     }
 
     @AfterEach
@@ -55,6 +62,16 @@ class JobProcessRunnerTest {
 
     private Outcome run(JobLaunch launch) throws Exception {
         return runner.start(launch, sink).outcome().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theJobInheritsNoDescriptorOfTheJvmAndNoBlockedSignal() throws Exception {
+        Outcome outcome = run(script("#!/bin/sh\nfor fd in /proc/$$/fd/*; do readlink $fd; done\ngrep SigBlk /proc/$$/status\n"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Succeeded.class);
+        String out = String.join("", stdout);
+        assertThat(out).contains("/dev/null").contains(".stdout").contains(".stderr").doesNotContain(".jar").doesNotContain("socket:")
+                .contains("SigBlk:\t0000000000000000");
     }
 
     @Test
@@ -188,7 +205,7 @@ class JobProcessRunnerTest {
         assertThat(isRunning(scriptPid)).isTrue();
 
         // As after a SIGKILL of the Subagent: the next runner on the same work directory finds the pid file.
-        try (var next = new JobProcessRunner(new ProcessConf(dir.resolve("work"), dir.resolve("executables"), 64, Duration.ofMillis(20)))) {
+        try (var next = newRunner()) {
             Thread.sleep(200);
             assertThat(isRunning(scriptPid)).isFalse();
             assertThat(isRunning(childPid)).isFalse();
@@ -277,7 +294,7 @@ class JobProcessRunnerTest {
                 Duration.ofSeconds(1), Optional.empty(), false), OutputSink.NONE);
         ProcessHandle handle = ProcessHandle.of(left.pid()).orElseThrow();
         // A second runner on the same directory, as after a crash of the first one's JVM.
-        try (JobProcessRunner next = new JobProcessRunner(new ProcessConf(dir.resolve("work"), dir.resolve("executables"), 64, Duration.ofMillis(20)))) {
+        try (JobProcessRunner next = newRunner()) {
             handle.onExit().get(5, TimeUnit.SECONDS);
             assertThat(handle.isAlive()).isFalse();
             assertThat(taskFiles()).isEmpty();
