@@ -439,9 +439,11 @@ final class AgentDriver implements AutoCloseable {
                 }
             }
         }
-        events.add(KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(batch.get(batch.size() - 1).eventId())));
+        KeyedEvent<SystemEvent> observed = KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(batch.get(batch.size() - 1).eventId()));
+        events.add(observed);
         timestamps.add(Optional.empty());
-        return Decision.timestamped(events, timestamps, Boolean.TRUE);
+        // Each event was applied above to see whether it fits: the keeper takes that state instead of applying them again.
+        return new Decision<>(events, timestamps, Boolean.TRUE, s.applyEvent(observed).toOptional());
     }
 
     private boolean awaitOldest() {

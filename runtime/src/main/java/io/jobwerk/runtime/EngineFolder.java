@@ -34,6 +34,11 @@ public final class EngineFolder implements StateFolder<EngineState> {
         return new EngineFolder(true);
     }
 
+    /** Whether folding an event is {@link EngineState#applyEvent} and nothing else (on a Controller). */
+    public boolean isApplyEventAlone() {
+        return !forgetDetachedOrders;
+    }
+
     @Override
     public EngineState empty() {
         return EngineState.EMPTY;

@@ -68,6 +68,7 @@ public final class EngineKeeper implements AutoCloseable {
 
     private final Journal<EngineState> journal;
     private final io.jobwerk.journal.StateFolder<EngineState> folder;
+    private final boolean foldIsApplyEventAlone; // then a decision's own applied state is the fold
     private final Placement placement;
     private final MotorEnvironment env;
     private final Clock clock;
@@ -91,6 +92,7 @@ public final class EngineKeeper implements AutoCloseable {
                         Optional<ProcessStarter> processStarter) {
         this.journal = journal;
         this.folder = journal.folder();
+        this.foldIsApplyEventAlone = folder instanceof EngineFolder f && f.isApplyEventAlone();
         this.placement = placement;
         this.env = env;
         this.clock = clock;
@@ -229,7 +231,8 @@ public final class EngineKeeper implements AutoCloseable {
                 completeWith(request, decided.problemOption().orElseThrow());
                 continue;
             }
-            Checked<EngineState> applied = fold(state, decided.orThrow().events());
+            Optional<EngineState> appliedByDecision = foldIsApplyEventAlone ? decided.orThrow().applied() : Optional.empty();
+            Checked<EngineState> applied = appliedByDecision.isPresent() ? Checked.ok(appliedByDecision.get()) : fold(state, decided.orThrow().events());
             if (applied.isFail()) {
                 completeWith(request, applied.problemOption().orElseThrow());
                 continue;
