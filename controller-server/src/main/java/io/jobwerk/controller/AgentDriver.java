@@ -443,7 +443,7 @@ final class AgentDriver implements AutoCloseable {
         events.add(observed);
         timestamps.add(Optional.empty());
         // Each event was applied above to see whether it fits: the keeper takes that state instead of applying them again.
-        return new Decision<>(events, timestamps, Boolean.TRUE, s.applyEvent(observed).toOptional());
+        return Decision.timestamped(events, timestamps, Boolean.TRUE, s.applyEvent(observed).toOptional());
     }
 
     private boolean awaitOldest() {

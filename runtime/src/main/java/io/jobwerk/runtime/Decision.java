@@ -35,10 +35,10 @@ public record Decision<R>(List<KeyedEvent<? extends Event>> events, List<Optiona
 
     /**
      * Events that happened elsewhere, each with its original timestamp (or empty), and the state the
-     * decision was made on with all of them applied ({@link EngineState#applyEvent}, in order).
+     * decision was made on with all of them applied ({@link EngineState#applyEvent}, in order), if known.
      */
     public static <R> Decision<R> timestamped(List<? extends KeyedEvent<? extends Event>> events, List<Optional<Long>> timestamps,
-                                              R result, EngineState applied) {
-        return new Decision<>(List.copyOf(events), timestamps, result, Optional.of(applied));
+                                              R result, Optional<EngineState> applied) {
+        return new Decision<>(List.copyOf(events), timestamps, result, applied);
     }
 }
