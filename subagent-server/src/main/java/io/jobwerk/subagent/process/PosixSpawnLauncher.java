@@ -95,6 +95,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
     private static final int EPOLLONESHOT = 1 << 30;
     private static final int EPOLL_CTL_ADD = 1;
     private static final int WNOHANG = 1;
+    private static final int NOT_ENDED = -1;
     private static final int EINTR = 4;
     private static final int P_PID = 1;
     private static final int WEXITED = 4;
@@ -122,10 +123,12 @@ final class PosixSpawnLauncher implements ProcessLauncher {
         return t;
     });
     private final Thread reaper;
+    private final boolean pidFds; // false: a thread waits for each process (as where pidfds run out), for tests
     private volatile boolean closed;
 
-    private PosixSpawnLauncher(LibC libc, int epollFd) {
+    private PosixSpawnLauncher(LibC libc, int epollFd, boolean pidFds) {
         this.libc = libc;
+        this.pidFds = pidFds;
         this.epollFd = epollFd;
         libc.posix_spawnattr_init(attributes);
         libc.sigemptyset(emptySignalSet);
@@ -140,6 +143,10 @@ final class PosixSpawnLauncher implements ProcessLauncher {
 
     /** The launcher, or empty (with the reason logged) where this machine does not have what it needs. */
     static Optional<ProcessLauncher> open() {
+        return open(true);
+    }
+
+    static Optional<ProcessLauncher> open(boolean pidFds) {
         if (!Platform.isLinux()) {
             return Optional.empty();
         }
@@ -161,7 +168,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
                 LOG.info("posix_spawn launcher not used: epoll_create1 failed with errno " + Native.getLastError());
                 return Optional.empty();
             }
-            return Optional.of(new PosixSpawnLauncher(libc, epollFd));
+            return Optional.of(new PosixSpawnLauncher(libc, epollFd, pidFds));
         } catch (LinkageError | RuntimeException e) {
             LOG.info("posix_spawn launcher not used: " + e);
             return Optional.empty();
@@ -218,7 +225,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
 
     /** Into the reaper's epoll set; where that fails, a thread of its own waits for the process. */
     private void watch(Running running) {
-        int pidFd = libc.syscall(SYS_PIDFD_OPEN, running.pid, 0);
+        int pidFd = pidFds ? libc.syscall(SYS_PIDFD_OPEN, running.pid, 0) : -1;
         if (pidFd >= 0) {
             running.pidFd = pidFd;
             byToken.put(running.token, running); // before it can be reported
@@ -234,8 +241,12 @@ final class PosixSpawnLauncher implements ProcessLauncher {
             running.pidFd = -1;
         }
         LOG.fine(() -> "Process " + running.pid + ": waited for by a thread (no pidfd: errno " + Native.getLastError() + ")");
+        waitOnThread(running);
+    }
+
+    private void waitOnThread(Running running) {
         waiters.execute(() -> {
-            awaitEndWithoutReaping(running.pid);
+            awaitEndWithoutReaping(running.pid); // without the process's lock, which a kill takes
             running.complete(waitFor(running, 0));
         });
     }
@@ -261,6 +272,10 @@ final class PosixSpawnLauncher implements ProcessLauncher {
                 // A pidfd is readable once its process has ended, so this does not wait
                 int exitCode = waitFor(running, WNOHANG);
                 libc.close(running.pidFd); // also takes it out of the epoll set
+                if (exitCode == NOT_ENDED) { // not to be expected; then a thread waits for it
+                    waitOnThread(running);
+                    continue;
+                }
                 try {
                     running.complete(exitCode);
                 } catch (RuntimeException e) {
@@ -270,13 +285,19 @@ final class PosixSpawnLauncher implements ProcessLauncher {
         }
     }
 
-    /** Reaps the ended process and returns its exit code as the JDK does: 128 + signal for a signal. */
+    /**
+     * Reaps the ended process and returns its exit code as the JDK does (128 + signal for a signal);
+     * with {@code WNOHANG} {@link #NOT_ENDED} if it is still running.
+     */
     private int waitFor(Running running, int options) {
         IntByReference status = new IntByReference();
         synchronized (running) {
             int reaped;
             while ((reaped = libc.waitpid(running.pid, status, options)) < 0 && Native.getLastError() == EINTR) {
                 // again
+            }
+            if (reaped == 0) {
+                return NOT_ENDED; // WNOHANG
             }
             running.reaped = true;
             if (reaped != running.pid) {
