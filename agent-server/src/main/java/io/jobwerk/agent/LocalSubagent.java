@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,8 +83,9 @@ final class LocalSubagent implements SubagentDriver {
 
     @Override
     public void start(OrderId orderId, JobLaunch launch) {
-        OutputSink sink = sink(orderId);
         LaunchingProcess launching = new LaunchingProcess();
+        OutputSink sink = sink(orderId, new AtomicReference<>(launching));
+        track(orderId, launching); // before it can write output
         launchers.execute(() -> {
             if (!closed) { // else the Director is stopping: the process never starts
                 launching.start(() -> runner.start(launch, sink));
@@ -92,13 +94,15 @@ final class LocalSubagent implements SubagentDriver {
                 }
             }
         });
-        track(orderId, launching);
     }
 
     /** Runs an internal job in this JVM. */
     void startInternal(OrderId orderId, InternalLaunch launch) {
         internal.add(orderId);
-        track(orderId, internalRunner.start(launch, sink(orderId)));
+        AtomicReference<RunningProcess> self = new AtomicReference<>();
+        RunningProcess process = internalRunner.start(launch, sink(orderId, self));
+        track(orderId, process);
+        self.set(process);
     }
 
     /** Whether the order runs an internal job here now (its selected Subagent may be another). */
@@ -106,16 +110,32 @@ final class LocalSubagent implements SubagentDriver {
         return internal.contains(orderId);
     }
 
-    private OutputSink sink(OrderId orderId) {
+    /**
+     * Output of the order's current process ({@code self}; until it is known, of the one starting).
+     * Late output of a forgotten or earlier process is dropped: a shell whose child a tree kill hit
+     * first may still write "Killed" before its own SIGKILL lands, while the order runs its next attempt.
+     */
+    private OutputSink sink(OrderId orderId, AtomicReference<RunningProcess> self) {
         return new OutputSink() {
             @Override
             public void stdout(String chunk) {
+                if (!isCurrent()) {
+                    return;
+                }
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk)))).thenAccept(r -> logLost(orderId, "stdout", r));
             }
 
             @Override
             public void stderr(String chunk) {
+                if (!isCurrent()) {
+                    return;
+                }
                 keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk)))).thenAccept(r -> logLost(orderId, "stderr", r));
+            }
+
+            private boolean isCurrent() {
+                RunningProcess process = self.get();
+                return process == null || running.get(orderId) == process;
             }
         };
     }

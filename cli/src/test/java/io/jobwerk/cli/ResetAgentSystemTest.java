@@ -66,7 +66,10 @@ class ResetAgentSystemTest {
             system.awaitEvent("reset-1", e -> e instanceof OrderEvent.OrderFinished, 60_000);
 
             List<String> names = system.eventNames("reset-1").stream().filter(n -> !n.equals("OrderStdoutWritten")).toList();
-            assertThat(names).as(names.toString()).containsExactly("OrderAdded", "OrderAttachable", "OrderAttached", "OrderStarted",
+            String stderr = system.events("reset-1").stream().map(s -> s.keyedEvent().event())
+                    .filter(e -> e instanceof OrderEvent.OrderStderrWritten).map(e -> ((OrderEvent.OrderStderrWritten) e).chunk())
+                    .collect(Collectors.joining());
+            assertThat(names).as(names + ", stdout: " + stdout(system, "reset-1") + ", stderr: " + stderr).containsExactly("OrderAdded", "OrderAttachable", "OrderAttached", "OrderStarted",
                     "OrderProcessingStarted", "OrderProcessed", "OrderDetached", "OrderMoved", "OrderAttachable", "OrderAttached",
                     "OrderProcessingStarted", "OrderProcessed", "OrderMoved", "OrderDetachable", "OrderDetached", "OrderFinished");
             Event lost = system.events("reset-1").stream().map(s -> s.keyedEvent().event())
