@@ -3,14 +3,10 @@ package io.jobwerk.agent;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.order.Outcome;
-import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.subagent.SubagentMetrics;
-import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.subagent.internal.InternalJobRunner;
 import io.jobwerk.subagent.internal.InternalLaunch;
@@ -25,6 +21,7 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +81,7 @@ final class LocalSubagent implements SubagentDriver {
     @Override
     public void start(OrderId orderId, JobLaunch launch) {
         LaunchingProcess launching = new LaunchingProcess();
-        OutputSink sink = sink(orderId, new AtomicReference<>(launching));
+        OutputSink sink = sink(orderId, () -> launching);
         track(orderId, launching); // before it can write output
         launchers.execute(() -> {
             if (!closed) { // else the Director is stopping: the process never starts
@@ -100,7 +97,7 @@ final class LocalSubagent implements SubagentDriver {
     void startInternal(OrderId orderId, InternalLaunch launch) {
         internal.add(orderId);
         AtomicReference<RunningProcess> self = new AtomicReference<>();
-        RunningProcess process = internalRunner.start(launch, sink(orderId, self));
+        RunningProcess process = internalRunner.start(launch, sink(orderId, self::get));
         track(orderId, process);
         self.set(process);
     }
@@ -115,7 +112,7 @@ final class LocalSubagent implements SubagentDriver {
      * Late output of a forgotten or earlier process is dropped: a shell whose child a tree kill hit
      * first may still write "Killed" before its own SIGKILL lands, while the order runs its next attempt.
      */
-    private OutputSink sink(OrderId orderId, AtomicReference<RunningProcess> self) {
+    private OutputSink sink(OrderId orderId, Supplier<RunningProcess> self) {
         return new OutputSink() {
             @Override
             public void stdout(String chunk) {
@@ -155,17 +152,11 @@ final class LocalSubagent implements SubagentDriver {
                 return;
             }
             Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
-            KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(o));
-            keeper.transactRetrying("Order " + orderId + ": OrderProcessed(" + o + ") on Subagent " + subagentId,
-                    state -> Checked.ok(Decision.of(isProcessing(state, orderId) ? List.of(processed) : List.of(), Boolean.TRUE)))
+            // Internal jobs run here whichever Subagent was selected, so any Subagent counts.
+            OrderProcessedRecording.record(keeper, "Order " + orderId + ": OrderProcessed(" + o + ") on Subagent " + subagentId, orderId, o,
+                    state -> OrderProcessedRecording.isProcessing(state, orderId))
                     .thenAccept(r -> logLost(orderId, "OrderProcessed(" + o + ")", r));
         });
-    }
-
-    /** Internal jobs run here whichever Subagent was selected, so any Subagent counts. */
-    private static boolean isProcessing(EngineState state, OrderId orderId) {
-        Order order = state.orders().get(orderId);
-        return order != null && order.isState(OrderState.Kind.PROCESSING);
     }
 
     private static void logLost(OrderId orderId, String what, Checked<?> persisted) {

@@ -208,9 +208,8 @@ final class RemoteSubagentDriver implements SubagentDriver {
             coupled = false;
         }
         Outcome outcome = lost ? processLost(problem) : new Outcome.Failed(Optional.of(problem.message()), Map.of());
-        KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome));
-        keeper.transactRetrying("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId,
-                state -> Checked.ok(Decision.of(isExpected(state, orderId, taskId) ? List.of(processed) : List.of(), Boolean.TRUE)))
+        OrderProcessedRecording.record(keeper, "Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId, orderId, outcome,
+                        state -> isExpected(state, orderId, taskId))
                 .thenAccept(r -> ended(orderId, taskId, r));
     }
 

@@ -3,7 +3,6 @@ package io.jobwerk.agent;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.Event;
-import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
@@ -319,12 +318,9 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     }
 
     private void processed(OrderId orderId, Outcome outcome) {
-        KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome));
-        keeper.transactRetrying("Order " + orderId + ": OrderProcessed(" + outcome + ")", state -> {
-            Order order = state.orders().get(orderId);
-            boolean processing = order != null && order.isState(OrderState.Kind.PROCESSING);
-            return Checked.ok(io.jobwerk.runtime.Decision.of(processing ? List.of(processed) : List.of(), Boolean.TRUE));
-        }).thenAccept(r -> r.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + p)));
+        OrderProcessedRecording.record(keeper, "Order " + orderId + ": OrderProcessed(" + outcome + ")", orderId, outcome,
+                        state -> OrderProcessedRecording.isProcessing(state, orderId))
+                .thenAccept(r -> r.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + p)));
     }
 
     @Override

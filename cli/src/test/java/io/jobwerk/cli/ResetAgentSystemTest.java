@@ -98,12 +98,7 @@ class ResetAgentSystemTest {
         }
     }
 
-    private static boolean isRunning(long pid) throws Exception {
-        Path stat = Path.of("/proc/" + pid + "/stat");
-        if (!Files.exists(stat)) {
-            return false;
-        }
-        String s = Files.readString(stat);
-        return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
+    private static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(SubagentCluster::isRunning).orElse(false);
     }
 }
