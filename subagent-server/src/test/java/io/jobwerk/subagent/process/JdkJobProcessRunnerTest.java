@@ -7,4 +7,10 @@ class JdkJobProcessRunnerTest extends JobProcessRunnerTest {
     ProcessLauncher newLauncher() {
         return new JdkProcessLauncher();
     }
+
+    /** A ProcessBuilder child keeps the mask of the Java thread that started it, where HotSpot blocks SIGQUIT. */
+    @Override
+    protected String expectedSignalMaskOfJobs() {
+        return "0000000000000004";
+    }
 }
