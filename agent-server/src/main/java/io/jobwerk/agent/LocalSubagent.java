@@ -119,7 +119,7 @@ final class LocalSubagent implements SubagentDriver {
                 if (!isCurrent()) {
                     return;
                 }
-                keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk)))).thenAccept(r -> logLost(orderId, "stdout", r));
+                keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStdoutWritten(chunk)))).thenAccept(r -> logLost(orderId, () -> "stdout", r));
             }
 
             @Override
@@ -127,7 +127,7 @@ final class LocalSubagent implements SubagentDriver {
                 if (!isCurrent()) {
                     return;
                 }
-                keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk)))).thenAccept(r -> logLost(orderId, "stderr", r));
+                keeper.emit(List.of(KeyedEvent.of(orderId, new OrderEvent.OrderStderrWritten(chunk)))).thenAccept(r -> logLost(orderId, () -> "stderr", r));
             }
 
             private boolean isCurrent() {
@@ -153,14 +153,15 @@ final class LocalSubagent implements SubagentDriver {
             }
             Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
             // Internal jobs run here whichever Subagent was selected, so any Subagent counts.
-            OrderProcessedRecording.record(keeper, "Order " + orderId + ": OrderProcessed(" + o + ") on Subagent " + subagentId, orderId, o,
+            OrderProcessedRecording.record(keeper, () -> "Order " + orderId + ": OrderProcessed(" + o + ") on Subagent " + subagentId, orderId, o,
                     state -> OrderProcessedRecording.isProcessing(state, orderId))
-                    .thenAccept(r -> logLost(orderId, "OrderProcessed(" + o + ")", r));
+                    .thenAccept(r -> logLost(orderId, () -> "OrderProcessed(" + o + ")", r));
         });
     }
 
-    private static void logLost(OrderId orderId, String what, Checked<?> persisted) {
-        persisted.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": " + what + " not persisted: " + p));
+    /** {@code what} is made only for the log line: a record's toString is slow (String.format in JDK 17). */
+    private static void logLost(OrderId orderId, Supplier<String> what, Checked<?> persisted) {
+        persisted.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": " + what.get() + " not persisted: " + p));
     }
 
     private static String rootMessage(Throwable e) {

@@ -13,6 +13,7 @@ import io.jobwerk.runtime.EngineKeeper;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** How a process's outcome becomes {@code OrderProcessed}, wherever the process ran. */
 final class OrderProcessedRecording {
@@ -22,10 +23,10 @@ final class OrderProcessedRecording {
 
     /**
      * Records {@code OrderProcessed(outcome)}, retrying until it is durable (an outcome must not get
-     * lost), if the order is still processing this process as {@code current} tells on the state
+     * lost; {@code what} names it in a log line, made only then), if the order is still processing this process as {@code current} tells on the state
      * the event would apply to; else nothing.
      */
-    static CompletableFuture<Checked<Boolean>> record(EngineKeeper keeper, String what, OrderId orderId, Outcome outcome,
+    static CompletableFuture<Checked<Boolean>> record(EngineKeeper keeper, Supplier<String> what, OrderId orderId, Outcome outcome,
                                                      Predicate<EngineState> current) {
         KeyedEvent<OrderEvent> processed = KeyedEvent.of(orderId, new OrderEvent.OrderProcessed(outcome));
         return keeper.transactRetrying(what, state -> Checked.ok(Decision.of(current.test(state) ? List.of(processed) : List.of(), Boolean.TRUE)));

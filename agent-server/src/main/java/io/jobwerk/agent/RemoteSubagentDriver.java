@@ -208,7 +208,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             coupled = false;
         }
         Outcome outcome = lost ? processLost(problem) : new Outcome.Failed(Optional.of(problem.message()), Map.of());
-        OrderProcessedRecording.record(keeper, "Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId, orderId, outcome,
+        OrderProcessedRecording.record(keeper, () -> "Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId, orderId, outcome,
                         state -> isExpected(state, orderId, taskId))
                 .thenAccept(r -> ended(orderId, taskId, r));
     }

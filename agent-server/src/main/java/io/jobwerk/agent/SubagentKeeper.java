@@ -318,7 +318,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     }
 
     private void processed(OrderId orderId, Outcome outcome) {
-        OrderProcessedRecording.record(keeper, "Order " + orderId + ": OrderProcessed(" + outcome + ")", orderId, outcome,
+        OrderProcessedRecording.record(keeper, () -> "Order " + orderId + ": OrderProcessed(" + outcome + ")", orderId, outcome,
                         state -> OrderProcessedRecording.isProcessing(state, orderId))
                 .thenAccept(r -> r.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + p)));
     }

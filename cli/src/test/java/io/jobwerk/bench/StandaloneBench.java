@@ -145,9 +145,13 @@ public final class StandaloneBench {
             }
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();
+            long wall0 = System.currentTimeMillis();
+            Map<String, Long> ticks0 = threadTicks();
             addOrders(system, "noop-", "noop", n);
             terminated.await("noop", 600);
             double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("noop: measured from epoch ms %d to %d (to cut a profile)%n", wall0, System.currentTimeMillis());
+            printBusiestThreads("noop", ticks0, s, n);
             System.out.printf("noop: %d orders through an InternalExecutable NoOpJob in %.2f s = %.0f orders/s (goal >= 5000); CPU %.1f s%n",
                     n, s, n / s, (cpuNanos() - cpu0) / 1e9);
         }
@@ -384,6 +388,51 @@ public final class StandaloneBench {
     }
 
     /** CPU seconds of the threads now running whose name (truncated to 15 characters by Linux) contains {@code name}; -1 if not Linux. */
+    /** CPU ticks (utime + stime) of each live thread of this JVM, by "tid comm". */
+    static Map<String, Long> threadTicks() {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(task.getFileName() + " " + Files.readString(task.resolve("comm")).strip(),
+                            Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (Exception e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            // no /proc: nothing to report
+        }
+        return ticks;
+    }
+
+    /** The threads that used the most CPU since {@code before}, as seconds and share of {@code wallSeconds}. */
+    static void printBusiestThreads(String caseName, Map<String, Long> before, double wallSeconds, int orders) {
+        Map<String, Long> after = threadTicks();
+        long jvmTicks = 0;
+        long appTicks = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long used = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            String name = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+            if (name.startsWith("C1 ") || name.startsWith("C2 ") || name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM ")) {
+                jvmTicks += used;
+            } else {
+                appTicks += used;
+            }
+        }
+        System.out.printf("%s: CPU of the application's threads %.2f s = %.3f ms per order; of the JIT compilers and GC %.2f s%n",
+                caseName, appTicks / 100.0, appTicks * 10.0 / orders, jvmTicks / 100.0);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .forEach(e -> System.out.printf("%s: thread %-40s %5.2f s CPU = %3.0f%% of the wall time%n", caseName, e.getKey(),
+                        e.getValue() / 100.0, 100 * e.getValue() / 100.0 / wallSeconds));
+    }
+
     static double threadSeconds(String name) {
         long ticks = 0;
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {

@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -150,17 +151,17 @@ public final class EngineKeeper implements AutoCloseable {
     /**
      * As {@link #transact}, for a fact that must not be lost (a process's outcome, a lost Subagent):
      * while its events cannot be persisted (the journal failed, or the round failed), the failure
-     * is logged with {@code what} and the decision is made again on the then current state, after
+     * is logged with {@code what} (made only then) and the decision is made again on the then current state, after
      * 0.1 s, doubling up to 5 s, until it is durable, the decision itself fails (its problem is the
      * result, e.g. the order has moved on), or the keeper closes.
      */
-    public <R> CompletableFuture<Checked<R>> transactRetrying(String what, Function<EngineState, Checked<Decision<R>>> decide) {
+    public <R> CompletableFuture<Checked<R>> transactRetrying(Supplier<String> what, Function<EngineState, Checked<Decision<R>>> decide) {
         CompletableFuture<Checked<R>> result = new CompletableFuture<>();
         transactRetrying(what, decide, result, 100);
         return result;
     }
 
-    private <R> void transactRetrying(String what, Function<EngineState, Checked<Decision<R>>> decide,
+    private <R> void transactRetrying(Supplier<String> what, Function<EngineState, Checked<Decision<R>>> decide,
                                       CompletableFuture<Checked<R>> result, long delayMillis) {
         transact(decide).whenComplete((checked, error) -> {
             Optional<Problem> problem = error != null ? Optional.of(Problem.of(ROUND_FAILED, String.valueOf(error)))
@@ -169,7 +170,7 @@ public final class EngineKeeper implements AutoCloseable {
                 result.complete(error != null ? Checked.fail(problem.orElseThrow()) : checked);
                 return;
             }
-            LOG.warning(what + ": not persisted, trying again in " + delayMillis + " ms: " + problem.get());
+            LOG.warning(what.get() + ": not persisted, trying again in " + delayMillis + " ms: " + problem.get());
             CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
                     .execute(() -> transactRetrying(what, decide, result, Math.min(5000, delayMillis * 2)));
         });

@@ -37,4 +37,10 @@ class EngineJournalCodecTest {
             }
         }
     }
+
+    @Test
+    void snapshotKeysHaveNineDigitsSoTheySortInWritingOrder() {
+        assertThat(List.of(0, 7, 10, 999, 123_456_789).stream().map(EngineJournalCodec::snapshotKey).toList())
+                .containsExactly("000000000", "000000007", "000000010", "000000999", "123456789");
+    }
 }

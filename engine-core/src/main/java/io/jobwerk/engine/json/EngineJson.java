@@ -66,8 +66,21 @@ public final class EngineJson {
 
     /** Parses JSON text into a tree; a syntax error is a problem naming line and column. */
     public static Checked<JsonNode> parse(String json) {
+        return parse(() -> MAPPER.readTree(json));
+    }
+
+    /** Parses UTF-8 JSON text (as journals and event streams hold it) without making a String of it first. */
+    public static Checked<JsonNode> parse(byte[] utf8) {
+        return parse(() -> MAPPER.readTree(utf8));
+    }
+
+    private interface TreeReading {
+        JsonNode read() throws Exception;  // Jackson declares IOException; from memory only its JsonProcessingException comes
+    }
+
+    private static Checked<JsonNode> parse(TreeReading reading) {
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = reading.read();
             if (node == null || node.isMissingNode()) {
                 return Checked.fail(Problem.of(SYNTAX_PROBLEM, "JSON syntax error at line 1, column 1: no content",
                         Map.of("line", "1", "column", "1")));
@@ -80,6 +93,8 @@ public final class EngineJson {
             return Checked.fail(Problem.of(SYNTAX_PROBLEM,
                     "JSON syntax error at line " + line + ", column " + column + ": " + e.getOriginalMessage(),
                     Map.of("line", line, "column", column)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read JSON from memory", e);
         }
     }
 
@@ -89,6 +104,15 @@ public final class EngineJson {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot print a JSON tree", e);  // trees always print
+        }
+    }
+
+    /** As {@link #print}, as UTF-8 bytes, written as such rather than through a String. */
+    public static byte[] printBytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot print a JSON tree", e);
         }
     }
 
