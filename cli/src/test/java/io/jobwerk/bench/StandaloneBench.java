@@ -42,13 +42,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  * Options (system properties): {@code -Dbench.fsync=false} to run without fsync (default: fsync on);
  * {@code -Dbench.warmUp=false}: measure noop and shell without first running orders to warm up the JIT;
- * {@code -Dbench.warmUpOrders=N}: how many (default 5,000).
+ * {@code -Dbench.warmUpOrders=N}: how many (default 5,000; for noop 50,000, see {@link #noop}).
  */
 public final class StandaloneBench {
 
     private static final boolean FSYNC = Boolean.parseBoolean(System.getProperty("bench.fsync", "true"));
     private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmUp", "true"));
     private static final int WARM_UP_ORDERS = Integer.getInteger("bench.warmUpOrders", 5000);
+    private static final int WARM_UP_ROUND = 5000;
 
     public static void main(String[] args) throws Exception {
         JobProcessRunner.prepareJvm(); // as JobwerkMain does
@@ -93,15 +94,27 @@ public final class StandaloneBench {
     /** Counts terminal order events seen by the Controller. */
     private static final class Terminated {
         final CountDownLatch latch;
+        final AtomicInteger total = new AtomicInteger();
 
         Terminated(int n) {
             latch = new CountDownLatch(n);
+        }
+
+        void awaitTotal(int n, String what, long timeoutSeconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (total.get() < n) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(what + ": " + (n - total.get()) + " orders did not end within " + timeoutSeconds + " s");
+                }
+                Thread.sleep(1);
+            }
         }
 
         void on(Stamped<? extends Event> s) {
             Event e = s.keyedEvent().event();
             if (e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderCancelled) {
                 latch.countDown();
+                total.incrementAndGet();
             }
         }
 
@@ -118,11 +131,17 @@ public final class StandaloneBench {
 
     /** Adds the orders in batches of 1000 without waiting between batches; returns when all are accepted. */
     private static void addOrders(InProcessSystem system, String prefix, String workflow, int n) throws Exception {
+        addOrders(system, prefix, 0, workflow, n, false);
+    }
+
+    private static void addOrders(InProcessSystem system, String prefix, int firstNumber, String workflow, int n,
+                                  boolean deleteWhenTerminated) throws Exception {
         List<CompletableFuture<?>> futures = new ArrayList<>();
         for (int i = 0; i < n; i += 1000) {
             List<FreshOrder> batch = new ArrayList<>();
             for (int j = i; j < Math.min(n, i + 1000); j++) {
-                batch.add(FreshOrder.of(prefix + j, workflow));
+                FreshOrder order = FreshOrder.of(prefix + (firstNumber + j), workflow);
+                batch.add(deleteWhenTerminated ? order.withDeleteWhenTerminated(true) : order);
             }
             futures.add(system.standalone().controller().keeper().execute(new Command.AddOrders(batch))
                     .thenAccept(r -> r.orThrow()));
@@ -130,30 +149,45 @@ public final class StandaloneBench {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     }
 
+    /**
+     * Orders as the daily plan adds them ({@code deleteWhenTerminated}), so the Controller's state
+     * stays as small over a long warm-up as in a system that has run for days; with
+     * {@code -Dbench.keepFinished=true} finished orders stay (and every checkpoint writes them).
+     * The warm-up runs {@code bench.warmUpOrders} orders (default 50,000) in rounds of
+     * {@value #WARM_UP_ROUND}, each reported with the share of its time the C2 compiler was busy: on
+     * two cores one C2 thread compiles the hot code of Controller, Agent and Subagent in one JVM, and
+     * after 5,000 orders it still takes half of the CPU (see bench/README.md).
+     */
     static void noop(int n) throws Exception {
-        int warmUp = WARM_UP ? WARM_UP_ORDERS : 0;
-        Terminated terminated = new Terminated(warmUp + n);
+        boolean keepFinished = Boolean.getBoolean("bench.keepFinished");
+        int warmUp = WARM_UP ? Integer.getInteger("bench.warmUpOrders", 50_000) : 0;
+        Terminated terminated = new Terminated(Integer.MAX_VALUE);
         try (InProcessSystem system = InProcessSystem.start(tempDir(), FSYNC, false, terminated::on)) {
             system.deployWorkflows("1", workflow("noop", NOOP));
-            if (warmUp > 0) {
+            int warmedUp = 0;
+            while (warmedUp < warmUp) {
+                int round = Math.min(WARM_UP_ROUND, warmUp - warmedUp);
                 long t = System.nanoTime();
-                addOrders(system, "warm-up-", "noop", warmUp);
-                while (terminated.latch.getCount() > n) {
-                    Thread.sleep(1);
-                }
-                System.out.printf("noop: warm-up with %d orders (JIT, first checkpoint): %.0f orders/s%n", warmUp, warmUp / ((System.nanoTime() - t) / 1e9));
+                Map<String, Long> ticks = threadTicks();
+                addOrders(system, "warm-up-", warmedUp, "noop", round, !keepFinished);
+                warmedUp += round;
+                terminated.awaitTotal(warmedUp, "noop warm-up", 600);
+                double seconds = (System.nanoTime() - t) / 1e9;
+                double compilerShare = threadTicksSince(ticks, "C2 ") / 100.0 / seconds;
+                System.out.printf("noop: warm-up orders %d-%d: %.0f orders/s, C2 compiler busy %.0f%% of the time%n",
+                        warmedUp - round, warmedUp, round / seconds, 100 * compilerShare);
             }
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();
             long wall0 = System.currentTimeMillis();
             Map<String, Long> ticks0 = threadTicks();
-            addOrders(system, "noop-", "noop", n);
-            terminated.await("noop", 600);
+            addOrders(system, "noop-", 0, "noop", n, !keepFinished);
+            terminated.awaitTotal(warmedUp + n, "noop", 600);
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf("noop: measured from epoch ms %d to %d (to cut a profile)%n", wall0, System.currentTimeMillis());
             printBusiestThreads("noop", ticks0, s, n);
-            System.out.printf("noop: %d orders through an InternalExecutable NoOpJob in %.2f s = %.0f orders/s (goal >= 5000); CPU %.1f s%n",
-                    n, s, n / s, (cpuNanos() - cpu0) / 1e9);
+            System.out.printf("noop: %d orders through an InternalExecutable NoOpJob (after %d to warm up, %s) in %.2f s = %.0f orders/s (goal >= 5000); CPU %.1f s%n",
+                    n, warmedUp, keepFinished ? "finished orders kept" : "deleteWhenTerminated", s, n / s, (cpuNanos() - cpu0) / 1e9);
         }
     }
 
@@ -388,6 +422,17 @@ public final class StandaloneBench {
     }
 
     /** CPU seconds of the threads now running whose name (truncated to 15 characters by Linux) contains {@code name}; -1 if not Linux. */
+    /** CPU seconds × 100 used since {@code before} by the threads whose name starts with {@code prefix}. */
+    static long threadTicksSince(Map<String, Long> before, String prefix) {
+        long used = 0;
+        for (Map.Entry<String, Long> e : threadTicks().entrySet()) {
+            if (e.getKey().substring(e.getKey().indexOf(' ') + 1).startsWith(prefix)) {
+                used += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return used;
+    }
+
     /** CPU ticks (utime + stime) of each live thread of this JVM, by "tid comm". */
     static Map<String, Long> threadTicks() {
         Map<String, Long> ticks = new java.util.TreeMap<>();

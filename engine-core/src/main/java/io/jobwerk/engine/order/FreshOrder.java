@@ -58,4 +58,9 @@ public record FreshOrder(
         return new FreshOrder(id, workflowPath, arguments, Optional.of(scheduledFor), planId, priority, deleteWhenTerminated,
                 forceAdmission, innerBlock, startPosition, stopPositions);
     }
+
+    public FreshOrder withDeleteWhenTerminated(boolean delete) {
+        return new FreshOrder(id, workflowPath, arguments, scheduledFor, planId, priority, delete,
+                forceAdmission, innerBlock, startPosition, stopPositions);
+    }
 }
