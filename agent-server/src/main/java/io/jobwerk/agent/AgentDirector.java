@@ -80,7 +80,7 @@ public final class AgentDirector implements AutoCloseable {
         this.runner = new JobProcessRunner(ProcessConf.of(conf.dataDirectory()));
         this.internalRunner = InternalJobRunner.withDefaults();
         this.subagents = new SubagentKeeper(conf.agentPath(), conf.subagentId(), runner, internalRunner, conf.subagentUserId(),
-                conf.subagentPassword(), java.util.UUID.randomUUID().toString(), env, clock);
+                conf.subagentPassword(), "Agent:" + conf.agentPath() + ":" + journal.journalId(), env, clock);
         this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, clock, Optional.of(subagents));
         subagents.attach(keeper);
         this.commandExecutor = new AgentCommandExecutor(conf.agentPath());
@@ -138,11 +138,16 @@ public final class AgentDirector implements AutoCloseable {
         return keeper;
     }
 
-    /** Processes that were running when the Director stopped are lost: the job restarts (JS7 ProcessLost). */
+    /**
+     * Processes that ran in the Director's JVM or on its integrated Subagent ended with it: they are
+     * lost, and the job restarts (JS7 ProcessLost). A process on a remote Subagent may still run
+     * there: its driver takes it over when it couples, or records it as lost then.
+     */
     private void markLostProcesses() {
+        EngineState state = journal.currentState();
         List<KeyedEvent<OrderEvent>> events = new ArrayList<>();
-        for (Order order : journal.currentState().orders().values()) {
-            if (order.state() instanceof OrderState.Processing) {
+        for (Order order : state.orders().values()) {
+            if (order.state() instanceof OrderState.Processing p && !mayRunOnRemoteSubagent(state, order, p.subagentId())) {
                 events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(
                         new Outcome.Disrupted(new Outcome.ProcessLost(Optional.empty()), false))));
             }
@@ -155,6 +160,12 @@ public final class AgentDirector implements AutoCloseable {
                 throw new IllegalStateException("Cannot record lost processes: " + e, e);
             }
         }
+    }
+
+    private boolean mayRunOnRemoteSubagent(EngineState state, Order order, io.jobwerk.engine.item.SubagentId subagentId) {
+        boolean internal = state.workflowOf(order).flatMap(w -> w.job(order.position()))
+                .map(job -> job.executable() instanceof io.jobwerk.engine.job.Executable.Internal).orElse(false);
+        return !subagentId.equals(conf.subagentId()) && state.subagent(subagentId).isOk() && !internal;
     }
 
     private void command(HttpServerExchange exchange) throws Exception {

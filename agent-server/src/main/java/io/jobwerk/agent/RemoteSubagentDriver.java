@@ -322,8 +322,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         SubagentCommand.DirectorCoupled c = response.orThrow();
         if (subagentRunId == null) {
-            // Events before belong to an earlier Director run, whose processes were recorded as lost.
-            after = c.lastEventId();
+            // The first coupling of this Director run: orders still processing here from before a
+            // restart of the Director go on where the Subagent kept their processes, and are lost otherwise.
+            if (!adopt(c)) {
+                return Checked.fail(Problem.of("SubagentLossNotRecorded", "The processes of Subagent " + item.id() + " could not be taken over"));
+            }
+            after = c.continued() ? c.keptAfterEventId() : c.lastEventId();
         } else if (!subagentRunId.equals(c.subagentRunId())) {
             if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"))) {
                 return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
@@ -472,6 +476,54 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
     }
 
+    /**
+     * Takes over the orders processing here (from before the Director's restart) whose task the
+     * Subagent still knows, and records the others as lost; returns whether that is durable.
+     */
+    private boolean adopt(SubagentCommand.DirectorCoupled coupled) {
+        Problem problem = coupled.continued()
+                ? Problem.of("ProcessUnknown", "Subagent " + item.id() + " does not know the process any more")
+                : Problem.of("SubagentNotContinued", "Subagent " + item.id() + " did not keep the processes of this Director");
+        Map<OrderId, String> adopted = new java.util.HashMap<>();
+        Checked<Boolean> persisted;
+        try {
+            persisted = keeper.transact(state -> {
+                adopted.clear();
+                List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+                for (Order order : state.orders().values()) {
+                    if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())
+                            && !runsInDirector.test(order.id()) && !expectedTasks.containsKey(order.id())) {
+                        String taskId = coupled.processes().get(order.id());
+                        if (taskId != null) {
+                            adopted.put(order.id(), taskId);
+                        } else {
+                            events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
+                        }
+                    }
+                }
+                if (!events.isEmpty()) {
+                    LOG.warning("Subagent " + item.id() + ": " + events.size() + " processes from before the Director's restart are lost: "
+                            + problem.message());
+                }
+                return Checked.ok(Decision.of(events, Boolean.TRUE));
+            }).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            persisted = Checked.fail(Problem.of("EngineRoundFailed", String.valueOf(e)));
+        }
+        if (persisted.isFail()) {
+            LOG.warning("Subagent " + item.id() + ": taking over its processes failed, trying again: " + persisted.problemOption().orElseThrow());
+            return false;
+        }
+        expectedTasks.putAll(adopted);
+        if (!adopted.isEmpty()) {
+            LOG.info("Subagent " + item.id() + ": " + adopted.size() + " processes from before the Director's restart go on");
+        }
+        return true;
+    }
+
     /** Records the processes running here as lost, so their jobs restart; returns whether that is durable. */
     private boolean lose(Problem problem) {
         Map<OrderId, String> lost = new java.util.HashMap<>();
@@ -535,7 +587,8 @@ final class RemoteSubagentDriver implements SubagentDriver {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            dedicationRunId = directorRunId + "-reset-" + resets.incrementAndGet();
+            // Unique also across restarts of the Director, which count resets anew
+            dedicationRunId = directorRunId + "-reset-" + resets.incrementAndGet() + "-" + java.util.UUID.randomUUID();
             resetting = false;
             LOG.info("Subagent " + item.id() + " reset: dedicating it anew as " + dedicationRunId);
             done.complete(null);

@@ -88,7 +88,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     /**
      * @param directorSubagentId the integrated Subagent, running processes with {@code runner}
      * @param subagentUserId the Director logs in at its remote Subagents with this user and password
-     * @param directorRunId unique per start of the Director
+     * @param directorRunId the Director's identity at its Subagents, the same across its restarts (from its journal), so they keep its processes
      */
     SubagentKeeper(AgentPath agentPath, SubagentId directorSubagentId, JobProcessRunner runner, InternalJobRunner internalRunner,
                    String subagentUserId, String subagentPassword, String directorRunId, MotorEnvironment env, Clock clock) {

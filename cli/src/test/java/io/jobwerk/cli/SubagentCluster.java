@@ -81,13 +81,18 @@ final class SubagentCluster implements AutoCloseable {
 
     /** Stops the Agent Director and starts it again on its journal and port. */
     void restartAgent() {
+        startAgent(stopAgent());
+    }
+
+    /** Stops the Agent Director; returns its port, to start it there again. */
+    int stopAgent() {
         int port = agent.port();
         agent.close();
         agent = null;
-        startAgent(port);
+        return port;
     }
 
-    private void startAgent(int port) {
+    void startAgent(int port) {
         agent = AgentDirector.start(new AgentConf(AGENT, DIRECTOR, dir.resolve("agent"), WebServerConf.loopback(port),
                 users("controller", "controller-pw"), "test", Duration.ofMillis(500), false).withSubagentUser("director", "director-pw"));
     }
@@ -259,6 +264,12 @@ final class SubagentCluster implements AutoCloseable {
 
     List<String> startsOf(String orderId) {
         return starts().stream().filter(s -> s.startsWith(orderId + "@")).map(s -> s.substring(orderId.length() + 1)).toList();
+    }
+
+    String stdoutOf(String orderId) {
+        return agentEvents().stream().filter(s -> s.keyedEvent().key().orElse("").equals(orderId))
+                .map(s -> s.keyedEvent().event()).filter(OrderEvent.OrderStdoutWritten.class::isInstance)
+                .map(e -> ((OrderEvent.OrderStdoutWritten) e).chunk()).collect(java.util.stream.Collectors.joining());
     }
 
     long countProcessed(String orderId) {

@@ -82,9 +82,11 @@ public final class OrderProcesses {
             Task task = new Task(taskId, process, new java.util.concurrent.CompletableFuture<>());
             running.put(orderId, task);
             process.outcome().whenComplete((outcome, error) -> {
-                running.remove(orderId, task);
                 Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
-                feed.add(List.of(KeyedEvent.of(orderId, new ProcessEvent(taskId, new OrderEvent.OrderProcessed(o)))));
+                synchronized (startedTasks) { // knownTasks sees the task running or ended, never neither
+                    feed.add(List.of(KeyedEvent.of(orderId, new ProcessEvent(taskId, new OrderEvent.OrderProcessed(o)))));
+                    running.remove(orderId, task);
+                }
                 task.reported().complete(null);
             });
             return Checked.ok(SubagentCommand.ProcessState.Started);
@@ -134,6 +136,24 @@ public final class OrderProcesses {
 
     public int size() {
         return running.size();
+    }
+
+    /**
+     * The task of each order known here: those whose {@code OrderProcessed} is among the feed's
+     * kept events (not yet released by the Director), and the running ones, which win.
+     */
+    public Map<OrderId, String> knownTasks() {
+        Map<OrderId, String> tasks = new java.util.HashMap<>();
+        synchronized (startedTasks) { // no start in between
+            for (var stamped : feed.kept()) {
+                if (stamped.keyedEvent().event() instanceof ProcessEvent e && e.orderEvent() instanceof OrderEvent.OrderProcessed
+                        && stamped.keyedEvent().key().isPresent()) {
+                    tasks.put(new OrderId(stamped.keyedEvent().key().get()), e.taskId());
+                }
+            }
+            running.forEach((orderId, task) -> tasks.put(orderId, task.taskId()));
+        }
+        return tasks;
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package io.jobwerk.subagent;
 
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.subagent.process.JobLaunch;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,12 +18,13 @@ public sealed interface SubagentCommand {
     Kind kind();
 
     /**
-     * The Director introduces itself. A Director run different from the one coupled before means
-     * the earlier run has given up the processes it started (it recorded them as lost): the
-     * Subagent kills them, so no job runs twice, and answers with {@link DirectorCoupled} only when
-     * they have ended.
+     * The Director introduces itself. The same id as the one coupled before is the same Director
+     * (also after a restart: the id is its journal's): the processes go on, and the answer lists
+     * them. Another id means the earlier Director has given up the processes it started (it
+     * recorded them as lost, or was reset): the Subagent kills them, so no job runs twice, and
+     * answers with {@link DirectorCoupled} only when they have ended.
      *
-     * @param directorRunId unique per start of a Director
+     * @param directorRunId the same for a Director across its restarts, new after a reset
      */
     record CoupleDirector(String directorRunId) implements SubagentCommand {
         public CoupleDirector {
@@ -38,8 +40,17 @@ public sealed interface SubagentCommand {
      * @param subagentRunId unique per start of the Subagent: a new one means its processes and events are gone
      * @param directorTimeoutMillis how long the Subagent waits for the Director's next request before it kills its processes
      * @param lastEventId the newest event of the Subagent's event stream
+     * @param continued whether the Subagent kept the processes of this Director (coupled with the same id before)
+     * @param keptAfterEventId the events after this one are kept (not yet released)
+     * @param processes where continued, the task of each order the Subagent knows: running, or
+     *                  ended with its {@code OrderProcessed} among the kept events; else empty
      */
-    record DirectorCoupled(String subagentRunId, long directorTimeoutMillis, long lastEventId) {}
+    record DirectorCoupled(String subagentRunId, long directorTimeoutMillis, long lastEventId, boolean continued,
+                           long keptAfterEventId, Map<OrderId, String> processes) {
+        public DirectorCoupled {
+            processes = Map.copyOf(processes);
+        }
+    }
 
     /**
      * Starts the order's job process (the Director built the launch: environment, command line).

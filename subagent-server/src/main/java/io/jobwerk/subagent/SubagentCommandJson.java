@@ -1,6 +1,7 @@
 package io.jobwerk.subagent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
@@ -82,18 +83,33 @@ public final class SubagentCommandJson {
     }
 
     public static ObjectNode encode(SubagentCommand.DirectorCoupled coupled) {
-        return EngineJson.MAPPER.createObjectNode().put("TYPE", "DirectorCoupled")
+        ObjectNode json = EngineJson.MAPPER.createObjectNode().put("TYPE", "DirectorCoupled")
                 .put("subagentRunId", coupled.subagentRunId())
                 .put("directorTimeout", seconds(Duration.ofMillis(coupled.directorTimeoutMillis())))
-                .put("lastEventId", coupled.lastEventId());
+                .put("lastEventId", coupled.lastEventId())
+                .put("continued", coupled.continued())
+                .put("keptAfterEventId", coupled.keptAfterEventId());
+        ArrayNode processes = json.putArray("processes");
+        coupled.processes().forEach((orderId, taskId) -> processes.addObject().put("orderId", orderId.string()).put("taskId", taskId));
+        return json;
     }
 
     public static Checked<SubagentCommand.DirectorCoupled> decodeCoupled(JsonNode json) {
         if (!json.path("TYPE").asText("").equals("DirectorCoupled") || !json.path("subagentRunId").isTextual()) {
             return Checked.fail(Problem.of("BadResponse", "Expected DirectorCoupled, got " + EngineJson.print(json)));
         }
+        Map<OrderId, String> processes = new LinkedHashMap<>();
+        for (JsonNode p : json.path("processes")) {
+            Checked<OrderId> orderId = orderId(p);
+            if (orderId.isFail() || !p.path("taskId").isTextual()) {
+                return Checked.fail(Problem.of("BadResponse", "DirectorCoupled: a process needs 'orderId' and 'taskId': " + EngineJson.print(p)));
+            }
+            processes.put(orderId.orThrow(), p.get("taskId").asText());
+        }
+        long lastEventId = json.path("lastEventId").asLong(0);
         return Checked.ok(new SubagentCommand.DirectorCoupled(json.get("subagentRunId").asText(),
-                toDuration(json.path("directorTimeout")).toMillis(), json.path("lastEventId").asLong(0)));
+                toDuration(json.path("directorTimeout")).toMillis(), lastEventId, json.path("continued").asBoolean(false),
+                json.path("keptAfterEventId").asLong(lastEventId), processes));
     }
 
     public static ObjectNode encode(SubagentCommand.StartOrderProcessResponse response) {

@@ -19,6 +19,7 @@ import io.undertow.server.RoutingHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -115,6 +116,11 @@ public final class SubagentServer implements AutoCloseable {
 
     private void watchDirector() {
         if (directorWatch.lostAt(System.nanoTime())) {
+            synchronized (this) {
+                // Its processes are given up, not continued: when it couples again it records them as lost (and
+                // restarts the jobs) instead of taking over the outcomes of the kills as the jobs' own.
+                directorRunId = null;
+            }
             int n = processes.killAll("no request of the Director for " + conf.directorTimeout().toMillis() + " ms");
             if (n > 0) {
                 LOG.warning("Director lost: killed " + n + " processes");
@@ -138,15 +144,20 @@ public final class SubagentServer implements AutoCloseable {
                     previous = directorRunId;
                     directorRunId = director;
                 }
-                if (previous != null && !previous.equals(director)) {
+                boolean continued = director.equals(previous);
+                if (previous != null && !continued) {
                     // Answer only when they are gone: the new run may start the same jobs right after.
                     if (!processes.killAllAndAwait("a new run of the Director coupled; the previous run gave up its processes",
                             COUPLING_KILL_TIMEOUT)) {
                         LOG.warning("Processes of the previous Director run did not end within " + COUPLING_KILL_TIMEOUT);
                     }
                 }
+                if (continued) {
+                    LOG.info("Director " + director + " coupled again; its " + processes.size() + " processes go on");
+                }
                 Exchanges.respondJson(exchange, 200, SubagentCommandJson.encode(new SubagentCommand.DirectorCoupled(
-                        runId, conf.directorTimeout().toMillis(), feed.lastEventId())));
+                        runId, conf.directorTimeout().toMillis(), feed.lastEventId(), continued, feed.keptAfterEventId(),
+                        continued ? processes.knownTasks() : Map.of())));
             }
             case START_ORDER_PROCESS -> {
                 var start = (SubagentCommand.StartOrderProcess) c;

@@ -41,10 +41,16 @@ class SubagentCommandJsonTest {
 
     @Test
     void directorCoupledRoundTrips() {
-        var coupled = new SubagentCommand.DirectorCoupled("sub-run", 2500, 77);
+        var coupled = new SubagentCommand.DirectorCoupled("sub-run", 2500, 77, true, 70,
+                java.util.Map.of(new io.jobwerk.engine.order.OrderId("O"), "task-1"));
         assertThat(EngineJson.print(SubagentCommandJson.encode(coupled)))
-                .isEqualTo("{\"TYPE\":\"DirectorCoupled\",\"subagentRunId\":\"sub-run\",\"directorTimeout\":2.5,\"lastEventId\":77}");
+                .isEqualTo("{\"TYPE\":\"DirectorCoupled\",\"subagentRunId\":\"sub-run\",\"directorTimeout\":2.5,\"lastEventId\":77,"
+                        + "\"continued\":true,\"keptAfterEventId\":70,\"processes\":[{\"orderId\":\"O\",\"taskId\":\"task-1\"}]}");
         assertThat(SubagentCommandJson.decodeCoupled(SubagentCommandJson.encode(coupled)).orThrow()).isEqualTo(coupled);
+        // As an earlier Subagent answers: nothing continued, all its events kept
+        assertThat(SubagentCommandJson.decodeCoupled(EngineJson.parse(
+                "{\"TYPE\":\"DirectorCoupled\",\"subagentRunId\":\"r\",\"directorTimeout\":1,\"lastEventId\":5}").orThrow()).orThrow())
+                .isEqualTo(new SubagentCommand.DirectorCoupled("r", 1000, 5, false, 5, java.util.Map.of()));
     }
 
     @Test

@@ -92,6 +92,16 @@ public final class MemoryEventFeed implements EventFeed {
         return true;
     }
 
+    /** Events after this id are kept (released and dropped ones are not): reading after it never fails. */
+    public synchronized long keptAfterEventId() {
+        return tornAfter;
+    }
+
+    /** The events kept now, oldest first. */
+    public synchronized List<Stamped<? extends Event>> kept() {
+        return List.copyOf(events);
+    }
+
     @Override
     public synchronized long lastEventId() {
         return eventIds.last();
