@@ -8,6 +8,7 @@ import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.motor.OrderEventSource;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
@@ -485,10 +486,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 ? Problem.of("ProcessUnknown", "Subagent " + item.id() + " does not know the process any more")
                 : Problem.of("SubagentNotContinued", "Subagent " + item.id() + " did not keep the processes of this Director");
         Map<OrderId, String> adopted = new java.util.HashMap<>();
+        Map<OrderId, Boolean> killsAsked = new java.util.HashMap<>(); // marked while the Director was down or coupling
         Checked<Boolean> persisted;
         try {
             persisted = keeper.transact(state -> {
                 adopted.clear();
+                killsAsked.clear();
                 List<KeyedEvent<? extends Event>> events = new ArrayList<>();
                 for (Order order : state.orders().values()) {
                     if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())
@@ -496,6 +499,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                         String taskId = coupled.processes().get(order.id());
                         if (taskId != null) {
                             adopted.put(order.id(), taskId);
+                            OrderEventSource.killRequested(order).ifPresent(kill -> killsAsked.put(order.id(), kill.immediately()));
                         } else {
                             events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
                         }
@@ -521,6 +525,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (!adopted.isEmpty()) {
             LOG.info("Subagent " + item.id() + ": " + adopted.size() + " processes from before the Director's restart go on");
         }
+        killsAsked.forEach(this::kill);
         return true;
     }
 

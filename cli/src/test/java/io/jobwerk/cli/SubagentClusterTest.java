@@ -244,6 +244,24 @@ class SubagentClusterTest {
     }
 
     @Test
+    void aCancellationWithKillGivenWhileTheDirectorWasDownKillsTheProcessItTakesOver() throws Exception {
+        cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
+        cluster.deploy(null, oneJob("long", "sleep 600", "'A'"));
+        cluster.addOrders("long", "d1");
+        cluster.await("d1 sleeping on A", WAIT, () -> !cluster.startsOf("d1").isEmpty() && !cluster.jobProcesses("A").isEmpty());
+
+        int port = cluster.stopAgent();
+        cluster.client.command(io.jobwerk.engine.json.EngineJson.parse("{\"TYPE\":\"CancelOrders\",\"orderIds\":[\"d1\"],"
+                + "\"mode\":{\"TYPE\":\"FreshOrStarted\",\"kill\":{\"immediately\":true}}}").orThrow()).orThrow();
+        cluster.startAgent(port);
+
+        cluster.await("d1 processed", WAIT, () -> !cluster.processed("d1").isEmpty());
+        assertThat(cluster.processed("d1")).singleElement().satisfies(p -> assertThat(p.outcome()).isInstanceOf(Outcome.Killed.class));
+        cluster.await("A's process is gone", WAIT, () -> cluster.jobProcesses("A").isEmpty());
+        assertThat(cluster.startsOf("d1")).containsExactly("A");
+    }
+
+    @Test
     void aRestartedDirectorRecordsTheProcessAsLostWhenItsSubagentWasRestartedMeanwhile() throws Exception {
         cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
         cluster.deploy(null, oneJob("slow", "sleep 2", "'A'"));
