@@ -19,6 +19,9 @@ import java.util.logging.Logger;
  */
 public final class WebServer implements AutoCloseable {
 
+    /** The most requests served at once, long polls of event streams included. */
+    public static final int WORKER_THREADS = 256;
+
     private static final Logger LOG = Logger.getLogger(WebServer.class.getName());
 
     private final Undertow undertow;
@@ -54,6 +57,9 @@ public final class WebServer implements AutoCloseable {
         }));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(conf.port(), conf.host())
+                // An event stream's long poll holds a worker thread for its timeout (up to minutes): Undertow's
+                // default of 8 per core (16 here) let 16 followers stall every command. Idle threads cost little.
+                .setWorkerThreads(WORKER_THREADS)
                 // Bodies up to 4 x the limit are read and discarded to answer 413 cleanly (Exchanges.readBody);
                 // beyond that Undertow cuts the connection.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, conf.maxBodyBytes() > Long.MAX_VALUE / 4

@@ -32,7 +32,8 @@ class EventRouteTest {
     void start() {
         EventRoute route = new EventRoute(feed, e -> "{\"eventId\":" + e.eventId() + ",\"Key\":\"" + e.keyedEvent().key().orElse("")
                 + "\",\"TYPE\":\"" + e.keyedEvent().event().typeName() + "\"}");
-        server = WebServer.start(WebServerConf.loopback(0), new RoutingHandler().get("/api/event", route::handle));
+        server = WebServer.start(WebServerConf.loopback(0), new RoutingHandler().get("/api/event", route::handle)
+                .get("/api/ping", exchange -> exchange.getResponseSender().send("pong")));
     }
 
     @AfterEach
@@ -47,6 +48,31 @@ class EventRouteTest {
     private HttpResponse<java.io.InputStream> get(String query) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/event?" + query)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    @Test
+    void manyWaitingFollowersDoNotStallOtherRequests() throws Exception {
+        addEvent("a");
+        List<java.net.Socket> followers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) { // more than Undertow's default of 16 worker threads on a 2-core machine
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
+                followers.add(socket);
+                // A heartbeat each second: a write fails once the socket is closed, so the long poll ends with the test
+                socket.getOutputStream().write(("GET /api/event?after=" + feed.lastEventId() + "&timeout=60&heartbeat=1 HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            Thread.sleep(500); // all waiting in their long polls
+            HttpResponse<String> ping = client.sendAsync(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/api/ping")).build(), HttpResponse.BodyHandlers.ofString())
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ping.body()).isEqualTo("pong");
+        } finally {
+            for (java.net.Socket socket : followers) {
+                socket.close();
+            }
+        }
     }
 
     @Test
