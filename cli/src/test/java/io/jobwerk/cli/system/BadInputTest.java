@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every class of bad input over HTTP to a real standalone process: a 4xx JSON problem that names
- * what is wrong and where, never a 500 or a stack trace.
+ * Every class of bad input over HTTP to a real standalone process (Controller and Agent Director)
+ * and a real Subagent process: a 4xx JSON problem that names what is wrong and where, never a 500
+ * or a stack trace.
  */
 class BadInputTest {
 
@@ -30,16 +31,24 @@ class BadInputTest {
     private static TestSystem system;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static String token;
+    private static ServerProcess subagent;
+    private static int subagentPort;
 
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("jobwerk-bad-input-");
         system = TestSystem.standalone(dir);
         token = system.client().login().orThrow();
+        subagentPort = Ports.free();
+        subagent = ServerProcess.start("subagent", dir.resolve("subagent.log"), "subagent", "--data", dir.resolve("subagent").toString(),
+                "--port", String.valueOf(subagentPort), "--user", TestSystem.USER + ":" + TestSystem.PASSWORD);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (subagent != null) {
+            subagent.close();
+        }
         if (system != null) {
             system.close();
         }
@@ -87,15 +96,48 @@ class BadInputTest {
                 Arguments.of("unknown session command", "POST", "/controller/api/session", "{\"TYPE\":\"Hello\"}", 400, "Hello"),
                 Arguments.of("event stream with a bad parameter", "GET", "/controller/api/event?after=abc", null, 400, "after"),
                 Arguments.of("invalid order id in a path", "GET", "/controller/api/order/a%01b", null, 400, "control characters"),
-                Arguments.of("unknown order in a path", "GET", "/controller/api/order/no-such-order", null, 400, "no-such-order"));
+                Arguments.of("unknown order in a path", "GET", "/controller/api/order/no-such-order", null, 400, "no-such-order"),
+                // The Agent Director's API (the Controller's counterpart)
+                Arguments.of("Agent: malformed JSON command", "POST", "/agent/api/command", "{\"TYPE\":", 400, "JSON"),
+                Arguments.of("Agent: unknown command TYPE", "POST", "/agent/api/command", "{\"TYPE\":\"FlyToTheMoon\"}", 400, "FlyToTheMoon"),
+                Arguments.of("Agent: AttachOrder without an order", "POST", "/agent/api/command", "{\"TYPE\":\"AttachOrder\"}", 400, "AttachOrder 'order'"),
+                Arguments.of("Agent: unknown item TYPE", "POST", "/agent/api/command",
+                        "{\"TYPE\":\"AttachItem\",\"item\":{\"TYPE\":\"Spaceship\"}}", 400, "Spaceship"),
+                Arguments.of("Agent: event stream with a bad parameter", "GET", "/agent/api/event?timeout=soon", null, 400, "timeout"),
+                Arguments.of("Agent: unknown route", "GET", "/agent/api/nothing-here", null, 404, "/agent/api/nothing-here"),
+                Arguments.of("Agent: wrong method", "DELETE", "/agent/api/command", null, 405, "DELETE"),
+                // A Subagent's API (the Director's counterpart)
+                Arguments.of("Subagent: malformed JSON command", "POST", "/subagent/api/command", "{\"TYPE\":", 400, "JSON"),
+                Arguments.of("Subagent: unknown command TYPE", "POST", "/subagent/api/command", "{\"TYPE\":\"FlyToTheMoon\"}", 400, "FlyToTheMoon"),
+                Arguments.of("Subagent: KillProcess without taskId", "POST", "/subagent/api/command",
+                        "{\"TYPE\":\"KillProcess\",\"orderId\":\"o\"}", 400, "taskId"),
+                Arguments.of("Subagent: StartOrderProcess with an unknown executable", "POST", "/subagent/api/command",
+                        "{\"TYPE\":\"StartOrderProcess\",\"orderId\":\"o\",\"taskId\":\"t\",\"launch\":{\"executable\":{\"TYPE\":\"Rocket\"}}}",
+                        400, "Rocket"),
+                Arguments.of("Subagent: ReleaseEvents without a number", "POST", "/subagent/api/command",
+                        "{\"TYPE\":\"ReleaseEvents\",\"untilEventId\":\"soon\"}", 400, "untilEventId"),
+                Arguments.of("Subagent: event stream with a bad parameter", "GET", "/subagent/api/event?after=abc", null, 400, "after"),
+                Arguments.of("Subagent: unknown route", "GET", "/subagent/api/nothing-here", null, 404, "/subagent/api/nothing-here"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void badRequestIsAnsweredWithANamingProblem(String what, String method, String path, String body, int status, String named)
             throws Exception {
-        HttpResponse<String> response = send(request(method, path, body).header("x-js7-session", token));
+        HttpRequest.Builder request = request(method, path, body);
+        HttpResponse<String> response = send(path.startsWith("/controller/") ? request.header("x-js7-session", token)
+                : request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((TestSystem.USER + ":" + TestSystem.PASSWORD).getBytes())));
         assertProblem(response, status, named);
+    }
+
+    @Test
+    void agentAndSubagentRejectBodiesOver8MbWith413AndRequestsWithoutCredentialsWith401() throws Exception {
+        String big = "{\"TYPE\":\"NoOperation\",\"padding\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
+        String basic = "Basic " + Base64.getEncoder().encodeToString((TestSystem.USER + ":" + TestSystem.PASSWORD).getBytes());
+        for (String path : java.util.List.of("/agent/api/command", "/subagent/api/command")) {
+            assertProblem(send(request("POST", path, big).header("Authorization", basic)), 413, "larger than");
+            assertProblem(send(request("POST", path, "{\"TYPE\":\"NoOperation\"}")), 401, "log in");
+        }
     }
 
     @Test
@@ -138,7 +180,10 @@ class BadInputTest {
     }
 
     private static HttpRequest.Builder request(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(system.controllerUri() + path)).timeout(Duration.ofSeconds(30));
+        String server = path.startsWith("/agent/") ? "http://127.0.0.1:" + system.agentPort
+                : path.startsWith("/subagent/") ? "http://127.0.0.1:" + subagentPort
+                : system.controllerUri();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(30));
         if (path.endsWith("/item")) {
             b.header("Content-Type", "application/x-ndjson");
         } else if (body != null) {

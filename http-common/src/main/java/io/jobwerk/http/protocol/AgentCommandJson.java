@@ -53,15 +53,16 @@ public final class AgentCommandJson {
     public static Checked<AgentCommand> decode(JsonNode json) {
         String type = json.path("TYPE").asText("");
         return switch (type) {
-            case "AttachItem" -> ItemJson.decode(json.path("item")).map(AgentCommand.AttachItem::new);
+            case "AttachItem" -> in(type, "item", ItemJson.decode(json.path("item"))).map(AgentCommand.AttachItem::new);
             case "DetachItem" -> json.path("key").isTextual() && json.get("key").asText().indexOf(':') > 0
                     ? Checked.ok(new AgentCommand.DetachItem(json.get("key").asText()))
                     : Checked.fail(Problem.of("JsonDecode", "DetachItem needs an item key like 'Subagent:S' as 'key'"));
-            case "AttachSignedItem" -> WorkflowJson.decode(json.path("item")).map(AgentCommand.AttachWorkflow::new);
-            case "AttachOrder" -> OrderJson.decode(json.path("order")).map(AgentCommand.AttachOrder::new);
+            case "AttachSignedItem" -> in(type, "item", WorkflowJson.decode(json.path("item"))).map(AgentCommand.AttachWorkflow::new);
+            case "AttachOrder" -> in(type, "order", OrderJson.decode(json.path("order"))).map(AgentCommand.AttachOrder::new);
             case "DetachOrder" -> orderId(json).map(AgentCommand.DetachOrder::new);
-            case "MarkOrder" -> orderId(json).flatMap(id -> OrderJson.decodeMark(json.path("mark")).map(m -> new AgentCommand.MarkOrder(id, m)));
-            case "TransferOrder" -> orderId(json).flatMap(id -> OrderJson.decodeWorkflowId(json.path("workflowId"))
+            case "MarkOrder" -> orderId(json).flatMap(id -> in(type, "mark", OrderJson.decodeMark(json.path("mark")))
+                    .map(m -> new AgentCommand.MarkOrder(id, m)));
+            case "TransferOrder" -> orderId(json).flatMap(id -> in(type, "workflowId", OrderJson.decodeWorkflowId(json.path("workflowId")))
                     .map(w -> new AgentCommand.TransferOrder(id, w)));
             case "Reset" -> Checked.ok(new AgentCommand.Reset());
             case "ResetSubagent" -> json.path("subagentId").isTextual()
@@ -76,7 +77,7 @@ public final class AgentCommandJson {
                 for (JsonNode c : json.path("commands")) {
                     Checked<AgentCommand> d = decode(c);
                     if (d.isFail()) {
-                        yield Checked.fail(d.problemOption().orElseThrow());
+                        yield Checked.fail(d.problemOption().orElseThrow().withPrefix("Batch, command " + (commands.size() + 1)));
                     }
                     commands.add(d.orThrow());
                 }
@@ -85,6 +86,11 @@ public final class AgentCommandJson {
             case "NoOperation" -> Checked.ok(new AgentCommand.NoOperation());
             default -> Checked.fail(Problem.of("JsonDecode", "Unknown Agent command TYPE '" + type + "'"));
         };
+    }
+
+    /** A field's decoding, its problem naming the command and the field (the field's own decoder names paths within it). */
+    private static <T> Checked<T> in(String command, String field, Checked<T> decoded) {
+        return decoded.mapProblem(p -> p.withPrefix(command + " '" + field + "'"));
     }
 
     private static Checked<OrderId> orderId(JsonNode json) {
