@@ -29,7 +29,7 @@ class UsersFileTest {
     @CsvSource(delimiter = '|', value = {
             "admin                     | users.conf, line 1: expected 'NAME = PASSWORD-HASH PERMISSION…'",
             "admin = secret Super      | users.conf, line 1: Password must be 'pbkdf2-sha256:…' or 'plain:…'",
-            "admin = plain:x Boss      | users.conf, line 1: unknown permission 'Boss' (known: [ValidUser, UpdateItem, ReadMetrics, AgentDirector, Super])",
+            "admin = plain:x Boss      | users.conf, line 1: unknown permission 'Boss' (known: [ValidUser, ControlOrder, UpdateItem, ReadMetrics, AgentDirector, Super])",
             "admin = pbkdf2-sha256:1:x | users.conf, line 1: Password hash must be 'pbkdf2-sha256:ITERATIONS:SALT:HASH'",
     })
     void badLinesAreNamedWithoutEchoingSecrets(String line, String message) {
