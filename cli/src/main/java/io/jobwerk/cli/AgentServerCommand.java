@@ -10,10 +10,10 @@ import io.jobwerk.http.server.WebServerConf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jobwerk agent}: an Agent Director with its integrated Subagent. */
@@ -38,11 +38,10 @@ public final class AgentServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4445", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--user", required = true, converter = UserOption.class,
-            description = "NAME:PASSWORD of a user (e.g. the Controller's) with all permissions.")
-    List<UserAccount> users = new ArrayList<>();
+    @Mixin
+    UsersOptions users;
 
-    @Option(names = "--subagent-user", description = "NAME:PASSWORD the Director logs in with at its remote Subagents.")
+    @Option(names = "--subagent-user", description = "NAME:PASSWORD the Director logs in with at its remote Subagents (a user with AgentDirector there).")
     String subagentUser;
 
     @Option(names = "--no-fsync", description = "Do not fsync the journal.")
@@ -50,9 +49,13 @@ public final class AgentServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!users.checkGiven()) {
+            return 2;
+        }
+        List<UserAccount> accounts = users.accounts();
         Files.createDirectories(data);
         AgentConf conf = new AgentConf(new AgentPath(agentPath), new SubagentId(subagentId), data,
-                new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(users), controllerId,
+                new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(accounts), controllerId,
                 Duration.ofSeconds(15), !noFsync);
         if (subagentUser != null) {
             int colon = subagentUser.indexOf(':');

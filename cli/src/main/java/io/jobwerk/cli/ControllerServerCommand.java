@@ -9,7 +9,6 @@ import io.jobwerk.http.server.WebServerConf;
 import io.jobwerk.runtime.signature.SignatureVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,10 +31,10 @@ public final class ControllerServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4444", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--user", required = true, converter = UserOption.class, description = "NAME:PASSWORD of a user with all permissions.")
-    List<UserAccount> users = new ArrayList<>();
+    @Mixin
+    UsersOptions users;
 
-    @Option(names = "--agent-user", required = true, description = "NAME:PASSWORD the Controller logs in with at its Agents.")
+    @Option(names = "--agent-user", required = true, description = "NAME:PASSWORD the Controller logs in with at its Agents (a user with UpdateItem there).")
     String agentUser;
 
     @Option(names = "--no-fsync", description = "Do not fsync the journal.")
@@ -46,6 +45,10 @@ public final class ControllerServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!users.checkGiven()) {
+            return 2;
+        }
+        List<UserAccount> accounts = users.accounts();
         Files.createDirectories(data);
         int colon = agentUser.indexOf(':');
         if (colon <= 0) {
@@ -58,7 +61,7 @@ public final class ControllerServerCommand implements Callable<Integer> {
             return 2;
         }
         Controller controller = Controller.start(new ControllerConf(id, data, new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
-                new Users(users), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures.orThrow()));
+                new Users(accounts), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures.orThrow()));
         return ServerRun.untilStopped(controller, controller::onShutDown,
                 "Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
     }

@@ -7,10 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * each added; prints where to look and runs until Ctrl-C.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a standalone Controller and Agent, deploy the demo workflows, add one order each; runs until Ctrl-C.")
+        description = {"Start a standalone Controller and Agent, deploy the demo workflows, add one order each; runs until Ctrl-C.",
+                "Without --user and --users the user is demo:demo."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: demo-data in the project).")
@@ -27,9 +28,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4444", description = "Controller port; the Agent listens on PORT+1 (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--user", converter = UserOption.class, defaultValue = "demo:demo",
-            description = "NAME:PASSWORD of a user with all permissions (default: ${DEFAULT-VALUE}).")
-    List<UserAccount> users = new ArrayList<>();
+    @Mixin
+    UsersOptions users;
 
     @Option(names = "--demo-dir", paramLabel = "DIR", description = "Directory with workflows/ and orders.json (default: demo in the project).")
     Path demoDirectory;
@@ -39,9 +39,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<UserAccount> accounts = users.given() ? users.accounts() : List.of(new UserOption().convert("demo:demo"));
         Path dir = demoDirectory != null ? demoDirectory : Demo.defaultDirectory();
         Path dataDir = data != null ? data : dir.getParent().resolve("demo-data");
-        Checked<Standalone> started = Standalone.start(dataDir, port, users, !noFsync);
+        Checked<Standalone> started = Standalone.start(dataDir, port, accounts, !noFsync);
         if (started.isFail()) {
             System.err.println("jobwerk demo: " + started.problemOption().orElseThrow().message());
             return 1;
@@ -54,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         ByteArrayOutputStream guide = new ByteArrayOutputStream();
-        printGuide(new PrintStream(guide, true, StandardCharsets.UTF_8), standalone, setUp.orThrow(), dataDir, users.get(0).id());
+        printGuide(new PrintStream(guide, true, StandardCharsets.UTF_8), standalone, setUp.orThrow(), dataDir, accounts.get(0).id());
         return StandaloneCommand.runUntilStopped(standalone, guide.toString(StandardCharsets.UTF_8).stripTrailing());
     }
 

@@ -6,6 +6,7 @@ import io.jobwerk.controller.Controller;
 import io.jobwerk.controller.ControllerConf;
 import io.jobwerk.runtime.signature.SignatureVerifier;
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.ItemOperation;
@@ -36,6 +37,7 @@ public final class Standalone implements AutoCloseable {
 
     public static final AgentPath AGENT = new AgentPath("agent");
     public static final SubagentId SUBAGENT = new SubagentId("agent-1");
+    private static final String CONTROLLER_AT_AGENT = "controller";
 
     final Controller controller;
     final AgentDirector agent;
@@ -56,12 +58,16 @@ public final class Standalone implements AutoCloseable {
     /** The same, with the Controller's signed-deployment switch. */
     public static Checked<Standalone> start(Path data, int port, List<UserAccount> users, boolean fsync, SignatureVerifier signatures)
             throws IOException {
+        if (users.stream().anyMatch(u -> u.id().equals(CONTROLLER_AT_AGENT))) {
+            return Checked.fail(Problem.of("ReservedUserName", "user '" + CONTROLLER_AT_AGENT
+                    + "' is reserved: the standalone Controller logs in at its Agent with that name"));
+        }
         Files.createDirectories(data);
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String internalPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         List<UserAccount> agentUsers = new ArrayList<>(users);
-        agentUsers.add(new UserAccount("controller", PasswordHash.parse("plain:" + internalPassword).orThrow(), Set.of(Permission.UpdateItem)));
+        agentUsers.add(new UserAccount(CONTROLLER_AT_AGENT, PasswordHash.parse("plain:" + internalPassword).orThrow(), Set.of(Permission.UpdateItem)));
         AgentPath agentPath = AGENT;
         SubagentId subagentId = SUBAGENT;
         AgentDirector agent = AgentDirector.start(new AgentConf(agentPath, subagentId, data.resolve("agent"),
@@ -69,7 +75,7 @@ public final class Standalone implements AutoCloseable {
         Controller controller;
         try {
             controller = Controller.start(new ControllerConf("standalone", data.resolve("controller"),
-                    WebServerConf.loopback(port), new Users(users), "controller", internalPassword, fsync, signatures));
+                    WebServerConf.loopback(port), new Users(users), CONTROLLER_AT_AGENT, internalPassword, fsync, signatures));
         } catch (RuntimeException e) {
             agent.close();
             throw e;

@@ -2,9 +2,9 @@ package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.journal.ProblemException;
 import io.jobwerk.runtime.signature.SignatureVerifier;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +27,9 @@ public final class StandaloneCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4444", description = "Controller port; the Agent listens on PORT+1 (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--user", required = true, converter = UserOption.class, description = "NAME:PASSWORD of a user with all permissions.")
-    List<UserAccount> users = new ArrayList<>();
+    /** The users of both servers. */
+    @Mixin
+    UsersOptions users;
 
     @Option(names = "--no-fsync", description = "Do not fsync the journals (faster, loses the last events on a power failure).")
     boolean noFsync;
@@ -38,15 +39,18 @@ public final class StandaloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!users.checkGiven()) {
+            return 2;
+        }
+        List<UserAccount> accounts = users.accounts();
         Checked<SignatureVerifier> signatures = trustedKeys.signatures();
         if (signatures.isFail()) {
             System.err.println("jobwerk standalone: " + signatures.problemOption().orElseThrow().message());
             return 2;
         }
-        Checked<Standalone> started = Standalone.start(data, port, users, !noFsync, signatures.orThrow());
+        Checked<Standalone> started = Standalone.start(data, port, accounts, !noFsync, signatures.orThrow());
         if (started.isFail()) {
-            System.err.println("jobwerk: " + started.problemOption().orElseThrow().message());
-            return 1;
+            throw new ProblemException(started.problemOption().orElseThrow());
         }
         Standalone standalone = started.orThrow();
         return runUntilStopped(standalone, "Jobwerk standalone ready: Controller " + standalone.controllerUri() + "/controller/api, Agent "

@@ -9,10 +9,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jobwerk subagent}: a Subagent server that runs job processes for its Agent Director. */
@@ -28,9 +28,8 @@ public final class SubagentServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4446", description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--user", required = true, converter = UserOption.class,
-            description = "NAME:PASSWORD of a user (the Director's) with all permissions.")
-    List<UserAccount> users = new ArrayList<>();
+    @Mixin
+    UsersOptions users;
 
     @Option(names = "--director-timeout", defaultValue = "30",
             description = "Seconds without a request of the Director after which all processes are killed (default: ${DEFAULT-VALUE}).")
@@ -38,10 +37,14 @@ public final class SubagentServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!users.checkGiven()) {
+            return 2;
+        }
+        List<UserAccount> accounts = users.accounts();
         Files.createDirectories(data);
         Duration timeout = Duration.ofMillis(directorTimeout.movePointRight(3).longValue());
         SubagentServer server = SubagentServer.start(SubagentConf.of(data, new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
-                new Users(users)).withDirectorTimeout(timeout));
+                new Users(accounts)).withDirectorTimeout(timeout));
         return ServerRun.untilStopped(server, "Jobwerk Subagent ready: http://" + host + ":" + server.port() + "/subagent/api");
     }
 }

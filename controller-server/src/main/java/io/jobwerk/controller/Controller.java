@@ -32,6 +32,7 @@ import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.auth.Authentication;
 import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.Sessions;
+import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.event.EventRoute;
 import io.jobwerk.http.event.JournalEventFeed;
 import io.jobwerk.http.server.Exchanges;
@@ -102,8 +103,8 @@ public final class Controller implements AutoCloseable {
         RoutingHandler routes = new RoutingHandler()
                 .get("/controller/api", auth.require(Permission.ValidUser, (ex, u) -> Exchanges.respondJson(ex, 200, overview())))
                 .post("/controller/api/session", auth.sessionRoute())
-                .post("/controller/api/command", auth.require(Permission.UpdateItem, (ex, u) -> command(ex)))
-                .post("/controller/api/order", auth.require(Permission.UpdateItem, (ex, u) -> addOrders(ex)))
+                .post("/controller/api/command", auth.require(Permission.ValidUser, this::command))
+                .post("/controller/api/order", auth.require(Permission.ControlOrder, (ex, u) -> addOrders(ex)))
                 .post("/controller/api/item", auth.require(Permission.UpdateItem, (ex, u) -> deploy(ex)))
                 .get("/controller/api/event", auth.require(Permission.ValidUser, (ex, u) -> events.handle(ex)))
                 .get("/controller/api/snapshot", auth.require(Permission.ValidUser, (ex, u) -> snapshot(ex)))
@@ -246,13 +247,18 @@ public final class Controller implements AutoCloseable {
 
     // ---- routes ----
 
-    private void command(HttpServerExchange exchange) throws Exception {
+    private void command(HttpServerExchange exchange, UserAccount user) throws Exception {
         Checked<Command> command = Exchanges.readJson(exchange).flatMap(CommandJson::decode);
         if (command.isFail()) {
             Exchanges.respondProblem(exchange, command.problemOption().orElseThrow());
             return;
         }
         Command c = command.orThrow();
+        Optional<Permission> missing = CommandPermissions.missing(user, c);
+        if (missing.isPresent()) {
+            Exchanges.respondProblem(exchange, Authentication.forbidden(user, missing.get()).withPrefix(c.typeName()));
+            return;
+        }
         switch (c.kind()) {
             case TAKE_SNAPSHOT -> journal.checkpoint().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             case RELEASE_EVENTS -> journal.release(((Command.ReleaseEvents) c).untilEventId());

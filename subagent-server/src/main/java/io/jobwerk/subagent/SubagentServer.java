@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  *   <li>{@code GET /subagent/api}: overview {@code {version, runId, startedAt, processCount, lastEventId,
  *       directorTimeout, cpuLoad, freeMemorySize, totalMemorySize, committedVirtualMemorySize}}</li>
  *   <li>{@code POST /subagent/api/session}: JS7 Login/Logout</li>
- *   <li>{@code POST /subagent/api/command}: a {@link SubagentCommand} as {@link SubagentCommandJson}</li>
+ *   <li>{@code POST /subagent/api/command}: a {@link SubagentCommand} as {@link SubagentCommandJson}
+ *       (this and the event stream need the permission {@code AgentDirector}, the overview a valid user)</li>
  *   <li>{@code GET /subagent/api/event?after=…}: NDJSON of {@code OrderStdoutWritten},
  *       {@code OrderStderrWritten}, {@code OrderProcessed} keyed by order id, with the
  *       {@code taskId} of the process ({@link ProcessEventJson}), kept in memory (no journal)
@@ -84,8 +85,8 @@ public final class SubagentServer implements AutoCloseable {
         RoutingHandler routes = new RoutingHandler()
                 .get("/subagent/api", auth.require(Permission.ValidUser, contact((ex, user) -> Exchanges.respondJson(ex, 200, overview()))))
                 .post("/subagent/api/session", auth.sessionRoute())
-                .post("/subagent/api/command", auth.require(Permission.UpdateItem, contact((ex, user) -> command(ex))))
-                .get("/subagent/api/event", auth.require(Permission.ValidUser, contact((ex, user) -> events.handle(ex))));
+                .post("/subagent/api/command", auth.require(Permission.AgentDirector, contact((ex, user) -> command(ex))))
+                .get("/subagent/api/event", auth.require(Permission.AgentDirector, contact((ex, user) -> events.handle(ex))));
         this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
     }
 
@@ -106,10 +107,15 @@ public final class SubagentServer implements AutoCloseable {
         return processes.size();
     }
 
-    /** Any authenticated request (the event stream's long-poll included) is the Director's sign of life. */
+    /**
+     * A request of a user with {@code AgentDirector} (the event stream's long-poll included) is the
+     * Director's sign of life; another user watching the overview must not keep the processes alive.
+     */
     private Authentication.AuthenticatedHandler contact(Authentication.AuthenticatedHandler handler) {
         return (exchange, user) -> {
-            directorWatch.contact(System.nanoTime());
+            if (user.may(Permission.AgentDirector)) {
+                directorWatch.contact(System.nanoTime());
+            }
             handler.handle(exchange, user);
         };
     }

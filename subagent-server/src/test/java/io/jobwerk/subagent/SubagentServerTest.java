@@ -30,7 +30,9 @@ class SubagentServerTest {
     EngineClient client;
 
     void start(Duration directorTimeout) {
-        Users users = new Users(List.of(new UserAccount("director", PasswordHash.parse("plain:secret").orThrow(), Set.of(Permission.Super))));
+        Users users = new Users(List.of(
+                new UserAccount("director", PasswordHash.parse("plain:secret").orThrow(), Set.of(Permission.AgentDirector)),
+                new UserAccount("viewer", PasswordHash.parse("plain:look").orThrow(), Set.of(Permission.ValidUser))));
         server = SubagentServer.start(new SubagentConf(dir, WebServerConf.loopback(0), users, directorTimeout, 100));
         client = new EngineClient("http://127.0.0.1:" + server.port() + "/subagent/api", "director", "secret");
     }
@@ -147,6 +149,26 @@ class SubagentServerTest {
         assertThat(server.processCount()).isZero();
         assertThat(ms).isBetween(450L, 3000L);
         assertThat(processedEvent()).isEqualTo("ORDER OrderProcessed Killed");
+    }
+
+    @Test
+    void aUserWithoutAgentDirectorSeesTheOverviewButNeitherCommandsNorKeepsTheProcessesAlive() throws Exception {
+        start(Duration.ofMillis(500));
+        try (EngineClient viewer = new EngineClient("http://127.0.0.1:" + server.port() + "/subagent/api", "viewer", "look")) {
+            assertThat(viewer.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("v1"))).problemOption().orElseThrow())
+                    .satisfies(p -> assertThat(p.code()).isEqualTo("Forbidden"))
+                    .satisfies(p -> assertThat(p.message()).isEqualTo("User 'viewer' lacks the permission AgentDirector"));
+            assertThat(viewer.readEvents(0, Duration.ZERO, json -> true).problemOption()).isPresent();
+            client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+            long t0 = System.nanoTime();
+            client.command(SubagentCommandJson.encode(new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "sleep 30")))).orThrow();
+            while (server.processCount() > 0 && System.nanoTime() - t0 < 10_000_000_000L) {
+                assertThat(viewer.get("").orThrow().has("processCount")).isTrue();
+                Thread.sleep(50);
+            }
+            assertThat(server.processCount()).isZero();
+            assertThat(processedEvent()).isEqualTo("ORDER OrderProcessed Killed");
+        }
     }
 
     @Test

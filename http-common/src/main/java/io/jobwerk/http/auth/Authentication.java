@@ -59,12 +59,16 @@ public final class Authentication {
                 return;
             }
             if (!user.orThrow().may(permission)) {
-                Exchanges.respondProblem(exchange, Problem.of("Forbidden",
-                        "User '" + user.orThrow().id() + "' lacks the permission " + permission));
+                Exchanges.respondProblem(exchange, forbidden(user.orThrow(), permission));
                 return;
             }
             handler.handle(exchange, user.orThrow());
         };
+    }
+
+    /** The problem (HTTP 403) for a caller that lacks {@code permission}. */
+    public static Problem forbidden(UserAccount user, Permission permission) {
+        return Problem.of("Forbidden", "User '" + user.id() + "' lacks the permission " + permission);
     }
 
     private Checked<UserAccount> caller(HttpServerExchange exchange) {

@@ -2,6 +2,7 @@ package io.jobwerk.http.auth;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,5 +32,10 @@ public final class Users {
 
     public Optional<UserAccount> get(String userId) {
         return Optional.ofNullable(byId.get(userId));
+    }
+
+    /** The accounts in the order they were given. */
+    public List<UserAccount> accounts() {
+        return List.copyOf(byId.values());
     }
 }
