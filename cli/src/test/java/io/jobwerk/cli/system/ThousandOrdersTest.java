@@ -30,7 +30,7 @@ class ThousandOrdersTest {
     }
 
     @Test
-    void thousandOrdersFinishEachStepExactlyOnce() {
+    void thousandOrdersFinishEachStepExactlyOnce() throws Exception {
         system = TestSystem.standalone(dir);
         system.deployWorkflows(Workflows.SHORT);
         Set<String> ids = IntStream.rangeClosed(1, ORDERS).mapToObj(i -> "bulk-" + i)
@@ -54,5 +54,14 @@ class ThousandOrdersTest {
             assertThat(log.typesOf(id)).as(id).containsOnlyOnce("OrderAdded", "OrderAttached", "OrderDetached");
         }
         assertThat(took).isLessThan(Duration.ofSeconds(120));
+
+        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(system.controllerUri() + "/metrics"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (TestSystem.USER + ":" + TestSystem.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        assertThat(metrics.body()).contains("jobwerk_orders{state=\"Finished\"} " + ORDERS + "\n", "jobwerk_workflows 1\n");
     }
 }
