@@ -81,6 +81,28 @@ class EventSequenceTest {
                 .anySatisfy(e -> assertThat(e.has("timestamp")).isTrue());
     }
 
+    @Test
+    void aJobGetsJs7sVariablesItsJobResourcesEnvAndItsOwnEnv() {
+        system = TestSystem.separate(dir);
+        system.deployLines(List.of("{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"JobResource\",\"path\":\"greetings\","
+                + "\"variables\":{\"salutation\":\"'Hello'\"},\"env\":{\"GREETING\":\"'Hello, ' ++ $name\",\"PLACE\":\"'resource'\"}}}"));
+        system.deployWorkflows("""
+                {"path":"test/env","orderPreparation":{"parameters":{"name":{"type":"String"}}},
+                 "instructions":[{"TYPE":"Execute.Named","jobName":"show","label":"SHOW"}],
+                 "jobs":{"show":{"agentPath":"$AGENT","jobResourcePaths":["greetings"],
+                   "executable":{"TYPE":"ShellScriptExecutable","env":{"PLACE":"'job'"},
+                     "script":"#!/bin/sh\\necho \\"$JS7_ORDER_ID|$JS7_WORKFLOW_NAME|$JS7_JOB_NAME|$JS7_LABEL|$JS7_AGENT_ID|$GREETING|$PLACE\\"\\n"}}}}
+                """);
+        var order = EngineJson.MAPPER.createArrayNode().addObject().put("id", "env-1").put("workflowPath", "test/env");
+        order.putObject("arguments").put("name", "Ada");
+        system.client().postJson("/order", (com.fasterxml.jackson.databind.node.ArrayNode) EngineJson.MAPPER.createArrayNode().add(order)).orThrow();
+        system.events().awaitTerminated("env-1", Duration.ofSeconds(60));
+
+        assertThat(system.events().ofOrder("env-1").stream().map(EventSequenceTest::describe))
+                .contains("OrderStdoutWritten env-1|test/env|show|SHOW|" + system.agentPath + "|Hello, Ada|job\n")
+                .contains("OrderFinished");
+    }
+
     private static final Set<String> MIRRORED = Set.of("OrderStarted", "OrderProcessingStarted", "OrderStdoutWritten",
             "OrderStderrWritten", "OrderProcessed", "OrderMoved", "OrderCaught", "OrderDetachable");
 
