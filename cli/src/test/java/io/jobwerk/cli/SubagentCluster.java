@@ -266,6 +266,25 @@ final class SubagentCluster implements AutoCloseable {
         return starts().stream().filter(s -> s.startsWith(orderId + "@")).map(s -> s.substring(orderId.length() + 1)).toList();
     }
 
+    /** The Controller's events of the order, with the Subagent of a start, the chunk of an output and the outcome's TYPE. */
+    List<String> controllerEventsOf(String orderId) {
+        return controller.keeper().journal().read(0, Integer.MAX_VALUE).orThrow().stream()
+                .filter(s -> s.keyedEvent().key().orElse("").equals(orderId))
+                .map(s -> s.keyedEvent().event())
+                .map(SubagentCluster::describe).toList();
+    }
+
+    private static String describe(Event e) {
+        if (e instanceof OrderEvent.OrderProcessingStarted started) {
+            return e.typeName() + " " + started.subagentId();
+        } else if (e instanceof OrderEvent.OrderStdoutWritten out) {
+            return e.typeName() + " " + out.chunk();
+        } else if (e instanceof OrderEvent.OrderProcessed processed) {
+            return e.typeName() + " " + processed.outcome().getClass().getSimpleName();
+        }
+        return e.typeName();
+    }
+
     String stdoutOf(String orderId) {
         return agentEvents().stream().filter(s -> s.keyedEvent().key().orElse("").equals(orderId))
                 .map(s -> s.keyedEvent().event()).filter(OrderEvent.OrderStdoutWritten.class::isInstance)

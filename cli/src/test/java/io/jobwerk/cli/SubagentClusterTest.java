@@ -227,6 +227,18 @@ class SubagentClusterTest {
     }
 
     @Test
+    void anOrderThroughARemoteSubagentHasTheEventsOfOneThroughTheIntegratedOne() throws Exception {
+        cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
+        cluster.deploy(null, oneJob("hello", "echo hello", "'A'"));
+        cluster.addOrders("hello", "h1");
+        cluster.await("h1 finished", WAIT, () -> cluster.controllerEventsOf("h1").contains("OrderFinished"));
+
+        assertThat(cluster.controllerEventsOf("h1")).containsExactly("OrderAdded", "OrderAttachable", "OrderAttached", "OrderStarted",
+                "OrderProcessingStarted A", "OrderStdoutWritten hello\n", "OrderProcessed Succeeded", "OrderMoved", "OrderDetachable",
+                "OrderDetached", "OrderFinished");
+    }
+
+    @Test
     void aRestartedDirectorTakesOverTheProcessItsSubagentKeptSoTheJobRunsOnce() throws Exception {
         cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
         cluster.deploy(null, oneJob("slow", "echo before; sleep 3; echo after", "'A'"));
