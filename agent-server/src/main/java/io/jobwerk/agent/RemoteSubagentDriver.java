@@ -487,38 +487,29 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 : Problem.of("SubagentNotContinued", "Subagent " + item.id() + " did not keep the processes of this Director");
         Map<OrderId, String> adopted = new java.util.HashMap<>();
         Map<OrderId, Boolean> killsAsked = new java.util.HashMap<>(); // marked while the Director was down or coupling
-        Checked<Boolean> persisted;
-        try {
-            persisted = keeper.transact(state -> {
-                adopted.clear();
-                killsAsked.clear();
-                List<KeyedEvent<? extends Event>> events = new ArrayList<>();
-                for (Order order : state.orders().values()) {
-                    if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())
-                            && !runsInDirector.test(order.id()) && !expectedTasks.containsKey(order.id())) {
-                        String taskId = coupled.processes().get(order.id());
-                        if (taskId != null) {
-                            adopted.put(order.id(), taskId);
-                            OrderEventSource.killRequested(order).ifPresent(kill -> killsAsked.put(order.id(), kill.immediately()));
-                        } else {
-                            events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
-                        }
+        boolean durable = decideDurably("taking over its processes", state -> {
+            adopted.clear();
+            killsAsked.clear();
+            List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+            for (Order order : state.orders().values()) {
+                if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())
+                        && !runsInDirector.test(order.id()) && !expectedTasks.containsKey(order.id())) {
+                    String taskId = coupled.processes().get(order.id());
+                    if (taskId != null) {
+                        adopted.put(order.id(), taskId);
+                        OrderEventSource.killRequested(order).ifPresent(kill -> killsAsked.put(order.id(), kill.immediately()));
+                    } else {
+                        events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
                     }
                 }
-                if (!events.isEmpty()) {
-                    LOG.warning("Subagent " + item.id() + ": " + events.size() + " processes from before the Director's restart are lost: "
-                            + problem.message());
-                }
-                return Checked.ok(Decision.of(events, Boolean.TRUE));
-            }).get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            persisted = Checked.fail(Problem.of("EngineRoundFailed", String.valueOf(e)));
-        }
-        if (persisted.isFail()) {
-            LOG.warning("Subagent " + item.id() + ": taking over its processes failed, trying again: " + persisted.problemOption().orElseThrow());
+            }
+            if (!events.isEmpty()) {
+                LOG.warning("Subagent " + item.id() + ": " + events.size() + " processes from before the Director's restart are lost: "
+                        + problem.message());
+            }
+            return Checked.ok(Decision.of(events, Boolean.TRUE));
+        });
+        if (!durable) {
             return false;
         }
         expectedTasks.putAll(adopted);
@@ -532,35 +523,40 @@ final class RemoteSubagentDriver implements SubagentDriver {
     /** Records the processes running here as lost, so their jobs restart; returns whether that is durable. */
     private boolean lose(Problem problem) {
         Map<OrderId, String> lost = new java.util.HashMap<>();
+        boolean durable = decideDurably("the loss of its processes (" + problem.message() + ")", state -> {
+            lost.clear();
+            List<KeyedEvent<? extends Event>> events = new ArrayList<>();
+            for (Order order : state.orders().values()) {
+                if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id()) && !runsInDirector.test(order.id())) {
+                    events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
+                    lost.put(order.id(), expectedTasks.getOrDefault(order.id(), ""));
+                }
+            }
+            if (!events.isEmpty()) {
+                LOG.warning("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
+            }
+            return Checked.ok(Decision.of(events, Boolean.TRUE));
+        });
+        if (!durable) {
+            return false;
+        }
+        lost.forEach(expectedTasks::remove);
+        return true;
+    }
+
+    /** A keeper transaction, awaited; whether its events are durable (a failure is logged, the caller tries again). */
+    private boolean decideDurably(String what, java.util.function.Function<EngineState, Checked<Decision<Boolean>>> decide) {
         Checked<Boolean> persisted;
         try {
-            persisted = keeper.transact(state -> {
-                lost.clear();
-                List<KeyedEvent<? extends Event>> events = new ArrayList<>();
-                for (Order order : state.orders().values()) {
-                    if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id()) && !runsInDirector.test(order.id())) {
-                        events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
-                        lost.put(order.id(), expectedTasks.getOrDefault(order.id(), ""));
-                    }
-                }
-                if (!events.isEmpty()) {
-                    LOG.warning("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
-                }
-                return Checked.ok(Decision.of(events, Boolean.TRUE));
-            }).get(60, TimeUnit.SECONDS);
+            persisted = keeper.transact(decide).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             persisted = Checked.fail(Problem.of("EngineRoundFailed", String.valueOf(e)));
         }
-        if (persisted.isFail()) {
-            LOG.severe("Subagent " + item.id() + ": the loss of its processes (" + problem.message() + ") could not be recorded, trying again: "
-                    + persisted.problemOption().orElseThrow());
-            return false;
-        }
-        lost.forEach(expectedTasks::remove);
-        return true;
+        persisted.problemOption().ifPresent(p -> LOG.severe("Subagent " + item.id() + ": " + what + " could not be recorded, trying again: " + p));
+        return persisted.isOk();
     }
 
     private static Outcome processLost(Problem problem) {
