@@ -2,6 +2,7 @@ package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.journal.ProblemException;
 import io.jobwerk.runtime.signature.SignatureVerifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code jobwerk standalone}: a Controller on 127.0.0.1:PORT and an Agent Director with its integrated
@@ -21,10 +24,14 @@ import picocli.CommandLine.Option;
         description = "Start a Controller (PORT) and an Agent with its Subagent (PORT+1) in one process.")
 public final class StandaloneCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Data directory (journals, job work files).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, converter = DataOption.class, description = "Data directory (journals, job work files).")
     Path data;
 
-    @Option(names = "--port", defaultValue = "4444", description = "Controller port; the Agent listens on PORT+1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "4444", converter = PortOption.WithAgentOnNext.class,
+            description = "Controller port; the Agent listens on PORT+1 (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--user", required = true, converter = UserOption.class, description = "NAME:PASSWORD of a user with all permissions.")
@@ -38,15 +45,10 @@ public final class StandaloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Checked<SignatureVerifier> signatures = trustedKeys.signatures();
-        if (signatures.isFail()) {
-            System.err.println("jobwerk standalone: " + signatures.problemOption().orElseThrow().message());
-            return 2;
-        }
-        Checked<Standalone> started = Standalone.start(data, port, users, !noFsync, signatures.orThrow());
+        SignatureVerifier signatures = trustedKeys.signatures(spec);
+        Checked<Standalone> started = Standalone.start(DataOption.created(data), port, users, !noFsync, signatures);
         if (started.isFail()) {
-            System.err.println("jobwerk: " + started.problemOption().orElseThrow().message());
-            return 1;
+            throw new ProblemException(started.problemOption().orElseThrow());
         }
         Standalone standalone = started.orThrow();
         return runUntilStopped(standalone, "Jobwerk standalone ready: Controller " + standalone.controllerUri() + "/controller/api, Agent "

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -41,7 +42,7 @@ public final class EngineClient implements AutoCloseable {
     private final OkHttpClient once;
     private volatile String sessionToken;
 
-    /** @param apiUri e.g. {@code http://127.0.0.1:4444/controller/api} */
+    /** @param apiUri e.g. {@code http://127.0.0.1:4444/controller/api} (see {@link #checkedApiUri}) */
     public EngineClient(String apiUri, String userId, String password) {
         this.apiUri = apiUri.endsWith("/") ? apiUri.substring(0, apiUri.length() - 1) : apiUri;
         this.userId = userId;
@@ -53,6 +54,20 @@ public final class EngineClient implements AutoCloseable {
                 .retryOnConnectionFailure(true)
                 .build();
         this.once = http.newBuilder().retryOnConnectionFailure(false).build();
+    }
+
+    /**
+     * {@code apiUri} as a client takes it (without a trailing slash), or {@code InvalidUri} saying
+     * why not: an absolute {@code http://} or {@code https://} URL is needed.
+     */
+    public static Checked<String> checkedApiUri(String apiUri) {
+        String uri = apiUri.endsWith("/") ? apiUri.substring(0, apiUri.length() - 1) : apiUri;
+        try {
+            HttpUrl.get(uri);
+            return Checked.ok(uri);
+        } catch (IllegalArgumentException e) {
+            return Checked.fail(Problem.of("InvalidUri", "Invalid URI '" + apiUri + "': " + e.getMessage()));
+        }
     }
 
     public String apiUri() {

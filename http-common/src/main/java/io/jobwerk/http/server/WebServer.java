@@ -40,8 +40,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening; the routes' handlers may block. A port in use is a {@link ProblemException}
-     * ({@code CannotListen}) naming host and port.
+     * Starts listening; the routes' handlers may block. A port in use or an unknown host is a
+     * {@link ProblemException} ({@code CannotListen}) naming host and port.
      */
     public static WebServer start(WebServerConf conf, RoutingHandler routes) {
         routes.setFallbackHandler(exchange -> Exchanges.respondProblem(exchange,
@@ -68,6 +68,10 @@ public final class WebServer implements AutoCloseable {
             if (e.getCause() instanceof java.net.BindException bind) {
                 throw new ProblemException(Problem.of("CannotListen", "Cannot listen on " + conf.host() + ":" + conf.port() + ": "
                         + bind.getMessage() + (conf.port() == 0 ? "" : " (another process may have the port; choose another with --port)")));
+            }
+            if (e.getCause() instanceof java.net.UnknownHostException) {
+                throw new ProblemException(Problem.of("CannotListen", "Cannot listen on " + conf.host() + ":" + conf.port()
+                        + ": unknown host " + conf.host() + " (choose another with --host)"));
             }
             throw e;
         }
