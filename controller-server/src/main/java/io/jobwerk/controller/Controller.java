@@ -34,6 +34,7 @@ import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.Sessions;
 import io.jobwerk.http.event.EventRoute;
 import io.jobwerk.http.event.JournalEventFeed;
+import io.jobwerk.http.protocol.PathSegment;
 import io.jobwerk.http.server.Exchanges;
 import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
@@ -364,7 +365,7 @@ public final class Controller implements AutoCloseable {
         } else if (response.orThrow() instanceof CommandResponse.AddOrderResponse r && r.ignoredBecauseDuplicate()) {
             Exchanges.respondProblem(exchange, Problem.of("DuplicateOrder", "Order '" + orders.get(0).id() + "' already exists"));
         } else if (isSingle) {
-            exchange.getResponseHeaders().put(Headers.LOCATION, "/controller/api/order/" + orders.get(0).id());
+            exchange.getResponseHeaders().put(Headers.LOCATION, "/controller/api/order/" + PathSegment.encode(orders.get(0).id().string()));
             Exchanges.respondJson(exchange, 201, EngineJson.MAPPER.createObjectNode());
         } else {
             Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
@@ -382,16 +383,16 @@ public final class Controller implements AutoCloseable {
         Exchanges.respond(exchange, result, ok -> CommandJson.encode(CommandResponse.ACCEPTED));
     }
 
+    /** {@code GET /controller/api/order/ID} (ID percent-encoded as one path segment): the order. */
     private void order(HttpServerExchange exchange) {
-        String id = exchange.getQueryParameters().get("orderId").getFirst();
-        Checked<OrderId> orderId = OrderId.existing(id);
+        Checked<OrderId> orderId = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
         if (orderId.isFail()) {
             Exchanges.respondProblem(exchange, orderId.problemOption().orElseThrow());
             return;
         }
         Order order = keeper.state().orders().get(orderId.orThrow());
         if (order == null) {
-            Exchanges.respondProblem(exchange, Problem.of("UnknownOrder", "Unknown order '" + id + "'"));
+            Exchanges.respondProblem(exchange, Problem.of("UnknownOrder", "Unknown order '" + orderId.orThrow() + "'"));
             return;
         }
         Exchanges.respondJson(exchange, 200, io.jobwerk.engine.json.OrderJson.encode(order));
@@ -402,7 +403,7 @@ public final class Controller implements AutoCloseable {
      * attached to an Agent is asked there (the Agent knows its Subagents); else the Controller's job queue.
      */
     private void obstacles(HttpServerExchange exchange) {
-        Checked<OrderId> id = OrderId.existing(exchange.getQueryParameters().get("orderId").getFirst());
+        Checked<OrderId> id = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
         Order order = id.toOptional().map(i -> keeper.state().orders().get(i)).orElse(null);
         if (order == null) {
             Exchanges.respondProblem(exchange, id.isFail() ? id.problemOption().orElseThrow()

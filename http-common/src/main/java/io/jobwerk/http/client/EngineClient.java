@@ -5,6 +5,7 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.ProblemJson;
+import io.jobwerk.http.protocol.PathSegment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -84,8 +85,35 @@ public final class EngineClient implements AutoCloseable {
                 : Checked.fail(Problem.of("BadResponse", "Login response without sessionToken")));
     }
 
+    /** {@code GET} of {@code apiUri + path}; {@code path} (e.g. {@code /snapshot}) is taken as URL text, not encoded. */
     public Checked<JsonNode> get(String path) {
         return call(new Request.Builder().url(apiUri + path).get(), true);
+    }
+
+    /**
+     * {@code GET} of {@code apiUri} followed by {@code pathSegments}, each one segment whatever it holds
+     * ({@link PathSegment}), e.g. {@code List.of("order", orderId.string(), "obstacles")} for an order id
+     * with {@code #}, {@code /} or {@code ?}. A segment {@code .} or {@code ..} cannot be sent and is an
+     * {@code InvalidPathSegment} problem, as is an {@code apiUri} that is not a URL.
+     */
+    public Checked<JsonNode> get(List<String> pathSegments) {
+        return url(pathSegments).flatMap(url -> call(new Request.Builder().url(url).get(), true));
+    }
+
+    private Checked<HttpUrl> url(List<String> pathSegments) {
+        HttpUrl base = HttpUrl.parse(apiUri);
+        if (base == null) {
+            return Checked.fail(Problem.of("InvalidUri", "Invalid URI '" + apiUri + "'"));
+        }
+        HttpUrl.Builder url = base.newBuilder();
+        for (String segment : pathSegments) {
+            if (PathSegment.isDotSegment(segment)) {
+                return Checked.fail(Problem.of("InvalidPathSegment",
+                        "'" + segment + "' cannot be sent as a segment of a URL path (" + apiUri + "/" + String.join("/", pathSegments) + ")"));
+            }
+            url.addEncodedPathSegment(PathSegment.encode(segment));
+        }
+        return Checked.ok(url.build());
     }
 
     /** {@code GET} of an NDJSON answer (e.g. {@code /snapshot}): one JSON value per non-blank line. */
