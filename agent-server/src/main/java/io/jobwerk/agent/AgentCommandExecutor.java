@@ -54,8 +54,9 @@ final class AgentCommandExecutor {
             List<Checked<CommandResponse>> responses = new ArrayList<>();
             for (AgentCommand c : batch.commands()) {
                 List<KeyedEvent<? extends Event>> own = new ArrayList<>();
-                // the Director acts on these beyond their events (kills, re-dedication) only when sent alone
+                // the Director acts on these beyond their events (kills, re-dedication, releasing its journal) only when sent alone
                 Checked<Executed> executed = c.kind() == AgentCommand.Kind.RESET || c.kind() == AgentCommand.Kind.RESET_SUBAGENT
+                        || c.kind() == AgentCommand.Kind.RELEASE_EVENTS
                         ? Checked.fail(Problem.of("NotInBatch", c.kind() + " must be sent alone, not inside a Batch"))
                         : execute(current, c, own);
                 if (executed.isOk()) {

@@ -210,7 +210,7 @@ public final class AgentDirector implements AutoCloseable {
 
     /** {@code GET /agent/api/order/ORDER/obstacles}: why a Ready order does not start its job (JS7 OrderObstacles). */
     private void obstacles(HttpServerExchange exchange) {
-        Checked<OrderId> orderId = OrderId.existing(exchange.getQueryParameters().get("orderId").getFirst());
+        Checked<OrderId> orderId = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
         EngineState state = keeper.state();
         if (orderId.isOk() && !state.orders().containsKey(orderId.orThrow())) {
             orderId = Checked.fail(Problem.of("UnknownOrder", "No order " + orderId.orThrow() + " on Agent " + conf.agentPath()));

@@ -19,6 +19,7 @@ final class ControllerOptions {
     CommandSpec spec;
 
     @Option(names = "--controller", paramLabel = "URI", defaultValue = "${env:JOBWERK_CONTROLLER:-http://127.0.0.1:4444}",
+            converter = ControllerUriOption.class,
             description = "The Controller (default: $JOBWERK_CONTROLLER or http://127.0.0.1:4444).")
     String controller;
 

@@ -2,6 +2,7 @@ package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.journal.ProblemException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Option;
                 "Without --user and --users the user is demo:demo."})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: demo-data in the project).")
+    @Option(names = "--data", paramLabel = "DIR", converter = DataOption.class, description = "Data directory (default: demo-data in the project).")
     Path data;
 
-    @Option(names = "--port", defaultValue = "4444", description = "Controller port; the Agent listens on PORT+1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "4444", converter = PortOption.WithAgentOnNext.class,
+            description = "Controller port; the Agent listens on PORT+1 (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Mixin
@@ -41,18 +43,16 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<UserAccount> accounts = users.given() ? users.accounts() : List.of(new UserOption().convert("demo:demo"));
         Path dir = demoDirectory != null ? demoDirectory : Demo.defaultDirectory();
-        Path dataDir = data != null ? data : dir.getParent().resolve("demo-data");
-        Checked<Standalone> started = Standalone.start(dataDir, port, accounts, !noFsync);
+        Path dataDir = data != null ? data : dir.toAbsolutePath().getParent().resolve("demo-data");
+        Checked<Standalone> started = Standalone.start(DataOption.created(dataDir), port, accounts, !noFsync);
         if (started.isFail()) {
-            System.err.println("jobwerk demo: " + started.problemOption().orElseThrow().message());
-            return 1;
+            throw new ProblemException(started.problemOption().orElseThrow());
         }
         Standalone standalone = started.orThrow();
         Checked<Demo.SetUp> setUp = Demo.setUp(standalone, dir, Instant.now());
         if (setUp.isFail()) {
-            System.err.println("jobwerk demo: " + setUp.problemOption().orElseThrow().message());
             standalone.close();
-            return 1;
+            throw new ProblemException(setUp.problemOption().orElseThrow());
         }
         ByteArrayOutputStream guide = new ByteArrayOutputStream();
         printGuide(new PrintStream(guide, true, StandardCharsets.UTF_8), standalone, setUp.orThrow(), dataDir, accounts.get(0).id());

@@ -2,6 +2,7 @@ package io.jobwerk.cli;
 
 import io.jobwerk.journal.ProblemException;
 import io.jobwerk.subagent.process.JobProcessRunner;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,19 +26,59 @@ public final class JobwerkMain implements Runnable {
     }
 
     /**
-     * The command line with its handling of a server that cannot start (port in use, data directory
-     * in use or unreadable): one line naming what is wrong, exit code 1, no stack trace.
+     * The command line with its handling of errors, one line on stderr each, {@code jobwerk COMMAND: what is wrong}:
+     * <ul>
+     * <li>a usage error (an unknown or missing option, a value out of range, a malformed URI, a data
+     *     directory that is a file …) names the option and its value; exit code 2, picocli's
+     *     convention, and no usage text (each command's {@code --help} has it);
+     * <li>a failure at run time (a port in use, a data directory in use or not creatable, a server
+     *     that refuses) says what failed; exit code 1;
+     * <li>any other exception is named with its message and exit code 1; its stack trace follows only
+     *     when the environment variable {@code JOBWERK_TRACE} is {@code 1} or {@code true}.
+     * </ul>
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new JobwerkMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ProblemException p) {
-                    cmd.getErr().println("jobwerk " + cmd.getCommandName() + ": " + p.problem().message());
-                    return 1;
-                }
+        String trace = System.getenv("JOBWERK_TRACE");
+        return commandLine(trace != null && (trace.equals("1") || trace.equalsIgnoreCase("true")));
+    }
+
+    /** The command line, with the stack trace of an unexpected exception printed after its line if {@code trace}. */
+    static CommandLine commandLine(boolean trace) {
+        return new CommandLine(new JobwerkMain())
+                .setParameterExceptionHandler(JobwerkMain::usageError)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, trace));
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static int failure(Exception e, CommandLine cmd, boolean trace) {
+        PrintWriter err = cmd.getErr();
+        String command = cmd.getCommandSpec().qualifiedName();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                err.println(command + ": " + oneLine(p.problem().message()));
+                err.flush();
+                return 1;
             }
-            throw e;
-        });
+        }
+        err.println(command + ": unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
+                + (trace ? "" : " (JOBWERK_TRACE=1 shows the stack trace)"));
+        if (trace) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code jobwerk standalone}: a Controller on 127.0.0.1:PORT and an Agent Director with its integrated
@@ -21,10 +23,14 @@ import picocli.CommandLine.Option;
         description = "Start a Controller (PORT) and an Agent with its Subagent (PORT+1) in one process.")
 public final class StandaloneCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Data directory (journals, job work files).")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, converter = DataOption.class, description = "Data directory (journals, job work files).")
     Path data;
 
-    @Option(names = "--port", defaultValue = "4444", description = "Controller port; the Agent listens on PORT+1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "4444", converter = PortOption.WithAgentOnNext.class,
+            description = "Controller port; the Agent listens on PORT+1 (default: ${DEFAULT-VALUE}).")
     int port;
 
     /** The users of both servers. */
@@ -42,13 +48,9 @@ public final class StandaloneCommand implements Callable<Integer> {
         if (!users.checkGiven()) {
             return 2;
         }
-        List<UserAccount> accounts = users.accounts();
-        Checked<SignatureVerifier> signatures = trustedKeys.signatures();
-        if (signatures.isFail()) {
-            System.err.println("jobwerk standalone: " + signatures.problemOption().orElseThrow().message());
-            return 2;
-        }
-        Checked<Standalone> started = Standalone.start(data, port, accounts, !noFsync, signatures.orThrow());
+        SignatureVerifier signatures = trustedKeys.signatures(spec);
+        List<UserAccount> accounts = users.accounts(); // before the data directory is created
+        Checked<Standalone> started = Standalone.start(DataOption.created(data), port, accounts, !noFsync, signatures);
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());
         }

@@ -5,8 +5,6 @@ import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
 import io.jobwerk.subagent.SubagentConf;
 import io.jobwerk.subagent.SubagentServer;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,32 +17,30 @@ import picocli.CommandLine.Option;
 @Command(name = "subagent", mixinStandardHelpOptions = true, description = "Start a Subagent that runs job processes for an Agent Director.")
 public final class SubagentServerCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Data directory (job work files, executables).")
+    @Option(names = "--data", required = true, converter = DataOption.class, description = "Data directory (job work files, executables).")
     Path data;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "4446", description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "4446", converter = PortOption.class, description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Mixin
     UsersOptions users;
 
-    @Option(names = "--director-timeout", defaultValue = "30",
+    @Option(names = "--director-timeout", defaultValue = "30", converter = SecondsOption.class, paramLabel = "SECONDS",
             description = "Seconds without a request of the Director after which all processes are killed (default: ${DEFAULT-VALUE}).")
-    BigDecimal directorTimeout;
+    Duration directorTimeout;
 
     @Override
     public Integer call() throws Exception {
         if (!users.checkGiven()) {
             return 2;
         }
-        List<UserAccount> accounts = users.accounts();
-        Files.createDirectories(data);
-        Duration timeout = Duration.ofMillis(directorTimeout.movePointRight(3).longValue());
-        SubagentServer server = SubagentServer.start(SubagentConf.of(data, new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
-                new Users(accounts)).withDirectorTimeout(timeout));
+        List<UserAccount> accounts = users.accounts(); // before the data directory is created
+        SubagentServer server = SubagentServer.start(SubagentConf.of(DataOption.created(data),
+                new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(accounts)).withDirectorTimeout(directorTimeout));
         return ServerRun.untilStopped(server, "Jobwerk Subagent ready: http://" + host + ":" + server.port() + "/subagent/api");
     }
 }

@@ -4,6 +4,8 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.runtime.signature.SignatureVerifier;
 import io.jobwerk.runtime.signature.X509SignatureVerifier;
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code --trusted-keys DIR} of the commands that start a Controller: the signed-deployment switch. */
@@ -14,9 +16,19 @@ final class TrustedKeysOption {
                     + "without it, unsigned workflows are accepted.")
     Path trustedKeys;
 
-    /** Accepting unsigned workflows without the option; else the certificates of DIR, or the problem reading them. */
-    Checked<SignatureVerifier> signatures() {
-        return trustedKeys == null ? Checked.ok(SignatureVerifier.acceptingUnsigned())
-                : X509SignatureVerifier.load(trustedKeys).map(v -> v);
+    /**
+     * Accepting unsigned workflows without the option; else the certificates of DIR. A DIR that cannot
+     * be read or holds no certificate is a usage error of {@code command}.
+     */
+    SignatureVerifier signatures(CommandSpec command) {
+        if (trustedKeys == null) {
+            return SignatureVerifier.acceptingUnsigned();
+        }
+        Checked<X509SignatureVerifier> loaded = X509SignatureVerifier.load(trustedKeys);
+        if (loaded.isFail()) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "--trusted-keys: " + loaded.problemOption().orElseThrow().message());
+        }
+        return loaded.orThrow();
     }
 }

@@ -112,7 +112,7 @@ final class AgentDriver implements AutoCloseable {
 
     /** The Agent's answer to {@code GET /agent/api/order/ID/obstacles}. */
     Checked<JsonNode> obstacles(OrderId orderId) {
-        return client.get("/order/" + orderId.string() + "/obstacles");
+        return client.get(List.of("order", orderId.string(), "obstacles"));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.command.AgentReset;
 import io.jobwerk.engine.command.Command;
+import io.jobwerk.engine.command.CommandExecutor;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.http.protocol.AgentCommand;
 import io.jobwerk.engine.command.ItemOperationExecutor;
@@ -35,6 +36,7 @@ import io.jobwerk.http.auth.Sessions;
 import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.event.EventRoute;
 import io.jobwerk.http.event.JournalEventFeed;
+import io.jobwerk.http.protocol.PathSegment;
 import io.jobwerk.http.server.Exchanges;
 import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
@@ -259,27 +261,85 @@ public final class Controller implements AutoCloseable {
             Exchanges.respondProblem(exchange, Authentication.forbidden(user, missing.get()).withPrefix(c.typeName()));
             return;
         }
-        switch (c.kind()) {
-            case TAKE_SNAPSHOT -> journal.checkpoint().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            case RELEASE_EVENTS -> journal.release(((Command.ReleaseEvents) c).untilEventId());
-            case RESET_AGENT -> {
-                Exchanges.respond(exchange, resetAgent((Command.ResetAgent) c), r -> CommandJson.encode(r));
-                return;
-            }
-            case RESET_SUBAGENT -> {
-                Exchanges.respond(exchange, resetSubagent((Command.ResetSubagent) c), r -> CommandJson.encode(r));
-                return;
-            }
-            case SHUT_DOWN, EMERGENCY_STOP -> {
-                Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
-                Thread t = new Thread(shutdownHook, "controller-shutdown");
-                t.start();
-                return;
-            }
-            default -> { }
+        if (c.kind() == Command.Kind.SHUT_DOWN || c.kind() == Command.Kind.EMERGENCY_STOP) {
+            Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
+            Thread t = new Thread(shutdownHook, "controller-shutdown");
+            t.start();
+            return;
         }
-        Checked<CommandResponse> response = keeper.execute(c).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        Exchanges.respond(exchange, response, r -> CommandJson.encode(r));
+        Exchanges.respond(exchange, execute(c), r -> CommandJson.encode(r));
+    }
+
+    /**
+     * Executes a command other than a lone {@code ShutDown}: server commands here, the others by the
+     * keeper. A {@code Batch} holding server commands runs in order, each command answered in its
+     * place of the {@code BatchResponse} (as JS7): the engine commands between server commands go to
+     * the keeper together, and a server command is carried out once those before it are committed.
+     * {@code ShutDown} and {@code EmergencyStop} are refused inside a Batch ({@code NotInBatch}): the
+     * Controller would stop before it answered the Batch.
+     */
+    private Checked<CommandResponse> execute(Command command) throws Exception {
+        return switch (command.kind()) {
+            case TAKE_SNAPSHOT -> takeSnapshot();
+            case RELEASE_EVENTS -> {
+                journal.release(((Command.ReleaseEvents) command).untilEventId());
+                yield Checked.ok(CommandResponse.ACCEPTED);
+            }
+            case RESET_AGENT -> resetAgent((Command.ResetAgent) command);
+            case RESET_SUBAGENT -> resetSubagent((Command.ResetSubagent) command);
+            case SHUT_DOWN, EMERGENCY_STOP -> Checked.fail(Problem.of("NotInBatch", command.typeName() + " must be sent alone, not inside a Batch",
+                    Map.of("command", command.typeName())));
+            case BATCH -> CommandExecutor.isCarriedOutByServer(command) ? executeBatch((Command.Batch) command) : keeperExecute(command);
+            case ADD_ORDER, ADD_ORDERS, CANCEL_ORDERS, SUSPEND_ORDERS, RESUME_ORDER, RESUME_ORDERS, GO_ORDER, ANSWER_ORDER_PROMPT,
+                    DELETE_ORDERS_WHEN_TERMINATED, CHANGE_ORDER, TRANSFER_ORDERS, POST_NOTICE, DELETE_NOTICE, CONTROL_WORKFLOW_PATH,
+                    CONTROL_WORKFLOW, NO_OPERATION -> keeperExecute(command);
+        };
+    }
+
+    private Checked<CommandResponse> executeBatch(Command.Batch batch) throws Exception {
+        List<Checked<CommandResponse>> responses = new ArrayList<>();
+        List<Command> forKeeper = new ArrayList<>();
+        for (Command command : batch.commands()) {
+            if (CommandExecutor.isCarriedOutByServer(command)) {
+                executeTogether(forKeeper, responses);
+                responses.add(execute(command));
+            } else {
+                forKeeper.add(command);
+            }
+        }
+        executeTogether(forKeeper, responses);
+        return Checked.ok(new CommandResponse.BatchResponse(responses));
+    }
+
+    /** Executes {@code commands} as one Batch of the keeper, adds their responses and clears the list. */
+    private void executeTogether(List<Command> commands, List<Checked<CommandResponse>> responses) throws Exception {
+        if (commands.isEmpty()) {
+            return;
+        }
+        Checked<CommandResponse> response = keeperExecute(new Command.Batch(commands));
+        if (response.isOk()) {
+            responses.addAll(((CommandResponse.BatchResponse) response.orThrow()).responses());
+        } else {
+            commands.forEach(c -> responses.add(response));
+        }
+        commands.clear();
+    }
+
+    private Checked<CommandResponse> keeperExecute(Command command) throws Exception {
+        return keeper.execute(command).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** {@code TakeSnapshot}: a checkpoint of the journal, written when this answers. */
+    private Checked<CommandResponse> takeSnapshot() throws Exception {
+        try {
+            journal.checkpoint().get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return Checked.ok(CommandResponse.ACCEPTED);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ProblemException p) {
+                return Checked.fail(p.problem());
+            }
+            throw e;
+        }
     }
 
     /**
@@ -370,7 +430,7 @@ public final class Controller implements AutoCloseable {
         } else if (response.orThrow() instanceof CommandResponse.AddOrderResponse r && r.ignoredBecauseDuplicate()) {
             Exchanges.respondProblem(exchange, Problem.of("DuplicateOrder", "Order '" + orders.get(0).id() + "' already exists"));
         } else if (isSingle) {
-            exchange.getResponseHeaders().put(Headers.LOCATION, "/controller/api/order/" + orders.get(0).id());
+            exchange.getResponseHeaders().put(Headers.LOCATION, "/controller/api/order/" + PathSegment.encode(orders.get(0).id().string()));
             Exchanges.respondJson(exchange, 201, EngineJson.MAPPER.createObjectNode());
         } else {
             Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
@@ -388,16 +448,16 @@ public final class Controller implements AutoCloseable {
         Exchanges.respond(exchange, result, ok -> CommandJson.encode(CommandResponse.ACCEPTED));
     }
 
+    /** {@code GET /controller/api/order/ID} (ID percent-encoded as one path segment): the order. */
     private void order(HttpServerExchange exchange) {
-        String id = exchange.getQueryParameters().get("orderId").getFirst();
-        Checked<OrderId> orderId = OrderId.existing(id);
+        Checked<OrderId> orderId = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
         if (orderId.isFail()) {
             Exchanges.respondProblem(exchange, orderId.problemOption().orElseThrow());
             return;
         }
         Order order = keeper.state().orders().get(orderId.orThrow());
         if (order == null) {
-            Exchanges.respondProblem(exchange, Problem.of("UnknownOrder", "Unknown order '" + id + "'"));
+            Exchanges.respondProblem(exchange, Problem.of("UnknownOrder", "Unknown order '" + orderId.orThrow() + "'"));
             return;
         }
         Exchanges.respondJson(exchange, 200, io.jobwerk.engine.json.OrderJson.encode(order));
@@ -408,7 +468,7 @@ public final class Controller implements AutoCloseable {
      * attached to an Agent is asked there (the Agent knows its Subagents); else the Controller's job queue.
      */
     private void obstacles(HttpServerExchange exchange) {
-        Checked<OrderId> id = OrderId.existing(exchange.getQueryParameters().get("orderId").getFirst());
+        Checked<OrderId> id = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
         Order order = id.toOptional().map(i -> keeper.state().orders().get(i)).orElse(null);
         if (order == null) {
             Exchanges.respondProblem(exchange, id.isFail() ? id.problemOption().orElseThrow()

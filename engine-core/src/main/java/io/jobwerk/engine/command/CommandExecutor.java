@@ -49,4 +49,22 @@ public final class CommandExecutor {
                     ServerCommandExecutor.execute(state, command);
         };
     }
+
+    /**
+     * Whether the server must carry {@code command} out itself, beyond any events: {@code ReleaseEvents},
+     * {@code TakeSnapshot}, {@code ShutDown}, {@code EmergencyStop}, {@code ResetAgent},
+     * {@code ResetSubagent}, or a {@code Batch} holding one of them. The engine answers such a command
+     * {@code Accepted} when it comes alone (the server acts on it as it sees it) and refuses it inside a
+     * Batch with {@code NotInBatch}, where the server would not see it: a server executing a Batch
+     * itself carries these commands out in their place and gives the engine the others.
+     */
+    public static boolean isCarriedOutByServer(Command command) {
+        return switch (command.kind()) {
+            case RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, RESET_AGENT, RESET_SUBAGENT -> true;
+            case BATCH -> ((Command.Batch) command).commands().stream().anyMatch(CommandExecutor::isCarriedOutByServer);
+            case ADD_ORDER, ADD_ORDERS, CANCEL_ORDERS, SUSPEND_ORDERS, RESUME_ORDER, RESUME_ORDERS, GO_ORDER, ANSWER_ORDER_PROMPT,
+                    DELETE_ORDERS_WHEN_TERMINATED, CHANGE_ORDER, TRANSFER_ORDERS, POST_NOTICE, DELETE_NOTICE, CONTROL_WORKFLOW_PATH,
+                    CONTROL_WORKFLOW, NO_OPERATION -> false;
+        };
+    }
 }

@@ -5,10 +5,11 @@ import io.jobwerk.engine.state.EngineState;
 
 /**
  * Server commands ({@code ReleaseEvents}, {@code TakeSnapshot}, {@code ShutDown}, {@code EmergencyStop},
- * {@code NoOperation}, {@code ResetAgent}, {@code ResetSubagent}): the engine decides no events for
- * them and answers {@code Accepted}; the server carries them out (releases the journal, writes a
- * snapshot, stops, resets the Agent driver …). {@code ResetAgent} and {@code ResetSubagent} fail
- * with {@code UnknownItem} when the Agent or Subagent is not known.
+ * {@code NoOperation}, {@code ResetAgent}, {@code ResetSubagent}) sent alone: the engine decides no
+ * events for them and answers {@code Accepted}; the server carries them out (releases the journal,
+ * writes a snapshot, stops, resets the Agent driver …). {@code ResetAgent} and {@code ResetSubagent}
+ * fail with {@code UnknownItem} when the Agent or Subagent is not known. Inside a Batch the engine
+ * refuses them ({@link BatchExecutor}).
  */
 final class ServerCommandExecutor {
     private ServerCommandExecutor() {}

@@ -334,6 +334,22 @@ class CommandExecutorTest {
         assertThat(result.response()).isEqualTo(CommandResponse.ACCEPTED);
     }
 
+    @ParameterizedTest
+    @MethodSource("serverCommands")
+    void serverCommandsInsideABatchAreRefusedSinceTheServerWouldNotSeeThem(Command command) {
+        CommandResult result = execute(new Command.Batch(List.of(new Command.Batch(List.of(command)))));
+
+        Checked<CommandResponse> inner = ((CommandResponse.BatchResponse) result.response()).responses().get(0);
+        Checked<CommandResponse> response = ((CommandResponse.BatchResponse) inner.orThrow()).responses().get(0);
+        assertThat(CommandExecutor.isCarriedOutByServer(command)).isEqualTo(command.kind() != Command.Kind.NO_OPERATION);
+        if (command.kind() == Command.Kind.NO_OPERATION) {
+            assertThat(response).isEqualTo(Checked.ok(CommandResponse.ACCEPTED));
+        } else {
+            assertThat(response.problemOption().orElseThrow().code()).isEqualTo("NotInBatch");
+            assertThat(response.problemOption().orElseThrow().message()).startsWith(command.typeName() + " inside a Batch");
+        }
+    }
+
     static Stream<Command> serverCommands() {
         return Stream.of(new Command.NoOperation(), new Command.ReleaseEvents(1000), new Command.TakeSnapshot(),
                 new Command.ShutDown(true, Optional.empty(), false), new Command.EmergencyStop(false),

@@ -5,6 +5,7 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.ProblemJson;
+import io.jobwerk.http.protocol.PathSegment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -41,7 +43,7 @@ public final class EngineClient implements AutoCloseable {
     private final OkHttpClient once;
     private volatile String sessionToken;
 
-    /** @param apiUri e.g. {@code http://127.0.0.1:4444/controller/api} */
+    /** @param apiUri e.g. {@code http://127.0.0.1:4444/controller/api} (see {@link #checkedApiUri}) */
     public EngineClient(String apiUri, String userId, String password) {
         this.apiUri = apiUri.endsWith("/") ? apiUri.substring(0, apiUri.length() - 1) : apiUri;
         this.userId = userId;
@@ -53,6 +55,20 @@ public final class EngineClient implements AutoCloseable {
                 .retryOnConnectionFailure(true)
                 .build();
         this.once = http.newBuilder().retryOnConnectionFailure(false).build();
+    }
+
+    /**
+     * {@code apiUri} as a client takes it (without a trailing slash), or {@code InvalidUri} saying
+     * why not: an absolute {@code http://} or {@code https://} URL is needed.
+     */
+    public static Checked<String> checkedApiUri(String apiUri) {
+        String uri = apiUri.endsWith("/") ? apiUri.substring(0, apiUri.length() - 1) : apiUri;
+        try {
+            HttpUrl.get(uri);
+            return Checked.ok(uri);
+        } catch (IllegalArgumentException e) {
+            return Checked.fail(Problem.of("InvalidUri", "Invalid URI '" + apiUri + "': " + e.getMessage()));
+        }
     }
 
     public String apiUri() {
@@ -69,8 +85,35 @@ public final class EngineClient implements AutoCloseable {
                 : Checked.fail(Problem.of("BadResponse", "Login response without sessionToken")));
     }
 
+    /** {@code GET} of {@code apiUri + path}; {@code path} (e.g. {@code /snapshot}) is taken as URL text, not encoded. */
     public Checked<JsonNode> get(String path) {
         return call(new Request.Builder().url(apiUri + path).get(), true);
+    }
+
+    /**
+     * {@code GET} of {@code apiUri} followed by {@code pathSegments}, each one segment whatever it holds
+     * ({@link PathSegment}), e.g. {@code List.of("order", orderId.string(), "obstacles")} for an order id
+     * with {@code #}, {@code /} or {@code ?}. A segment {@code .} or {@code ..} cannot be sent and is an
+     * {@code InvalidPathSegment} problem, as is an {@code apiUri} that is not a URL.
+     */
+    public Checked<JsonNode> get(List<String> pathSegments) {
+        return url(pathSegments).flatMap(url -> call(new Request.Builder().url(url).get(), true));
+    }
+
+    private Checked<HttpUrl> url(List<String> pathSegments) {
+        HttpUrl base = HttpUrl.parse(apiUri);
+        if (base == null) {
+            return Checked.fail(Problem.of("InvalidUri", "Invalid URI '" + apiUri + "'"));
+        }
+        HttpUrl.Builder url = base.newBuilder();
+        for (String segment : pathSegments) {
+            if (PathSegment.isDotSegment(segment)) {
+                return Checked.fail(Problem.of("InvalidPathSegment",
+                        "'" + segment + "' cannot be sent as a segment of a URL path (" + apiUri + "/" + String.join("/", pathSegments) + ")"));
+            }
+            url.addEncodedPathSegment(PathSegment.encode(segment));
+        }
+        return Checked.ok(url.build());
     }
 
     /** {@code GET} of an NDJSON answer (e.g. {@code /snapshot}): one JSON value per non-blank line. */

@@ -49,7 +49,7 @@ public final class EventRoute {
     }
 
     public void handle(HttpServerExchange exchange) throws IOException, InterruptedException {
-        Checked<Request> parsed = Request.parse(exchange.getQueryParameters(), feed.lastEventId());
+        Checked<Request> parsed = Exchanges.queryParameters(exchange).flatMap(query -> Request.parse(query, feed.lastEventId()));
         if (parsed.isFail()) {
             Exchanges.respondProblem(exchange, parsed.problemOption().orElseThrow());
             return;

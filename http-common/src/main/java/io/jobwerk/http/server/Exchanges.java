@@ -5,14 +5,21 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.ProblemJson;
+import io.jobwerk.http.protocol.PathSegment;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
+import io.undertow.util.PathTemplateMatch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reading requests and writing JSON responses in blocking handlers. Every route answers JSON;
@@ -67,6 +74,40 @@ public final class Exchanges {
             }
         }
         return false;
+    }
+
+    /**
+     * The parameter {@code name} of the route's path template (e.g. {@code {orderId}}), decoded
+     * ({@link PathSegment#decode}); {@code BadRequest} when it is not properly percent-encoded.
+     */
+    public static Checked<String> pathParameter(HttpServerExchange exchange, String name) {
+        PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+        String raw = match == null ? null : match.getParameters().get(name);
+        if (raw == null) {
+            throw new IllegalArgumentException("The route has no path parameter " + name);
+        }
+        return PathSegment.decode(raw);
+    }
+
+    /**
+     * The query parameters, decoded as {@code application/x-www-form-urlencoded} ({@code +} is a
+     * space, {@code %XX} UTF-8 bytes); {@code BadRequest} for a malformed escape.
+     */
+    public static Checked<Map<String, Deque<String>>> queryParameters(HttpServerExchange exchange) {
+        Map<String, Deque<String>> decoded = new LinkedHashMap<>();
+        try {
+            for (String pair : exchange.getQueryString().split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    decoded.computeIfAbsent(name, n -> new ArrayDeque<>()).add(value);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return Checked.fail(Problem.of("BadRequest", "Invalid query string '" + exchange.getQueryString() + "': " + e.getMessage()));
+        }
+        return Checked.ok(decoded);
     }
 
     /** The request body parsed as JSON. */

@@ -14,6 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * An Undertow server with the house rules: every handler runs on a worker thread in blocking mode,
+ * the URL is not decoded before routing (path parameters are single segments as {@link
+ * io.jobwerk.http.protocol.PathSegment} encodes them; handlers decode them with
+ * {@link Exchanges#pathParameter}, query parameters with {@link Exchanges#queryParameters}),
  * unknown routes answer a 404 problem, a wrong method a 405 problem, bodies over the limit 413, and
  * an unexpected exception a 500 problem without stack trace (the trace goes to the log).
  */
@@ -43,8 +46,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening; the routes' handlers may block. A port in use is a {@link ProblemException}
-     * ({@code CannotListen}) naming host and port.
+     * Starts listening; the routes' handlers may block. A port in use or an unknown host is a
+     * {@link ProblemException} ({@code CannotListen}) naming host and port.
      */
     public static WebServer start(WebServerConf conf, RoutingHandler routes) {
         routes.setFallbackHandler(exchange -> Exchanges.respondProblem(exchange,
@@ -65,6 +68,10 @@ public final class WebServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, conf.maxBodyBytes() > Long.MAX_VALUE / 4
                         ? Long.MAX_VALUE : conf.maxBodyBytes() * 4)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                // Routes match the path as sent; handlers decode parameters (Exchanges.pathParameter, queryParameters).
+                // Undertow's decoding would route a decoded '?' nowhere and keep '%2F' encoded, so 'a/b' and a literal
+                // 'a%2Fb' would be the same order id.
+                .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setHandler(root)
                 .build();
         try {
@@ -74,6 +81,10 @@ public final class WebServer implements AutoCloseable {
             if (e.getCause() instanceof java.net.BindException bind) {
                 throw new ProblemException(Problem.of("CannotListen", "Cannot listen on " + conf.host() + ":" + conf.port() + ": "
                         + bind.getMessage() + (conf.port() == 0 ? "" : " (another process may have the port; choose another with --port)")));
+            }
+            if (e.getCause() instanceof java.net.UnknownHostException) {
+                throw new ProblemException(Problem.of("CannotListen", "Cannot listen on " + conf.host() + ":" + conf.port()
+                        + ": unknown host " + conf.host() + " (choose another with --host)"));
             }
             throw e;
         }

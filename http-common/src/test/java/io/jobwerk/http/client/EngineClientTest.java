@@ -28,6 +28,15 @@ class EngineClientTest {
         }
     }
 
+    @Test
+    void dotSegmentIsAProblemAndNotSent() {
+        // Nothing is listening: a request would be ConnectionRefused.
+        try (EngineClient client = new EngineClient("http://127.0.0.1:1/agent/api", "u", "p")) {
+            Problem problem = client.get(java.util.List.of("order", "..", "obstacles")).problemOption().orElseThrow();
+            assertThat(problem.code()).as(problem.message()).isEqualTo("InvalidPathSegment");
+        }
+    }
+
     /**
      * A server on loopback that keeps connections alive, and closes the connection of the first
      * command it receives without answering, as a peer does that dies or cuts the link after it
