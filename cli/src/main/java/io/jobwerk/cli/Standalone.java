@@ -55,12 +55,20 @@ public final class Standalone implements AutoCloseable {
         return start(data, port, users, fsync, SignatureVerifier.acceptingUnsigned());
     }
 
+    /** A problem if a user has the name the standalone Controller logs in with at its Agent. */
+    static Optional<Problem> reservedUserProblem(List<UserAccount> users) {
+        return users.stream().anyMatch(u -> u.id().equals(CONTROLLER_AT_AGENT))
+                ? Optional.of(Problem.of("ReservedUserName", "user '" + CONTROLLER_AT_AGENT
+                        + "' is reserved: the standalone Controller logs in at its Agent with that name"))
+                : Optional.empty();
+    }
+
     /** The same, with the Controller's signed-deployment switch. */
     public static Checked<Standalone> start(Path data, int port, List<UserAccount> users, boolean fsync, SignatureVerifier signatures)
             throws IOException {
-        if (users.stream().anyMatch(u -> u.id().equals(CONTROLLER_AT_AGENT))) {
-            return Checked.fail(Problem.of("ReservedUserName", "user '" + CONTROLLER_AT_AGENT
-                    + "' is reserved: the standalone Controller logs in at its Agent with that name"));
+        Optional<Problem> reserved = reservedUserProblem(users);
+        if (reserved.isPresent()) {
+            return Checked.fail(reserved.get());
         }
         Files.createDirectories(data);
         byte[] secret = new byte[24];

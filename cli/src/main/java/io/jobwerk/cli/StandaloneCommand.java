@@ -50,6 +50,9 @@ public final class StandaloneCommand implements Callable<Integer> {
         }
         SignatureVerifier signatures = trustedKeys.signatures(spec);
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
+        Standalone.reservedUserProblem(accounts).ifPresent(p -> {
+            throw new ProblemException(p);
+        });
         Checked<Standalone> started = Standalone.start(DataOption.created(data), port, accounts, !noFsync, signatures);
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());
