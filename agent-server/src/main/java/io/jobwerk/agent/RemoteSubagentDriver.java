@@ -330,10 +330,16 @@ final class RemoteSubagentDriver implements SubagentDriver {
             }
             after = c.continued() ? c.keptAfterEventId() : c.lastEventId();
         } else if (!subagentRunId.equals(c.subagentRunId())) {
-            if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"))) {
+            if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"), false)) {
                 return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
             }
             after = 0;
+        } else if (!c.continued()) {
+            // It gave up this Director's processes (killed them for a silence, or for a new dedication): their
+            // kills' outcomes, still to be read, are not the jobs' own.
+            if (!lose(Problem.of("SubagentGaveUpProcesses", "Subagent " + item.id() + " gave up the processes of this Director"), false)) {
+                return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
+            }
         }
         released = after;
         subagentRunId = c.subagentRunId();
@@ -382,7 +388,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             Problem p = result.problemOption().orElseThrow();
             if (p.code().equals("EventSeqTorn")) {
                 // Events were dropped before the Director read them: outcomes may be missing.
-                if (!lose(p)) {
+                if (!lose(p, true)) {
                     return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
                 }
                 coupled = false;
@@ -473,7 +479,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         boolean gone = problem.code().equals("ConnectionRefused");
         boolean silentTooLong = System.nanoTime() - failingSinceNanos > directorTimeout.plusSeconds(1).toNanos();
         if (!lostReported && (gone || silentTooLong)) {
-            lostReported = lose(problem); // else tried again with the next failure
+            lostReported = lose(problem, true); // else tried again with the next failure
         }
     }
 
@@ -487,6 +493,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 : Problem.of("SubagentNotContinued", "Subagent " + item.id() + " did not keep the processes of this Director");
         Map<OrderId, String> adopted = new java.util.HashMap<>();
         Map<OrderId, Boolean> killsAsked = new java.util.HashMap<>(); // marked while the Director was down or coupling
+        Map<OrderId, String> leftovers = new java.util.HashMap<>(coupled.processes()); // listed, but not this Director's now
         boolean durable = decideDurably("taking over its processes", state -> {
             adopted.clear();
             killsAsked.clear();
@@ -507,12 +514,18 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 LOG.warning("Subagent " + item.id() + ": " + events.size() + " processes from before the Director's restart are lost: "
                         + problem.message());
             }
+            // On the keeper thread, before a kill of a later round looks for the task
+            expectedTasks.putAll(adopted);
             return Checked.ok(Decision.of(events, Boolean.TRUE));
         });
         if (!durable) {
             return false;
         }
-        expectedTasks.putAll(adopted);
+        leftovers.entrySet().removeIf(e -> e.getValue().equals(expectedTasks.get(e.getKey())));
+        leftovers.forEach((orderId, taskId) -> {
+            LOG.warning("Subagent " + item.id() + ": the process of " + orderId + " " + taskId + " is no job of this Director now; killing it");
+            kills.execute(() -> client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(orderId, taskId, true))));
+        });
         if (!adopted.isEmpty()) {
             LOG.info("Subagent " + item.id() + ": " + adopted.size() + " processes from before the Director's restart go on");
         }
@@ -520,8 +533,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
         return true;
     }
 
-    /** Records the processes running here as lost, so their jobs restart; returns whether that is durable. */
-    private boolean lose(Problem problem) {
+    /**
+     * Records the processes running here as lost, so their jobs restart; returns whether that is
+     * durable. With {@code rededicate}, the Subagent is then coupled with a new id, so it kills what
+     * may still run of them (it may not have noticed what made them lost here).
+     */
+    private boolean lose(Problem problem, boolean rededicate) {
         Map<OrderId, String> lost = new java.util.HashMap<>();
         boolean durable = decideDurably("the loss of its processes (" + problem.message() + ")", state -> {
             lost.clear();
@@ -541,6 +558,9 @@ final class RemoteSubagentDriver implements SubagentDriver {
             return false;
         }
         lost.forEach(expectedTasks::remove);
+        if (rededicate) {
+            dedicationRunId = directorRunId + "-lost-" + java.util.UUID.randomUUID();
+        }
         return true;
     }
 
@@ -582,7 +602,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         Thread t = daemon(() -> {
             Problem problem = Problem.of("SubagentReset", "Subagent " + item.id() + " was reset; its processes are lost");
             try {
-                while (!closed && !lose(problem)) {
+                while (!closed && !lose(problem, false)) { // the reset dedicates anew below
                     Thread.sleep(RECONNECT_DELAYS_MS[0]);
                 }
             } catch (InterruptedException e) {

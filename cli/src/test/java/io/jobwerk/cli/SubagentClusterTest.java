@@ -274,6 +274,25 @@ class SubagentClusterTest {
     }
 
     @Test
+    void aProcessThatEndedWhileTheDirectorWasDownCountsAsLostAndTheJobRunsAgain() throws Exception {
+        cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
+        cluster.deploy(null, oneJob("short", "sleep 1", "'A'"));
+        cluster.addOrders("short", "d1");
+        cluster.await("d1 sleeping on A", WAIT, () -> !cluster.startsOf("d1").isEmpty() && !cluster.jobProcesses("A").isEmpty());
+
+        int port = cluster.stopAgent();
+        cluster.await("the process ended", WAIT, () -> cluster.jobProcesses("A").isEmpty());
+        cluster.startAgent(port);
+
+        // Its outcome cannot be told from an earlier task's of the order: the journal does not hold the task id
+        cluster.await("d1 done", WAIT, () -> cluster.processed("d1").size() == 2);
+        assertThat(cluster.processed("d1").get(0).outcome()).isInstanceOfSatisfying(Outcome.Disrupted.class,
+                d -> assertThat(d.reason()).isInstanceOf(Outcome.ProcessLost.class));
+        assertThat(cluster.processed("d1").get(1).outcome()).isInstanceOf(Outcome.Succeeded.class);
+        assertThat(cluster.startsOf("d1")).containsExactly("A", "A");
+    }
+
+    @Test
     void aRestartedDirectorRecordsTheProcessAsLostWhenItsSubagentWasRestartedMeanwhile() throws Exception {
         cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
         cluster.deploy(null, oneJob("slow", "sleep 2", "'A'"));

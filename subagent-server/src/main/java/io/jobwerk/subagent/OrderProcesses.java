@@ -83,7 +83,7 @@ public final class OrderProcesses {
             running.put(orderId, task);
             process.outcome().whenComplete((outcome, error) -> {
                 Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
-                synchronized (startedTasks) { // knownTasks sees the task running or ended, never neither
+                synchronized (startedTasks) { // runningTasks never lists a task whose outcome is in the feed
                     feed.add(List.of(KeyedEvent.of(orderId, new ProcessEvent(taskId, new OrderEvent.OrderProcessed(o)))));
                     running.remove(orderId, task);
                 }
@@ -139,18 +139,12 @@ public final class OrderProcesses {
     }
 
     /**
-     * The task of each order known here: those whose {@code OrderProcessed} is among the feed's
-     * kept events (not yet released by the Director), and the running ones, which win.
+     * The task of each order whose process runs here. An ended one is not listed: the Director
+     * cannot tell its outcome from that of an earlier task of the order it has already recorded.
      */
-    public Map<OrderId, String> knownTasks() {
+    public Map<OrderId, String> runningTasks() {
         Map<OrderId, String> tasks = new java.util.HashMap<>();
-        synchronized (startedTasks) { // no start in between
-            for (var stamped : feed.kept()) {
-                if (stamped.keyedEvent().event() instanceof ProcessEvent e && e.orderEvent() instanceof OrderEvent.OrderProcessed
-                        && stamped.keyedEvent().key().isPresent()) {
-                    tasks.put(new OrderId(stamped.keyedEvent().key().get()), e.taskId());
-                }
-            }
+        synchronized (startedTasks) { // no start or end in between
             running.forEach((orderId, task) -> tasks.put(orderId, task.taskId()));
         }
         return tasks;

@@ -20,7 +20,7 @@ public sealed interface SubagentCommand {
     /**
      * The Director introduces itself. The same id as the one coupled before is the same Director
      * (also after a restart: the id is its journal's): the processes go on, and the answer lists
-     * them. Another id means the earlier Director has given up the processes it started (it
+     * the running ones. Another id means the earlier Director has given up the processes it started (it
      * recorded them as lost, or was reset): the Subagent kills them, so no job runs twice, and
      * answers with {@link DirectorCoupled} only when they have ended.
      *
@@ -42,8 +42,7 @@ public sealed interface SubagentCommand {
      * @param lastEventId the newest event of the Subagent's event stream
      * @param continued whether the Subagent kept the processes of this Director (coupled with the same id before)
      * @param keptAfterEventId the events after this one are kept (not yet released)
-     * @param processes where continued, the task of each order the Subagent knows: running, or
-     *                  ended with its {@code OrderProcessed} among the kept events; else empty
+     * @param processes where continued, the task of each order whose process runs on the Subagent; else empty
      */
     record DirectorCoupled(String subagentRunId, long directorTimeoutMillis, long lastEventId, boolean continued,
                            long keptAfterEventId, Map<OrderId, String> processes) {

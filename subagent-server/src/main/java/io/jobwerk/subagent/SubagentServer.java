@@ -121,16 +121,17 @@ public final class SubagentServer implements AutoCloseable {
     }
 
     private void watchDirector() {
-        if (directorWatch.lostAt(System.nanoTime())) {
-            synchronized (this) {
-                // Its processes are given up, not continued: when it couples again it records them as lost (and
-                // restarts the jobs) instead of taking over the outcomes of the kills as the jobs' own.
-                directorRunId = null;
+        synchronized (this) { // with the coupling's lock: a coupling either comes first (contact) or finds the processes given up
+            if (!directorWatch.lostAt(System.nanoTime())) {
+                return;
             }
-            int n = processes.killAll("no request of the Director for " + conf.directorTimeout().toMillis() + " ms");
-            if (n > 0) {
-                LOG.warning("Director lost: killed " + n + " processes");
-            }
+            // Its processes are given up, not continued: when it couples again it records them as lost (and
+            // restarts the jobs) instead of taking over the outcomes of the kills as the jobs' own.
+            directorRunId = null;
+        }
+        int n = processes.killAll("no request of the Director for " + conf.directorTimeout().toMillis() + " ms");
+        if (n > 0) {
+            LOG.warning("Director lost: killed " + n + " processes");
         }
     }
 
@@ -163,7 +164,7 @@ public final class SubagentServer implements AutoCloseable {
                 }
                 Exchanges.respondJson(exchange, 200, SubagentCommandJson.encode(new SubagentCommand.DirectorCoupled(
                         runId, conf.directorTimeout().toMillis(), feed.lastEventId(), continued, feed.keptAfterEventId(),
-                        continued ? processes.knownTasks() : Map.of())));
+                        continued ? processes.runningTasks() : Map.of())));
             }
             case START_ORDER_PROCESS -> {
                 var start = (SubagentCommand.StartOrderProcess) c;

@@ -97,11 +97,6 @@ public final class MemoryEventFeed implements EventFeed {
         return tornAfter;
     }
 
-    /** The events kept now, oldest first. */
-    public synchronized List<Stamped<? extends Event>> kept() {
-        return List.copyOf(events);
-    }
-
     @Override
     public synchronized long lastEventId() {
         return eventIds.last();
