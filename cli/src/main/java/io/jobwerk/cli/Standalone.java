@@ -74,7 +74,13 @@ public final class Standalone implements AutoCloseable {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String internalPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        List<UserAccount> agentUsers = new ArrayList<>(users);
+        // At the Agent the Controller's users read (events, overview); only Super may command it, as the Controller's
+        // own rules let only Super reset or release: else a deployer could reset the Agent behind the Controller.
+        List<UserAccount> agentUsers = new ArrayList<>();
+        for (UserAccount user : users) {
+            agentUsers.add(user.permissions().contains(Permission.Super) ? user
+                    : new UserAccount(user.id(), user.passwordHash(), Set.of(Permission.ValidUser)));
+        }
         agentUsers.add(new UserAccount(CONTROLLER_AT_AGENT, PasswordHash.parse("plain:" + internalPassword).orThrow(), Set.of(Permission.UpdateItem)));
         AgentPath agentPath = AGENT;
         SubagentId subagentId = SUBAGENT;

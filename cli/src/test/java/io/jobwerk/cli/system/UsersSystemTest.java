@@ -141,10 +141,28 @@ class UsersSystemTest {
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertProblem(send("operator", "POST", "/controller/api/item", PROMPT_WORKFLOW.formatted("by-operator")),
                 403, "lacks the permission UpdateItem");
+        // A Batch needs what each of its commands needs: nothing of it is carried out
         assertProblem(send("operator", "POST", "/controller/api/command",
-                        "{\"TYPE\":\"Batch\",\"commands\":[{\"TYPE\":\"NoOperation\"},{\"TYPE\":\"ShutDown\"}]}"),
+                        "{\"TYPE\":\"Batch\",\"commands\":[{\"TYPE\":\"CancelOrders\",\"orderIds\":[\"waiting\"]},{\"TYPE\":\"TakeSnapshot\"}]}"),
                 403, "Batch: User 'operator' lacks the permission Super");
+        HttpResponse<String> waiting = send("admin", "GET", "/controller/api/order/waiting", null);
+        assertThat(json(waiting).path("state").path("TYPE").asText()).as(waiting.body()).isEqualTo("Prompting");
+        assertThat(json(waiting).has("mark")).as(waiting.body()).isFalse();
         assertThat(controller.isAlive()).isTrue();
+    }
+
+    @Test
+    void atTheStandaloneAgentOnlySuperUsersMayCommand() throws Exception {
+        Path users = usersFile("standalone-users.conf", adminLine, line("deployer", Permission.UpdateItem));
+        int port = Ports.free();
+        try (ServerProcess standalone = ServerProcess.start("standalone", dir.resolve("standalone.log"), "standalone",
+                "--data", dir.resolve("standalone").toString(), "--port", "" + port, "--no-fsync", "--users", users.toString())) {
+            String agent = "http://127.0.0.1:" + (port + 1);
+            assertProblem(sendTo(agent, "deployer", "POST", "/agent/api/command", "{\"TYPE\":\"Reset\"}"),
+                    403, "User 'deployer' lacks the permission UpdateItem");
+            assertThat(sendTo(agent, "deployer", "GET", "/agent/api", null).statusCode()).isEqualTo(200);
+            assertThat(sendTo(agent, "admin", "POST", "/agent/api/command", "{\"TYPE\":\"NoOperation\"}").statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -242,6 +260,10 @@ class UsersSystemTest {
 
     /** As {@code user} with HTTP Basic. */
     private static HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
+        return sendTo(uri, user, method, path, body);
+    }
+
+    private static HttpResponse<String> sendTo(String uri, String user, String method, String path, String body) throws Exception {
         String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + PASSWORDS.get(user)).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + basic)
