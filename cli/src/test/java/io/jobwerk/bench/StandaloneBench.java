@@ -421,7 +421,6 @@ public final class StandaloneBench {
         return threadSeconds("CompilerThre"); // "C2 CompilerThre", truncated
     }
 
-    /** CPU seconds of the threads now running whose name (truncated to 15 characters by Linux) contains {@code name}; -1 if not Linux. */
     /** CPU seconds × 100 used since {@code before} by the threads whose name starts with {@code prefix}. */
     static long threadTicksSince(Map<String, Long> before, String prefix) {
         long used = 0;
@@ -478,6 +477,7 @@ public final class StandaloneBench {
                         e.getValue() / 100.0, 100 * e.getValue() / 100.0 / wallSeconds));
     }
 
+    /** CPU seconds of the threads now running whose name (truncated to 15 characters by Linux) contains {@code name}; -1 if not Linux. */
     static double threadSeconds(String name) {
         long ticks = 0;
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {

@@ -75,7 +75,7 @@ public final class EngineJson {
     }
 
     private interface TreeReading {
-        JsonNode read() throws Exception;  // Jackson declares IOException; from memory only its JsonProcessingException comes
+        JsonNode read() throws Exception;  // Jackson declares IOException (java.io is not used in the core)
     }
 
     private static Checked<JsonNode> parse(TreeReading reading) {
@@ -94,7 +94,8 @@ public final class EngineJson {
                     "JSON syntax error at line " + line + ", column " + column + ": " + e.getOriginalMessage(),
                     Map.of("line", line, "column", column)));
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot read JSON from memory", e);
+            // Not a syntax error Jackson locates, e.g. bytes it takes for UTF-32 (CharConversionException)
+            return Checked.fail(Problem.of(SYNTAX_PROBLEM, "JSON cannot be read: " + e.getMessage(), Map.of()));
         }
     }
 

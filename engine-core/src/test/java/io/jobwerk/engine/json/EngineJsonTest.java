@@ -36,6 +36,16 @@ class EngineJsonTest {
     }
 
     @Test
+    void bytesAreParsedAsUtf8AndUnreadableBytesAreAProblem() {
+        assertThat(EngineJson.print(EngineJson.parse("{\"k\":\"Grüße\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).orThrow()))
+                .isEqualTo("{\"k\":\"Grüße\"}");
+        // Jackson takes leading NULs for UTF-32, and then fails outside its syntax errors
+        for (byte[] bad : List.of(new byte[] {0, 0, 0, 1, 2}, new byte[] {0, 0, 0, '{', 0, 0}, new byte[] {(byte) 0xC3, '{'})) {
+            assertThat(EngineJson.parse(bad).problemOption()).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo(EngineJson.SYNTAX_PROBLEM));
+        }
+    }
+
+    @Test
     void emptyAndTrailingInputAreSyntaxErrors() {
         assertThat(EngineJson.parse("").isFail()).isTrue();
         assertThat(EngineJson.parse("{} {}").isFail()).isTrue();
