@@ -317,7 +317,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private Checked<Boolean> couple() {
         String runId = dedicationRunId;
         Checked<SubagentCommand.DirectorCoupled> response = client.command(SubagentCommandJson.encode(
-                new SubagentCommand.CoupleDirector(runId))).flatMap(SubagentCommandJson::decodeCoupled);
+                new SubagentCommand.CoupleDirector(runId, Optional.of(item.agentPath().string())))).flatMap(SubagentCommandJson::decodeCoupled);
         if (response.isFail()) {
             return Checked.fail(response.problemOption().orElseThrow());
         }

@@ -25,10 +25,17 @@ public sealed interface SubagentCommand {
      * answers with {@link DirectorCoupled} only when they have ended.
      *
      * @param directorRunId the same for a Director across its restarts, new after a reset
+     * @param agentPath the Agent the Director serves: a Subagent serves one Agent (JS7:
+     *                  {@code SubagentAlreadyDedicated}) until its Director falls silent or it is restarted
      */
-    record CoupleDirector(String directorRunId) implements SubagentCommand {
+    record CoupleDirector(String directorRunId, Optional<String> agentPath) implements SubagentCommand {
         public CoupleDirector {
             Objects.requireNonNull(directorRunId, "directorRunId");
+            Objects.requireNonNull(agentPath, "agentPath");
+        }
+
+        public CoupleDirector(String directorRunId) {
+            this(directorRunId, Optional.empty());
         }
 
         @Override public Kind kind() { return Kind.COUPLE_DIRECTOR; }

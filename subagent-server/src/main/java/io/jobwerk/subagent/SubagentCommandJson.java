@@ -40,8 +40,11 @@ public final class SubagentCommandJson {
     public static ObjectNode encode(SubagentCommand command) {
         ObjectNode json = EngineJson.MAPPER.createObjectNode();
         switch (command.kind()) {
-            case COUPLE_DIRECTOR -> json.put("TYPE", "CoupleDirector")
-                    .put("directorRunId", ((SubagentCommand.CoupleDirector) command).directorRunId());
+            case COUPLE_DIRECTOR -> {
+                var couple = (SubagentCommand.CoupleDirector) command;
+                json.put("TYPE", "CoupleDirector").put("directorRunId", couple.directorRunId());
+                couple.agentPath().ifPresent(a -> json.put("agentPath", a));
+            }
             case START_ORDER_PROCESS -> {
                 var start = (SubagentCommand.StartOrderProcess) command;
                 json.put("TYPE", "StartOrderProcess").put("orderId", start.orderId().string()).put("taskId", start.launch().taskId());
@@ -63,7 +66,8 @@ public final class SubagentCommandJson {
         String type = json.path("TYPE").asText("");
         try {
             return switch (type) {
-                case "CoupleDirector" -> text(json, "directorRunId").map(SubagentCommand.CoupleDirector::new);
+                case "CoupleDirector" -> text(json, "directorRunId").map(id -> new SubagentCommand.CoupleDirector(id,
+                        json.path("agentPath").isTextual() ? Optional.of(json.get("agentPath").asText()) : Optional.empty()));
                 case "StartOrderProcess" -> orderId(json).flatMap(id -> text(json, "taskId")
                         .flatMap(taskId -> decodeLaunch(taskId, json.path("launch")))
                         .map(launch -> new SubagentCommand.StartOrderProcess(id, launch,

@@ -65,6 +65,7 @@ public final class SubagentServer implements AutoCloseable {
     private final EventRoute events;
     private final WebServer web;
     private String directorRunId; // guarded by this
+    private String dedicatedTo; // guarded by this: the Agent of the coupled Director, if it said
 
     private SubagentServer(SubagentConf conf, Clock clock) {
         this.conf = conf;
@@ -85,7 +86,7 @@ public final class SubagentServer implements AutoCloseable {
         RoutingHandler routes = new RoutingHandler()
                 .get("/subagent/api", auth.require(Permission.ValidUser, contact((ex, user) -> Exchanges.respondJson(ex, 200, overview()))))
                 .post("/subagent/api/session", auth.sessionRoute())
-                .post("/subagent/api/command", auth.require(Permission.AgentDirector, contact((ex, user) -> command(ex))))
+                .post("/subagent/api/command", auth.require(Permission.AgentDirector, (ex, user) -> command(ex)))
                 .get("/subagent/api/event", auth.require(Permission.AgentDirector, contact((ex, user) -> events.handle(ex))));
         this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
     }
@@ -135,8 +136,12 @@ public final class SubagentServer implements AutoCloseable {
         }
     }
 
+    /** Every command is the Director's sign of life, but a refused coupling of another Agent's Director. */
     private void command(io.undertow.server.HttpServerExchange exchange) {
         Checked<SubagentCommand> command = Exchanges.readJson(exchange).flatMap(SubagentCommandJson::decode);
+        if (command.isFail() || command.orThrow().kind() != SubagentCommand.Kind.COUPLE_DIRECTOR) {
+            directorWatch.contact(System.nanoTime());
+        }
         if (command.isFail()) {
             Exchanges.respondProblem(exchange, command.problemOption().orElseThrow());
             return;
@@ -145,11 +150,23 @@ public final class SubagentServer implements AutoCloseable {
         SubagentCommand c = command.orThrow();
         switch (c.kind()) {
             case COUPLE_DIRECTOR -> {
-                String director = ((SubagentCommand.CoupleDirector) c).directorRunId();
+                var couple = (SubagentCommand.CoupleDirector) c;
+                String director = couple.directorRunId();
                 String previous;
                 synchronized (this) {
+                    if (directorRunId != null && dedicatedTo != null && couple.agentPath().isPresent()
+                            && !couple.agentPath().get().equals(dedicatedTo)) {
+                        // Else the other Agent's coupling would kill this one's processes behind its back
+                        Exchanges.respondProblem(exchange, Problem.of("SubagentAlreadyDedicated", "This Subagent serves Agent '"
+                                + dedicatedTo + "'; Agent '" + couple.agentPath().get() + "' may have it once that Agent's Director"
+                                + " has been silent for the director timeout (" + conf.directorTimeout().toMillis() + " ms) or the Subagent"
+                                + " is restarted", Map.of("agentPath", dedicatedTo)));
+                        return;
+                    }
                     previous = directorRunId;
                     directorRunId = director;
+                    couple.agentPath().ifPresent(a -> dedicatedTo = a);
+                    directorWatch.contact(System.nanoTime());
                 }
                 boolean continued = director.equals(previous);
                 if (previous != null && !continued) {

@@ -28,7 +28,7 @@ class SubagentCommandJsonTest {
     @Test
     void everyCommandRoundTrips() {
         List<SubagentCommand> commands = List.of(
-                new SubagentCommand.CoupleDirector("run-1"),
+                new SubagentCommand.CoupleDirector("run-1", Optional.of("agent")),
                 new SubagentCommand.StartOrderProcess(new OrderId("ORDER|fork-branch"), LAUNCH), // a fork's child order
                 new SubagentCommand.KillProcess(new OrderId("ORDER|fork-branch"), "task-1", true),
                 new SubagentCommand.ReleaseEvents(1234),

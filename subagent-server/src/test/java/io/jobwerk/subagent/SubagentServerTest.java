@@ -184,6 +184,29 @@ class SubagentServerTest {
     }
 
     @Test
+    void aSubagentServesOneAgentUntilItsDirectorFallsSilent() throws Exception {
+        start(Duration.ofMillis(800));
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("Agent:A:1", Optional.of("A")))).orThrow();
+        client.command(SubagentCommandJson.encode(new SubagentCommand.StartOrderProcess(new OrderId("ORDER"), launch("t1", "sleep 30")))).orThrow();
+
+        assertThat(client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("Agent:B:1", Optional.of("B"))))
+                .problemOption().orElseThrow())
+                .satisfies(p -> assertThat(p.code()).isEqualTo("SubagentAlreadyDedicated"))
+                .satisfies(p -> assertThat(p.message()).startsWith("This Subagent serves Agent 'A'; Agent 'B' may have it once"));
+        assertThat(server.processCount()).isEqualTo(1); // A's process was not killed by B's attempt
+
+        // A's Director falls silent (B's refused attempts, every 100 ms, are no sign of A's life): its process is killed, and B may couple
+        long t0 = System.nanoTime();
+        while (server.processCount() > 0 && System.nanoTime() - t0 < 10_000_000_000L) {
+            assertThat(client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("Agent:B:1", Optional.of("B"))))
+                    .isFail() || server.processCount() == 0).isTrue();
+            Thread.sleep(100);
+        }
+        assertThat(processedEvent()).isEqualTo("ORDER OrderProcessed Killed");
+        assertThat(client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("Agent:B:1", Optional.of("B")))).isOk()).isTrue();
+    }
+
+    @Test
     void aLateKillOfAnEarlierTaskOfTheOrderDoesNotKillItsCurrentTask() throws Exception {
         start(Duration.ofSeconds(30));
         client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
