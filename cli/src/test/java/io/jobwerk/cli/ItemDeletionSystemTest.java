@@ -61,15 +61,7 @@ class ItemDeletionSystemTest {
     @Test
     void agentAndSubagentInUseAreNotDeletedAndTheProblemNamesTheirUsers() throws Exception {
         try (InProcessSystem system = InProcessSystem.start(data)) {
-            deploy(system, """
-                    {"TYPE":"AddOrChangeSimple","item":{"TYPE":"SubagentItem","id":"second","agentPath":"agent","uri":"http://127.0.0.1:1"}}
-                    """).orThrow();
-            system.deployWorkflows("1", """
-                    {"TYPE":"Workflow","path":"pinned","versionId":"1","instructions":[{"TYPE":"Execute.Named","jobName":"j"}],
-                     "jobs":{"j":{"agentPath":"agent","subagentBundleIdExpr":"'second'",
-                                  "executable":{"TYPE":"ShellScriptExecutable","script":"#!/bin/sh\\nexit 0\\n"}}}}""");
-            system.addOrder(FreshOrder.of("waiting", "pinned"));
-            system.awaitEvent("waiting", e -> e instanceof OrderEvent.OrderAttached, TIMEOUT_MS);
+            WaitingOrders.attachedWaitingForAnUnreachableSubagent(system, "waiting", TIMEOUT_MS);
 
             Checked<Boolean> agent = deploy(system, "{\"TYPE\":\"DeleteSimple\",\"path\":\"Agent:agent\"}\n");
             Checked<Boolean> subagent = deploy(system, "{\"TYPE\":\"DeleteSimple\",\"path\":\"Subagent:second\"}\n");

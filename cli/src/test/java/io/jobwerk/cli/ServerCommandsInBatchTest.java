@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.event.Stamped;
-import io.jobwerk.engine.item.ItemOperation;
 import io.jobwerk.engine.json.EngineJson;
-import io.jobwerk.engine.json.ItemOperationJson;
-import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.http.client.EngineClient;
 import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.JournalStats;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -99,17 +95,7 @@ class ServerCommandsInBatchTest {
     @Test
     void resetAgentIsCarriedOutAndResetSubagentAnswersItsOwnProblem() throws Exception {
         try (InProcessSystem system = InProcessSystem.start(data)) {
-            // Nothing listens on port 1: the order waits attached to the Agent.
-            List<ItemOperation> subagent = ItemOperationJson.decodeNdjson("""
-                    {"TYPE":"AddOrChangeSimple","item":{"TYPE":"SubagentItem","id":"second","agentPath":"agent","uri":"http://127.0.0.1:1"}}
-                    """).orThrow();
-            system.standalone().controller().deploy(subagent).orThrow();
-            system.deployWorkflows("1", """
-                    {"TYPE":"Workflow","path":"pinned","versionId":"1","instructions":[{"TYPE":"Execute.Named","jobName":"j"}],
-                     "jobs":{"j":{"agentPath":"agent","subagentBundleIdExpr":"'second'",
-                                  "executable":{"TYPE":"ShellScriptExecutable","script":"#!/bin/sh\\nexit 0\\n"}}}}""");
-            system.addOrder(FreshOrder.of("waiting", "pinned"));
-            system.awaitEvent("waiting", e -> e instanceof OrderEvent.OrderAttached, TIMEOUT_MS);
+            WaitingOrders.attachedWaitingForAnUnreachableSubagent(system, "waiting", TIMEOUT_MS);
 
             JsonNode responses = batch(system,
                     "{\"TYPE\":\"ResetSubagent\",\"subagentId\":\"nowhere\"}",

@@ -63,6 +63,18 @@ class SubagentServerTest {
         return seen.isEmpty() ? "none" : seen.get(0);
     }
 
+    /** The first {@code n} OrderProcessed events, as {@link #events} describes them. */
+    List<String> processedEvents(int n) {
+        List<String> processed = new ArrayList<>();
+        client.readEvents(0, Duration.ofSeconds(30), json -> {
+            if (json.path("TYPE").asText().equals("OrderProcessed")) {
+                processed.add(json.path("Key").asText() + " OrderProcessed " + json.get("outcome").path("TYPE").asText());
+            }
+            return processed.size() < n;
+        });
+        return processed;
+    }
+
     List<String> events(long after, Duration timeout, int until) {
         List<String> seen = new ArrayList<>();
         client.readEvents(after, timeout, json -> {
@@ -229,6 +241,7 @@ class SubagentServerTest {
         // A kill of the current task does kill it.
         assertThat(started(new SubagentCommand.StartOrderProcess(order, launch("t3", "sleep 30")))).isEqualTo(SubagentCommand.ProcessState.Started);
         client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(order, "t3", true))).orThrow();
-        assertThat(events(0, Duration.ofSeconds(30), 3)).last().isEqualTo("ORDER OrderProcessed Killed");
+        // (the shell may write "Killed" to stderr before its OrderProcessed)
+        assertThat(processedEvents(3)).last().isEqualTo("ORDER OrderProcessed Killed");
     }
 }

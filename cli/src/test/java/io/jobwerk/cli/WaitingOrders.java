@@ -1,0 +1,26 @@
+package io.jobwerk.cli;
+
+import io.jobwerk.engine.json.ItemOperationJson;
+import io.jobwerk.engine.order.FreshOrder;
+import io.jobwerk.engine.order.OrderEvent;
+
+/** Orders in a known waiting state, for tests of what the system does around them. */
+final class WaitingOrders {
+    private WaitingOrders() {}
+
+    /**
+     * Adds order {@code orderId} to workflow {@code pinned} (version "1"), whose job must run on
+     * Subagent {@code second} at port 1, where nothing listens: the order waits attached to the Agent.
+     */
+    static void attachedWaitingForAnUnreachableSubagent(InProcessSystem system, String orderId, long timeoutMs) throws Exception {
+        system.standalone().controller().deploy(ItemOperationJson.decodeNdjson("""
+                {"TYPE":"AddOrChangeSimple","item":{"TYPE":"SubagentItem","id":"second","agentPath":"agent","uri":"http://127.0.0.1:1"}}
+                """).orThrow()).orThrow();
+        system.deployWorkflows("1", """
+                {"TYPE":"Workflow","path":"pinned","versionId":"1","instructions":[{"TYPE":"Execute.Named","jobName":"j"}],
+                 "jobs":{"j":{"agentPath":"agent","subagentBundleIdExpr":"'second'",
+                              "executable":{"TYPE":"ShellScriptExecutable","script":"#!/bin/sh\\nexit 0\\n"}}}}""");
+        system.addOrder(FreshOrder.of(orderId, "pinned"));
+        system.awaitEvent(orderId, e -> e instanceof OrderEvent.OrderAttached, timeoutMs);
+    }
+}
