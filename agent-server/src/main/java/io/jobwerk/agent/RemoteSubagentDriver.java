@@ -6,6 +6,7 @@ import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.event.SystemEvent;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.motor.OrderEventSource;
@@ -316,8 +317,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     private Checked<Boolean> couple() {
         String runId = dedicationRunId;
+        // Where this Director run starts: after the last Subagent event whose effect it has persisted
+        Optional<Long> observed = subagentRunId == null ? Optional.ofNullable(keeper.state().observedEventIds().get(observedKey()))
+                : Optional.empty();
         Checked<SubagentCommand.DirectorCoupled> response = client.command(SubagentCommandJson.encode(
-                new SubagentCommand.CoupleDirector(runId, Optional.of(item.agentPath().string())))).flatMap(SubagentCommandJson::decodeCoupled);
+                new SubagentCommand.CoupleDirector(runId, Optional.of(item.agentPath().string()), observed)))
+                .flatMap(SubagentCommandJson::decodeCoupled);
         if (response.isFail()) {
             return Checked.fail(response.problemOption().orElseThrow());
         }
@@ -328,7 +333,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             if (!adopt(c)) {
                 return Checked.fail(Problem.of("SubagentLossNotRecorded", "The processes of Subagent " + item.id() + " could not be taken over"));
             }
-            after = c.continued() ? c.keptAfterEventId() : c.lastEventId();
+            after = c.continued() ? Math.max(observed.orElse(c.keptAfterEventId()), c.keptAfterEventId()) : c.lastEventId();
         } else if (!subagentRunId.equals(c.subagentRunId())) {
             if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"), false)) {
                 return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
@@ -407,10 +412,13 @@ final class RemoteSubagentDriver implements SubagentDriver {
         long eventId = stamped.eventId();
         after = eventId;
         KeyedEvent<OrderEvent> keyed = KeyedEvent.of(orderId, event.orderEvent());
+        // With the event, the position after it: a restarted Director reads on from there, so it takes no event twice
+        KeyedEvent<SystemEvent> observed = KeyedEvent.of(item.id().string(), new SystemEvent.SubagentEventsObserved(eventId));
         // The result tells whether the event was taken (it may be of an earlier task, or wait for a re-read).
         CompletableFuture<Checked<Boolean>> emitted = keeper.transact(state -> {
             boolean take = rewindAfter < 0 && isExpected(state, orderId, event.taskId());
-            return Checked.ok(Decision.of(take ? List.of(keyed) : List.of(), take));
+            List<KeyedEvent<? extends Event>> events = take ? List.of(keyed, observed) : rewindAfter < 0 ? List.of(observed) : List.of();
+            return Checked.ok(Decision.of(events, take));
         });
         emitted.whenComplete((r, e) -> {
             Problem problem = e != null ? Problem.of("EngineRoundFailed", String.valueOf(e)) : r.problemOption().orElse(null);
@@ -577,6 +585,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         persisted.problemOption().ifPresent(p -> LOG.severe("Subagent " + item.id() + ": " + what + " could not be recorded, trying again: " + p));
         return persisted.isOk();
+    }
+
+    private String observedKey() {
+        return "Subagent:" + item.id().string();
     }
 
     private static Outcome processLost(Problem problem) {

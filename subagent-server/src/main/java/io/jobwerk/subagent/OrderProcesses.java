@@ -83,7 +83,7 @@ public final class OrderProcesses {
             running.put(orderId, task);
             process.outcome().whenComplete((outcome, error) -> {
                 Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
-                synchronized (startedTasks) { // runningTasks never lists a task whose outcome is in the feed
+                synchronized (startedTasks) { // unseenTasks sees the task running or ended, never neither
                     feed.add(List.of(KeyedEvent.of(orderId, new ProcessEvent(taskId, new OrderEvent.OrderProcessed(o)))));
                     running.remove(orderId, task);
                 }
@@ -139,12 +139,22 @@ public final class OrderProcesses {
     }
 
     /**
-     * The task of each order whose process runs here. An ended one is not listed: the Director
-     * cannot tell its outcome from that of an earlier task of the order it has already recorded.
+     * The task of each order whose process runs here, or whose {@code OrderProcessed} is among the
+     * feed's kept events after {@code observedEventId} (the Director has not recorded that outcome).
+     * An outcome at or before it is not listed: the Director could not tell it from that of the
+     * order's next task, which it may have started since.
      */
-    public Map<OrderId, String> runningTasks() {
+    public Map<OrderId, String> unseenTasks(Optional<Long> observedEventId) {
         Map<OrderId, String> tasks = new java.util.HashMap<>();
         synchronized (startedTasks) { // no start or end in between
+            observedEventId.ifPresent(observed -> {
+                for (var stamped : feed.read(Math.max(observed, feed.keptAfterEventId()), Integer.MAX_VALUE).orElse(List.of())) {
+                    if (stamped.keyedEvent().event() instanceof ProcessEvent e && e.orderEvent() instanceof OrderEvent.OrderProcessed
+                            && stamped.keyedEvent().key().isPresent()) {
+                        tasks.put(new OrderId(stamped.keyedEvent().key().get()), e.taskId());
+                    }
+                }
+            });
             running.forEach((orderId, task) -> tasks.put(orderId, task.taskId()));
         }
         return tasks;

@@ -20,18 +20,25 @@ public sealed interface SubagentCommand {
     /**
      * The Director introduces itself. The same id as the one coupled before is the same Director
      * (also after a restart: the id is its journal's): the processes go on, and the answer lists
-     * the running ones. Another id means the earlier Director has given up the processes it started (it
+     * those the Director has not seen end. Another id means the earlier Director has given up the processes it started (it
      * recorded them as lost, or was reset): the Subagent kills them, so no job runs twice, and
      * answers with {@link DirectorCoupled} only when they have ended.
      *
      * @param directorRunId the same for a Director across its restarts, new after a reset
      * @param agentPath the Agent the Director serves: a Subagent serves one Agent (JS7:
      *                  {@code SubagentAlreadyDedicated}) until its Director falls silent or it is restarted
+     * @param observedEventId the last of the Subagent's events the Director has persisted what it took
+     *                        of: an outcome after it is one the Director has not recorded yet
      */
-    record CoupleDirector(String directorRunId, Optional<String> agentPath) implements SubagentCommand {
+    record CoupleDirector(String directorRunId, Optional<String> agentPath, Optional<Long> observedEventId) implements SubagentCommand {
         public CoupleDirector {
             Objects.requireNonNull(directorRunId, "directorRunId");
             Objects.requireNonNull(agentPath, "agentPath");
+            Objects.requireNonNull(observedEventId, "observedEventId");
+        }
+
+        public CoupleDirector(String directorRunId, Optional<String> agentPath) {
+            this(directorRunId, agentPath, Optional.empty());
         }
 
         public CoupleDirector(String directorRunId) {
@@ -49,7 +56,8 @@ public sealed interface SubagentCommand {
      * @param lastEventId the newest event of the Subagent's event stream
      * @param continued whether the Subagent kept the processes of this Director (coupled with the same id before)
      * @param keptAfterEventId the events after this one are kept (not yet released)
-     * @param processes where continued, the task of each order whose process runs on the Subagent; else empty
+     * @param processes where continued, the task of each order whose process runs on the Subagent, or
+     *                  whose {@code OrderProcessed} is kept after the Director's observed event; else empty
      */
     record DirectorCoupled(String subagentRunId, long directorTimeoutMillis, long lastEventId, boolean continued,
                            long keptAfterEventId, Map<OrderId, String> processes) {

@@ -44,6 +44,7 @@ public final class SubagentCommandJson {
                 var couple = (SubagentCommand.CoupleDirector) command;
                 json.put("TYPE", "CoupleDirector").put("directorRunId", couple.directorRunId());
                 couple.agentPath().ifPresent(a -> json.put("agentPath", a));
+                couple.observedEventId().ifPresent(id -> json.put("observedEventId", id));
             }
             case START_ORDER_PROCESS -> {
                 var start = (SubagentCommand.StartOrderProcess) command;
@@ -67,7 +68,8 @@ public final class SubagentCommandJson {
         try {
             return switch (type) {
                 case "CoupleDirector" -> text(json, "directorRunId").map(id -> new SubagentCommand.CoupleDirector(id,
-                        json.path("agentPath").isTextual() ? Optional.of(json.get("agentPath").asText()) : Optional.empty()));
+                        json.path("agentPath").isTextual() ? Optional.of(json.get("agentPath").asText()) : Optional.empty(),
+                        json.path("observedEventId").canConvertToLong() ? Optional.of(json.get("observedEventId").asLong()) : Optional.empty()));
                 case "StartOrderProcess" -> orderId(json).flatMap(id -> text(json, "taskId")
                         .flatMap(taskId -> decodeLaunch(taskId, json.path("launch")))
                         .map(launch -> new SubagentCommand.StartOrderProcess(id, launch,

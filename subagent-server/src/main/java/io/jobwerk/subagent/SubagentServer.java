@@ -181,7 +181,7 @@ public final class SubagentServer implements AutoCloseable {
                 }
                 Exchanges.respondJson(exchange, 200, SubagentCommandJson.encode(new SubagentCommand.DirectorCoupled(
                         runId, conf.directorTimeout().toMillis(), feed.lastEventId(), continued, feed.keptAfterEventId(),
-                        continued ? processes.runningTasks() : Map.of())));
+                        continued ? processes.unseenTasks(couple.observedEventId()) : Map.of())));
             }
             case START_ORDER_PROCESS -> {
                 var start = (SubagentCommand.StartOrderProcess) c;

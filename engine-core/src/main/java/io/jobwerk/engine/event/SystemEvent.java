@@ -21,7 +21,7 @@ public sealed interface SystemEvent extends Event {
     enum Kind {
         CONTROLLER_INITIALIZED, CONTROLLER_READY, SNAPSHOT_TAKEN,
         AGENT_DEDICATED, AGENT_COUPLED, AGENT_READY, AGENT_EVENTS_OBSERVED, AGENT_COUPLING_FAILED, AGENT_RESET,
-        SUBAGENT_COUPLED, SUBAGENT_DEDICATED, SUBAGENT_COUPLING_FAILED,
+        SUBAGENT_COUPLED, SUBAGENT_DEDICATED, SUBAGENT_COUPLING_FAILED, SUBAGENT_EVENTS_OBSERVED,
         ITEM_ATTACHABLE, ITEM_ATTACHED, ITEM_DETACHABLE, ITEM_DETACHED, ITEM_DELETION_MARKED
     }
 
@@ -96,6 +96,14 @@ public sealed interface SystemEvent extends Event {
 
     record AgentReset() implements SystemEvent {
         @Override public Kind kind() { return Kind.AGENT_RESET; }
+    }
+
+    /**
+     * The Director has persisted what it takes of the Subagent's events up to this Subagent event id
+     * (JS7 keeps the same position per Subagent); keyed by the Subagent id.
+     */
+    record SubagentEventsObserved(long untilEventId) implements SystemEvent {
+        @Override public Kind kind() { return Kind.SUBAGENT_EVENTS_OBSERVED; }
     }
 
     record SubagentCoupled() implements SystemEvent {

@@ -74,6 +74,7 @@ public final class SystemEventJson {
                 e.platformInfo().ifPresent(p -> o.set("platformInfo", ValueJson.encodeOrThrow(p)));
             }
             case AGENT_EVENTS_OBSERVED -> o.put("untilEventId", ((SystemEvent.AgentEventsObserved) event).untilEventId());
+            case SUBAGENT_EVENTS_OBSERVED -> o.put("untilEventId", ((SystemEvent.SubagentEventsObserved) event).untilEventId());
             case AGENT_COUPLING_FAILED -> o.set("problem", ProblemJson.encode(((SystemEvent.AgentCouplingFailed) event).problem()));
             case SUBAGENT_DEDICATED -> {
                 SystemEvent.SubagentDedicated e = (SystemEvent.SubagentDedicated) event;
@@ -125,6 +126,7 @@ public final class SystemEventJson {
             case AGENT_COUPLED -> new SystemEvent.AgentCoupled();
             case AGENT_READY -> new SystemEvent.AgentReady(c.requiredString("timezone"), platformInfo(c));
             case AGENT_EVENTS_OBSERVED -> new SystemEvent.AgentEventsObserved(c.required("untilEventId").longValue());
+            case SUBAGENT_EVENTS_OBSERVED -> new SystemEvent.SubagentEventsObserved(c.required("untilEventId").longValue());
             case AGENT_COUPLING_FAILED -> new SystemEvent.AgentCouplingFailed(ProblemJson.decode(c.required("problem")));
             case AGENT_RESET -> new SystemEvent.AgentReset();
             case SUBAGENT_COUPLED -> new SystemEvent.SubagentCoupled();

@@ -46,8 +46,9 @@ import org.pcollections.TreePVector;
  *
  * @param currentVersions the newest deployed version of each workflow path (absent once removed)
  * @param noticeConsumptions per order, the notices its ConsumeNotices blocks consume (innermost last)
- * @param observedEventIds for each peer whose events this node mirrors (key {@code Agent:PATH}), the
- *        last of its event ids stored here: the stream resumes after it, so nothing is applied twice
+ * @param observedEventIds for each peer whose events this node mirrors (key {@code Agent:PATH} at a
+ *        Controller, {@code Subagent:ID} at an Agent Director), the last of its event ids stored here:
+ *        the stream resumes after it, so nothing is applied twice
  */
 public record EngineState(
         PMap<WorkflowId, Workflow> workflows,
@@ -203,6 +204,9 @@ public record EngineState(
         } else if (event instanceof io.jobwerk.engine.event.SystemEvent.AgentEventsObserved observed && keyedEvent.key().isPresent()) {
             return Checked.ok(new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
                     noticeConsumptions, observedEventIds.plus("Agent:" + keyedEvent.key().get(), observed.untilEventId())));
+        } else if (event instanceof io.jobwerk.engine.event.SystemEvent.SubagentEventsObserved observed && keyedEvent.key().isPresent()) {
+            return Checked.ok(new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
+                    noticeConsumptions, observedEventIds.plus("Subagent:" + keyedEvent.key().get(), observed.untilEventId())));
         }
         return Checked.ok(this);
     }

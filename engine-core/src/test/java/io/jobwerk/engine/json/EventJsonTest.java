@@ -54,6 +54,7 @@ class EventJsonTest {
             "{`TYPE`:`AgentCoupled`}",
             "{`TYPE`:`AgentReady`,`timezone`:`Etc/UTC`,`platformInfo`:{`hostname`:`vm`,`java`:{`availableProcessors`:2}}}",
             "{`TYPE`:`AgentEventsObserved`,`untilEventId`:1795364125441000}",
+            "{`TYPE`:`SubagentEventsObserved`,`untilEventId`:1795364125441000}",
             "{`TYPE`:`AgentCouplingFailed`,`problem`:{`TYPE`:`Problem`,`message`:`Connection refused`}}",
             "{`TYPE`:`AgentReset`}",
             "{`TYPE`:`SubagentCoupled`}",
