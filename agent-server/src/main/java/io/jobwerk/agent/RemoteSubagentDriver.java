@@ -107,6 +107,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private boolean lostReported;
     private CompletableFuture<?> lastEmit = CompletableFuture.completedFuture(null);
     private int unreleased;
+    private boolean rereadPending;
 
     /**
      * @param runsInDirector orders whose process runs in the Director although this Subagent was
@@ -330,21 +331,25 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (subagentRunId == null) {
             // The first coupling of this Director run: orders still processing here from before a
             // restart of the Director go on where the Subagent kept their processes, and are lost otherwise.
-            if (!adopt(c)) {
+            long position = c.continued() ? Math.max(observed.orElse(c.keptAfterEventId()), c.keptAfterEventId()) : c.lastEventId();
+            if (!adopt(c, position)) {
                 return Checked.fail(Problem.of("SubagentLossNotRecorded", "The processes of Subagent " + item.id() + " could not be taken over"));
             }
-            after = c.continued() ? Math.max(observed.orElse(c.keptAfterEventId()), c.keptAfterEventId()) : c.lastEventId();
+            after = position;
         } else if (!subagentRunId.equals(c.subagentRunId())) {
-            if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"), false)) {
+            if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"), false,
+                    Optional.of(0L))) {
                 return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
             }
             after = 0;
         } else if (!c.continued()) {
             // It gave up this Director's processes (killed them for a silence, or for a new dedication): their
-            // kills' outcomes, still to be read, are not the jobs' own.
-            if (!lose(Problem.of("SubagentGaveUpProcesses", "Subagent " + item.id() + " gave up the processes of this Director"), false)) {
+            // kills' outcomes are not the jobs' own, and a later restart must not list them either.
+            if (!lose(Problem.of("SubagentGaveUpProcesses", "Subagent " + item.id() + " gave up the processes of this Director"), false,
+                    Optional.of(c.lastEventId()))) {
                 return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
             }
+            after = c.lastEventId();
         }
         released = after;
         subagentRunId = c.subagentRunId();
@@ -365,6 +370,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
     }
 
     private Checked<Boolean> pollEvents() throws InterruptedException {
+        rereadPending = false;
         refreshMetrics();
         if (closed) {
             return Checked.ok(false);
@@ -381,7 +387,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             } else {
                 emit(stamped.orThrow());
             }
-            return !closed && rewindAfter < 0 && !resetting;
+            return !closed && rewindAfter < 0 && !rereadPending && !resetting;
         });
         if (closed) {
             return Checked.ok(false); // no request after close: the Subagent's director timeout runs from the last one
@@ -413,7 +419,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         after = eventId;
         KeyedEvent<OrderEvent> keyed = KeyedEvent.of(orderId, event.orderEvent());
         // With the event, the position after it: a restarted Director reads on from there, so it takes no event twice
-        KeyedEvent<SystemEvent> observed = KeyedEvent.of(item.id().string(), new SystemEvent.SubagentEventsObserved(eventId));
+        KeyedEvent<SystemEvent> observed = observedUntil(eventId);
         // The result tells whether the event was taken (it may be of an earlier task, or wait for a re-read).
         CompletableFuture<Checked<Boolean>> emitted = keeper.transact(state -> {
             boolean take = rewindAfter < 0 && isExpected(state, orderId, event.taskId());
@@ -439,8 +445,8 @@ final class RemoteSubagentDriver implements SubagentDriver {
             }
         });
         lastEmit = emitted;
-        if (++unreleased >= RELEASE_EVERY) {
-            release();
+        if (++unreleased >= RELEASE_EVERY && !release()) {
+            rereadPending = true; // the stream stops; the next poll reads again after the last persisted event
         }
     }
 
@@ -495,7 +501,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
      * Takes over the orders processing here (from before the Director's restart) whose task the
      * Subagent still knows, and records the others as lost; returns whether that is durable.
      */
-    private boolean adopt(SubagentCommand.DirectorCoupled coupled) {
+    private boolean adopt(SubagentCommand.DirectorCoupled coupled, long position) {
         Problem problem = coupled.continued()
                 ? Problem.of("ProcessUnknown", "Subagent " + item.id() + " does not know the process any more")
                 : Problem.of("SubagentNotContinued", "Subagent " + item.id() + " did not keep the processes of this Director");
@@ -524,6 +530,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             }
             // On the keeper thread, before a kill of a later round looks for the task
             expectedTasks.putAll(adopted);
+            events.add(observedUntil(position)); // with the losses: an outcome before it is never listed again
             return Checked.ok(Decision.of(events, Boolean.TRUE));
         });
         if (!durable) {
@@ -544,9 +551,14 @@ final class RemoteSubagentDriver implements SubagentDriver {
     /**
      * Records the processes running here as lost, so their jobs restart; returns whether that is
      * durable. With {@code rededicate}, the Subagent is then coupled with a new id, so it kills what
-     * may still run of them (it may not have noticed what made them lost here).
+     * may still run of them (it may not have noticed what made them lost here). A {@code position}
+     * is persisted with the losses as the Subagent events observed (the events before it are not read).
      */
     private boolean lose(Problem problem, boolean rededicate) {
+        return lose(problem, rededicate, Optional.empty());
+    }
+
+    private boolean lose(Problem problem, boolean rededicate, Optional<Long> position) {
         Map<OrderId, String> lost = new java.util.HashMap<>();
         boolean durable = decideDurably("the loss of its processes (" + problem.message() + ")", state -> {
             lost.clear();
@@ -560,6 +572,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             if (!events.isEmpty()) {
                 LOG.warning("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
             }
+            position.ifPresent(p -> events.add(observedUntil(p)));
             return Checked.ok(Decision.of(events, Boolean.TRUE));
         });
         if (!durable) {
@@ -585,6 +598,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         persisted.problemOption().ifPresent(p -> LOG.severe("Subagent " + item.id() + ": " + what + " could not be recorded, trying again: " + p));
         return persisted.isOk();
+    }
+
+    private KeyedEvent<SystemEvent> observedUntil(long subagentEventId) {
+        return KeyedEvent.of(item.id().string(), new SystemEvent.SubagentEventsObserved(subagentEventId));
     }
 
     private String observedKey() {

@@ -294,6 +294,23 @@ class SubagentClusterTest {
     }
 
     @Test
+    void aDirectorBackAfterTheSubagentsDirectorTimeoutFindsItsProcessLostNotFailedByTheKill() throws Exception {
+        cluster = new SubagentCluster(dir).start(Duration.ofSeconds(1), "A");
+        cluster.deploy(null, oneJob("long", "sleep 600", "'A'"));
+        cluster.addOrders("long", "d1");
+        cluster.await("d1 sleeping on A", WAIT, () -> !cluster.startsOf("d1").isEmpty() && !cluster.jobProcesses("A").isEmpty());
+
+        int port = cluster.stopAgent();
+        cluster.await("A killed the process of its silent Director", WAIT, () -> cluster.jobProcesses("A").isEmpty());
+        cluster.startAgent(port);
+
+        cluster.await("d1 started again", WAIT, () -> cluster.startsOf("d1").size() == 2);
+        assertThat(cluster.processed("d1")).singleElement().satisfies(p -> assertThat(p.outcome())
+                .isInstanceOfSatisfying(Outcome.Disrupted.class, d -> assertThat(d.reason()).isInstanceOf(Outcome.ProcessLost.class)));
+        assertThat(cluster.startsOf("d1")).containsExactly("A", "A");
+    }
+
+    @Test
     void aRestartedDirectorRecordsTheProcessAsLostWhenItsSubagentWasRestartedMeanwhile() throws Exception {
         cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
         cluster.deploy(null, oneJob("slow", "sleep 2", "'A'"));

@@ -165,11 +165,12 @@ public final class SubagentServer implements AutoCloseable {
                     }
                     previous = directorRunId;
                     directorRunId = director;
-                    couple.agentPath().ifPresent(a -> dedicatedTo = a);
+                    dedicatedTo = couple.agentPath().orElse(null);
                     directorWatch.contact(System.nanoTime());
                 }
                 boolean continued = director.equals(previous);
-                if (previous != null && !continued) {
+                // Also after a silence (previous is null then): the kills' outcomes are in the feed before lastEventId is answered
+                if (!continued && processes.size() > 0) {
                     // Answer only when they are gone: the new run may start the same jobs right after.
                     if (!processes.killAllAndAwait("a new run of the Director coupled; the previous run gave up its processes",
                             COUPLING_KILL_TIMEOUT)) {
