@@ -163,9 +163,7 @@ public final class AgentDirector implements AutoCloseable {
     }
 
     private boolean mayRunOnRemoteSubagent(EngineState state, Order order, io.jobwerk.engine.item.SubagentId subagentId) {
-        boolean internal = state.workflowOf(order).flatMap(w -> w.job(order.position()))
-                .map(job -> job.executable() instanceof io.jobwerk.engine.job.Executable.Internal).orElse(false);
-        return !subagentId.equals(conf.subagentId()) && state.subagent(subagentId).isOk() && !internal;
+        return !subagentId.equals(conf.subagentId()) && state.subagent(subagentId).isOk() && !JobLaunches.isInternalJob(state, order);
     }
 
     private void command(HttpServerExchange exchange) throws Exception {

@@ -108,6 +108,12 @@ final class JobLaunches {
      * scope (in their written order; a missing value fails the step), its {@code jobArguments}, and
      * the job's key (workflow version and job name, or position for an anonymous job).
      */
+    /** Whether the order's job at its position is an InternalExecutable (run in the Director's JVM, whichever Subagent was selected). */
+    static boolean isInternalJob(EngineState state, Order order) {
+        return state.workflowOf(order).flatMap(w -> w.job(order.position()))
+                .map(job -> job.executable() instanceof Executable.Internal).orElse(false);
+    }
+
     static Checked<InternalLaunch> buildInternal(EngineState state, Order order, Instant now, MotorEnvironment env) {
         Checked<Workflow> workflow = state.workflowOf(order);
         if (workflow.isFail()) {

@@ -339,7 +339,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         } else if (!subagentRunId.equals(c.subagentRunId())) {
             if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"), false,
                     Optional.of(0L))) {
-                return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
+                return lossNotRecorded();
             }
             after = 0;
         } else if (!c.continued()) {
@@ -347,7 +347,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             // kills' outcomes are not the jobs' own, and a later restart must not list them either.
             if (!lose(Problem.of("SubagentGaveUpProcesses", "Subagent " + item.id() + " gave up the processes of this Director"), false,
                     Optional.of(c.lastEventId()))) {
-                return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
+                return lossNotRecorded();
             }
             after = c.lastEventId();
         }
@@ -400,7 +400,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             if (p.code().equals("EventSeqTorn")) {
                 // Events were dropped before the Director read them: outcomes may be missing.
                 if (!lose(p, true)) {
-                    return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
+                    return lossNotRecorded();
                 }
                 coupled = false;
                 subagentRunId = null;
@@ -513,8 +513,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             killsAsked.clear();
             List<KeyedEvent<? extends Event>> events = new ArrayList<>();
             for (Order order : state.orders().values()) {
-                if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id())
-                        && !runsInDirector.test(order.id()) && !expectedTasks.containsKey(order.id())) {
+                if (isProcessingHere(order) && !expectedTasks.containsKey(order.id())) {
                     String taskId = coupled.processes().get(order.id());
                     if (taskId != null) {
                         adopted.put(order.id(), taskId);
@@ -564,7 +563,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             lost.clear();
             List<KeyedEvent<? extends Event>> events = new ArrayList<>();
             for (Order order : state.orders().values()) {
-                if (order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id()) && !runsInDirector.test(order.id())) {
+                if (isProcessingHere(order)) {
                     events.add(KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(processLost(problem))));
                     lost.put(order.id(), expectedTasks.getOrDefault(order.id(), ""));
                 }
@@ -610,6 +609,15 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     private static Outcome processLost(Problem problem) {
         return new Outcome.Disrupted(new Outcome.ProcessLost(Optional.of(problem)), false);
+    }
+
+    /** Whether the order's process runs on this Subagent (not an internal job, which runs in the Director). */
+    private boolean isProcessingHere(Order order) {
+        return order.state() instanceof OrderState.Processing p && p.subagentId().equals(item.id()) && !runsInDirector.test(order.id());
+    }
+
+    private <T> Checked<T> lossNotRecorded() {
+        return Checked.fail(Problem.of("SubagentLossNotRecorded", "The loss of Subagent " + item.id() + "'s processes could not be recorded"));
     }
 
     /** Whether the order is processing here the task the event belongs to (late events of a lost or earlier process are dropped). */

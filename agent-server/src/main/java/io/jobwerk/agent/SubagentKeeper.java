@@ -9,7 +9,6 @@ import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.ItemEvent;
 import io.jobwerk.engine.item.SubagentBundleId;
 import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.WorkflowJob;
 import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.OrderObstacle;
@@ -295,8 +294,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
                     Problem.of("UnknownSubagent", "Subagent " + subagentId + " is not known to the Director"))), false));
             return;
         }
-        Checked<WorkflowJob> job = state.workflowOf(order).flatMap(w -> w.job(order.position()));
-        if (job.isOk() && job.orThrow().executable() instanceof Executable.Internal) {
+        if (JobLaunches.isInternalJob(state, order)) {
             // Internal jobs run in the Director's JVM, whichever Subagent was selected (JS7 runs them in the Subagent's JVM):
             // their fate is the Director's, not that Subagent's (see docs/architecture.md).
             Checked<InternalLaunch> launch = JobLaunches.buildInternal(state, order, clock.instant(), env);

@@ -58,15 +58,12 @@ public final class AgentServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!users.checkGiven()) {
-            return 2;
-        }
+        List<UserAccount> accounts = users.accounts(); // before the data directory is created
         int colon = subagentUser == null ? -1 : subagentUser.indexOf(':');
         if (subagentUser != null && colon <= 0) {
             // the value is not echoed: it may be a password
             throw new ParameterException(spec.commandLine(), "--subagent-user must be NAME:PASSWORD");
         }
-        List<UserAccount> accounts = users.accounts(); // before the data directory is created
         AgentConf conf = new AgentConf(agentPath, subagentId, DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(accounts), controllerId,
                 Duration.ofSeconds(15), !noFsync);

@@ -49,16 +49,13 @@ public final class ControllerServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!users.checkGiven()) {
-            return 2;
-        }
+        List<UserAccount> accounts = users.accounts(); // before the data directory is created
         int colon = agentUser.indexOf(':');
         if (colon <= 0) {
             // the value is not echoed: it may be a password
             throw new ParameterException(spec.commandLine(), "--agent-user must be NAME:PASSWORD");
         }
         SignatureVerifier signatures = trustedKeys.signatures(spec);
-        List<UserAccount> accounts = users.accounts(); // before the data directory is created
         Controller controller = Controller.start(new ControllerConf(id, DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
                 new Users(accounts), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures));

@@ -42,12 +42,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<UserAccount> accounts = users.given() ? users.accounts() : List.of(new UserOption().convert("demo:demo"));
-        Standalone.reservedUserProblem(accounts).ifPresent(p -> {
-            throw new ProblemException(p); // before the data directory is created
-        });
         Path dir = demoDirectory != null ? demoDirectory : Demo.defaultDirectory();
         Path dataDir = data != null ? data : dir.toAbsolutePath().getParent().resolve("demo-data");
-        Checked<Standalone> started = Standalone.start(DataOption.created(dataDir), port, accounts, !noFsync);
+        Checked<Standalone> started = Standalone.start(dataDir, port, accounts, !noFsync);
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());
         }

@@ -17,7 +17,6 @@ import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -56,7 +55,7 @@ public final class Standalone implements AutoCloseable {
     }
 
     /** A problem if a user has the name the standalone Controller logs in with at its Agent. */
-    static Optional<Problem> reservedUserProblem(List<UserAccount> users) {
+    private static Optional<Problem> reservedUserProblem(List<UserAccount> users) {
         return users.stream().anyMatch(u -> u.id().equals(CONTROLLER_AT_AGENT))
                 ? Optional.of(Problem.of("ReservedUserName", "user '" + CONTROLLER_AT_AGENT
                         + "' is reserved: the standalone Controller logs in at its Agent with that name"))
@@ -70,7 +69,7 @@ public final class Standalone implements AutoCloseable {
         if (reserved.isPresent()) {
             return Checked.fail(reserved.get());
         }
-        Files.createDirectories(data);
+        DataOption.created(data);
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String internalPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -45,15 +45,9 @@ public final class StandaloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!users.checkGiven()) {
-            return 2;
-        }
-        SignatureVerifier signatures = trustedKeys.signatures(spec);
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
-        Standalone.reservedUserProblem(accounts).ifPresent(p -> {
-            throw new ProblemException(p);
-        });
-        Checked<Standalone> started = Standalone.start(DataOption.created(data), port, accounts, !noFsync, signatures);
+        SignatureVerifier signatures = trustedKeys.signatures(spec);
+        Checked<Standalone> started = Standalone.start(data, port, accounts, !noFsync, signatures);
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());
         }

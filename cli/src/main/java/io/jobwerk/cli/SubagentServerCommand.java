@@ -35,9 +35,6 @@ public final class SubagentServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!users.checkGiven()) {
-            return 2;
-        }
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
         SubagentServer server = SubagentServer.start(SubagentConf.of(DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(accounts)).withDirectorTimeout(directorTimeout));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,22 +36,16 @@ final class UsersOptions {
         return !users.isEmpty() || usersFile != null;
     }
 
-    /** Whether {@code --user} or {@code --users} was given; if not, says so in one line on stderr. */
-    boolean checkGiven() {
-        if (given()) {
-            return true;
-        }
-        spec.commandLine().getErr().println("jobwerk " + spec.name() + ": --user NAME:PASSWORD or --users FILE is required");
-        spec.commandLine().getErr().flush();
-        return false;
-    }
 
     /**
-     * The users of {@code --user}, then those of the file. Throws a {@link ProblemException} (one line,
+     * The users of {@code --user}, then those of the file; a usage error when neither is given. Throws a {@link ProblemException} (one line,
      * exit code 1 in {@link JobwerkMain}) when the file cannot be read or parsed, lists no user, or
      * lists a user given by {@code --user} too.
      */
     List<UserAccount> accounts() {
+        if (!given()) {
+            throw new ParameterException(spec.commandLine(), "--user NAME:PASSWORD or --users FILE is required");
+        }
         List<UserAccount> accounts = new ArrayList<>();
         for (UserAccount account : users) {
             if (accounts.stream().anyMatch(a -> a.id().equals(account.id()))) {

@@ -94,17 +94,22 @@ public final class StandaloneBench {
     /** Counts terminal order events seen by the Controller. */
     private static final class Terminated {
         final CountDownLatch latch;
-        final AtomicInteger total = new AtomicInteger();
+        private final int expected;
 
         Terminated(int n) {
             latch = new CountDownLatch(n);
+            expected = n;
+        }
+
+        long ended() {
+            return expected - latch.getCount();
         }
 
         void awaitTotal(int n, String what, long timeoutSeconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            while (total.get() < n) {
+            while (ended() < n) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(what + ": " + (n - total.get()) + " orders did not end within " + timeoutSeconds + " s");
+                    throw new IllegalStateException(what + ": " + (n - ended()) + " orders did not end within " + timeoutSeconds + " s");
                 }
                 Thread.sleep(1);
             }
@@ -114,7 +119,6 @@ public final class StandaloneBench {
             Event e = s.keyedEvent().event();
             if (e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderCancelled) {
                 latch.countDown();
-                total.incrementAndGet();
             }
         }
 
@@ -479,23 +483,12 @@ public final class StandaloneBench {
 
     /** CPU seconds of the threads now running whose name (truncated to 15 characters by Linux) contains {@code name}; -1 if not Linux. */
     static double threadSeconds(String name) {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    if (Files.readString(task.resolve("comm")).contains(name)) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
-                    }
-                } catch (Exception e) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (Exception e) {
-            return -1;
+        Map<String, Long> ticks = threadTicks();
+        if (ticks.isEmpty()) {
+            return -1; // no /proc
         }
-        return ticks / 100.0;
+        return ticks.entrySet().stream().filter(e -> e.getKey().substring(e.getKey().indexOf(' ') + 1).contains(name))
+                .mapToLong(Map.Entry::getValue).sum() / 100.0;
     }
 
     /** CPU seconds of this JVM, of its reaped children, and of the JIT's compiler threads (part of the JVM's). */

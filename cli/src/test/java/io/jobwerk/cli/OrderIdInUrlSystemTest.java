@@ -45,13 +45,7 @@ class OrderIdInUrlSystemTest {
         system = InProcessSystem.start(data);
         // Nothing listens on port 1: the orders wait at the Agent, which knows why (their obstacles);
         // with the process limit above the number of orders, each one is tried and has its obstacle.
-        system.standalone().controller().deploy(io.jobwerk.engine.json.ItemOperationJson.decodeNdjson("""
-                {"TYPE":"AddOrChangeSimple","item":{"TYPE":"SubagentItem","id":"second","agentPath":"agent","uri":"http://127.0.0.1:1"}}
-                """).orThrow()).orThrow();
-        system.deployWorkflows("1", """
-                {"TYPE":"Workflow","path":"pinned","versionId":"1","instructions":[{"TYPE":"Execute.Named","jobName":"j"}],
-                 "jobs":{"j":{"agentPath":"agent","subagentBundleIdExpr":"'second'","processLimit":100,
-                              "executable":{"TYPE":"ShellScriptExecutable","script":"#!/bin/sh\\nexit 0\\n"}}}}""");
+        WaitingOrders.deployPinnedToAnUnreachableSubagent(system);
         plainObstacles = addAndAskObstacles("plain");
     }
 

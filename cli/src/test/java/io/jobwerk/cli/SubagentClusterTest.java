@@ -66,6 +66,14 @@ class SubagentClusterTest {
         return false;
     }
 
+    /** Subagent A alone, one order of a one-job workflow on A, returned once its job process runs there. */
+    private void startOneOrderOnA(Duration directorTimeout, String workflow, String script, String orderId) throws Exception {
+        cluster = new SubagentCluster(dir).start(directorTimeout, "A");
+        cluster.deploy(null, oneJob(workflow, script, "'A'"));
+        cluster.addOrders(workflow, orderId);
+        cluster.await(orderId + " sleeping on A", WAIT, () -> !cluster.startsOf(orderId).isEmpty() && !cluster.jobProcesses("A").isEmpty());
+    }
+
     @Test
     void fixedPriorityRunsOnTheHighestAndFailsOverToTheNextWhenItIsKilled() throws Exception {
         cluster = new SubagentCluster(dir).start(Duration.ofSeconds(5), "A", "B", "C");
@@ -206,10 +214,7 @@ class SubagentClusterTest {
     @Test
     void subagentKillsItsJobWhenItLosesTheDirector() throws Exception {
         Duration directorTimeout = Duration.ofMillis(1500);
-        cluster = new SubagentCluster(dir).start(directorTimeout, "A");
-        cluster.deploy(null, oneJob("slow", "sleep 60", "'A'"));
-        cluster.addOrders("slow", "k1");
-        cluster.await("k1 sleeping on A", WAIT, () -> !cluster.startsOf("k1").isEmpty() && !cluster.jobProcesses("A").isEmpty());
+        startOneOrderOnA(directorTimeout, "slow", "sleep 60", "k1");
         List<ProcessHandle> job = cluster.jobProcesses("A");
         cluster.controller.close();
         cluster.controller = null;
@@ -257,10 +262,7 @@ class SubagentClusterTest {
 
     @Test
     void aCancellationWithKillGivenWhileTheDirectorWasDownKillsTheProcessItTakesOver() throws Exception {
-        cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
-        cluster.deploy(null, oneJob("long", "sleep 600", "'A'"));
-        cluster.addOrders("long", "d1");
-        cluster.await("d1 sleeping on A", WAIT, () -> !cluster.startsOf("d1").isEmpty() && !cluster.jobProcesses("A").isEmpty());
+        startOneOrderOnA(Duration.ofSeconds(10), "long", "sleep 600", "d1");
 
         int port = cluster.stopAgent();
         cluster.client.command(io.jobwerk.engine.json.EngineJson.parse("{\"TYPE\":\"CancelOrders\",\"orderIds\":[\"d1\"],"
@@ -295,10 +297,7 @@ class SubagentClusterTest {
 
     @Test
     void aDirectorBackAfterTheSubagentsDirectorTimeoutFindsItsProcessLostNotFailedByTheKill() throws Exception {
-        cluster = new SubagentCluster(dir).start(Duration.ofSeconds(1), "A");
-        cluster.deploy(null, oneJob("long", "sleep 600", "'A'"));
-        cluster.addOrders("long", "d1");
-        cluster.await("d1 sleeping on A", WAIT, () -> !cluster.startsOf("d1").isEmpty() && !cluster.jobProcesses("A").isEmpty());
+        startOneOrderOnA(Duration.ofSeconds(1), "long", "sleep 600", "d1");
 
         int port = cluster.stopAgent();
         cluster.await("A killed the process of its silent Director", WAIT, () -> cluster.jobProcesses("A").isEmpty());
@@ -312,10 +311,7 @@ class SubagentClusterTest {
 
     @Test
     void aRestartedDirectorRecordsTheProcessAsLostWhenItsSubagentWasRestartedMeanwhile() throws Exception {
-        cluster = new SubagentCluster(dir).start(Duration.ofSeconds(10), "A");
-        cluster.deploy(null, oneJob("slow", "sleep 2", "'A'"));
-        cluster.addOrders("slow", "d1");
-        cluster.await("d1 sleeping on A", WAIT, () -> !cluster.startsOf("d1").isEmpty() && !cluster.jobProcesses("A").isEmpty());
+        startOneOrderOnA(Duration.ofSeconds(10), "slow", "sleep 2", "d1");
 
         int port = cluster.stopAgent();
         cluster.kill9("A");

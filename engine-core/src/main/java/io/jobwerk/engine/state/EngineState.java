@@ -202,13 +202,16 @@ public record EngineState(
             return Checked.ok(new EngineState(EMPTY.workflows, EMPTY.currentVersions, EMPTY.items, EMPTY.locks, EMPTY.boards, EMPTY.orders,
                     EMPTY.pathControls, EMPTY.breakpoints, EMPTY.noticeConsumptions, observedEventIds));
         } else if (event instanceof io.jobwerk.engine.event.SystemEvent.AgentEventsObserved observed && keyedEvent.key().isPresent()) {
-            return Checked.ok(new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
-                    noticeConsumptions, observedEventIds.plus("Agent:" + keyedEvent.key().get(), observed.untilEventId())));
+            return Checked.ok(withObserved("Agent:" + keyedEvent.key().get(), observed.untilEventId()));
         } else if (event instanceof io.jobwerk.engine.event.SystemEvent.SubagentEventsObserved observed && keyedEvent.key().isPresent()) {
-            return Checked.ok(new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
-                    noticeConsumptions, observedEventIds.plus("Subagent:" + keyedEvent.key().get(), observed.untilEventId())));
+            return Checked.ok(withObserved("Subagent:" + keyedEvent.key().get(), observed.untilEventId()));
         }
         return Checked.ok(this);
+    }
+
+    private EngineState withObserved(String peer, long untilEventId) {
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
+                noticeConsumptions, observedEventIds.plus(peer, untilEventId));
     }
 
     /** Applies events in order; the first problem stops. */

@@ -285,15 +285,15 @@ public final class EngineClient implements AutoCloseable {
         return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
     }
 
-    /**
-     * {@code ConnectionRefused} only when nothing listens (the peer's process is gone); an unreachable
-     * network or a timeout is {@code ConnectionFailed}, since the peer may still be running.
-     */
     /** The exception's message, or its kind where it has none (an ended stream says {@code null}). */
     private static String describe(IOException e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /**
+     * {@code ConnectionRefused} only when nothing listens (the peer's process is gone); an unreachable
+     * network or a timeout is {@code ConnectionFailed}, since the peer may still be running.
+     */
     private static String connectionProblemCode(IOException e) {
         if (!(e instanceof java.net.ConnectException)) {
             return "ConnectionFailed";

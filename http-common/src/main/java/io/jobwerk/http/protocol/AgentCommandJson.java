@@ -94,7 +94,7 @@ public final class AgentCommandJson {
     }
 
     private static Checked<OrderId> orderId(JsonNode json) {
-        return json.path("orderId").isTextual() ? io.jobwerk.engine.base.Names.checked(() -> new OrderId(json.get("orderId").asText()))
+        return json.path("orderId").isTextual() ? OrderId.existing(json.get("orderId").asText())
                 : Checked.fail(Problem.of("JsonDecode", "Missing string 'orderId'"));
     }
 }

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 public final class WebServer implements AutoCloseable {
 
     /** The most requests served at once, long polls of event streams included. */
-    public static final int WORKER_THREADS = 256;
+    private static final int WORKER_THREADS = 256;
 
     private static final Logger LOG = Logger.getLogger(WebServer.class.getName());
 
