@@ -9,6 +9,7 @@ import io.jobwerk.engine.item.ItemOperation;
 import io.jobwerk.engine.json.ItemOperationJson;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.http.auth.PasswordHash;
 import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.UserAccount;
@@ -74,6 +75,36 @@ public final class InProcessSystem implements AutoCloseable {
         Checked<Boolean> deployed = standalone.controller().deploy(operations);
         if (deployed.isFail()) {
             throw new IllegalStateException("Deployment failed: " + deployed.problemOption().orElseThrow());
+        }
+    }
+
+    /** Deploys simple items given as JS7 JSON (Lock, GlobalBoard, JobResource …). */
+    public void deployItems(String... itemJson) {
+        StringBuilder ndjson = new StringBuilder();
+        for (String json : itemJson) {
+            ndjson.append("{\"TYPE\":\"AddOrChangeSimple\",\"item\":").append(json.replace('\n', ' ')).append("}\n");
+        }
+        Checked<Boolean> deployed = standalone.controller().deploy(ItemOperationJson.decodeNdjson(ndjson.toString()).orThrow());
+        if (deployed.isFail()) {
+            throw new IllegalStateException("Deployment failed: " + deployed.problemOption().orElseThrow());
+        }
+    }
+
+    /**
+     * Waits until the Agent holds no order of this order's family (itself, its children) any more;
+     * returns those it still holds when the time is up.
+     */
+    public List<String> awaitAgentWithoutOrdersOf(String orderId, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (true) {
+            List<String> left = standalone.agent().keeper().state().orders().keySet().stream()
+                    .map(OrderId::string)
+                    .filter(id -> id.equals(orderId) || id.startsWith(orderId + OrderId.CHILD_SEPARATOR))
+                    .sorted().toList();
+            if (left.isEmpty() || System.currentTimeMillis() > deadline) {
+                return left;
+            }
+            Thread.sleep(5);
         }
     }
 

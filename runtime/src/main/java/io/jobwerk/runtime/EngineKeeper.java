@@ -395,9 +395,11 @@ public final class EngineKeeper implements AutoCloseable {
                 out.addAll(events);
                 collectTouched(events, state, next);
             }
+            // An order touched only by another's event (a fork's child, Ready at its job at once)
+            // has no event of its own: the job queue must hear of it through `touched`.
+            touched.addAll(next);
             pending = next;
         }
-        touched.addAll(pending);
         return state;
     }
 

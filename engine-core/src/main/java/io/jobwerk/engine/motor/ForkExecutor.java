@@ -33,7 +33,8 @@ import java.util.Set;
  * expressions evaluated in each child's scope (Fork: merged in branch order, later wins; ForkList:
  * each name collects a list of the children's values), or {@code OrderJoined(Failed)} if a child
  * failed or was cancelled. A child that failed without {@code joinIfFailed} stays Failed and the
- * parent waits.
+ * parent waits. A child joins only where its parent is: one at an Agent the parent is not attached to
+ * leaves it first (see {@code OrderEventSource.needsController}).
  */
 final class ForkExecutor {
     private ForkExecutor() {}
@@ -132,7 +133,7 @@ final class ForkExecutor {
                 failed = true;
                 continue;
             }
-            if (!isAtBranchEnd(workflow, parent, child)) {
+            if (!isAtBranchEnd(workflow, parent, child) || !child.attachedState().equals(parent.attachedState())) {
                 return List.of();
             }
             Block branch = workflow.block(child.position().branchPath()).orElseThrow();

@@ -349,7 +349,7 @@ public final class OrderEventSource {
         if (!settled.orThrow().equals(p)) {
             return List.of(new OrderEvent.OrderMoved(settled.orThrow(), Optional.empty()));
         }
-        if (ctx.placement() instanceof Placement.Agent agent && needsController(order, workflow, p, agent.agentPath())) {
+        if (ctx.placement() instanceof Placement.Agent agent && needsController(ctx.state(), order, workflow, p, agent.agentPath())) {
             return List.of(new OrderEvent.OrderDetachable());
         }
         if (ctx.isStopPosition(order, workflow, p)) {
@@ -544,7 +544,7 @@ public final class OrderEventSource {
     }
 
     /** In an Agent placement: the instructions an attached order must leave the Agent for. */
-    static boolean needsController(Order order, Workflow workflow, Position p, AgentPath agent) {
+    static boolean needsController(EngineState state, Order order, Workflow workflow, Position p, AgentPath agent) {
         Instruction instruction = workflow.instruction(p).toOptional().orElse(null);
         if (instruction == null) {
             return false;
@@ -566,10 +566,20 @@ public final class OrderEventSource {
             case IMPLICIT_END:
                 return p.isTopLevel() && order.parent().isEmpty()
                         || order.innerBlock().filter(p.branchPath()::equals).isPresent()
+                        || isForkBranchEndOfAParentElsewhere(state, order, p, agent)
                         || p.lastBranchId().filter(b -> b.equals(BranchId.LOCK) || b.equals(BranchId.CONSUME_NOTICES)).isPresent();
             default:
                 return false;
         }
+    }
+
+    /** A fork child at the end of its branch joins where its parent is: it leaves an Agent its parent is not attached to. */
+    private static boolean isForkBranchEndOfAParentElsewhere(EngineState state, Order child, Position p, AgentPath agent) {
+        if (child.parent().isEmpty() || !p.lastBranchId().map(BranchId::isFork).orElse(false)) {
+            return false;
+        }
+        Order parent = state.orders().get(child.parent().get());
+        return parent == null || !parent.attachedState().equals(Optional.of(new AttachedState.Attached(agent)));
     }
 
     /** On an Agent, events that end, stop or fail the order are left to the Controller; a move to what needs it detaches. */
@@ -594,7 +604,7 @@ public final class OrderEventSource {
             after = next.orThrow();
         }
         if (after.isState(OrderState.Kind.READY) && after.isAttached()
-                && needsController(after, step.workflow(), after.position(), agent.agentPath())) {
+                && needsController(ctx.state(), after, step.workflow(), after.position(), agent.agentPath())) {
             List<OrderEvent> withDetach = new ArrayList<>(events);
             withDetach.add(new OrderEvent.OrderDetachable());
             return withDetach;
