@@ -126,6 +126,13 @@ final class ForkExecutor {
         Map<String, List<Value>> collected = new LinkedHashMap<>();
         for (OrderState.Child c : forked.children()) {
             Order child = ctx.state().orders().get(c.orderId());
+            boolean elsewhere = child == null ? ctx.placement() instanceof Placement.Agent
+                    : !child.attachedState().equals(parent.attachedState());
+            if (elsewhere) {
+                // A child went to the Controller (for an instruction of its own): the parent joins there.
+                return ctx.placement() instanceof Placement.Agent
+                        ? List.of(MotorContext.keyed(parent.id(), new OrderEvent.OrderDetachable())) : List.of();
+            }
             if (child == null) {
                 continue;
             }
@@ -133,7 +140,7 @@ final class ForkExecutor {
                 failed = true;
                 continue;
             }
-            if (!isAtBranchEnd(workflow, parent, child) || !child.attachedState().equals(parent.attachedState())) {
+            if (!isAtBranchEnd(workflow, parent, child)) {
                 return List.of();
             }
             Block branch = workflow.block(child.position().branchPath()).orElseThrow();

@@ -64,8 +64,9 @@ import java.util.Optional;
  *       failure of the last failed outcome is handled outward from the Retry.
  *   <li>AddOrder: the new order belongs to the adding order's plan unless {@code planId} evaluates to a
  *       two-string list; it has priority 0.
- *   <li>In an Agent placement, an order that would finish, stop, fail at the top level or be
- *       cancelled is detached instead, and the Controller decides again.
+ *   <li>In an Agent placement, an order that would finish, stop, fail (also a fork child) or be
+ *       cancelled, or leave a Lock or ConsumeNotices block by a failure, is detached instead, and
+ *       the Controller decides again.
  * </ul>
  */
 public final class OrderEventSource {
@@ -103,6 +104,10 @@ public final class OrderEventSource {
         }
         Step step = new Step(ctx, mover, order, workflow.orThrow());
         List<OrderEvent> events = decide(step);
+        if (events.isEmpty() && order.isState(OrderState.Kind.FAILED_IN_FORK) && ctx.placement() instanceof Placement.Agent agent
+                && isChildOfAParentElsewhere(ctx.state(), order, agent.agentPath())) {
+            return List.of(MotorContext.keyed(orderId, new OrderEvent.OrderDetachable()));
+        }
         if (events.isEmpty() && order.parent().isPresent()) {
             Order parent = ctx.state().orders().get(order.parent().get());
             if (parent != null && isMine(parent)) {
@@ -575,7 +580,11 @@ public final class OrderEventSource {
 
     /** A fork child at the end of its branch joins where its parent is: it leaves an Agent its parent is not attached to. */
     private static boolean isForkBranchEndOfAParentElsewhere(EngineState state, Order child, Position p, AgentPath agent) {
-        if (child.parent().isEmpty() || !p.lastBranchId().map(BranchId::isFork).orElse(false)) {
+        return p.lastBranchId().map(BranchId::isFork).orElse(false) && isChildOfAParentElsewhere(state, child, agent);
+    }
+
+    private static boolean isChildOfAParentElsewhere(EngineState state, Order child, AgentPath agent) {
+        if (child.parent().isEmpty()) {
             return false;
         }
         Order parent = state.orders().get(child.parent().get());
@@ -589,9 +598,11 @@ public final class OrderEventSource {
         }
         Order order = step.order();
         for (OrderEvent e : events) {
-            boolean topLevelFailure = e instanceof OrderEvent.OrderFailed && order.parent().isEmpty();
-            if (topLevelFailure || e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderStopped
-                    || e instanceof OrderEvent.OrderCancelled) {
+            // A failure the order's own blocks do not catch, and what releases the Controller's locks
+            // and notices, is decided again by the Controller after the detach.
+            if (e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderStopped
+                    || e instanceof OrderEvent.OrderCancelled || e instanceof OrderEvent.OrderLocksReleased
+                    || e instanceof OrderEvent.OrderNoticesConsumed) {
                 return List.of(new OrderEvent.OrderDetachable());
             }
         }

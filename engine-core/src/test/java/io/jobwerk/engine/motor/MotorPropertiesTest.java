@@ -1,0 +1,142 @@
+package io.jobwerk.engine.motor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.order.FreshOrder;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.workflow.Block;
+import io.jobwerk.engine.workflow.Instruction;
+import io.jobwerk.engine.workflow.Workflow;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The motor against generated workflows ({@link WorkflowShapes}) on a Controller and two Agents
+ * ({@link LinkedEngines}), in virtual time. For each shape, at rest:
+ * <ul>
+ *   <li>every order has ended or waits in a state that says why (no order Ready, Processed or Broken);
+ *   <li>no Agent holds an order that ended there or whose parent is gone, and each order an Agent
+ *       holds is the Controller's copy of it (the states agree);
+ *   <li>every event fitted the lifecycle table on the node that emitted it (checked as they come);
+ *   <li>each fork's parent joined once at most, and only after all its children were done;
+ *   <li>replaying each node's journal from empty yields its state.
+ * </ul>
+ * A failure is shrunk by jqwik to a small workflow and printed as JSON with the events per order.
+ */
+class MotorPropertiesTest {
+
+    @Provide
+    Arbitrary<WorkflowShapes.Shape> shapes() {
+        return WorkflowShapes.shapes();
+    }
+
+    @Property(tries = 10_000)
+    void everyShapeComesToRestConsistently(@ForAll("shapes") WorkflowShapes.Shape shape) {
+        Workflow workflow = shape.workflow();
+        LinkedEngines engines = new LinkedEngines(List.of(WorkflowShapes.AGENT, WorkflowShapes.AGENT2), WorkflowShapes::outcome);
+        engines.deploy(new Item.LockItem(WorkflowShapes.LOCK, 1));
+        engines.deploy(new Item.GlobalBoard(WorkflowShapes.BOARD, Expr.of("'key'"), Expr.of("'key'"), Optional.empty()));
+        engines.deploy(WorkflowShapes.workflow("ADDED", Block.of(Instruction.ExecuteNamed.of("ok"))));
+        engines.deploy(workflow);
+        engines.addOrder(FreshOrder.of("ORDER", "SHAPE"));
+        String context = "\nworkflow: " + shape;
+        try {
+            boolean rest = engines.runToRest(Duration.ofHours(1), 20_000);
+            context += "\nevents:\n" + engines.describe();
+            assertThat(rest).as("comes to rest" + context).isTrue();
+            checkEveryOrderEndedOrWaitsWithAReason(engines, context);
+            checkAgentsHoldOnlyLiveOrdersTheControllerAgreesOn(engines, context);
+            checkJoins(engines, context);
+            checkReplay(engines, context);
+        } catch (RuntimeException e) {
+            throw new AssertionError(e + context, e);
+        } catch (AssertionError e) {
+            if (e.getMessage() != null && e.getMessage().contains("workflow: ")) {
+                throw e;
+            }
+            throw new AssertionError(e.getMessage() + context, e);
+        }
+    }
+
+    private static void checkEveryOrderEndedOrWaitsWithAReason(LinkedEngines engines, String context) {
+        for (Order order : engines.controller.orders().values()) {
+            if (order.state().isTerminated()) {
+                assertThat(order.attachedState()).as(order.id() + " ended but is attached" + context).isEmpty();
+                continue;
+            }
+            boolean waitsForItsChildren = order.state() instanceof OrderState.Forked;
+            boolean waitsForItsSiblings = order.isState(OrderState.Kind.READY) && order.parent().isPresent()
+                    && order.position().lastBranchId().map(b -> b.isFork()).orElse(false)
+                    && MotorContext.isEnd(engines.controller.workflowOf(order).orThrow(), order.position());
+            assertThat(LinkedEngines.isWaitingWithReason(order) || waitsForItsChildren || waitsForItsSiblings)
+                    .as(order.id() + " rests in " + order.state().kind() + " at " + order.position() + context).isTrue();
+            assertThat(order.attachedState().filter(a -> !(a instanceof io.jobwerk.engine.order.AttachedState.Attached)))
+                    .as(order.id() + " rests while attaching or detaching" + context).isEmpty();
+        }
+    }
+
+    private static void checkAgentsHoldOnlyLiveOrdersTheControllerAgreesOn(LinkedEngines engines, String context) {
+        for (Map.Entry<AgentPath, EngineState> agent : engines.agents.entrySet()) {
+            for (Order there : agent.getValue().orders().values()) {
+                Order here = engines.controller.orders().get(there.id());
+                assertThat(here).as(there.id() + " is at " + agent.getKey() + " but not at the Controller" + context).isNotNull();
+                assertThat(there.state().isTerminated()).as(there.id() + " ended at " + agent.getKey() + context).isFalse();
+                assertThat(LinkedEngines.isAttachedTo(here, agent.getKey()))
+                        .as(there.id() + " is at " + agent.getKey() + " but the Controller has it " + here.attachedState() + context).isTrue();
+                assertThat(there).as(there.id() + ": Agent and Controller disagree" + context).isEqualTo(here);
+                there.parent().ifPresent(parent -> assertThat(engines.controller.orders().get(parent))
+                        .as(there.id() + " at " + agent.getKey() + " whose parent is gone" + context).isNotNull());
+            }
+        }
+    }
+
+    private static void checkJoins(LinkedEngines engines, String context) {
+        Map<String, Integer> open = new HashMap<>();
+        for (KeyedEvent<? extends Event> e : engines.controllerJournal) {
+            if (e.key().isEmpty()) {
+                continue;
+            }
+            if (e.event() instanceof OrderEvent.OrderForked) {
+                open.merge(e.key().get(), 1, Integer::sum);
+            } else if (e.event() instanceof OrderEvent.OrderJoined) {
+                int n = open.merge(e.key().get(), -1, Integer::sum);
+                assertThat(n).as(e.key().get() + " joined more often than it forked" + context).isGreaterThanOrEqualTo(0);
+            }
+        }
+    }
+
+    private static void checkReplay(LinkedEngines engines, String context) {
+        EngineState controller = EngineState.EMPTY;
+        for (KeyedEvent<? extends Event> e : engines.controllerJournal) {
+            controller = controller.applyEvent(e).orThrow();
+        }
+        assertThat(controller).as("the Controller's journal replayed" + context).isEqualTo(engines.controller);
+        for (Map.Entry<AgentPath, List<KeyedEvent<? extends Event>>> journal : engines.agentJournals.entrySet()) {
+            EngineState agent = EngineState.EMPTY;
+            for (KeyedEvent<? extends Event> e : journal.getValue()) {
+                agent = LinkedEngines.foldAtAgent(agent, e);
+            }
+            assertThat(agent).as(journal.getKey() + "'s journal replayed" + context).isEqualTo(engines.agents.get(journal.getKey()));
+        }
+    }
+
+    static OrderId id(String s) {
+        return new OrderId(s);
+    }
+}
