@@ -4,7 +4,7 @@ package io.jobwerk.cli.system;
 final class Workflows {
     private Workflows() {}
 
-    /** As /work/shared/js7-traces/simple-try-catch.workflow.json. */
+    /** The workflow of the recorded JS7 trace, engine-core's fixture {@code js7/traces/simple-try-catch.workflow.json}. */
     static final String TRY_CATCH = """
             {"path":"trace/simple","instructions":[
               {"TYPE":"Execute.Named","jobName":"hello","label":"HELLO"},

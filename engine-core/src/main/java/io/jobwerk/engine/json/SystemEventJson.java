@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link SystemEvent}s as a JS7 Controller writes them (see the recorded trace
- * {@code shared/js7-traces/simple-try-catch.events.ndjson}), fields in JS7's order:
+ * {@link SystemEvent}s as a JS7 Controller writes them (see the recorded trace in the test fixture
+ * {@code engine-core/src/test/resources/js7/traces/simple-try-catch.events.ndjson}), fields in JS7's order:
  * {@code ControllerInitialized{controllerId, initiallyStartedAt (ms)}}, {@code ControllerReady{timezone,
  * totalRunningTime (s)}}, {@code SnapshotTaken}, {@code AgentDedicated{agentRunId, agentEventId?}},
  * {@code AgentCoupled}, {@code AgentReady{timezone, platformInfo?}}, {@code AgentEventsObserved{untilEventId}},

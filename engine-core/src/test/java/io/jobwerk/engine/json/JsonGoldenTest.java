@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Round-trips every JS7 example in {@code shared/js7-examples/} (read in place, never copied):
- * decode, encode, and compare with the input after the normalisations below, which turn each
- * legacy or abbreviated input form into the form JS7 itself writes.
+ * Round-trips every JS7 example in the fixtures {@code src/test/resources/js7/examples/}: decode,
+ * encode, and compare with the input after the normalisations below, which turn each legacy or
+ * abbreviated input form into the form JS7 itself writes.
  */
 class JsonGoldenTest {
 
@@ -164,19 +164,6 @@ class JsonGoldenTest {
         }
     }
 
-    // Locating the shared examples
-
-    static Path sharedDir(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared").resolve(name);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No shared/" + name + " found in " + dir + " or any parent directory");
-    }
-
     static JsonNode read(Path file) {
         try {
             return EngineJson.parse(Files.readString(file)).orThrow();
@@ -185,24 +172,19 @@ class JsonGoldenTest {
         }
     }
 
-    static List<Path> exampleFiles() {
-        try (Stream<Path> files = Files.list(sharedDir("js7-examples"))) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every example JSON document: whole workflows, and each fragment of a fragments file. */
-    static Stream<Arguments> examples() {
+    /**
+     * Every example JSON document of the files: whole workflows, and each fragment of a fragments
+     * file. Notes ({@code .md}) are skipped; any other file that is not JSON is an error.
+     */
+    static Stream<Arguments> examples(List<Path> files) {
         List<Arguments> list = new ArrayList<>();
-        for (Path file : exampleFiles()) {
+        for (Path file : files) {
             String name = file.getFileName().toString();
-            if (name.endsWith(".source.md")) {
-                continue;  // provenance notes, checked below to belong to a JSON file
+            if (name.endsWith(".md")) {
+                continue;
             }
             if (!name.endsWith(".json")) {
-                throw new IllegalStateException("Unexpected file in js7-examples: " + file);
+                throw new IllegalStateException("Unexpected file among the JS7 examples: " + file);
             }
             JsonNode json = read(file);
             if (json.has("fragments")) {
@@ -216,24 +198,48 @@ class JsonGoldenTest {
         return list.stream();
     }
 
+    static List<Path> exampleFiles() {
+        return Js7Fixtures.files(Js7Fixtures.path("examples"));
+    }
+
+    static Stream<Arguments> examples() {
+        return examples(exampleFiles());
+    }
+
     @Test
-    void everyExampleFileIsAJsonDocumentWithItsSourceNote() {
+    void everyExampleFileIsAJsonDocumentWithItsNote() {
         List<Path> files = exampleFiles();
         assertThat(files).isNotEmpty();
         for (Path f : files) {
             String name = f.getFileName().toString();
             if (name.endsWith(".json")) {
-                assertThat(f.resolveSibling(name + ".source.md")).exists();
+                assertThat(f.resolveSibling(name + ".md")).exists();
             } else {
-                assertThat(name).endsWith(".json.source.md");
+                assertThat(name).endsWith(".json.md");
+                assertThat(f.resolveSibling(name.substring(0, name.length() - ".md".length()))).exists();
             }
         }
         assertThat(examples().count()).isGreaterThanOrEqualTo(30);
     }
 
+    @Test
+    void everyTraceFileHasItsNote() {
+        for (Path f : Js7Fixtures.files(Js7Fixtures.path("traces"))) {
+            String name = f.getFileName().toString();
+            if (!name.endsWith(".md")) {
+                assertThat(f.resolveSibling(name + ".md")).exists();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void exampleRoundTrips(String name, JsonNode json) {
+        assertRoundTrips(json);
+    }
+
+    /** Decodes a workflow, an instruction or a job, encodes it, and compares with the normalised input. */
+    static void assertRoundTrips(JsonNode json) {
         JsonNode encoded;
         if (json.has("instructions") && json.has("path")) {
             Workflow workflow = ok(WorkflowJson.decode(json, Optional.of(DEFAULT_VERSION)));
@@ -255,7 +261,10 @@ class JsonGoldenTest {
 
     @Test
     void traceWorkflowDecodesAndRoundTrips() {
-        JsonNode json = read(sharedDir("js7-traces").resolve("simple-try-catch.workflow.json"));
+        assertTraceWorkflowRoundTrips(read(Js7Fixtures.path("traces/" + Js7Fixtures.TRACE_WORKFLOW)));
+    }
+
+    static void assertTraceWorkflowRoundTrips(JsonNode json) {
         Workflow workflow = ok(WorkflowJson.decode(json));
         assertThat(workflow.id().toString()).isEqualTo("trace/simple~t1");
         assertThat(workflow.instructions()).hasSize(2);

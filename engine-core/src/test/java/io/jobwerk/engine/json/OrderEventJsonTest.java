@@ -10,8 +10,6 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -120,13 +118,14 @@ class OrderEventJsonTest {
     }
 
     @Test
-    void traceOrderEventsRoundTripExactly() throws IOException {
+    void traceOrderEventsRoundTripExactly() {
+        assertTraceOrderEventsRoundTrip(Js7Fixtures.lines(Js7Fixtures.path("traces/" + Js7Fixtures.TRACE_EVENTS)));
+    }
+
+    static void assertTraceOrderEventsRoundTrip(List<String> lines) {
         List<String> types = new ArrayList<>();
         int orderEvents = 0;
-        for (String line : Files.readAllLines(JsonGoldenTest.sharedDir("js7-traces").resolve("simple-try-catch.events.ndjson"))) {
-            if (line.isBlank()) {
-                continue;
-            }
+        for (String line : lines) {
             JsonNode node = EngineJson.parse(line).orThrow();
             Checked<Stamped<OrderEvent>> decoded = OrderEventJson.decodeStamped(node);
             if (!node.path("TYPE").asText().startsWith("Order")) {
