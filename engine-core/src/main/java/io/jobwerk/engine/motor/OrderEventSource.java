@@ -125,7 +125,7 @@ public final class OrderEventSource {
     /** When a time-based wait of the order ends: scheduledFor, retry delay, sleep, next cycle, admission. */
     public Optional<Instant> nextWakeTime(OrderId orderId) {
         Order order = ctx.state().orders().get(orderId);
-        if (order == null) {
+        if (order == null || order.isSuspended()) { // a suspended order waits for its resumption, not for a time
             return Optional.empty();
         }
         OrderState s = order.state();
@@ -301,8 +301,13 @@ public final class OrderEventSource {
                             r.restartKilledJob())));
                 }
                 return Optional.empty();
-            case GO:
-                return Optional.empty();
+            case GO: {
+                // Set by the Controller for an order held here: let it go once it waits at that position.
+                if (!order.position().equals(((OrderMark.Go) mark).position()) || order.isSuspended()) {
+                    return Optional.empty();
+                }
+                return new OrderOperations(this).goEvents(order).toOptional();
+            }
         }
         throw new AssertionError(mark.kind());
     }

@@ -194,6 +194,18 @@ final class OrderOperations {
             if (!order.position().equals(position)) {
                 return Checked.fail(Problem.of("GoOrderInapplicable", "Order '" + orderId + "' is not at position " + position));
             }
+            if (attachedElsewhere(order)) { // the Agent holding it lets it go (OrderEventSource applies the mark)
+                return events(orderId, new OrderEvent.OrderGoMarked(position));
+            }
+            return goEvents(order).map(list -> list.stream().map(e -> MotorContext.keyed(orderId, e)).toList());
+        });
+    }
+
+    /** What lets a waiting order go on here; a problem when it does not wait for anything go ends. */
+    Checked<List<OrderEvent>> goEvents(Order order) {
+        OrderId orderId = order.id();
+        Position position = order.position();
+        {
             Workflow workflow = ctx.state().workflowOf(order).orThrow();
             Step step = new Step(ctx, source.mover(), order, workflow);
             List<OrderEvent> list = new ArrayList<>();
@@ -222,8 +234,8 @@ final class OrderOperations {
                             + order.state().kind().typeName() + ")"));
                 }
             }
-            return events(orderId, list.toArray(OrderEvent[]::new));
-        });
+            return Checked.ok(list);
+        }
     }
 
     Checked<List<KeyedEvent<OrderEvent>>> answerPrompt(OrderId orderId) {

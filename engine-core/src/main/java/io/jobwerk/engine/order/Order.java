@@ -138,7 +138,10 @@ public record Order(
             case ATTACHED -> b.attachedState = Optional.of(new AttachedState.Attached(((OrderEvent.OrderAttached) event).agentPath()));
             case DETACHABLE -> b.attachedState = attachedState.map(a -> new AttachedState.Detaching(a.agentPath()));
             case DETACHED -> b.attachedState = Optional.empty();
-            case STARTED -> b.state = OrderState.READY;
+            case STARTED -> {
+                b.state = OrderState.READY;
+                b.mark = b.mark.filter(m -> !(m instanceof OrderMark.Go)); // go's event for a Fresh order
+            }
             case PROCESSING_STARTED -> {
                 var e = (OrderEvent.OrderProcessingStarted) event;
                 b.state = new OrderState.Processing(e.subagentId());
@@ -174,7 +177,11 @@ public record Order(
                 b.state = e.delayedUntil().<OrderState>map(OrderState.DelayingRetry::new).orElse(OrderState.READY);
                 b.position = e.movedTo();
             }
-            case AWOKE, GOES -> b.state = OrderState.READY;
+            case AWOKE -> b.state = OrderState.READY;
+            case GOES -> {
+                b.state = OrderState.READY;
+                b.mark = b.mark.filter(m -> !(m instanceof OrderMark.Go));
+            }
             case FORKED -> b.state = new OrderState.Forked(((OrderEvent.OrderForked) event).children().stream()
                     .map(c -> new OrderState.Child(c.orderId(), c.branchId())).toList());
             case JOINED -> {
@@ -230,6 +237,7 @@ public record Order(
                             Map.of("orderId", id.string(), "event", event.typeName(), "state", state.kind().typeName())));
                 }
                 CycleState cs = prepared.get();
+                b.mark = b.mark.filter(m -> !(m instanceof OrderMark.Go)); // go's event between cycles
                 b.state = OrderState.READY;
                 b.position = position().enter(BranchId.cycle(cs.toBranchSuffix()));
             }

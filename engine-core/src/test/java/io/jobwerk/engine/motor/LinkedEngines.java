@@ -72,6 +72,27 @@ final class LinkedEngines {
                 o.innerBlock(), o.startPosition(), o.stopPositions(), o.priority())));
     }
 
+    /** An operator's command at the Controller; one that does not apply (a problem) changes nothing. */
+    boolean operate(Function<OrderEventSource, Checked<List<KeyedEvent<OrderEvent>>>> command) {
+        Checked<List<KeyedEvent<OrderEvent>>> events = command.apply(new OrderEventSource(controller, now, Placement.CONTROLLER, env));
+        if (events.isFail()) {
+            return false;
+        }
+        events.orThrow().forEach(this::emitAtController);
+        return true;
+    }
+
+    /** Takes at most {@code n} steps; false when it came to rest before. */
+    boolean run(int n) {
+        for (int i = 0; i < n; i++) {
+            if (!stepOnce()) {
+                return false;
+            }
+            steps++;
+        }
+        return true;
+    }
+
     /** Runs until nothing moves and no wake time is left within {@code horizon}; false when it did not come to rest. */
     boolean runToRest(Duration horizon, int maxSteps) {
         Instant end = now.plus(horizon);
@@ -145,6 +166,13 @@ final class LinkedEngines {
                         order.innerBlock(), order.stopPositions(), order.priority(), order.planId());
                 emitAtAgent(agent, KeyedEvent.of(order.id(), new OrderEvent.OrderAttachedToAgent(there)));
                 any = true;
+            } else if (attached.get() instanceof AttachedState.Attached && order.mark().isPresent()
+                    && at.orders().containsKey(order.id()) && !at.orders().get(order.id()).mark().equals(order.mark())) {
+                Optional<OrderEvent> mark = markEvent(order.mark().get());
+                if (mark.isPresent()) {
+                    emitAtAgent(agent, KeyedEvent.of(order.id(), mark.get()));
+                    any = true;
+                }
             } else if (attached.get() instanceof AttachedState.Detaching) {
                 Order there = at.orders().get(order.id());
                 if (there != null && there.attachedState().filter(a -> a instanceof AttachedState.Detaching).isPresent()) {
@@ -156,18 +184,40 @@ final class LinkedEngines {
         return any;
     }
 
+    /** As the Agent decides MarkOrder: the mark event, unless the order cannot take it now. */
+    private static Optional<OrderEvent> markEvent(io.jobwerk.engine.order.OrderMark mark) {
+        return Optional.of(switch (mark.kind()) {
+            case CANCELLING -> new OrderEvent.OrderCancellationMarked(((io.jobwerk.engine.order.OrderMark.Cancelling) mark).mode());
+            case SUSPENDING -> new OrderEvent.OrderSuspensionMarked(((io.jobwerk.engine.order.OrderMark.Suspending) mark).mode());
+            case RESUMING -> {
+                var r = (io.jobwerk.engine.order.OrderMark.Resuming) mark;
+                yield new OrderEvent.OrderResumptionMarked(r.position(), r.historyOperations(), r.asSucceeded(), r.restartKilledJob());
+            }
+            case GO -> new OrderEvent.OrderGoMarked(((io.jobwerk.engine.order.OrderMark.Go) mark).position());
+        });
+    }
+
+    /** A process started in one step ends in the next, so operator commands can meet it running; a kill mark kills it. */
     private boolean runJobs(AgentPath agent) {
         boolean any = false;
+        for (Order order : List.copyOf(agents.get(agent).orders().values())) {
+            if (order.isState(OrderState.Kind.PROCESSING)) {
+                Workflow workflow = agents.get(agent).workflowOf(order).orThrow();
+                String jobName = workflow.jobName(order.position()).map(n -> n.string()).orElse("anonymous");
+                Outcome outcome = OrderEventSource.killRequested(order).isPresent()
+                        ? new Outcome.Killed(new Outcome.Failed(Optional.empty(), Map.of(), false))
+                        : jobOutcome.apply(jobName);
+                emitAtAgent(agent, KeyedEvent.of(order.id(), new OrderEvent.OrderProcessed(outcome)));
+                any = true;
+            }
+        }
         for (OrderId id : new JobQueue(agents.get(agent), now).startable()) {
             EngineState state = agents.get(agent);
             Order order = state.orders().get(id);
             if (!order.attachedState().equals(Optional.of(new AttachedState.Attached(agent)))) {
                 continue;
             }
-            Workflow workflow = state.workflowOf(order).orThrow();
-            String jobName = workflow.jobName(order.position()).map(n -> n.string()).orElse("anonymous");
             emitAtAgent(agent, KeyedEvent.of(id, new OrderEvent.OrderProcessingStarted(SUBAGENT, false)));
-            emitAtAgent(agent, KeyedEvent.of(id, new OrderEvent.OrderProcessed(jobOutcome.apply(jobName))));
             any = true;
         }
         return any;
@@ -225,8 +275,11 @@ final class LinkedEngines {
         if (!(event.event() instanceof OrderEvent orderEvent) || event.key().isEmpty()) {
             return;
         }
+        Order here = controller.orders().get(new OrderId(event.key().get()));
         if (orderEvent instanceof OrderEvent.OrderAttachedToAgent) {
             emitAtController(KeyedEvent.of(event.key().get(), new OrderEvent.OrderAttached(agent)));
+        } else if (here != null && here.mark().isPresent() && markEvent(here.mark().get()).equals(Optional.of(orderEvent))) {
+            // the Agent took the Controller's own mark: not written twice
         } else {
             emitAtController(event);
         }

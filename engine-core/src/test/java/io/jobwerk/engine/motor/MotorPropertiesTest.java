@@ -46,8 +46,29 @@ class MotorPropertiesTest {
         return WorkflowShapes.shapes();
     }
 
+    /** What an operator does, after some steps, to one of the orders not yet ended (by index). */
+    record Action(int stepsBefore, Operation operation, int target) {}
+
+    enum Operation { CANCEL, CANCEL_KILL, SUSPEND, SUSPEND_KILL, RESUME, RESUME_AT_BLOCK_START, ANSWER_PROMPT, GO }
+
+    @Provide
+    Arbitrary<List<Action>> actions() {
+        return net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.integers().between(0, 12),
+                        net.jqwik.api.Arbitraries.of(Operation.class), net.jqwik.api.Arbitraries.integers().between(0, 5))
+                .as(Action::new).list().ofMaxSize(4);
+    }
+
     @Property(tries = 10_000)
     void everyShapeComesToRestConsistently(@ForAll("shapes") WorkflowShapes.Shape shape) {
+        check(shape, List.of());
+    }
+
+    @Property(tries = 10_000)
+    void operatorCommandsOnTheWayKeepItConsistent(@ForAll("shapes") WorkflowShapes.Shape shape, @ForAll("actions") List<Action> actions) {
+        check(shape, actions);
+    }
+
+    private static void check(WorkflowShapes.Shape shape, List<Action> actions) {
         Workflow workflow = shape.workflow();
         LinkedEngines engines = new LinkedEngines(List.of(WorkflowShapes.AGENT, WorkflowShapes.AGENT2), WorkflowShapes::outcome);
         engines.deploy(new Item.LockItem(WorkflowShapes.LOCK, 1));
@@ -55,8 +76,14 @@ class MotorPropertiesTest {
         engines.deploy(WorkflowShapes.workflow("ADDED", Block.of(Instruction.ExecuteNamed.of("ok"))));
         engines.deploy(workflow);
         engines.addOrder(FreshOrder.of("ORDER", "SHAPE"));
-        String context = "\nworkflow: " + shape;
+        String context = "\nworkflow: " + shape + (actions.isEmpty() ? "" : "\nactions: " + actions);
         try {
+            for (Action action : actions) {
+                if (!engines.run(action.stepsBefore())) {
+                    engines.runToRest(Duration.ofHours(1), 20_000);
+                }
+                act(engines, action);
+            }
             boolean rest = engines.runToRest(Duration.ofHours(1), 20_000);
             context += "\nevents:\n" + engines.describe();
             assertThat(rest).as("comes to rest" + context).isTrue();
@@ -72,6 +99,29 @@ class MotorPropertiesTest {
             }
             throw new AssertionError(e.getMessage() + context, e);
         }
+    }
+
+    private static void act(LinkedEngines engines, Action action) {
+        List<Order> live = engines.controller.orders().values().stream().filter(o -> !o.state().isTerminated())
+                .sorted(java.util.Comparator.comparing(o -> o.id().string())).toList();
+        if (live.isEmpty()) {
+            return;
+        }
+        Order order = live.get(action.target() % live.size());
+        OrderId id = order.id();
+        io.jobwerk.engine.workflow.Position p = order.position();
+        engines.operate(motor -> switch (action.operation()) {
+            case CANCEL -> motor.cancel(id, new io.jobwerk.engine.order.CancellationMode.FreshOrStarted(Optional.empty()));
+            case CANCEL_KILL -> motor.cancel(id, io.jobwerk.engine.order.CancellationMode.kill(false));
+            case SUSPEND -> motor.suspend(id, io.jobwerk.engine.order.SuspensionMode.STANDARD);
+            case SUSPEND_KILL -> motor.suspend(id, new io.jobwerk.engine.order.SuspensionMode(false,
+                    Optional.of(new io.jobwerk.engine.order.CancellationMode.Kill(false, Optional.empty()))));
+            case RESUME -> motor.resume(id, Optional.empty(), List.of(), false, false);
+            case RESUME_AT_BLOCK_START -> motor.resume(id, Optional.of(new io.jobwerk.engine.workflow.Position(p.branchPath(), 0)),
+                    List.of(), false, false);
+            case ANSWER_PROMPT -> motor.answerPrompt(id);
+            case GO -> motor.go(id, p);
+        });
     }
 
     private static void checkEveryOrderEndedOrWaitsWithAReason(LinkedEngines engines, String context) {

@@ -57,6 +57,11 @@ final class WorkflowShapes {
             return new Context(depth - 1, true, inCycle);
         }
 
+        /** Where a Retry would retry another Try (without maxTries) or cross a fork: none is generated. */
+        Context notCatching() {
+            return new Context(depth - 1, false, inCycle);
+        }
+
         Context cycling() {
             return new Context(depth - 1, inCatch, true);
         }
@@ -148,7 +153,7 @@ final class WorkflowShapes {
 
     private static Arbitrary<Instruction> tryInstruction(Context ctx) {
         // Retry only where maxTries ends it (without, a job that always fails retries for ever, as in JS7)
-        Arbitrary<Instruction> plain = Combinators.combine(block(ctx.deeper(), 1, 3), block(ctx.deeper(), 0, 2))
+        Arbitrary<Instruction> plain = Combinators.combine(block(ctx.deeper(), 1, 3), block(ctx.notCatching(), 0, 2))
                 .as((t, c) -> Instruction.Try.of(t, c));
         Arbitrary<Instruction> retrying = Combinators.combine(block(ctx.deeper(), 1, 3), block(ctx.catching(), 0, 2),
                 Arbitraries.of(2, 3)).as((t, c, tries) -> new Instruction.Try(Optional.empty(), t, c,
@@ -157,7 +162,7 @@ final class WorkflowShapes {
     }
 
     private static Arbitrary<Instruction> fork(Context ctx) {
-        Arbitrary<Block> branch = block(ctx.deeper(), 0, 3);
+        Arbitrary<Block> branch = block(ctx.notCatching(), 0, 3);
         return Combinators.combine(branch.list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(false, true))
                 .as((branches, joinIfFailed) -> {
                     List<Instruction.ForkBranch> list = new java.util.ArrayList<>();
@@ -170,7 +175,7 @@ final class WorkflowShapes {
 
     private static Arbitrary<Instruction> forkList(Context ctx) {
         Arbitrary<String> children = Arbitraries.of("[]", "[ 'a' ]", "[ 'a', 'b' ]");
-        return Combinators.combine(children, block(ctx.deeper(), 1, 3), Arbitraries.of(false, true))
+        return Combinators.combine(children, block(ctx.notCatching(), 1, 3), Arbitraries.of(false, true))
                 .as((c, b, joinIfFailed) -> new Instruction.ForkList(Optional.empty(), Expr.of(c), Expr.of("(x) => $x"),
                         Optional.empty(), b, Optional.empty(), joinIfFailed));
     }

@@ -1,0 +1,87 @@
+package io.jobwerk.engine.motor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.order.FreshOrder;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.workflow.Block;
+import io.jobwerk.engine.workflow.Instruction;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Findings of {@link MotorPropertiesTest}, each as the small case it shrank to, on a Controller and its Agents. */
+class LinkedEnginesTest {
+
+    private final LinkedEngines engines = new LinkedEngines(List.of(WorkflowShapes.AGENT, WorkflowShapes.AGENT2), WorkflowShapes::outcome);
+    private final OrderId order = new OrderId("ORDER");
+
+    private void run(Instruction... instructions) {
+        engines.deploy(new Item.LockItem(WorkflowShapes.LOCK, 1));
+        engines.deploy(WorkflowShapes.workflow("SHAPE", Block.of(instructions)));
+        engines.addOrder(FreshOrder.of("ORDER", "SHAPE"));
+        assertThat(engines.runToRest(Duration.ofHours(1), 10_000)).isTrue();
+    }
+
+    private static Instruction.ExecuteNamed job(String name) {
+        return Instruction.ExecuteNamed.of(name);
+    }
+
+    @Test
+    void goReachesAnOrderWaitingAtAnAgent() {
+        Instruction sleep = new Instruction.Sleep(Optional.empty(), Expr.of("3600"));
+        engines.deploy(WorkflowShapes.workflow("SHAPE", Block.of(job("ok"), sleep, job("ok"))));
+        engines.addOrder(FreshOrder.of("ORDER", "SHAPE"));
+        engines.run(20);
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.SLEEPING);
+
+        assertThat(engines.operate(m -> m.go(order, engines.controller.orders().get(order).position()))).isTrue();
+        engines.run(50);
+
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FINISHED);
+        assertThat(engines.describe()).contains("OrderGoMarked", "OrderGoes");
+    }
+
+    @Test
+    void aFailedForkChildAtAnAgentIsJoinedAtTheControllerAndLeavesTheAgent() {
+        var forkList = new Instruction.ForkList(Optional.empty(), Expr.of("[ 'a' ]"), Expr.of("(x) => $x"), Optional.empty(),
+                Block.of(job("fails")), Optional.empty(), true);
+        run(Instruction.Try.of(Block.of(forkList), Block.EMPTY));
+
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FINISHED);
+        assertThat(engines.agents.get(WorkflowShapes.AGENT).orders()).isEmpty();
+    }
+
+    @Test
+    void aFailureInsideALockAtAnAgentReleasesTheLockAtTheController() {
+        var fork = new Instruction.Fork(Optional.empty(), List.of(new Instruction.ForkBranch("A",
+                Block.of(new Instruction.Lock(Optional.empty(), List.of(new Instruction.LockDemand(WorkflowShapes.LOCK, Optional.empty())),
+                        Block.of(job("fails")))))), Optional.empty(), false);
+        run(fork);
+
+        assertThat(engines.controller.orders().get(new OrderId("ORDER|A")).state().kind()).isEqualTo(OrderState.Kind.FAILED);
+        assertThat(engines.controller.orders().get(new OrderId("ORDER|A")).attachedState()).isEmpty();
+        assertThat(engines.controller.locks().get(WorkflowShapes.LOCK).holders()).isEmpty();
+        assertThat(engines.agents.get(WorkflowShapes.AGENT).orders()).isEmpty();
+    }
+
+    @Test
+    void aForkChildThatGoesToTheControllerIsJoinedThere() {
+        var fork = new Instruction.Fork(Optional.empty(), List.of(
+                new Instruction.ForkBranch("A", Block.of(job("ok"), new Instruction.Prompt(Optional.empty(), Expr.of("'?'")), job("ok"))),
+                new Instruction.ForkBranch("B", Block.of(job("ok")))), Optional.empty(), false);
+        run(job("ok"), fork, job("ok"));
+        assertThat(engines.controller.orders().get(new OrderId("ORDER|A")).state().kind()).isEqualTo(OrderState.Kind.PROMPTING);
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FORKED);
+
+        engines.operate(m -> m.answerPrompt(new OrderId("ORDER|A")));
+        assertThat(engines.runToRest(Duration.ofHours(1), 10_000)).isTrue();
+
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FINISHED);
+        assertThat(engines.agents.get(WorkflowShapes.AGENT).orders()).isEmpty();
+    }
+}
