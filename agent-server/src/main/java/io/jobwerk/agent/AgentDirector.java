@@ -9,9 +9,9 @@ import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.OrderObstacleJson;
-import io.jobwerk.engine.motor.JobQueue;
 import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.OrderObstacle;
+import io.jobwerk.engine.motor.OrderObstacleCalculator;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.order.Order;
@@ -206,7 +206,10 @@ public final class AgentDirector implements AutoCloseable {
         Exchanges.respond(exchange, result, CommandJson::encode);
     }
 
-    /** {@code GET /agent/api/order/ORDER/obstacles}: why a Ready order does not start its job (JS7 OrderObstacles). */
+    /**
+     * {@code GET /agent/api/order/ORDER/obstacles}: why the order does not move on (the core's
+     * {@link OrderObstacleCalculator}), and {@code NoSubagentAvailable}, which only the Director knows.
+     */
     private void obstacles(HttpServerExchange exchange) {
         Checked<OrderId> orderId = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
         EngineState state = keeper.state();
@@ -214,7 +217,7 @@ public final class AgentDirector implements AutoCloseable {
             orderId = Checked.fail(Problem.of("UnknownOrder", "No order " + orderId.orThrow() + " on Agent " + conf.agentPath()));
         }
         Exchanges.respond(exchange, orderId, id -> {
-            List<OrderObstacle> list = new ArrayList<>(new JobQueue(state, clock.instant()).obstacles(id));
+            List<OrderObstacle> list = new ArrayList<>(new OrderObstacleCalculator(state, clock.instant()).obstacles(state.orders().get(id)));
             subagents.obstacle(state, id).ifPresent(list::add);
             return OrderObstacleJson.encode(list);
         });
