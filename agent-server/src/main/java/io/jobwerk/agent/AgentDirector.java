@@ -6,6 +6,7 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.event.SystemEvent;
 import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.OrderObstacleJson;
@@ -31,6 +32,7 @@ import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.JournalConf;
 import io.jobwerk.journal.ProblemException;
+import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
 import io.jobwerk.runtime.EngineKeeper;
@@ -87,6 +89,7 @@ public final class AgentDirector implements AutoCloseable {
         markLostProcesses();
         subagents.start(journal.currentState());
         keeper.start();
+        announceReady(clock);
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
         this.events = new EventRoute(new JournalEventFeed(journal), EngineJournalCodec.eventLines(journal));
         RoutingHandler routes = new RoutingHandler()
@@ -98,6 +101,19 @@ public final class AgentDirector implements AutoCloseable {
                 .get("/agent/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, user) -> obstacles(ex)))
                 .post("/agent/api/fileWatch", auth.require(Permission.UpdateItem, (ex, user) -> fileWatch(ex, clock)));
         this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
+    }
+
+    /**
+     * {@code AgentReady} (keyless, the Controller mirrors it keyed by the Agent path) and
+     * {@code SubagentCoupled} for the Director's own Subagent, which is coupled while the Director runs.
+     */
+    private void announceReady(Clock clock) {
+        long now = clock.millis();
+        List<KeyedEvent<? extends io.jobwerk.engine.event.Event>> events = List.of(
+                KeyedEvent.keyless(new SystemEvent.AgentReady(java.time.ZoneId.systemDefault().getId(), Optional.empty())),
+                KeyedEvent.of(conf.subagentId(), new SystemEvent.SubagentCoupled()));
+        keeper.transact(state -> Checked.ok(Decision.timestamped(events, List.of(Optional.of(now), Optional.of(now)), Boolean.TRUE,
+                Optional.empty()))).join().problemOption().ifPresent(p -> LOG.warning("AgentReady not persisted: " + p));
     }
 
     /** Opens (or creates) the journal, recovers, and starts serving. */

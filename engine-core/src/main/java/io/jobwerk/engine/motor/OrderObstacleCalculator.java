@@ -5,6 +5,7 @@ import io.jobwerk.engine.board.BoardState;
 import io.jobwerk.engine.board.NoticeId;
 import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.lock.LockState;
+import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
@@ -61,6 +62,9 @@ public final class OrderObstacleCalculator {
         if (order.state().isTerminated()) {
             return list;
         }
+        order.attachedState().map(AttachedState::agentPath).ifPresent(agent ->
+                state.coupling("Agent:" + agent).filter(c -> !c.isCoupled())
+                        .ifPresent(c -> list.add(new OrderObstacle.AgentNotCoupled(agent, c.problem()))));
         if (order.isSuspended()) {
             list.add(new OrderObstacle.WaitingForCommand("suspended"));
         } else {

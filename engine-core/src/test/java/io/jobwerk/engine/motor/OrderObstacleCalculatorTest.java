@@ -197,6 +197,21 @@ class OrderObstacleCalculatorTest {
         assertThat(obstacles("A")).isEmpty();
     }
 
+    @Test
+    void orderAtAnAgentThatIsNotCoupledSaysSo() {
+        engine.deploy(workflow("W", execute("a")));
+        Order order = order("A", OrderState.READY);
+        put(new Order(order.id(), order.workflowPosition(), order.state(), order.arguments(), order.scheduledFor(), order.externalOrder(),
+                List.of(), Optional.of(new io.jobwerk.engine.order.AttachedState.Attached(AGENT)), order.parent(), order.mark(), false, false,
+                false, false, List.of(), order.innerBlock(), order.stopPositions(), order.priority(), order.planId()));
+        assertThat(obstacles("A")).isEmpty();
+        Problem refused = Problem.of("ConnectionRefused", "Connection refused");
+        engine.emit(KeyedEvent.of(AGENT, new io.jobwerk.engine.event.SystemEvent.AgentCouplingFailed(refused)));
+        assertThat(obstacles("A")).containsExactly(new OrderObstacle.AgentNotCoupled(AGENT, Optional.of(refused)));
+        engine.emit(KeyedEvent.of(AGENT, new io.jobwerk.engine.event.SystemEvent.AgentCoupled()));
+        assertThat(obstacles("A")).isEmpty();
+    }
+
     /** Each state an order can rest in has its reason: a table over all kinds, so a new kind needs a decision here. */
     @Test
     void everyRestingStateHasAnObstacle() {
