@@ -6,12 +6,13 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.event.SystemEvent;
 import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.OrderObstacleJson;
-import io.jobwerk.engine.motor.JobQueue;
 import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.OrderObstacle;
+import io.jobwerk.engine.motor.OrderObstacleCalculator;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.order.Order;
@@ -31,6 +32,7 @@ import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.JournalConf;
 import io.jobwerk.journal.ProblemException;
+import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
 import io.jobwerk.runtime.EngineKeeper;
@@ -87,6 +89,7 @@ public final class AgentDirector implements AutoCloseable {
         markLostProcesses();
         subagents.start(journal.currentState());
         keeper.start();
+        announceReady(clock);
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
         this.events = new EventRoute(new JournalEventFeed(journal), EngineJournalCodec.eventLines(journal));
         RoutingHandler routes = new RoutingHandler()
@@ -98,6 +101,19 @@ public final class AgentDirector implements AutoCloseable {
                 .get("/agent/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, user) -> obstacles(ex)))
                 .post("/agent/api/fileWatch", auth.require(Permission.UpdateItem, (ex, user) -> fileWatch(ex, clock)));
         this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
+    }
+
+    /**
+     * {@code AgentReady} (keyless, the Controller mirrors it keyed by the Agent path) and
+     * {@code SubagentCoupled} for the Director's own Subagent, which is coupled while the Director runs.
+     */
+    private void announceReady(Clock clock) {
+        long now = clock.millis();
+        List<KeyedEvent<? extends io.jobwerk.engine.event.Event>> events = List.of(
+                KeyedEvent.keyless(new SystemEvent.AgentReady(java.time.ZoneId.systemDefault().getId(), Optional.empty())),
+                KeyedEvent.of(conf.subagentId(), new SystemEvent.SubagentCoupled()));
+        keeper.transact(state -> Checked.ok(Decision.timestamped(events, List.of(Optional.of(now), Optional.of(now)), Boolean.TRUE,
+                Optional.empty()))).join().problemOption().ifPresent(p -> LOG.warning("AgentReady not persisted: " + p));
     }
 
     /** Opens (or creates) the journal, recovers, and starts serving. */
@@ -206,7 +222,10 @@ public final class AgentDirector implements AutoCloseable {
         Exchanges.respond(exchange, result, CommandJson::encode);
     }
 
-    /** {@code GET /agent/api/order/ORDER/obstacles}: why a Ready order does not start its job (JS7 OrderObstacles). */
+    /**
+     * {@code GET /agent/api/order/ORDER/obstacles}: why the order does not move on (the core's
+     * {@link OrderObstacleCalculator}), and {@code NoSubagentAvailable}, which only the Director knows.
+     */
     private void obstacles(HttpServerExchange exchange) {
         Checked<OrderId> orderId = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
         EngineState state = keeper.state();
@@ -214,7 +233,7 @@ public final class AgentDirector implements AutoCloseable {
             orderId = Checked.fail(Problem.of("UnknownOrder", "No order " + orderId.orThrow() + " on Agent " + conf.agentPath()));
         }
         Exchanges.respond(exchange, orderId, id -> {
-            List<OrderObstacle> list = new ArrayList<>(new JobQueue(state, clock.instant()).obstacles(id));
+            List<OrderObstacle> list = new ArrayList<>(new OrderObstacleCalculator(state, clock.instant()).obstacles(state.orders().get(id)));
             subagents.obstacle(state, id).ifPresent(list::add);
             return OrderObstacleJson.encode(list);
         });

@@ -361,7 +361,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
         coupled = true;
         firstAttemptDone = true;
         LOG.info("Subagent " + item.id() + " coupled at " + item.uri());
-        keeper.emit(List.of()); // a round of the keeper: orders waiting for a Subagent may start now
+        // SubagentCoupled, in a round of the keeper: orders waiting for a Subagent may start now
+        long now = System.currentTimeMillis();
+        keeper.transact(state -> Checked.ok(Decision.timestamped(List.of(KeyedEvent.of(item.id(), new SystemEvent.SubagentCoupled())),
+                List.of(Optional.of(now)), Boolean.TRUE, Optional.empty())));
         return Checked.ok(true);
     }
 
@@ -490,6 +493,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             failingSinceNanos = System.nanoTime();
         }
         coupled = false;
+        couplingFailed(problem);
         boolean gone = problem.code().equals("ConnectionRefused");
         boolean silentTooLong = System.nanoTime() - failingSinceNanos > directorTimeout.plusSeconds(1).toNanos();
         if (!lostReported && (gone || silentTooLong)) {
@@ -545,6 +549,21 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         killsAsked.forEach(this::kill);
         return true;
+    }
+
+    /**
+     * {@code SubagentCouplingFailed} with the problem, unless the state records this very failure
+     * already: a Subagent tried again and again is journaled once per distinct problem (as JS7).
+     */
+    private void couplingFailed(Problem problem) {
+        long now = System.currentTimeMillis();
+        String key = "Subagent:" + item.id();
+        keeper.transact(state -> {
+            boolean known = state.coupling(key).filter(c -> !c.isCoupled() && c.problem().equals(Optional.of(problem))).isPresent();
+            return Checked.ok(known ? Decision.of(List.of(), Boolean.FALSE)
+                    : Decision.timestamped(List.of(KeyedEvent.of(item.id(), new SystemEvent.SubagentCouplingFailed(problem))),
+                            List.of(Optional.of(now)), Boolean.TRUE, Optional.empty()));
+        });
     }
 
     /**

@@ -5,18 +5,24 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.state.CouplingState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.client.EngineClient;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code jobwerk status}: the Controller's overview, its Agents and its orders counted by state. */
+/**
+ * {@code jobwerk status}: the Controller's overview, its Agents and their Subagents each with its
+ * coupling (connected or not, since when, why not; from the Controller's snapshot, which mirrors the
+ * Subagent couplings from the Agents' events), and its orders counted by state.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the Controller, its Agents and the orders by state.")
 public final class StatusCommand implements Callable<Integer> {
 
@@ -42,10 +48,19 @@ public final class StatusCommand implements Callable<Integer> {
         out.println("Controller " + o.path("id").asText() + "  version " + o.path("version").asText()
                 + "  started " + Instant.ofEpochMilli(o.path("startedAt").asLong()) + "  last event " + o.path("lastEventId").asLong());
         out.println("Agents:");
-        s.items().values().stream().filter(i -> i instanceof Item.AgentRef).map(i -> (Item.AgentRef) i).forEach(a ->
-                out.println("  " + a.path().string() + "  " + a.directors().stream()
-                        .map(d -> d.string() + " " + s.subagent(d).map(Item.SubagentItem::uri).orElse("(unknown Subagent)"))
-                        .collect(Collectors.joining(", "))));
+        s.items().values().stream().filter(i -> i instanceof Item.AgentRef).map(i -> (Item.AgentRef) i)
+                .sorted(java.util.Comparator.comparing(Item.AgentRef::path)).forEach(a -> {
+                    Optional<CouplingState> agentCoupling = s.coupling(a.key());
+                    // The Controller knows the Subagents' couplings from the Agent's events: old news while it is away.
+                    String reported = agentCoupling.filter(CouplingState::isCoupled).isPresent() ? "" : " (last reported by the Agent)";
+                    out.println("  " + a.path().string() + "  " + coupling(agentCoupling));
+                    s.items().values().stream().filter(i -> i instanceof Item.SubagentItem sub && sub.agentPath().equals(a.path()))
+                            .map(i -> (Item.SubagentItem) i).sorted(java.util.Comparator.comparing(sub -> sub.id().string()))
+                            .forEach(sub -> out.println("    Subagent " + sub.id().string() + " " + sub.uri()
+                                    + (a.directors().contains(sub.id()) ? " (director)" : "")
+                                    + (sub.disabled() ? " (disabled)" : "") + "  " + coupling(s.coupling(sub.key()))
+                                    + (s.coupling(sub.key()).isPresent() ? reported : "")));
+                });
         out.println("Workflows: " + s.currentVersions().size() + " (" + s.workflows().size() + " versions)");
         Map<OrderState.Kind, Integer> byState = new EnumMap<>(OrderState.Kind.class);
         long suspended = 0;
@@ -58,5 +73,19 @@ public final class StatusCommand implements Callable<Integer> {
                 + (suspended > 0 ? "  (suspended " + suspended + ")" : ""));
         out.flush();
         return 0;
+    }
+
+    /**
+     * {@code coupled since T}, {@code not coupled since T: PROBLEM}, or {@code not coupled yet} for a
+     * peer no coupling event has been recorded for (a Subagent's as the Controller mirrors it from its Agent).
+     */
+    static String coupling(Optional<CouplingState> coupling) {
+        if (coupling.isEmpty()) {
+            return "not coupled yet";
+        }
+        CouplingState c = coupling.get();
+        String since = c.since().map(t -> " since " + t).orElse("");
+        return c.isCoupled() ? "coupled" + since
+                : "not coupled" + since + c.problem().map(p -> ": " + p.message()).orElse("");
     }
 }

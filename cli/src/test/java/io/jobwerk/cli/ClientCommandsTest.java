@@ -198,7 +198,8 @@ class ClientCommandsTest {
         Cli.Result r = cli.client("status");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Controller standalone  version ")
-                .contains("Agents:\n  agent  agent-1 " + standalone.agentUri() + "\n")
+                .containsPattern("Agents:\n  agent  coupled since \\S+Z\n    Subagent agent-1 " + java.util.regex.Pattern.quote(standalone.agentUri())
+                        + " \\(director\\)  coupled since \\S+Z\n")
                 .containsPattern("Workflows: 4 \\(\\d+ versions\\)")
                 .contains("Orders: ");
     }

@@ -2,6 +2,7 @@ package io.jobwerk.controller;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.command.AgentReset;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.Event;
@@ -18,6 +19,7 @@ import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderMark;
+import io.jobwerk.engine.state.CouplingState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;
@@ -50,6 +52,13 @@ import java.util.logging.Logger;
  * After each (re)connection the driver first reads what the Agent has (a stream without waiting),
  * then releases the Agent's events up to there, so a restarted Agent may drop them at once; later
  * it releases every {@value #RELEASE_PERIOD_SECONDS} s.
+ *
+ * <p>The event stream is the coupling: its first successful read after the start or a failure emits
+ * {@code AgentCoupled} (before the events it brings, as JS7), a failed read {@code AgentCouplingFailed}
+ * with the problem, once per distinct problem (the state's {@code CouplingState} says what was
+ * emitted last, also across a restart). The Agent's own {@code AgentReady} and its Subagents'
+ * {@code SubagentCoupled}/{@code SubagentCouplingFailed} are mirrored (the Agent's keyless
+ * {@code AgentReady} keyed by the Agent path), so the Controller's state knows every coupling.
  */
 final class AgentDriver implements AutoCloseable {
 
@@ -84,6 +93,8 @@ final class AgentDriver implements AutoCloseable {
     // mirrors an event only right after its predecessor, so one not persisted is never skipped.
     private long handedAfter;
     private boolean notPersisted; // event thread only
+    // Event thread only: whether AgentCoupled has been handed to the keeper for the current connection.
+    private boolean coupled;
 
     AgentDriver(AgentPath agentPath, String uri, EngineKeeper keeper, String userId, String password) {
         this.agentPath = agentPath;
@@ -342,6 +353,7 @@ final class AgentDriver implements AutoCloseable {
             }
             if (notPersisted) {
                 notPersisted = false;
+                coupled = false; // AgentCoupled may be among what was not persisted
                 long delay = RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)];
                 LOG.warning("Agent " + agentPath + ": reading its events after " + keeper.state().observedEventId(peerKey)
                         + " again in " + delay + " ms, as some were not persisted");
@@ -350,11 +362,17 @@ final class AgentDriver implements AutoCloseable {
             }
             if (result.isFail()) {
                 LOG.warning("Agent " + agentPath + " event stream: " + result.problemOption().orElseThrow());
+                couplingFailed(result.problemOption().orElseThrow());
                 catchingUp = true;
                 sleep(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
                 continue;
             }
             failures = 0;
+            if (!coupled) { // the Agent answered without events
+                coupled = true;
+                await(keeper.transact(state -> Checked.ok(Decision.timestamped(List.of(agentCoupled()),
+                        List.of(Optional.of(System.currentTimeMillis())), Boolean.TRUE, Optional.empty()))));
+            }
             long observed = keeper.state().observedEventId(peerKey);
             // After a reconnection always: a restarted Agent has forgotten what was released before.
             boolean due = catchingUp || (observed > released && System.nanoTime() - lastRelease > RELEASE_PERIOD.toNanos());
@@ -389,7 +407,9 @@ final class AgentDriver implements AutoCloseable {
         if (!batch.isEmpty()) {
             long previous = handedAfter;
             handedAfter = batch.get(batch.size() - 1).eventId();
-            inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, batch)
+            Optional<Long> couplingTime = coupled ? Optional.empty() : Optional.of(System.currentTimeMillis());
+            coupled = true;
+            inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, batch, couplingTime)
                     // An event before was not persisted: these wait for the stream to be read again from there.
                     : Decision.of(List.of(), Boolean.FALSE))));
         }
@@ -404,12 +424,18 @@ final class AgentDriver implements AutoCloseable {
 
     /**
      * The events to mirror (each if it fits the state as advanced by those before it), with the
-     * Agent's time as their timestamps, and the observed Agent event id of the last.
+     * Agent's time as their timestamps, and the observed Agent event id of the last; first
+     * {@code AgentCoupled} when {@code couplingTime} is given (the first read of a connection).
      */
-    private Decision<Boolean> mirrored(EngineState state, List<Stamped<Event>> batch) {
+    private Decision<Boolean> mirrored(EngineState state, List<Stamped<Event>> batch, Optional<Long> couplingTime) {
         List<KeyedEvent<? extends Event>> events = new ArrayList<>();
         List<Optional<Long>> timestamps = new ArrayList<>();
         EngineState s = state;
+        if (couplingTime.isPresent()) {
+            s = s.applyEvent(agentCoupled(), couplingTime.map(java.time.Instant::ofEpochMilli)).orThrow();
+            events.add(agentCoupled());
+            timestamps.add(couplingTime);
+        }
         for (Stamped<Event> stamped : batch) {
             if (stamped.keyedEvent().event() instanceof SystemEvent.AgentReset) {
                 // Every Agent event before the reset is mirrored already: take the orders back, send the items again.
@@ -428,7 +454,8 @@ final class AgentDriver implements AutoCloseable {
             }
             Optional<KeyedEvent<? extends Event>> translated = translate(s, stamped);
             if (translated.isPresent()) {
-                Checked<EngineState> applied = s.applyEvent(translated.get());
+                Checked<EngineState> applied = s.applyEvent(translated.get(),
+                        Optional.of(java.time.Instant.ofEpochMilli(stamped.effectiveTimestampMillis())));
                 if (applied.isOk()) {
                     s = applied.orThrow();
                     events.add(translated.get());
@@ -474,6 +501,13 @@ final class AgentDriver implements AutoCloseable {
 
     private Optional<KeyedEvent<? extends Event>> translate(EngineState state, Stamped<Event> s) {
         Event event = s.keyedEvent().event();
+        if (event instanceof SystemEvent.AgentReady && s.keyedEvent().key().isEmpty()) {
+            return Optional.of(KeyedEvent.of(agentPath, event));
+        }
+        if ((event instanceof SystemEvent.SubagentCoupled || event instanceof SystemEvent.SubagentCouplingFailed)
+                && s.keyedEvent().key().isPresent()) {
+            return Optional.of(s.keyedEvent());
+        }
         if (!(event instanceof OrderEvent orderEvent) || s.keyedEvent().key().isEmpty()) {
             return Optional.empty();
         }
@@ -518,6 +552,38 @@ final class AgentDriver implements AutoCloseable {
             return mark.equals(new OrderMark.Go(e.position()));
         }
         return false;
+    }
+
+    private KeyedEvent<SystemEvent> agentCoupled() {
+        return KeyedEvent.of(agentPath, new SystemEvent.AgentCoupled());
+    }
+
+    /**
+     * {@code AgentCouplingFailed} with the problem, unless the state records this very failure already:
+     * a connection tried again and again is journaled once per distinct problem.
+     */
+    private void couplingFailed(Problem problem) {
+        coupled = false;
+        long now = System.currentTimeMillis();
+        await(keeper.transact(state -> {
+            Optional<CouplingState> known = state.coupling(peerKey);
+            if (known.isPresent() && !known.get().isCoupled() && known.get().problem().equals(Optional.of(problem))) {
+                return Checked.ok(Decision.of(List.of(), Boolean.FALSE));
+            }
+            return Checked.ok(Decision.timestamped(List.of(KeyedEvent.of(agentPath, new SystemEvent.AgentCouplingFailed(problem))),
+                    List.of(Optional.of(now)), Boolean.TRUE, Optional.empty()));
+        }));
+    }
+
+    /** Waits for a coupling event to be durable; a failure is logged (the next connection tells again). */
+    private void await(CompletableFuture<Checked<Boolean>> future) {
+        try {
+            future.get().problemOption().ifPresent(p -> LOG.warning("Agent " + agentPath + ": coupling event not persisted: " + p));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "Agent " + agentPath + ": coupling event not persisted", e);
+        }
     }
 
     private static void sleep(long ms) {

@@ -21,7 +21,9 @@ import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.EngineStateJson;
 import io.jobwerk.engine.json.ItemJson;
 import io.jobwerk.engine.json.ItemOperationJson;
+import io.jobwerk.engine.json.OrderObstacleJson;
 import io.jobwerk.engine.motor.MotorEnvironment;
+import io.jobwerk.engine.motor.OrderObstacleCalculator;
 import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.FreshOrder;
@@ -464,12 +466,15 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
-     * {@code GET /controller/api/order/ID/obstacles}: why the order does not start its job. An order
-     * attached to an Agent is asked there (the Agent knows its Subagents); else the Controller's job queue.
+     * {@code GET /controller/api/order/ID/obstacles}: why the order does not move on. An order
+     * attached to an Agent is asked there (the Agent knows its Subagents and its own job counts);
+     * else, or when the Agent cannot answer, the core's {@link OrderObstacleCalculator} on the
+     * Controller's state (which knows whether the Agent is coupled).
      */
     private void obstacles(HttpServerExchange exchange) {
         Checked<OrderId> id = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
-        Order order = id.toOptional().map(i -> keeper.state().orders().get(i)).orElse(null);
+        EngineState state = keeper.state();
+        Order order = id.toOptional().map(i -> state.orders().get(i)).orElse(null);
         if (order == null) {
             Exchanges.respondProblem(exchange, id.isFail() ? id.problemOption().orElseThrow()
                     : Problem.of("UnknownOrder", "Unknown order '" + id.orThrow() + "'"));
@@ -478,11 +483,12 @@ public final class Controller implements AutoCloseable {
         Optional<AgentDriver> driver = order.attachedState()
                 .filter(a -> a instanceof io.jobwerk.engine.order.AttachedState.Attached)
                 .map(a -> drivers.get(a.agentPath()));
-        if (driver.isPresent()) {
-            Exchanges.respond(exchange, driver.get().obstacles(order.id()), json -> json);
+        Optional<JsonNode> fromAgent = driver.flatMap(d -> d.obstacles(order.id()).toOptional());
+        if (fromAgent.isPresent()) {
+            Exchanges.respondJson(exchange, 200, fromAgent.get());
         } else {
-            Exchanges.respondJson(exchange, 200, io.jobwerk.engine.json.OrderObstacleJson.encode(
-                    new io.jobwerk.engine.motor.JobQueue(keeper.state(), clock.instant()).obstacles(order.id())));
+            Exchanges.respondJson(exchange, 200, OrderObstacleJson.encode(
+                    new OrderObstacleCalculator(state, clock.instant()).obstacles(order)));
         }
     }
 

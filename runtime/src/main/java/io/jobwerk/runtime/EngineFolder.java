@@ -39,6 +39,15 @@ public final class EngineFolder implements StateFolder<EngineState> {
         return !forgetDetachedOrders;
     }
 
+    /**
+     * When the event happened, for the coupling times in the state: its explicit timestamp, else the
+     * time of its event id; none for an event not yet stamped (id 0, as the keeper folds a round).
+     */
+    static Optional<java.time.Instant> time(Stamped<? extends Event> stamped) {
+        return stamped.timestampMillis().or(() -> stamped.eventId() > 0 ? Optional.of(stamped.eventId() / 1000) : Optional.empty())
+                .map(java.time.Instant::ofEpochMilli);
+    }
+
     @Override
     public EngineState empty() {
         return EngineState.EMPTY;
@@ -46,7 +55,7 @@ public final class EngineFolder implements StateFolder<EngineState> {
 
     @Override
     public Checked<EngineState> apply(EngineState state, Stamped<? extends Event> stamped) {
-        Checked<EngineState> next = state.applyEvent(stamped.keyedEvent());
+        Checked<EngineState> next = state.applyEvent(stamped.keyedEvent(), time(stamped));
         if (forgetDetachedOrders && next.isOk() && stamped.keyedEvent().event() instanceof OrderEvent.OrderDetached) {
             OrderId id = new OrderId(stamped.keyedEvent().key().orElseThrow());
             return next.map(s -> s.withoutOrder(id));

@@ -233,7 +233,8 @@ public final class EngineKeeper implements AutoCloseable {
                 continue;
             }
             Optional<EngineState> appliedByDecision = foldIsApplyEventAlone ? decided.orThrow().applied() : Optional.empty();
-            Checked<EngineState> applied = appliedByDecision.isPresent() ? Checked.ok(appliedByDecision.get()) : fold(state, decided.orThrow().events());
+            Checked<EngineState> applied = appliedByDecision.isPresent() ? Checked.ok(appliedByDecision.get())
+                    : fold(state, decided.orThrow().events(), decided.orThrow().timestamps());
             if (applied.isFail()) {
                 completeWith(request, applied.problemOption().orElseThrow());
                 continue;
@@ -322,12 +323,18 @@ public final class EngineKeeper implements AutoCloseable {
     /**
      * The events applied with the journal's folder, as the journal will apply them (on a Director it
      * drops detached orders), so the round's state is the one the journal takes over. The folder sees
-     * no event id yet (0): {@link EngineFolder} reads only the keyed event.
+     * no event id yet (0): {@link EngineFolder} reads the keyed event and an explicit timestamp.
      */
     private Checked<EngineState> fold(EngineState state, List<? extends KeyedEvent<? extends Event>> events) {
+        return fold(state, events, List.of());
+    }
+
+    /** As {@link #fold(EngineState, List)}, each event with its decision's timestamp (a coupling's time), if given. */
+    private Checked<EngineState> fold(EngineState state, List<? extends KeyedEvent<? extends Event>> events, List<Optional<Long>> timestamps) {
         EngineState s = state;
-        for (KeyedEvent<? extends Event> e : events) {
-            Checked<EngineState> next = folder.apply(s, new Stamped<>(0, Optional.empty(), e));
+        for (int i = 0; i < events.size(); i++) {
+            KeyedEvent<? extends Event> e = events.get(i);
+            Checked<EngineState> next = folder.apply(s, new Stamped<>(0, i < timestamps.size() ? timestamps.get(i) : Optional.empty(), e));
             if (next.isFail()) {
                 return next;
             }

@@ -10,7 +10,10 @@ import java.util.Optional;
 /**
  * Bookkeeping events of the servers around the engine, as a JS7 Controller writes them into its
  * event stream: controller start, snapshots, Agent and Subagent coupling, and the attachment of
- * items to Agents. They do not change an {@code EngineState}; the servers' own states apply them.
+ * items to Agents. Only the coupling events change an {@code EngineState} (its {@code couplings}:
+ * {@code AgentCoupled}, {@code AgentReady}, {@code AgentCouplingFailed}, {@code SubagentCoupled},
+ * {@code SubagentCouplingFailed}, each keyed, with the event's time as the coupling's since) and the
+ * {@code *EventsObserved} positions; the others are bookkeeping.
  *
  * <p>Keys as JS7: Agent events are keyed by the Agent path, Subagent events by the Subagent id,
  * controller and item-attachment events are keyless. Item keys and delegate ids are kept as the

@@ -14,6 +14,7 @@ import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.lock.LockState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.state.CouplingState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.state.WorkflowPathControl;
 import io.jobwerk.engine.workflow.Position;
@@ -53,7 +54,11 @@ import org.pcollections.TreePVector;
  * <li>orders ({@link OrderJson}, {@code "TYPE":"Order"}), children of a forked order as orders of their own;</li>
  * <li>{@code {"TYPE":"OrderNoticeConsumptions","orderId":…,"consumptions":[[noticeId…]…]}}, innermost block last;</li>
  * <li>{@code {"TYPE":"WorkflowPathControl","path":…,"suspended":bool,"skip":[label…]?}};</li>
- * <li>{@code {"TYPE":"WorkflowControl","workflowId":…,"breakpoints":[position…]}}.</li>
+ * <li>{@code {"TYPE":"WorkflowControl","workflowId":…,"breakpoints":[position…]}};</li>
+ * <li>{@code {"TYPE":"ObservedEventId","peer":"Agent:PATH","eventId":n}};</li>
+ * <li>{@code {"TYPE":"Coupling","key":"Agent:PATH","couplingState":"Coupled"|"CouplingFailed","since":ms?,
+ *     "problem":{problem}?}} per Agent or Subagent whose coupling this node knows ({@link CouplingState};
+ *     Jobwerk's, where JS7 writes an {@code AgentRefState} with its {@code couplingState}).</li>
  * </ol>
  * Lock and board states of items without holders, queue or notices are not written: the item implies them.
  *
@@ -140,6 +145,14 @@ public final class EngineStateJson {
             o.put("eventId", e.getValue());
             list.add(o);
         });
+        state.couplings().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            ObjectNode o = typed("Coupling");
+            o.put("key", e.getKey());
+            o.put("couplingState", e.getValue().status().typeName());
+            e.getValue().since().ifPresent(t -> o.put("since", t.toEpochMilli()));
+            e.getValue().problem().ifPresent(p -> o.set("problem", ProblemJson.encode(p)));
+            list.add(o);
+        });
         return list;
     }
 
@@ -209,6 +222,7 @@ public final class EngineStateJson {
         final Map<WorkflowPath, WorkflowPathControl> pathControls = new HashMap<>();
         final Map<WorkflowId, PSet<Position>> breakpoints = new HashMap<>();
         final Map<String, Long> observedEventIds = new HashMap<>();
+        final Map<String, CouplingState> couplings = new HashMap<>();
         final Map<OrderId, PVector<PVector<NoticeId>>> consumptions = new HashMap<>();
         final List<OrderReference> orderReferences = new ArrayList<>();
         int index;
@@ -318,6 +332,18 @@ public final class EngineStateJson {
                         throw c.child("peer").fail("duplicate ObservedEventId of '" + peer + "'");
                     }
                 }
+                case "Coupling" -> {
+                    String key = c.required("key").string();
+                    String status = c.required("couplingState").string();
+                    CouplingState.Status st = java.util.Arrays.stream(CouplingState.Status.values())
+                            .filter(x -> x.typeName().equals(status)).findFirst()
+                            .orElseThrow(() -> c.child("couplingState").fail("unknown couplingState '" + status + "'"));
+                    CouplingState coupling = new CouplingState(st, c.optional("since").map(JsonCursor::instant),
+                            c.optional("problem").map(ProblemJson::decode));
+                    if (couplings.put(key, coupling) != null) {
+                        throw c.child("key").fail("duplicate Coupling of '" + key + "'");
+                    }
+                }
                 case "WorkflowControl" -> {
                     WorkflowId id = OrderJson.workflowId(c.required("workflowId"));
                     Set<Position> positions = WorkflowControlEventJson.positions(c.required("breakpoints"));
@@ -361,7 +387,8 @@ public final class EngineStateJson {
         EngineState build() {
             return new EngineState(HashTreePMap.from(workflows), HashTreePMap.from(currentVersions), HashTreePMap.from(items),
                     HashTreePMap.from(locks), HashTreePMap.from(boards), HashTreePMap.from(orders), HashTreePMap.from(pathControls),
-                    HashTreePMap.from(breakpoints), HashTreePMap.from(consumptions), HashTreePMap.from(observedEventIds));
+                    HashTreePMap.from(breakpoints), HashTreePMap.from(consumptions), HashTreePMap.from(observedEventIds),
+                    HashTreePMap.from(couplings));
         }
     }
 

@@ -8,6 +8,7 @@ import io.jobwerk.engine.board.NoticeEvent;
 import io.jobwerk.engine.board.NoticeId;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.event.SystemEvent;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.item.Item;
@@ -28,6 +29,7 @@ import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.engine.workflow.WorkflowControlEvent;
 import io.jobwerk.engine.workflow.WorkflowId;
 import io.jobwerk.engine.workflow.WorkflowPath;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +51,8 @@ import org.pcollections.TreePVector;
  * @param observedEventIds for each peer whose events this node mirrors (key {@code Agent:PATH} at a
  *        Controller, {@code Subagent:ID} at an Agent Director), the last of its event ids stored here:
  *        the stream resumes after it, so nothing is applied twice
+ * @param couplings per peer, keyed by its item key ({@code Agent:PATH} at a Controller, {@code Subagent:ID}
+ *        at a Director and, mirrored, at a Controller), whether this node is coupled with it
  */
 public record EngineState(
         PMap<WorkflowId, Workflow> workflows,
@@ -60,11 +64,22 @@ public record EngineState(
         PMap<WorkflowPath, WorkflowPathControl> pathControls,
         PMap<WorkflowId, PSet<Position>> breakpoints,
         PMap<OrderId, PVector<PVector<NoticeId>>> noticeConsumptions,
-        PMap<String, Long> observedEventIds) {
+        PMap<String, Long> observedEventIds,
+        PMap<String, CouplingState> couplings) {
 
     public static final EngineState EMPTY = new EngineState(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
             HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
-            HashTreePMap.empty(), HashTreePMap.empty());
+            HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
+
+    /** A state without couplings. */
+    public EngineState(PMap<WorkflowId, Workflow> workflows, PMap<WorkflowPath, VersionId> currentVersions,
+                       PMap<String, Item> items, PMap<LockPath, LockState> locks, PMap<BoardPath, BoardState> boards,
+                       PMap<OrderId, Order> orders, PMap<WorkflowPath, WorkflowPathControl> pathControls,
+                       PMap<WorkflowId, PSet<Position>> breakpoints, PMap<OrderId, PVector<PVector<NoticeId>>> noticeConsumptions,
+                       PMap<String, Long> observedEventIds) {
+        this(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions,
+                observedEventIds, HashTreePMap.empty());
+    }
 
     /** A state without mirrored peers. */
     public EngineState(PMap<WorkflowId, Workflow> workflows, PMap<WorkflowPath, VersionId> currentVersions,
@@ -86,6 +101,12 @@ public record EngineState(
         Objects.requireNonNull(breakpoints, "breakpoints");
         Objects.requireNonNull(noticeConsumptions, "noticeConsumptions");
         Objects.requireNonNull(observedEventIds, "observedEventIds");
+        Objects.requireNonNull(couplings, "couplings");
+    }
+
+    /** Whether this node is coupled with the peer of that item key ({@code Agent:PATH}, {@code Subagent:ID}); empty if unknown. */
+    public Optional<CouplingState> coupling(String itemKey) {
+        return Optional.ofNullable(couplings.get(itemKey));
     }
 
     /** The last event id of the peer stored here ({@code Agent:PATH}), 0 if none. */
@@ -180,7 +201,23 @@ public record EngineState(
 
     /** Applies a keyed event; the key is an OrderId for order events, a board path for notice events. */
     public Checked<EngineState> applyEvent(KeyedEvent<? extends Event> keyedEvent) {
+        return applyEvent(keyedEvent, Optional.empty());
+    }
+
+    /**
+     * Applies a keyed event that happened at {@code at} (its timestamp): a coupling event
+     * ({@code AgentCoupled}, {@code AgentReady}, {@code AgentCouplingFailed} keyed by the Agent path,
+     * {@code SubagentCoupled}, {@code SubagentCouplingFailed} keyed by the Subagent id) records it as
+     * the time its coupling state began; every other event ignores it.
+     */
+    public Checked<EngineState> applyEvent(KeyedEvent<? extends Event> keyedEvent, Optional<Instant> at) {
         Event event = keyedEvent.event();
+        if (event instanceof SystemEvent systemEvent && keyedEvent.key().isPresent()) {
+            Optional<EngineState> coupled = applyCouplingEvent(keyedEvent.key().get(), systemEvent, at);
+            if (coupled.isPresent()) {
+                return Checked.ok(coupled.get());
+            }
+        }
         if (event instanceof OrderEvent orderEvent) {
             if (keyedEvent.key().isEmpty()) {
                 return Checked.fail(Problem.of("MissingKey", "Order event " + event.typeName() + " needs the OrderId as key"));
@@ -200,7 +237,7 @@ public record EngineState(
         } else if (event instanceof io.jobwerk.engine.event.SystemEvent.AgentReset && keyedEvent.key().isEmpty()) {
             // An Agent's own reset: it forgets orders, workflows and items; its Subagents' event positions stay valid.
             return Checked.ok(new EngineState(EMPTY.workflows, EMPTY.currentVersions, EMPTY.items, EMPTY.locks, EMPTY.boards, EMPTY.orders,
-                    EMPTY.pathControls, EMPTY.breakpoints, EMPTY.noticeConsumptions, observedEventIds));
+                    EMPTY.pathControls, EMPTY.breakpoints, EMPTY.noticeConsumptions, observedEventIds, couplings));
         } else if (event instanceof io.jobwerk.engine.event.SystemEvent.AgentEventsObserved observed && keyedEvent.key().isPresent()) {
             return Checked.ok(withObserved("Agent:" + keyedEvent.key().get(), observed.untilEventId()));
         } else if (event instanceof io.jobwerk.engine.event.SystemEvent.SubagentEventsObserved observed && keyedEvent.key().isPresent()) {
@@ -209,9 +246,31 @@ public record EngineState(
         return Checked.ok(this);
     }
 
+    private Optional<EngineState> applyCouplingEvent(String key, SystemEvent event, Optional<Instant> at) {
+        return switch (event.kind()) {
+            case AGENT_COUPLED -> Optional.of(withCoupling("Agent:" + key, CouplingState.coupled(at)));
+            case SUBAGENT_COUPLED -> Optional.of(withCoupling("Subagent:" + key, CouplingState.coupled(at)));
+            // The Agent's own start, mirrored: coupled (by then AgentCoupled has said so, normally).
+            case AGENT_READY -> Optional.of(coupling("Agent:" + key).filter(CouplingState::isCoupled).isPresent() ? this
+                    : withCoupling("Agent:" + key, CouplingState.coupled(at)));
+            case AGENT_COUPLING_FAILED -> Optional.of(withCoupling("Agent:" + key, CouplingState.failed(coupling("Agent:" + key),
+                    ((SystemEvent.AgentCouplingFailed) event).problem(), at)));
+            case SUBAGENT_COUPLING_FAILED -> Optional.of(withCoupling("Subagent:" + key, CouplingState.failed(coupling("Subagent:" + key),
+                    ((SystemEvent.SubagentCouplingFailed) event).problem(), at)));
+            case CONTROLLER_INITIALIZED, CONTROLLER_READY, SNAPSHOT_TAKEN, AGENT_DEDICATED, AGENT_EVENTS_OBSERVED, AGENT_RESET,
+                 SUBAGENT_DEDICATED, SUBAGENT_EVENTS_OBSERVED, ITEM_ATTACHABLE, ITEM_ATTACHED, ITEM_DETACHABLE, ITEM_DETACHED,
+                 ITEM_DELETION_MARKED -> Optional.empty();
+        };
+    }
+
+    private EngineState withCoupling(String key, CouplingState coupling) {
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
+                noticeConsumptions, observedEventIds, couplings.plus(key, coupling));
+    }
+
     private EngineState withObserved(String peer, long untilEventId) {
         return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints,
-                noticeConsumptions, observedEventIds.plus(peer, untilEventId));
+                noticeConsumptions, observedEventIds.plus(peer, untilEventId), couplings);
     }
 
     /** Applies events in order; the first problem stops. */
@@ -355,7 +414,7 @@ public record EngineState(
             default -> { }
         }
         return Checked.ok(new EngineState(workflows, currentVersions, items, newLocks, newBoards, newOrders, pathControls,
-                breakpoints, newConsumptions, observedEventIds));
+                breakpoints, newConsumptions, observedEventIds, couplings));
     }
 
     private static PMap<LockPath, LockState> releaseAll(PMap<LockPath, LockState> locks, OrderId orderId) {
@@ -388,13 +447,13 @@ public record EngineState(
                 Workflow w = event instanceof ItemEvent.VersionedItemAdded a ? a.workflow()
                         : ((ItemEvent.VersionedItemChanged) event).workflow();
                 return Checked.ok(new EngineState(workflows.plus(w.id(), w), currentVersions.plus(w.path(), w.id().versionId()),
-                        items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds));
+                        items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds, couplings));
             }
             case VERSIONED_ITEM_REMOVED -> {
                 // The versions stay until ItemDeleted (UnusedVersions): orders may still run on them.
                 WorkflowPath path = ((ItemEvent.VersionedItemRemoved) event).path();
                 return Checked.ok(new EngineState(workflows, currentVersions.minus(path), items, locks, boards, orders,
-                        pathControls, breakpoints, noticeConsumptions, observedEventIds));
+                        pathControls, breakpoints, noticeConsumptions, observedEventIds, couplings));
             }
             case UNSIGNED_SIMPLE_ITEM_ADDED, UNSIGNED_SIMPLE_ITEM_CHANGED -> {
                 Item item = event instanceof ItemEvent.UnsignedSimpleItemAdded a ? a.item()
@@ -409,7 +468,7 @@ public record EngineState(
                     newBoards = boards.plus(board.path(), existing == null ? BoardState.of(board) : existing.withBoard(board));
                 }
                 return Checked.ok(new EngineState(workflows, currentVersions, items.plus(item.key(), item), newLocks, newBoards,
-                        orders, pathControls, breakpoints, noticeConsumptions, observedEventIds));
+                        orders, pathControls, breakpoints, noticeConsumptions, observedEventIds, couplings));
             }
             case ITEM_DELETED -> {
                 String key = ((ItemEvent.ItemDeleted) event).key();
@@ -421,7 +480,7 @@ public record EngineState(
                 PMap<LockPath, LockState> newLocks = item instanceof Item.LockItem l ? locks.minus(l.path()) : locks;
                 PMap<BoardPath, BoardState> newBoards = item instanceof Item.GlobalBoard b ? boards.minus(b.path()) : boards;
                 return Checked.ok(new EngineState(workflows, currentVersions, items.minus(key), newLocks, newBoards, orders,
-                        pathControls, breakpoints, noticeConsumptions, observedEventIds));
+                        pathControls, breakpoints, noticeConsumptions, observedEventIds, couplings.minus(key)));
             }
         }
         throw new AssertionError(event);
@@ -443,7 +502,7 @@ public record EngineState(
         PMap<WorkflowPath, VersionId> current = id.versionId().equals(currentVersions.get(id.path()))
                 ? currentVersions.minus(id.path()) : currentVersions;
         return Checked.ok(new EngineState(workflows.minus(id), current, items, locks, boards, orders, pathControls,
-                breakpoints.minus(id), noticeConsumptions, observedEventIds));
+                breakpoints.minus(id), noticeConsumptions, observedEventIds, couplings));
     }
 
     private Checked<EngineState> applyNoticeEvent(NoticeEvent event) {
@@ -459,12 +518,12 @@ public record EngineState(
         if (event instanceof WorkflowControlEvent.WorkflowPathControlUpdated u) {
             return new EngineState(workflows, currentVersions, items, locks, boards, orders,
                     pathControls.plus(u.path(), new WorkflowPathControl(u.path(), u.suspended(), u.skip())), breakpoints,
-                    noticeConsumptions, observedEventIds);
+                    noticeConsumptions, observedEventIds, couplings);
         }
         var u = (WorkflowControlEvent.WorkflowControlUpdated) event;
         PMap<WorkflowId, PSet<Position>> bp = u.breakpoints().isEmpty() ? breakpoints.minus(u.workflowId())
                 : breakpoints.plus(u.workflowId(), HashTreePSet.from(u.breakpoints()));
-        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, bp, noticeConsumptions, observedEventIds);
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, bp, noticeConsumptions, observedEventIds, couplings);
     }
 
     /** The state without this order: an Agent forgets an order detached to the Controller. */
@@ -473,10 +532,10 @@ public record EngineState(
     }
 
     private EngineState withOrders(PMap<OrderId, Order> orders) {
-        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds);
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds, couplings);
     }
 
     private EngineState withBoards(PMap<BoardPath, BoardState> boards) {
-        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds);
+        return new EngineState(workflows, currentVersions, items, locks, boards, orders, pathControls, breakpoints, noticeConsumptions, observedEventIds, couplings);
     }
 }
