@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code Lock}: all demands are acquired at once ({@code OrderLocksAcquired}, entering the block)
  * when every lock is available and no other order is queued before this one; otherwise the order
  * queues ({@code OrderLocksQueued}) and acquires when asked again after the locks are free. A demand
- * above a lock's limit, or an unknown lock, fails the order. The block's end releases the locks.
+ * above a lock's limit, an unknown lock, or a lock the order holds already (a Lock of the same lock
+ * inside), fails the order. The block's end releases the locks.
  */
 final class LockExecutor {
     private LockExecutor() {}
@@ -25,6 +26,11 @@ final class LockExecutor {
                 return step.failWith(checked.problemOption().orElseThrow());
             }
             LockState state = checked.orThrow();
+            if (state.holders().containsKey(step.order().id())) {
+                // a Lock inside a Lock of the same lock would wait for itself for ever (as JS7, refused)
+                return step.failWith(Problem.of("LockAlreadyAcquiredByThisOrder",
+                        "Lock '" + demand.lockPath() + "' has already been acquired by order '" + step.order().id() + "'"));
+            }
             if (demand.count().isPresent() && demand.count().get() > state.lock().limit()) {
                 return step.failWith(Problem.of("LockLimitExceeded", state.obstacle(step.order().id(), demand.count()).orElseThrow()));
             }

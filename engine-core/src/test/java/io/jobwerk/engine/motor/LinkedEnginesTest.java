@@ -84,4 +84,16 @@ class LinkedEnginesTest {
         assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FINISHED);
         assertThat(engines.agents.get(WorkflowShapes.AGENT).orders()).isEmpty();
     }
+
+    @Test
+    void aLockInsideALockOfTheSameLockFailsInsteadOfWaitingForItself() {
+        var inner = new Instruction.Lock(Optional.empty(), List.of(new Instruction.LockDemand(WorkflowShapes.LOCK, Optional.empty())),
+                Block.of(job("ok")));
+        run(new Instruction.Lock(Optional.empty(), List.of(new Instruction.LockDemand(WorkflowShapes.LOCK, Optional.empty())),
+                Block.of(inner)));
+
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FAILED);
+        assertThat(engines.describe()).contains("has already been acquired by order");
+        assertThat(engines.controller.locks().get(WorkflowShapes.LOCK).holders()).isEmpty();
+    }
 }

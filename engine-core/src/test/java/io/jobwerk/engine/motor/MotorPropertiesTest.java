@@ -30,7 +30,8 @@ import net.jqwik.api.Provide;
  * The motor against generated workflows ({@link WorkflowShapes}) on a Controller and two Agents
  * ({@link LinkedEngines}), in virtual time. For each shape, at rest:
  * <ul>
- *   <li>every order has ended or waits in a state that says why (no order Ready, Processed or Broken);
+ *   <li>every order has ended or waits in a state that says why (no order Ready, Processed or Broken),
+ *       and has an obstacle ({@link OrderObstacleCalculator}) unless its parent joins it;
  *   <li>no Agent holds an order that ended there or whose parent is gone, and each order an Agent
  *       holds is the Controller's copy of it (the states agree);
  *   <li>every event fitted the lifecycle table on the node that emitted it (checked as they come);
@@ -136,6 +137,9 @@ class MotorPropertiesTest {
                     && MotorContext.isEnd(engines.controller.workflowOf(order).orThrow(), order.position());
             assertThat(LinkedEngines.isWaitingWithReason(order) || waitsForItsChildren || waitsForItsSiblings)
                     .as(order.id() + " rests in " + order.state().kind() + " at " + order.position() + context).isTrue();
+            boolean joinedByItsParent = waitsForItsSiblings || order.isState(OrderState.Kind.FAILED_IN_FORK);
+            assertThat(joinedByItsParent || !new OrderObstacleCalculator(engines.controller, engines.now).obstacles(order).isEmpty())
+                    .as(order.id() + " rests in " + order.state().kind() + " without an obstacle" + context).isTrue();
             assertThat(order.attachedState().filter(a -> !(a instanceof io.jobwerk.engine.order.AttachedState.Attached)))
                     .as(order.id() + " rests while attaching or detaching" + context).isEmpty();
         }
