@@ -619,6 +619,15 @@ public final class OrderEventSource {
             }
             after = next.orThrow();
         }
+        boolean forkedHere = after.state() instanceof OrderState.Forked && step.workflow().instruction(after.position()).toOptional()
+                .map(i -> i instanceof Instruction.Fork f ? f.agentPath().isEmpty() : i instanceof Instruction.ForkList fl && fl.agentPath().isEmpty())
+                .orElse(false);
+        if (forkedHere && after.isAttached()) {
+            // As JS7: the children go on here, the parent joins them at the Controller.
+            List<OrderEvent> withDetach = new ArrayList<>(events);
+            withDetach.add(new OrderEvent.OrderDetachable());
+            return withDetach;
+        }
         if (after.isState(OrderState.Kind.READY) && after.isAttached()
                 && needsController(ctx.state(), after, step.workflow(), after.position(), agent.agentPath())) {
             List<OrderEvent> withDetach = new ArrayList<>(events);

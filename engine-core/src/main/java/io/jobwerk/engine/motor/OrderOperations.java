@@ -149,6 +149,10 @@ final class OrderOperations {
         return list;
     }
 
+    private static final java.util.Set<OrderState.Kind> MOVABLE_BY_RESUME = java.util.EnumSet.of(OrderState.Kind.FRESH,
+            OrderState.Kind.READY, OrderState.Kind.PROCESSED, OrderState.Kind.PROCESSING_KILLED, OrderState.Kind.FAILED,
+            OrderState.Kind.FAILED_WHILE_FRESH, OrderState.Kind.STOPPED, OrderState.Kind.STOPPED_WHILE_FRESH, OrderState.Kind.BROKEN);
+
     Checked<List<KeyedEvent<OrderEvent>>> resume(OrderId orderId, Optional<Position> position,
             List<HistoryOperation> historyOperations, boolean asSucceeded, boolean restartKilledJob) {
         return liveOrder(orderId).flatMap(order -> {
@@ -157,6 +161,11 @@ final class OrderOperations {
                     || order.state().isFailedOrStopped() && !order.isState(OrderState.Kind.FAILED_IN_FORK);
             if (!resumable) {
                 return Checked.fail(Problem.of("CannotResume", "Order '" + orderId + "' is neither suspended nor failed or stopped"));
+            }
+            if (position.isPresent() && !MOVABLE_BY_RESUME.contains(order.state().kind())) {
+                // its state belongs to the instruction it waits at (a cycle, a lock, a sleep …)
+                return Checked.fail(Problem.of("CannotResumeAtPosition", "Order '" + orderId + "' waits ("
+                        + order.state().kind().typeName() + ") and can be resumed only where it is"));
             }
             if (position.isPresent()) {
                 Workflow workflow = ctx.state().workflowOf(order).orThrow();

@@ -96,4 +96,23 @@ class LinkedEnginesTest {
         assertThat(engines.describe()).contains("has already been acquired by order");
         assertThat(engines.controller.locks().get(WorkflowShapes.LOCK).holders()).isEmpty();
     }
+
+    @Test
+    void anOrderWaitingBetweenCyclesIsResumedOnlyWhereItIs() {
+        var always = new io.jobwerk.engine.time.AdmissionTimeScheme(List.of(new io.jobwerk.engine.time.AdmissionPeriod.DailyPeriod(0,
+                Duration.ofHours(24))));
+        var cycle = new Instruction.Cycle(Optional.empty(), new io.jobwerk.engine.time.Schedule(List.of(new io.jobwerk.engine.time.Schedule.Scheme(
+                always, new io.jobwerk.engine.time.Schedule.Continuous(Duration.ofHours(2), Optional.of(2))))), Block.of(job("ok")), true);
+        run(job("ok"), cycle);
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.BETWEEN_CYCLES);
+        engines.operate(m -> m.suspend(order, io.jobwerk.engine.order.SuspensionMode.STANDARD));
+        engines.run(10);
+        assertThat(engines.controller.orders().get(order).isSuspended()).isTrue();
+
+        assertThat(engines.operate(m -> m.resume(order, Optional.of(io.jobwerk.engine.workflow.Position.FIRST), List.of(), false, false)))
+                .as("resumed at another position").isFalse();
+        assertThat(engines.operate(m -> m.resume(order, Optional.empty(), List.of(), false, false))).isTrue();
+        assertThat(engines.runToRest(Duration.ofHours(5), 10_000)).isTrue();
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FINISHED);
+    }
 }

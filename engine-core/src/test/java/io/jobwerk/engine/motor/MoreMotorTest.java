@@ -55,14 +55,17 @@ class MoreMotorTest {
     }
 
     @Test
-    void forkOnTheAgentJoinsThere() {
+    /** As JS7 (recorded: fork after a job): the parent forks at the Agent, leaves it at once and joins at the Controller. */
+    void forkOnTheAgentJoinsAtTheController() {
         engine.withAgents = true;
         var fork = new Instruction.Fork(Optional.empty(), List.of(new Instruction.ForkBranch("X", block(execute("a"))),
                 new Instruction.ForkBranch("Y", block(execute("b")))), Optional.empty(), false);
         engine.deploy(workflow("W", execute("a"), fork)).addOrder("P", "W");
         assertThat(engine.eventsOf("P")).containsExactly("OrderAdded", "OrderAttachable AGENT", "OrderAttached AGENT",
                 "OrderStarted", "OrderProcessingStarted", "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [1]",
-                "OrderForked P|X,P|Y", "OrderJoined Succeeded", "OrderMoved [2]", "OrderDetachable", "OrderDetached", "OrderFinished");
+                "OrderForked P|X,P|Y", "OrderDetachable", "OrderDetached", "OrderJoined Succeeded", "OrderMoved [2]", "OrderFinished");
+        assertThat(engine.eventsOf("P|X")).containsExactly("OrderProcessingStarted", "OrderProcessed Succeeded{returnCode=0}",
+                "OrderMoved [1,\"fork+X\",1]", "OrderDetachable", "OrderDetached");
     }
 
     @Test
