@@ -42,17 +42,21 @@ kill -9 "$cpid" 2>/dev/null || true
 printf 'js7.auth.agents.AGENT2 = "AGENT-PASSWORD"\n' >> "$D/controller/config/private/private.conf"
 rm -rf "$D/controller/data/state" && mkdir -p "$D/controller/data/state"
 log4j="${JS7_LOG4J:-classpath:js7/log4j2.xml}"
-(cd "$D/controller" && nohup java -Xmx1g -Dlog4j2.configurationFile="$log4j" -Djs7.log4j.directory="$D/controller/data/logs" \
+cd "$D/controller"
+nohup java -Xmx1g -Dlog4j2.configurationFile="$log4j" -Djs7.log4j.directory="$D/controller/data/logs" \
   -cp "$CP" js7.controller.ControllerMain --config-directory="$D/controller/config" --data-directory="$D/controller/data" \
-  --http-port=127.0.0.1:"$port" > "$D/controller/stdout.log" 2>&1 & echo $! > "$D/controller.pid")
+  --http-port=127.0.0.1:"$port" > "$D/controller/stdout.log" 2>&1 &
+echo $! > "$D/controller.pid"
 
 # The second Agent: a copy of the first one's configuration, fresh data.
 mkdir -p "$D/agent2/data/state" "$D/agent2/data/work" "$D/agent2/data/logs"
 cp -r "$D/agent/config" "$D/agent2/config"
-(cd "$D/agent2" && nohup java -Xmx1g -Dlog4j2.configurationFile="$log4j" -Djs7.log4j.directory="$D/agent2/data/logs" \
+cd "$D/agent2"
+nohup java -Xmx1g -Dlog4j2.configurationFile="$log4j" -Djs7.log4j.directory="$D/agent2/data/logs" \
   -cp "$D/agent-job:$CP" js7.agent.main.AgentMain --config-directory="$D/agent2/config" --data-directory="$D/agent2/data" \
-  --http-port=127.0.0.1:"$((port + 2))" > "$D/agent2/stdout.log" 2>&1 & echo $! > "$D/agent2.pid")
-agent2_pid="$(cat "$D/agent2.pid")"
+  --http-port=127.0.0.1:"$((port + 2))" > "$D/agent2/stdout.log" 2>&1 &
+agent2_pid=$!
+echo "$agent2_pid" > "$D/agent2.pid"
 
 cd "$root"
 mvn -B -q -pl conformance -am test -Dtest=Js7Recorder -Dsurefire.failIfNoSpecifiedTests=false \

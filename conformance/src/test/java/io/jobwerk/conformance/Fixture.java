@@ -27,7 +27,7 @@ record Fixture(Shape shape, ObjectNode recording) {
         ObjectNode recording = JsonNodeFactory.instance.objectNode();
         for (String f : List.of("orders", "commands", "remains", "restNotReachedWithinMillis")) {
             if (j.has(f)) {
-                recording.set(f, j.get(f));
+                recording.set(f, Normalizer.canonicalNumbers(j.get(f)));
             }
         }
         return new Fixture(Shape.fromJson(j.get("shape")), recording);

@@ -21,7 +21,10 @@ final class Normalizer {
 
     /** Fields whose values differ from run to run, at any depth. */
     private static final Set<String> DROPPED = Set.of("eventId", "timestamp", "Key", "versionId", "delayedUntil",
-            "until", "scheduledFor", "platformInfo", "subagentRunId", "agentRunId", "processId", "pid");
+            "until", "scheduledFor", "platformInfo", "subagentRunId", "agentRunId", "processId", "pid", "speedRecord", "endOfLife");
+
+    /** The day in an OrderId a Calendar reads ({@code #2026-12-07#}), written {@code #TODAY#}. */
+    static final Pattern DAY = Pattern.compile("^#\\d{4}-\\d{2}-\\d{2}#");
 
     private static final Pattern CYCLE_END = Pattern.compile("end=\\d+,?");
 
@@ -84,6 +87,29 @@ final class Normalizer {
             node.forEach(x -> a.add(value(x)));
             return a;
         }
+        return canonicalNumbers(node);
+    }
+
+    /** Numbers compare by value: integral ones as longs, others as decimals without trailing zeros. */
+    static JsonNode canonicalNumbers(JsonNode node) {
+        if (node.isNumber()) {
+            java.math.BigDecimal d = node.decimalValue().stripTrailingZeros();
+            if (d.scale() <= 0 && d.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+                    && d.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
+                return JsonNodeFactory.instance.numberNode(d.longValueExact());
+            }
+            return JsonNodeFactory.instance.numberNode(d);
+        }
+        if (node.isObject()) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(e -> o.set(e.getKey(), canonicalNumbers(e.getValue())));
+            return o;
+        }
+        if (node.isArray()) {
+            ArrayNode a = JsonNodeFactory.instance.arrayNode();
+            node.forEach(x -> a.add(canonicalNumbers(x)));
+            return a;
+        }
         return node.deepCopy();
     }
 
@@ -92,7 +118,7 @@ final class Normalizer {
         if (renamed != null) {
             return renamed;
         }
-        String r = s.replace(caseName, "@");
+        String r = DAY.matcher(s).replaceFirst("#TODAY#").replace(caseName, "@");
         if (r.startsWith("cycle+")) {
             r = CYCLE_END.matcher(r).replaceAll("");
         }

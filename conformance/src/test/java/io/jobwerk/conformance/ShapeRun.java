@@ -44,7 +44,8 @@ final class ShapeRun {
 
         private static final Pattern OWN_SUFFIX = Pattern.compile("(\\|.*|-added\\d+(\\|.*)?)?");
 
-        void dispatch(String orderId, JsonNode event) {
+        void dispatch(String orderIdWithDate, JsonNode event) {
+            String orderId = Normalizer.DAY.matcher(orderIdWithDate).replaceFirst("");
             // the longest case name that owns this id (names may be prefixes of each other)
             String best = null;
             for (String name : cases.keySet()) {
@@ -56,7 +57,7 @@ final class ShapeRun {
             if (best != null) {
                 BlockingQueue<Map.Entry<String, JsonNode>> q = cases.get(best);
                 if (q != null) {
-                    q.add(Map.entry(orderId, event));
+                    q.add(Map.entry(orderIdWithDate, event));
                 }
             }
         }
@@ -95,10 +96,11 @@ final class ShapeRun {
         Map<String, Integer> processing = new HashMap<>();
         Map<String, String> lastEvent = new HashMap<>();
         Set<String> seenOrders = new HashSet<>();
+        long now = System.currentTimeMillis();
+        shape.orders().forEach(spec -> seenOrders.add(spec.orderId(now)));
         boolean timedOut = false;
         try {
             engine.deploy(shape);
-            long now = System.currentTimeMillis();
             for (Shape.OrderSpec spec : shape.orders()) {
                 Optional<String> problem = engine.addOrder(spec.freshOrder(now));
                 if (problem.isPresent()) {
@@ -140,7 +142,7 @@ final class ShapeRun {
                 for (int i = 0; i < shape.reactions().size(); i++) {
                     Shape.Reaction r = shape.reactions().get(i);
                     if (r.onEvent().equals(type) && (r.every() || !fired.get(i))
-                            && r.orderSuffix().map(s -> orderId.equals(name + s)).orElse(true)) {
+                            && r.orderSuffix().map(s -> Normalizer.DAY.matcher(orderId).replaceFirst("").equals(name + s)).orElse(true)) {
                         fired.set(i, true);
                         ObjectNode command = r.commandFor(orderId);
                         if (command.path("position").isTextual() && command.get("position").textValue().equals("@POSITION")) {
@@ -168,7 +170,7 @@ final class ShapeRun {
         Map<String, JsonNode> remaining = new TreeMap<>();
         for (JsonNode order : engine.orders()) {
             String id = order.get("id").textValue();
-            if (seenOrders.contains(id) || shape.orders().stream().anyMatch(s -> s.orderId().equals(id))) {
+            if (seenOrders.contains(id)) {
                 ObjectNode n = normalizer.order(order);
                 remaining.put(n.get("id").textValue(), n);
             }

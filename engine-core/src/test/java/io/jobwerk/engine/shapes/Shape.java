@@ -34,6 +34,12 @@ public record Shape(String name, String description, List<ObjectNode> workflows,
 
     public static final String ORDER_PLACEHOLDER = "@ORDER";
 
+    /**
+     * In an order's id, stands for {@code #yyyy-MM-dd#} of the day the order is added (UTC): a Cycle
+     * takes the order's day from its id, by the workflow's Calendar.
+     */
+    public static final String TODAY = "#TODAY#";
+
     public Shape {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -60,10 +66,16 @@ public record Shape(String name, String description, List<ObjectNode> workflows,
             Objects.requireNonNull(scheduledInSeconds, "scheduledInSeconds");
         }
 
+        /** The order's id when added at {@code nowMillis}: {@link #TODAY} replaced. */
+        public String orderId(long nowMillis) {
+            return orderId.replace(TODAY, "#" + java.time.Instant.ofEpochMilli(nowMillis).atZone(java.time.ZoneOffset.UTC)
+                    .toLocalDate() + "#");
+        }
+
         /** The FreshOrder JSON (JS7 2.9 wants {@code planId: []}), with {@code scheduledFor} from {@code nowMillis}. */
         public ObjectNode freshOrder(long nowMillis) {
             ObjectNode o = EngineJson.MAPPER.createObjectNode();
-            o.put("id", orderId);
+            o.put("id", orderId(nowMillis));
             o.put("workflowPath", workflowPath);
             o.putArray("planId");
             if (!arguments.isEmpty()) {

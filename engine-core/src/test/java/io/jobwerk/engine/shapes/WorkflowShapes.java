@@ -52,6 +52,8 @@ public final class WorkflowShapes {
             for (Placement placement : SCENARIO_PLACEMENTS) {
                 String name = "op-" + scenario.name() + "--" + placement.name();
                 Builder b = new Builder(name);
+                // the operator acts on the order that runs the scenario (in a fork: child A), never on a bystander
+                b.reactionOrderSuffix = placement.name().equals("in-fork") ? "|A" : "";
                 List<ObjectNode> main = placement.wrap().apply(new Ctx(b, () -> scenario.build().apply(b)));
                 list.add(b.finish("Operator scenario " + scenario.name() + " placed " + placement.name(), main));
             }
@@ -385,6 +387,8 @@ public final class WorkflowShapes {
         private int addedOrders;
         private boolean board;
         private boolean prompts;
+        private boolean calendar;
+        private String reactionOrderSuffix;
         private Optional<Long> scheduledInSeconds = Optional.empty();
 
         Builder(String name) {
@@ -393,6 +397,9 @@ public final class WorkflowShapes {
 
         Shape finish(String description, List<ObjectNode> instructions) {
             ObjectNode workflow = workflow(name, instructions);
+            if (calendar) {
+                workflow.put("calendarPath", name + "-calendar");
+            }
             resolvePositions(workflow);
             List<ObjectNode> workflows = new ArrayList<>();
             workflows.add(workflow);
@@ -403,7 +410,8 @@ public final class WorkflowShapes {
                         command("{`TYPE`:`AnswerOrderPrompt`,`orderId`:`@ORDER`}"), true));
             }
             return new Shape(name, description, workflows, items,
-                    List.of(new OrderSpec(name, name, EngineJson.MAPPER.createObjectNode(), scheduledInSeconds)),
+                    List.of(new OrderSpec(calendar ? Shape.TODAY + name : name, name, EngineJson.MAPPER.createObjectNode(),
+                            scheduledInSeconds)),
                     all, agents);
         }
 
@@ -435,7 +443,7 @@ public final class WorkflowShapes {
         }
 
         void react(String onEvent, ObjectNode command) {
-            reactions.add(new Reaction(onEvent, Optional.empty(), command, false));
+            reactions.add(new Reaction(onEvent, Optional.ofNullable(reactionOrderSuffix), command, false));
         }
 
         void scheduleMainOrderInSeconds(long seconds) {
@@ -498,6 +506,7 @@ public final class WorkflowShapes {
             ObjectNode o = instruction("ForkList");
             o.put("children", "['a', 'b']");
             o.put("childToId", "element => $element");
+            o.put("childToArguments", "element => { element: $element }");  // JS7 requires it
             o.set("workflow", block(body));
             if (joinIfFailed) {
                 o.put("joinIfFailed", true);
@@ -594,6 +603,12 @@ public final class WorkflowShapes {
         }
 
         ObjectNode cycle(int limit, List<ObjectNode> body) {
+            if (!calendar) {
+                // JS7's Cycle needs the workflow's Calendar, which takes the order's day from its OrderId
+                calendar = true;
+                items.add(command("{`TYPE`:`Calendar`,`path`:`" + name + "-calendar`,`dateOffset`:0,"
+                        + "`orderIdPattern`:`#([^#]+)#.*`,`periodDatePattern`:`yyyy-MM-dd`}"));
+            }
             ObjectNode o = instruction("Cycle");
             o.set("schedule", command("{`schemes`:[{`admissionTimeScheme`:{`periods`:[{`TYPE`:`DailyPeriod`,"
                     + "`secondOfDay`:0,`duration`:86400}]},`repeat`:{`TYPE`:`Continuous`,`pause`:0,`limit`:" + limit + "}}]}"));
