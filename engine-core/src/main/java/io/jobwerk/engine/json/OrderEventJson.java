@@ -123,7 +123,6 @@ public final class OrderEventJson {
             case CAUGHT -> o.set("movedTo", PositionJson.encode(((OrderEvent.OrderCaught) event).movedTo()));
             case RETRYING -> {
                 OrderEvent.OrderRetrying e = (OrderEvent.OrderRetrying) event;
-                o.set("movedTo", PositionJson.encode(e.movedTo()));
                 e.delayedUntil().ifPresent(t -> o.put("delayedUntil", t.toEpochMilli()));
             }
             case FORKED -> {
@@ -239,8 +238,7 @@ public final class OrderEventJson {
             case FAILED -> new OrderEvent.OrderFailed(PositionJson.position(c.required("movedTo")));
             case FAILED_IN_FORK -> new OrderEvent.OrderFailedInFork(PositionJson.position(c.required("movedTo")));
             case CAUGHT -> new OrderEvent.OrderCaught(PositionJson.position(c.required("movedTo")));
-            case RETRYING -> new OrderEvent.OrderRetrying(PositionJson.position(c.required("movedTo")),
-                    c.optional("delayedUntil").map(JsonCursor::instant));
+            case RETRYING -> new OrderEvent.OrderRetrying(c.optional("delayedUntil").map(JsonCursor::instant));
             case AWOKE -> new OrderEvent.OrderAwoke();
             case FORKED -> new OrderEvent.OrderForked(c.required("children").list(ch -> new ForkedChild(
                     OrderJson.anyOrderId(ch.required("orderId")), ch.optionalString("branchId"),

@@ -19,11 +19,12 @@ import java.util.Optional;
  * {@code OrderFailedInFork} when the fork joins failed children, else {@code OrderFailed}; the top
  * level yields {@code OrderFailed}.
  *
- * <p>Lock, ConsumeNotices, StickySubagent and Cycle blocks left on the way are left by events before
- * the final one ({@code OrderLocksReleased}, {@code OrderNoticesConsumed(failed)},
- * {@code OrderStickySubagentLeaved}, {@code OrderCycleFinished(none)}). An order that fails without
- * being caught stays at the instruction of the outermost block it left (so resuming it re-enters
- * that block, e.g. acquires the lock again), or at the failed position if it left none.
+ * <p>Lock, ConsumeNotices and StickySubagent blocks left on the way are left by events before the
+ * final one ({@code OrderLocksReleased}, {@code OrderNoticesConsumed(failed)},
+ * {@code OrderStickySubagentLeaved}); a Cycle is not left (as JS7). An order that fails without
+ * being caught stays at the instruction of the outermost Lock or ConsumeNotices block it left (so
+ * resuming it re-enters that block, e.g. acquires the lock again), after a StickySubagent block it
+ * left (JS7's position), or at the failed position if it left none.
  */
 final class FailureHandler {
     private FailureHandler() {}
@@ -42,7 +43,7 @@ final class FailureHandler {
             BranchId branch = path.get(i).branchId();
             Position owner = MotorContext.owner(path, i);
             Optional<Instruction> instruction = workflow.instruction(owner).toOptional();
-            if (branch.isTry() && !uncatchable) {
+            if (branch.isTry() && !uncatchable && !isLastTry(instruction, branch)) {
                 leave.add(new OrderEvent.OrderCaught(owner.enter(BranchId.catchBranch(branch.tryRetry().orElse(0)), 0)));
                 return leave;
             }
@@ -63,14 +64,18 @@ final class FailureHandler {
                 movedTo = owner;
             } else if (branch.equals(BranchId.STICKY_SUBAGENT)) {
                 leave.add(new OrderEvent.OrderStickySubagentLeaved());
-                movedTo = owner;
-            } else if (branch.isCycle()) {
-                leave.add(new OrderEvent.OrderCycleFinished(Optional.empty()));
-                movedTo = owner;
+                movedTo = owner.increment(); // as JS7: leaving the block moves past it
             }
+            // a Cycle is not left: as JS7, the order fails where it failed inside it
         }
         leave.add(new OrderEvent.OrderFailed(movedTo));
         return leave;
+    }
+
+    /** As JS7: a Try with maxTries does not catch the failure of its last try (nothing is left to retry). */
+    private static boolean isLastTry(Optional<Instruction> instruction, BranchId branch) {
+        return instruction.orElse(null) instanceof Instruction.Try t && t.maxTries().isPresent()
+                && branch.tryRetry().orElse(0) + 1 >= t.maxTries().get();
     }
 
     private static boolean joinIfFailed(Instruction instruction) {

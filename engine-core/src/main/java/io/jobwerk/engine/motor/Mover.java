@@ -16,9 +16,9 @@ import java.util.Set;
  * Collapses pure moves: from a position, the first position where something real happens. It
  * enters Try ({@code try+0}), Options and admitted AdmissionTime blocks, evaluates If, leaves
  * finished then/else/try/catch/options/admissionTime blocks and skips instructions whose label is
- * skipped. It stops at stop positions, breakpoints, the top-level end, ends of blocks that need an
- * event (fork, lock, cycle, consumeNotices, stickySubagent) and at an If whose predicate fails, so
- * that the failure is reported at that If.
+ * skipped. It stops at stop positions, breakpoints, the top-level end and ends of blocks that need an
+ * event (fork, lock, cycle, consumeNotices, stickySubagent). An If whose predicate fails to evaluate
+ * makes the move fail (as JS7: the order fails where it was, with a Disrupted outcome).
  */
 final class Mover {
     private static final int MAX_STEPS = 10_000;
@@ -51,6 +51,12 @@ final class Mover {
             if (!isEnd && ctx.isSkipped(workflow, instruction)) {
                 p = p.increment();
                 continue;
+            }
+            if (instruction instanceof Instruction.If ifInstruction) {
+                Checked<Optional<BranchId>> branch = ifBranch(order, workflow, p, ifInstruction);
+                if (branch.isFail()) {
+                    return Checked.fail(branch.problemOption().orElseThrow());
+                }
             }
             Optional<Position> next = pureMove(order, workflow, p, instruction);
             if (next.isEmpty()) {

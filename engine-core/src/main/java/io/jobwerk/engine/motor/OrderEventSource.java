@@ -60,8 +60,9 @@ import java.util.Optional;
  *       job processes ({@link JobQueue}); orders already started still move through other instructions.
  *   <li>{@code Finish} in a fork child moves the child to the end of its branch; {@code End}
  *       behaves like the block's implicit end.
- *   <li>Retry: {@code OrderRetrying} to the start of {@code try+(N+1)}; when maxTries is reached the
- *       failure of the last failed outcome is handled outward from the Retry.
+ *   <li>Retry (as JS7 2.9): {@code OrderRetrying} at the Retry instruction, then {@code OrderMoved} to the
+ *       start of {@code try+(N+1)} (after the delay: {@code OrderAwoke} first); a Try with
+ *       {@code maxTries} does not catch the failure of its last try.
  *   <li>AddOrder: the new order belongs to the adding order's plan unless {@code planId} evaluates to a
  *       two-string list; it has priority 0.
  *   <li>In an Agent placement, an order that would finish, stop, fail (also a fork child) or be
@@ -233,19 +234,31 @@ public final class OrderEventSource {
                 return processed(step);
             case PROCESSING_KILLED:
                 return FailureHandler.fail(order, step.workflow(), step.position(), order.lastOutcome().orElse(Outcome.FAILED));
-            case DELAYING_RETRY:
-                return awake(((OrderState.DelayingRetry) state).until());
+            case DELAYING_RETRY: {
+                if (((OrderState.DelayingRetry) state).until().isAfter(ctx.now())) {
+                    return List.of();
+                }
+                List<OrderEvent> events = new ArrayList<>();
+                events.add(new OrderEvent.OrderAwoke());
+                events.addAll(nextTry(step));
+                return events;
+            }
             case DELAYED_AFTER_ERROR:
                 return awake(((OrderState.DelayedAfterError) state).until());
             case WAITING_FOR_ADMISSION:
                 return awake(((OrderState.WaitingForAdmission) state).until());
             case SLEEPING: {
-                if (((OrderState.Sleeping) state).until().isAfter(ctx.now())) {
+                Instant until = ((OrderState.Sleeping) state).until();
+                if (until.isAfter(ctx.now())) {
                     return List.of();
+                }
+                List<OrderEvent> moved = step.moveOn();
+                if (!until.equals(Instant.EPOCH) && !moved.isEmpty() && moved.get(0) instanceof OrderEvent.OrderMoved) {
+                    return moved; // as JS7: a sleep ends with the move; after go (or a failing move), OrderAwoke first
                 }
                 List<OrderEvent> events = new ArrayList<>();
                 events.add(new OrderEvent.OrderAwoke());
-                events.addAll(step.moveOn());
+                events.addAll(moved);
                 return events;
             }
             case FORKED:
@@ -325,14 +338,44 @@ public final class OrderEventSource {
         if (order.scheduledFor().filter(t -> t.isAfter(ctx.now())).isPresent() || ctx.isWorkflowSuspended(step.workflow())) {
             return List.of();
         }
-        if (ctx.placement() instanceof Placement.Controller) {
+        if (!(ctx.placement() instanceof Placement.Agent)) {
+            // As JS7: a fresh order first enters the blocks it starts in (Try, If, Options, StickySubagent),
+            // then is attached to the Agent of its first job or starts here.
             Checked<Position> first = mover.settle(order, step.workflow(), order.position());
-            Optional<AgentPath> agent = first.toOptional().flatMap(p -> step.workflow().job(p).toOptional()).map(WorkflowJob::agentPath);
-            if (agent.isPresent()) {
+            if (first.isFail()) {
+                return step.failWith(disrupted(first.problemOption().orElseThrow()));
+            }
+            if (!first.orThrow().equals(order.position())) {
+                return List.of(new OrderEvent.OrderMoved(first.orThrow(), Optional.empty()));
+            }
+            if (step.workflow().instruction(first.orThrow()).orThrow() instanceof Instruction.StickySubagent sticky) {
+                return step.orFail(stickySubagent(step, sticky));
+            }
+            Optional<AgentPath> agent = step.workflow().job(first.orThrow()).toOptional().map(WorkflowJob::agentPath);
+            if (agent.isPresent() && ctx.placement() instanceof Placement.Controller) {
                 return List.of(new OrderEvent.OrderAttachable(agent.get()));
             }
         }
         return List.of(new OrderEvent.OrderStarted());
+    }
+
+    /**
+     * An Agent hands a failure to the Controller after recording its outcome ({@code OrderOutcomeAdded},
+     * {@code OrderDetachable}, as JS7): Ready here with a failed outcome recorded at this very position
+     * (and not resumed since), the order goes on failing.
+     */
+    private static boolean hasPendingFailure(Order order) {
+        if (order.isResumed() || order.historicOutcomes().isEmpty()) {
+            return false;
+        }
+        HistoricOutcome last = order.historicOutcomes().get(order.historicOutcomes().size() - 1);
+        boolean lostProcess = last.outcome() instanceof Outcome.Disrupted d && d.reason() instanceof Outcome.ProcessLost;
+        return last.position().equals(order.position()) && !last.outcome().isSucceeded() && !lostProcess; // a lost one restarts
+    }
+
+    /** A move that cannot be made (an If whose predicate fails to evaluate): JS7's {@code Disrupted(Other(problem))}. */
+    static Outcome disrupted(Problem problem) {
+        return new Outcome.Disrupted(new Outcome.OtherProblem(problem), false);
     }
 
     private List<OrderEvent> processed(Step step) {
@@ -352,9 +395,12 @@ public final class OrderEventSource {
         Order order = step.order();
         Workflow workflow = step.workflow();
         Position p = step.position();
+        if (ctx.placement() instanceof Placement.Controller && hasPendingFailure(order)) {
+            return FailureHandler.fail(order, workflow, p, order.lastOutcome().orElseThrow());
+        }
         Checked<Position> settled = mover.settle(order, workflow, p);
         if (settled.isFail()) {
-            return List.of(new OrderEvent.OrderBroken(settled.problemOption()));
+            return step.failWith(disrupted(settled.problemOption().orElseThrow()));
         }
         if (!settled.orThrow().equals(p)) {
             return List.of(new OrderEvent.OrderMoved(settled.orThrow(), Optional.empty()));
@@ -486,8 +532,13 @@ public final class OrderEventSource {
                 int retry = branch.catchRetry().orElse(0) + 1;
                 if (tryInstruction.maxTries().isEmpty() || retry < tryInstruction.maxTries().get()) {
                     long delayMillis = tryInstruction.retryDelay(retry).movePointRight(3).longValue();
-                    Optional<Instant> until = delayMillis > 0 ? Optional.of(ctx.now().plusMillis(delayMillis)) : Optional.empty();
-                    return List.of(new OrderEvent.OrderRetrying(tryPosition.enter(BranchId.tryBranch(retry), 0), until));
+                    if (delayMillis > 0) {
+                        return List.of(new OrderEvent.OrderRetrying(Optional.of(ctx.now().plusMillis(delayMillis))));
+                    }
+                    List<OrderEvent> events = new ArrayList<>();
+                    events.add(new OrderEvent.OrderRetrying(Optional.empty()));
+                    events.addAll(nextTry(step));
+                    return events;
                 }
                 Outcome lastFailure = step.order().historicOutcomes().stream().map(HistoricOutcome::outcome)
                         .filter(o -> !o.isSucceeded()).reduce((a, b) -> b).orElse(Outcome.FAILED);
@@ -495,6 +546,20 @@ public final class OrderEventSource {
             }
         }
         return List.of(new OrderEvent.OrderBroken(Optional.of(Problem.of("MisplacedRetry", "Retry outside a catch block"))));
+    }
+
+    /** At a Retry instruction in {@code catch+N}: the move to the start of {@code try+(N+1)}. */
+    static List<OrderEvent> nextTry(Step step) {
+        List<Position.Segment> path = step.position().branchPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            BranchId branch = path.get(i).branchId();
+            if (branch.isCatch()) {
+                Position tryPosition = MotorContext.owner(path, i);
+                int retry = branch.catchRetry().orElse(0) + 1;
+                return List.of(new OrderEvent.OrderMoved(tryPosition.enter(BranchId.tryBranch(retry), 0), Optional.empty()));
+            }
+        }
+        return List.of();
     }
 
     private Checked<List<OrderEvent>> addOrder(Step step, Instruction.AddOrder add) {
@@ -583,6 +648,12 @@ public final class OrderEventSource {
         }
     }
 
+    private static boolean isDecidedByTheController(OrderEvent e) {
+        return e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderStopped
+                || e instanceof OrderEvent.OrderCancelled || e instanceof OrderEvent.OrderLocksReleased
+                || e instanceof OrderEvent.OrderNoticesConsumed;
+    }
+
     /** A fork child at the end of its branch joins where its parent is: it leaves an Agent its parent is not attached to. */
     private static boolean isForkBranchEndOfAParentElsewhere(EngineState state, Order child, Position p, AgentPath agent) {
         return p.lastBranchId().map(BranchId::isFork).orElse(false) && isChildOfAParentElsewhere(state, child, agent);
@@ -602,14 +673,23 @@ public final class OrderEventSource {
             return events;
         }
         Order order = step.order();
-        for (OrderEvent e : events) {
-            // A failure the order's own blocks do not catch, and what releases the Controller's locks
-            // and notices, is decided again by the Controller after the detach.
-            if (e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderStopped
-                    || e instanceof OrderEvent.OrderCancelled || e instanceof OrderEvent.OrderLocksReleased
-                    || e instanceof OrderEvent.OrderNoticesConsumed) {
-                return List.of(new OrderEvent.OrderDetachable());
+        if (events.stream().anyMatch(OrderEventSource::isDecidedByTheController)) {
+            // A failure the order's own blocks do not catch, and what releases the Controller's locks and
+            // notices, is decided again by the Controller after the detach. As JS7, the outcome recorded
+            // before and the StickySubagent block left stay here (the Controller goes on failing:
+            // hasPendingFailure).
+            List<OrderEvent> kept = new ArrayList<>();
+            for (OrderEvent e : events) {
+                // a Processed order keeps its failed outcome as its state; a Ready one only at its position
+                boolean keeps = e instanceof OrderEvent.OrderOutcomeAdded
+                        || e instanceof OrderEvent.OrderStickySubagentLeaved && order.isState(OrderState.Kind.PROCESSED);
+                if (!keeps) {
+                    break;
+                }
+                kept.add(e);
             }
+            kept.add(new OrderEvent.OrderDetachable());
+            return kept;
         }
         Order after = order;
         for (OrderEvent e : events) {

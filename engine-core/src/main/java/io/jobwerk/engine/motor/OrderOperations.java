@@ -220,8 +220,9 @@ final class OrderOperations {
             List<OrderEvent> list = new ArrayList<>();
             switch (order.state().kind()) {
                 case FRESH -> list.add(new OrderEvent.OrderStarted());
-                case DELAYING_RETRY, DELAYED_AFTER_ERROR -> list.add(new OrderEvent.OrderGoes());
-                case SLEEPING, PROMPTING -> {
+                // sleeping or delayed for a retry, it is due at once and wakes as when its time comes (as JS7)
+                case DELAYING_RETRY, DELAYED_AFTER_ERROR, SLEEPING -> list.add(new OrderEvent.OrderGoes());
+                case PROMPTING -> {
                     list.add(new OrderEvent.OrderGoes());
                     list.addAll(step.moveOn());
                 }

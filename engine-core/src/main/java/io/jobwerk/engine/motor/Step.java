@@ -26,8 +26,8 @@ record Step(MotorContext ctx, Mover mover, Order order, Workflow workflow) {
     /** {@code OrderMoved} to the first position from {@code from} where something happens. */
     List<OrderEvent> moveOn(Position from) {
         Checked<Position> to = mover.settle(order, workflow, from);
-        if (to.isFail()) {
-            return List.of(new OrderEvent.OrderBroken(to.problemOption()));
+        if (to.isFail()) { // as JS7: the order fails where it is, its outcome Disrupted by the problem
+            return failWith(OrderEventSource.disrupted(to.problemOption().orElseThrow()));
         }
         return to.orThrow().equals(order.position()) ? List.of() : List.of(new OrderEvent.OrderMoved(to.orThrow(), Optional.empty()));
     }
@@ -42,7 +42,7 @@ record Step(MotorContext ctx, Mover mover, Order order, Workflow workflow) {
         return failWith(new Outcome.Failed(Optional.of(problem.message()), Map.of()));
     }
 
-    List<OrderEvent> failWith(Outcome.Failed outcome) {
+    List<OrderEvent> failWith(Outcome outcome) {
         List<OrderEvent> events = new ArrayList<>();
         events.add(new OrderEvent.OrderOutcomeAdded(outcome));
         events.addAll(FailureHandler.fail(order, workflow, position(), outcome));

@@ -173,13 +173,15 @@ public record Order(
                 b.position = ((OrderEvent.OrderCaught) event).movedTo();
             }
             case RETRYING -> {
+                // as JS7 2.9: stays at the Retry instruction; OrderMoved (after OrderAwoke) enters the next try
                 var e = (OrderEvent.OrderRetrying) event;
                 b.state = e.delayedUntil().<OrderState>map(OrderState.DelayingRetry::new).orElse(OrderState.READY);
-                b.position = e.movedTo();
             }
             case AWOKE -> b.state = OrderState.READY;
             case GOES -> {
-                b.state = OrderState.READY;
+                // as JS7: a sleeping or retry-delayed order is due now and wakes (OrderAwoke) as when its time comes
+                b.state = state instanceof OrderState.Sleeping ? new OrderState.Sleeping(Instant.EPOCH)
+                        : state instanceof OrderState.DelayingRetry ? new OrderState.DelayingRetry(Instant.EPOCH) : OrderState.READY;
                 b.mark = b.mark.filter(m -> !(m instanceof OrderMark.Go));
             }
             case FORKED -> b.state = new OrderState.Forked(((OrderEvent.OrderForked) event).children().stream()

@@ -263,9 +263,8 @@ public sealed interface OrderEvent extends Event {
     }
 
     /** The Retry instruction restarts the try block (after the delay). */
-    record OrderRetrying(Position movedTo, Optional<Instant> delayedUntil) implements OrderEvent {
+    record OrderRetrying(Optional<Instant> delayedUntil) implements OrderEvent {
         public OrderRetrying {
-            Objects.requireNonNull(movedTo, "movedTo");
             Objects.requireNonNull(delayedUntil, "delayedUntil");
         }
 

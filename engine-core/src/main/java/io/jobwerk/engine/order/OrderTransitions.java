@@ -57,13 +57,13 @@ public final class OrderTransitions {
         row(OrderEvent.Kind.PROCESSED, PROCESSED, PROCESSING);
         row(OrderEvent.Kind.PROCESSED, PROCESSING_KILLED, PROCESSING);
         same(OrderEvent.Kind.MOVED, FRESH, READY);
-        row(OrderEvent.Kind.MOVED, READY, PROCESSED, BETWEEN_CYCLES, PROMPTING);
+        row(OrderEvent.Kind.MOVED, READY, PROCESSED, BETWEEN_CYCLES, PROMPTING, SLEEPING);
         same(OrderEvent.Kind.OUTCOME_ADDED, FRESH, READY, PROCESSED);
         row(OrderEvent.Kind.FAILED, FAILED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.FAILED, FAILED_WHILE_FRESH, FRESH);
         row(OrderEvent.Kind.FAILED_IN_FORK, FAILED_IN_FORK, READY, PROCESSED, PROCESSING_KILLED);
         // PROCESSING_KILLED: a process killed without a cancel or suspend mark (e.g. by the Subagent) is a failure
-        row(OrderEvent.Kind.CAUGHT, READY, READY, PROCESSED, PROCESSING_KILLED);
+        row(OrderEvent.Kind.CAUGHT, READY, FRESH, READY, PROCESSED, PROCESSING_KILLED); // Fresh: failed entering its first blocks
         row(OrderEvent.Kind.RETRYING, DELAYING_RETRY, READY);
         row(OrderEvent.Kind.RETRYING, READY, READY);
         row(OrderEvent.Kind.AWOKE, READY, DELAYING_RETRY, DELAYED_AFTER_ERROR, SLEEPING, WAITING_FOR_ADMISSION);
@@ -101,7 +101,8 @@ public final class OrderTransitions {
         row(OrderEvent.Kind.RESUMED, FRESH, FAILED_WHILE_FRESH, STOPPED_WHILE_FRESH);
         same(OrderEvent.Kind.RESUMED, FRESH, READY, DELAYING_RETRY, DELAYED_AFTER_ERROR, WAITING_FOR_LOCK,
                 EXPECTING_NOTICES, BETWEEN_CYCLES, PROMPTING, SLEEPING, WAITING_FOR_ADMISSION);
-        row(OrderEvent.Kind.GOES, READY, DELAYING_RETRY, DELAYED_AFTER_ERROR, SLEEPING, WAITING_FOR_ADMISSION,
+        same(OrderEvent.Kind.GOES, DELAYING_RETRY, SLEEPING);
+        row(OrderEvent.Kind.GOES, READY, DELAYED_AFTER_ERROR, WAITING_FOR_ADMISSION,
                 BETWEEN_CYCLES, PROMPTING, EXPECTING_NOTICES);
         row(OrderEvent.Kind.STOPPED, STOPPED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.STOPPED, STOPPED_WHILE_FRESH, FRESH);
@@ -110,8 +111,8 @@ public final class OrderTransitions {
                 TRANSITIONS.add(new Transition(k, OrderEvent.Kind.BROKEN, BROKEN));
             }
         }
-        same(OrderEvent.Kind.STICKY_SUBAGENT_ENTERED, READY);
-        same(OrderEvent.Kind.STICKY_SUBAGENT_LEAVED, READY, PROCESSED, PROCESSING_KILLED);
+        same(OrderEvent.Kind.STICKY_SUBAGENT_ENTERED, FRESH, READY);
+        same(OrderEvent.Kind.STICKY_SUBAGENT_LEAVED, FRESH, READY, PROCESSED, PROCESSING_KILLED);
         same(OrderEvent.Kind.ORDER_ADDED, READY);
 
         orthogonal(OrderEvent.Kind.ATTACHABLE, NOT_ENDED);

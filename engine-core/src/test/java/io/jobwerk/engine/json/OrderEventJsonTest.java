@@ -50,7 +50,7 @@ class OrderEventJsonTest {
             "{`TYPE`:`OrderFailed`,`movedTo`:[2]}",
             "{`TYPE`:`OrderFailedInFork`,`movedTo`:[2]}",
             "{`TYPE`:`OrderCaught`,`movedTo`:[1,`catch+0`,0]}",
-            "{`TYPE`:`OrderRetrying`,`movedTo`:[1,`try+1`,0],`delayedUntil`:1700000000000}",
+            "{`TYPE`:`OrderRetrying`,`delayedUntil`:1700000000000}", // JS7 2.9: no movedTo (an OrderMoved follows)
             "{`TYPE`:`OrderAwoke`}",
             "{`TYPE`:`OrderForked`,`children`:[{`orderId`:`A|🥕`,`branchId`:`🥕`},{`orderId`:`A|1`,`arguments`:{`i`:1}}]}",
             "{`TYPE`:`OrderJoined`,`outcome`:{`TYPE`:`Succeeded`}}",

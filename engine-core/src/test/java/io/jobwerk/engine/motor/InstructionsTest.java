@@ -65,14 +65,14 @@ class InstructionsTest {
     @Test
     void ifWithoutElseAndFalsePredicateSkipsIt() {
         engine.deploy(workflow("W", ifThen("false", block(execute("a"))))).addOrder("A", "W");
-        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderMoved [1]", "OrderFinished");
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderMoved [1]", "OrderStarted", "OrderFinished");
     }
 
     @Test
     void ifPredicateErrorFailsTheOrderAtTheIf() {
         engine.deploy(workflow("W", ifThen("$unknown == 1", block(execute("a"))))).addOrder("A", "W");
-        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted",
-                "OrderOutcomeAdded Failed(No such named value: unknown)", "OrderFailed [0]");
+        // as JS7 (recorded): the move fails, the fresh order fails where it is with a Disrupted outcome
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderOutcomeAdded DISRUPTED", "OrderFailed [0]");
     }
 
     @Test
@@ -104,13 +104,13 @@ class InstructionsTest {
         assertThat(engine.stateOf("A")).isEqualTo(OrderState.Kind.DELAYING_RETRY);
         engine.advance(Duration.ofSeconds(1));
         engine.advance(Duration.ofSeconds(20));
-        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderMoved [0,\"try+0\",0]",
+        // as JS7 2.9 (recorded): Retrying stays at the Retry, the move enters the next try; the last try is not caught
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderMoved [0,\"try+0\",0]", "OrderStarted",
                 "OrderProcessingStarted", "OrderProcessed Failed", "OrderCaught [0,\"catch+0\",0]",
-                "OrderRetrying [0,\"try+1\",0] until 2024-03-01T10:00:10Z", "OrderAwoke",
+                "OrderRetrying until 2024-03-01T10:00:10Z", "OrderAwoke", "OrderMoved [0,\"try+1\",0]",
                 "OrderProcessingStarted", "OrderProcessed Failed", "OrderCaught [0,\"catch+1\",0]",
-                "OrderRetrying [0,\"try+2\",0] until 2024-03-01T10:00:30Z", "OrderAwoke",
-                "OrderProcessingStarted", "OrderProcessed Failed", "OrderCaught [0,\"catch+2\",0]",
-                "OrderFailed [0,\"catch+2\",0]");
+                "OrderRetrying until 2024-03-01T10:00:30Z", "OrderAwoke", "OrderMoved [0,\"try+2\",0]",
+                "OrderProcessingStarted", "OrderProcessed Failed", "OrderFailed [0,\"try+2\",0]");
     }
 
     @Test
@@ -123,7 +123,7 @@ class InstructionsTest {
             return tries < 2 ? Outcome.failed(1) : new Outcome.Succeeded(Map.of("triesOfMax",
                     Value.of(tries + "/" + scope.variable("js7MaxTries").map(v -> ((Value.NumberValue) v).number().toString()).orElseThrow())));
         }).addOrder("A", "W");
-        assertThat(engine.eventsOf("A")).contains("OrderRetrying [0,\"try+1\",0]", "OrderProcessed Succeeded{triesOfMax=2/2}")
+        assertThat(engine.eventsOf("A")).contains("OrderRetrying", "OrderMoved [0,\"try+1\",0]", "OrderProcessed Succeeded{triesOfMax=2/2}")
                 .endsWith("OrderMoved [1]", "OrderFinished");
     }
 
@@ -132,9 +132,9 @@ class InstructionsTest {
         engine.deploy(workflow("W", tryCatch(block(fail("'boom'", false)), block())));
         engine.deploy(workflow("U", tryCatch(block(fail("'boom'", true)), block())));
         engine.addOrder("A", "W").addOrder("B", "U");
-        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderMoved [0,\"try+0\",0]",
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderMoved [0,\"try+0\",0]", "OrderStarted",
                 "OrderOutcomeAdded Failed(boom)", "OrderCaught [0,\"catch+0\",0]", "OrderMoved [1]", "OrderFinished");
-        assertThat(engine.eventsOf("B")).containsExactly("OrderAdded", "OrderStarted", "OrderMoved [0,\"try+0\",0]",
+        assertThat(engine.eventsOf("B")).containsExactly("OrderAdded", "OrderMoved [0,\"try+0\",0]", "OrderStarted",
                 "OrderOutcomeAdded Failed(boom) uncatchable", "OrderFailed [0,\"try+0\",0]");
     }
 
@@ -151,7 +151,7 @@ class InstructionsTest {
         engine.deploy(workflow("E", ifThen("true", block(new Instruction.End(Optional.empty()), execute("a"))), execute("b")));
         engine.addOrder("A", "S").addOrder("B", "E");
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderStopped");
-        assertThat(engine.eventsOf("B")).containsExactly("OrderAdded", "OrderStarted", "OrderMoved [1]",
+        assertThat(engine.eventsOf("B")).containsExactly("OrderAdded", "OrderMoved [1]", "OrderStarted",
                 "OrderProcessingStarted", "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [2]", "OrderFinished");
     }
 
@@ -254,7 +254,7 @@ class InstructionsTest {
         engine.deploy(new Item.LockItem(new LockPath("L"), 1))
                 .deploy(workflow("W", tryCatch(block(lock("L", Optional.empty(), block(ifThen("true", block(execute("a")))))), block())))
                 .script("a", Outcome.failed(1)).addOrder("A", "W");
-        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderMoved [0,\"try+0\",0]",
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderMoved [0,\"try+0\",0]", "OrderStarted",
                 "OrderLocksAcquired L", "OrderMoved [0,\"try+0\",0,\"lock\",0,\"then\",0]", "OrderProcessingStarted",
                 "OrderProcessed Failed", "OrderLocksReleased L", "OrderCaught [0,\"catch+0\",0]", "OrderMoved [1]",
                 "OrderFinished");
@@ -295,7 +295,7 @@ class InstructionsTest {
         assertThat(engine.stateOf("A")).isEqualTo(OrderState.Kind.SLEEPING);
         engine.advance(Duration.ofMillis(1));
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted",
-                "OrderSleeping until 2024-03-01T10:00:01.500Z", "OrderAwoke", "OrderMoved [1]", "OrderFinished");
+                "OrderSleeping until 2024-03-01T10:00:01.500Z", "OrderMoved [1]", "OrderFinished"); // as JS7: no OrderAwoke
     }
 
     @Test
@@ -309,7 +309,7 @@ class InstructionsTest {
     void optionsStopOnFailureStopsAtTheFailedJob() {
         engine.deploy(workflow("W", new Instruction.Options(Optional.empty(), Optional.of(true), block(execute("a")))))
                 .script("a", Outcome.failed(1)).addOrder("A", "W");
-        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderMoved [0,\"options\",0]",
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderMoved [0,\"options\",0]", "OrderStarted",
                 "OrderProcessingStarted", "OrderProcessed Failed", "OrderStopped");
         engine.emitAll(engine.motor().resume(engine.order("A").id(), Optional.empty(), List.of(), false, false).orThrow());
         assertThat(engine.eventsOf("A")).endsWith("OrderResumed", "OrderProcessingStarted",
@@ -332,7 +332,7 @@ class InstructionsTest {
     void stickySubagentEntersAndLeaves() {
         var sticky = new Instruction.StickySubagent(Optional.empty(), AGENT, Optional.of(expr("'BUNDLE'")), block(execute("a")));
         engine.deploy(workflow("W", sticky)).addOrder("A", "W");
-        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderStickySubagentEntered AGENT BUNDLE",
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStickySubagentEntered AGENT BUNDLE", "OrderStarted",
                 "OrderProcessingStarted", "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [0,\"stickySubagent\",1]",
                 "OrderStickySubagentLeaved", "OrderFinished");
         assertThat(engine.order("A").stickySubagents()).isEmpty();
@@ -342,7 +342,8 @@ class InstructionsTest {
     void stickySubagentIsLeftOnFailure() {
         var sticky = new Instruction.StickySubagent(Optional.empty(), AGENT, Optional.empty(), block(execute("a")));
         engine.deploy(workflow("W", sticky)).script("a", Outcome.failed(1)).addOrder("A", "W");
-        assertThat(engine.eventsOf("A")).endsWith("OrderProcessed Failed", "OrderStickySubagentLeaved", "OrderFailed [0]");
+        // as JS7 (recorded): leaving the block moves past it, and the order fails there
+        assertThat(engine.eventsOf("A")).endsWith("OrderProcessed Failed", "OrderStickySubagentLeaved", "OrderFailed [1]");
     }
 
     @Test

@@ -229,7 +229,7 @@ final class TestEngine {
         } else if (e instanceof OrderEvent.OrderFailedInFork f) {
             return t + " " + f.movedTo();
         } else if (e instanceof OrderEvent.OrderRetrying r) {
-            return t + " " + r.movedTo() + r.delayedUntil().map(u -> " until " + u).orElse("");
+            return t + r.delayedUntil().map(u -> " until " + u).orElse("");
         } else if (e instanceof OrderEvent.OrderProcessed p) {
             return t + " " + outcome(p.outcome());
         } else if (e instanceof OrderEvent.OrderOutcomeAdded o) {

@@ -103,7 +103,7 @@ final class OrderSamples {
             case FAILED -> new OrderEvent.OrderFailed(Position.of(0));
             case FAILED_IN_FORK -> new OrderEvent.OrderFailedInFork(Position.of(0));
             case CAUGHT -> new OrderEvent.OrderCaught(Position.of(0, "catch+0", 0));
-            case RETRYING -> new OrderEvent.OrderRetrying(Position.of(0, "try+1", 0), Optional.empty());
+            case RETRYING -> new OrderEvent.OrderRetrying(Optional.empty());
             case AWOKE -> new OrderEvent.OrderAwoke();
             case FORKED -> new OrderEvent.OrderForked(List.of(
                     new OrderEvent.ForkedChild(ORDER_ID.child("A"), Optional.of("A"), Map.of())));
@@ -159,7 +159,7 @@ final class OrderSamples {
                     ? new OrderEvent.OrderProcessed(new Outcome.Killed(Outcome.failed(137)))
                     : event(kind);
             case RETRYING -> to == OrderState.Kind.DELAYING_RETRY
-                    ? new OrderEvent.OrderRetrying(Position.of(0, "try+1", 0), Optional.of(T.plusSeconds(10)))
+                    ? new OrderEvent.OrderRetrying(Optional.of(T.plusSeconds(10)))
                     : event(kind);
             case CYCLE_FINISHED -> to == OrderState.Kind.BETWEEN_CYCLES
                     ? new OrderEvent.OrderCycleFinished(Optional.of(CYCLE_STATE))
