@@ -95,7 +95,9 @@ public final class OrderEventJson {
                 o.put("orderId", e.orderId().string());
                 o.set("workflowId", OrderJson.encode(e.workflowId()));
                 OrderJson.putNamedValues(o, "arguments", e.arguments());
-                o.set("planId", OrderJson.encode(e.planId()));
+                if (!e.planId().equals(io.jobwerk.engine.order.PlanId.GLOBAL)) { // as JS7: the global plan is not written here
+                    o.set("planId", OrderJson.encode(e.planId()));
+                }
                 OrderJson.putPositionFields(o, e.innerBlock(), e.startPosition(), e.stopPositions());
                 JobJson.putTrue(o, "deleteWhenTerminated", e.deleteWhenTerminated());
                 JobJson.putTrue(o, "forceAdmission", e.forceAdmission());
@@ -142,33 +144,35 @@ public final class OrderEventJson {
             case LOCKS_DEQUEUED -> putLockPaths(o, ((OrderEvent.OrderLocksDequeued) event).lockPaths());
             case NOTICE_POSTED -> {
                 Notice n = ((OrderEvent.OrderNoticePosted) event).notice();
-                ObjectNode no = o.putObject("notice");
-                no.setAll(OrderJson.encode(n.id()));
-                n.endOfLife().ifPresent(t -> no.put("endOfLife", t.toEpochMilli()));
+                o.set("noticeId", OrderJson.encodeAsPair(n.id()));
+                n.endOfLife().ifPresent(t -> o.put("endOfLife", t.toEpochMilli()));
             }
             case NOTICES_EXPECTED -> {
-                ArrayNode a = o.putArray("expected");
-                ((OrderEvent.OrderNoticesExpected) event).expected().forEach(id -> a.add(OrderJson.encode(id)));
+                ArrayNode a = o.putArray("noticeIds");
+                ((OrderEvent.OrderNoticesExpected) event).expected().forEach(id -> a.add(OrderJson.encodeAsPair(id)));
             }
             case NOTICES_CONSUMPTION_STARTED -> {
-                ArrayNode a = o.putArray("consumptions");
-                ((OrderEvent.OrderNoticesConsumptionStarted) event).consumptions().forEach(id -> a.add(OrderJson.encode(id)));
+                ArrayNode a = o.putArray("noticeIds");
+                ((OrderEvent.OrderNoticesConsumptionStarted) event).consumptions().forEach(id -> a.add(OrderJson.encodeAsPair(id)));
             }
             case NOTICES_CONSUMED -> JobJson.putTrue(o, "failed", ((OrderEvent.OrderNoticesConsumed) event).failed());
             case PROMPTED -> o.set("question", ValueJson.encodeOrThrow(((OrderEvent.OrderPrompted) event).question()));
             case CYCLING_PREPARED -> o.set("cycleState", OrderJson.encode(((OrderEvent.OrderCyclingPrepared) event).cycleState()));
             case CYCLE_FINISHED -> ((OrderEvent.OrderCycleFinished) event).cycleState()
                     .ifPresent(cs -> o.set("cycleState", OrderJson.encode(cs)));
-            case SLEEPING -> o.put("until", ((OrderEvent.OrderSleeping) event).until().toEpochMilli());
+            case SLEEPING -> {
+                o.put("until", ((OrderEvent.OrderSleeping) event).until().toEpochMilli());
+                o.putObject("cause").put("TYPE", "SleepInstruction");
+            }
             case WAITING_FOR_ADMISSION -> o.put("until", ((OrderEvent.OrderWaitingForAdmission) event).until().toEpochMilli());
             case SUSPENSION_MARKED -> o.set("mode", OrderJson.encode(((OrderEvent.OrderSuspensionMarked) event).mode()));
             case RESUMPTION_MARKED -> {
                 OrderEvent.OrderResumptionMarked e = (OrderEvent.OrderResumptionMarked) event;
-                OrderJson.putResumeFields(o, e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob());
+                OrderJson.putAllResumeFields(o, e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob());
             }
             case RESUMED -> {
                 OrderEvent.OrderResumed e = (OrderEvent.OrderResumed) event;
-                OrderJson.putResumeFields(o, e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob());
+                OrderJson.putAllResumeFields(o, e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob());
             }
             case CANCELLATION_MARKED -> o.set("mode", OrderJson.encode(((OrderEvent.OrderCancellationMarked) event).mode()));
             case GO_MARKED -> o.set("position", PositionJson.encode(((OrderEvent.OrderGoMarked) event).position()));
@@ -253,14 +257,17 @@ public final class OrderEventJson {
             case LOCKS_RELEASED -> new OrderEvent.OrderLocksReleased(lockPaths(c));
             case LOCKS_DEQUEUED -> new OrderEvent.OrderLocksDequeued(lockPaths(c));
             case NOTICE_POSTED -> {
-                JsonCursor n = c.required("notice");
-                yield new OrderEvent.OrderNoticePosted(new Notice(OrderJson.noticeId(n),
+                // JS7 2.9: noticeId [board, key] and endOfLife beside; Jobwerk's journals before: notice{…}
+                JsonCursor n = c.optional("notice").orElse(c);
+                JsonCursor id = c.optional("noticeId").orElse(n);
+                yield new OrderEvent.OrderNoticePosted(new Notice(OrderJson.anyNoticeId(id),
                         n.optional("endOfLife").map(JsonCursor::instant)));
             }
-            case NOTICES_EXPECTED -> new OrderEvent.OrderNoticesExpected(c.required("expected").list(OrderJson::noticeId));
+            case NOTICES_EXPECTED -> new OrderEvent.OrderNoticesExpected(c.optional("noticeIds").orElseGet(() -> c.required("expected"))
+                    .list(OrderJson::anyNoticeId));
             case NOTICES_READ -> new OrderEvent.OrderNoticesRead();
             case NOTICES_CONSUMPTION_STARTED -> new OrderEvent.OrderNoticesConsumptionStarted(
-                    c.required("consumptions").list(OrderJson::noticeId));
+                    c.optional("noticeIds").orElseGet(() -> c.required("consumptions")).list(OrderJson::anyNoticeId));
             case NOTICES_CONSUMED -> new OrderEvent.OrderNoticesConsumed(c.optionalBool("failed"));
             case PROMPTED -> new OrderEvent.OrderPrompted(ValueJson.decode(c.required("question")));
             case PROMPT_ANSWERED -> new OrderEvent.OrderPromptAnswered();

@@ -338,6 +338,7 @@ public final class OrderJson {
         ObjectNode o = EngineJson.object();
         o.put("end", s.end().toEpochMilli());
         o.put("schemeIndex", s.schemeIndex());
+        o.put("periodIndex", s.periodIndex());
         o.put("index", s.index());
         o.put("next", s.next().toEpochMilli());
         return o;
@@ -345,7 +346,7 @@ public final class OrderJson {
 
     static CycleState cycleState(JsonCursor c) {
         return new CycleState(c.required("end").instant(), c.required("schemeIndex").intValue(),
-                c.required("index").intValue(), c.required("next").instant());
+                c.optional("periodIndex").map(JsonCursor::intValue).orElse(0), c.required("index").intValue(), c.required("next").instant());
     }
 
     static ObjectNode encode(NoticeId id) {
@@ -353,6 +354,26 @@ public final class OrderJson {
         o.put("boardPath", id.boardPath().string());
         o.put("noticeKey", id.noticeKey());
         return o;
+    }
+
+    /** JS7 2.9's form in order events: {@code ["BOARD", "KEY"]}. */
+    static ArrayNode encodeAsPair(NoticeId id) {
+        ArrayNode a = EngineJson.array();
+        a.add(id.boardPath().string());
+        a.add(id.noticeKey());
+        return a;
+    }
+
+    /** {@code ["BOARD", "KEY"]} or {@code {"boardPath", "noticeKey"}}. */
+    static NoticeId anyNoticeId(JsonCursor c) {
+        if (c.node().isArray()) {
+            List<String> parts = c.list(JsonCursor::string);
+            if (parts.size() != 2) {
+                throw c.fail("a notice id is [boardPath, noticeKey]");
+            }
+            return new NoticeId(c.check(BoardPath.checked(parts.get(0))), parts.get(1));
+        }
+        return noticeId(c);
     }
 
     static NoticeId noticeId(JsonCursor c) {
@@ -398,7 +419,7 @@ public final class OrderJson {
     /** {@code {"resetState":true,"kill":{"immediately":false}}}; defaults omitted. */
     public static ObjectNode encode(SuspensionMode mode) {
         ObjectNode o = EngineJson.object();
-        JobJson.putTrue(o, "resetState", mode.resetState());
+        o.put("resetState", mode.resetState()); // as JS7: always written
         mode.kill().ifPresent(k -> o.set("kill", encode(k)));
         return o;
     }
@@ -453,7 +474,7 @@ public final class OrderJson {
         return c.optional("historyOperations").map(a -> a.list(OrderJson::historyOperation)).orElse(List.of());
     }
 
-    /** Writes the fields of a resume (command, mark, event): position?, historyOperations?, asSucceeded?, restartKilledJob?. */
+    /** A command's or mark's resume fields: the defaults are not written. */
     static void putResumeFields(ObjectNode o, Optional<Position> position, List<HistoryOperation> ops, boolean asSucceeded,
                                 boolean restartKilledJob) {
         position.ifPresent(p -> o.set("position", PositionJson.encode(p)));
@@ -463,6 +484,16 @@ public final class OrderJson {
         }
         JobJson.putTrue(o, "asSucceeded", asSucceeded);
         JobJson.putTrue(o, "restartKilledJob", restartKilledJob);
+    }
+
+    /** An order event's resume fields: as JS7 writes them, every one. */
+    static void putAllResumeFields(ObjectNode o, Optional<Position> position, List<HistoryOperation> ops, boolean asSucceeded,
+                                   boolean restartKilledJob) {
+        position.ifPresent(p -> o.set("position", PositionJson.encode(p)));
+        ArrayNode a = o.putArray("historyOperations");
+        ops.forEach(op -> a.add(encode(op)));
+        o.put("asSucceeded", asSucceeded);
+        o.put("restartKilledJob", restartKilledJob);
     }
 
     public static ObjectNode encode(OrderMark mark) {

@@ -57,10 +57,11 @@ public final class OutcomeJson {
                 ObjectNode reason = o.putObject("reason");
                 if (d.reason() instanceof Outcome.ProcessLost lost) {
                     reason.put("TYPE", "ProcessLost");
-                    lost.problem().ifPresent(p -> reason.set("problem", ProblemJson.encode(p)));
+                    lost.problem().ifPresent(p -> reason.putObject("problem").put("message", p.message()));
                 } else {
+                    // as JS7 in outcomes: the problem's message alone
                     reason.put("TYPE", "Other");
-                    reason.set("problem", ProblemJson.encode(((Outcome.OtherProblem) d.reason()).problem()));
+                    reason.putObject("problem").put("message", ((Outcome.OtherProblem) d.reason()).problem().message());
                 }
                 if (d.uncatchable()) {
                     o.put("uncatchable", true);

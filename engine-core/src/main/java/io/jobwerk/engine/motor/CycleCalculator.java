@@ -53,7 +53,7 @@ public final class CycleCalculator {
             Instant lower = max(from, iv.start());
             Optional<Instant> start = candidate(scheme.repeat(), iv.start(), lower, zone);
             if (start.isPresent() && start.get().isBefore(iv.end())) {
-                return Optional.of(new CycleState(iv.end(), s, 1, start.get()));
+                return Optional.of(new CycleState(iv.end(), s, scheme.admissionTimeScheme().periodIndexOf(iv, zone), 1, start.get()));
             }
             t = iv.end();
         }
@@ -84,7 +84,8 @@ public final class CycleCalculator {
             default -> throw new AssertionError(repeat);
         }
         if (start.isPresent() && start.get().isBefore(current.end())) {
-            return Optional.of(new CycleState(current.end(), current.schemeIndex(), current.index() + 1, start.get()));
+            return Optional.of(new CycleState(current.end(), current.schemeIndex(), current.periodIndex(), current.index() + 1,
+                    start.get()));
         }
         if (onlyOnePeriod) {
             return Optional.empty();

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code Cycle} and {@code Break}: prepare ({@code OrderCyclingPrepared} → BetweenCycles), start when
  * due ({@code OrderCycleStarted} enters {@code cycle+…}), finish at the block's end
- * ({@code OrderCycleFinished} with the next cycle, or none to leave the Cycle). {@code Break} finishes
+ * ({@code OrderCycleFinished} with the next cycle, or none: then, as JS7, {@code OrderMoved} past the Cycle). {@code Break} finishes
  * with none. A schedule without any cycle moves on at once. Times come from {@link CycleCalculator}.
  */
 final class CycleExecutor {
@@ -23,6 +23,12 @@ final class CycleExecutor {
     }
 
     static List<OrderEvent> startWhenDue(Step step) {
+        if (step.order().state() instanceof OrderState.BetweenCycles between && between.cycleState().isEmpty()) {
+            // the Cycle has ended; a move that fails further on fails there, from Ready
+            List<OrderEvent> moved = step.moveOn();
+            return !moved.isEmpty() && moved.get(0) instanceof OrderEvent.OrderMoved ? moved
+                    : List.of(new OrderEvent.OrderMoved(step.position().increment(), Optional.empty()));
+        }
         if (step.order().state() instanceof OrderState.BetweenCycles between && between.cycleState().isPresent()
                 && !between.cycleState().get().next().isAfter(step.ctx().now())) {
             return List.of(new OrderEvent.OrderCycleStarted());

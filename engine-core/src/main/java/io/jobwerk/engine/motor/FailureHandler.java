@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Where a failure leads: walking outwards from the failed position, the innermost {@code try+N}
- * catches it ({@code OrderCaught} into {@code catch+N}) unless it is uncatchable; an
- * {@code Options{stopOnFailure}} met first stops the order where it failed ({@code OrderStopped},
- * keeping its locks so a resumption can retry); the boundary of a fork branch yields
+ * catches it ({@code OrderCaught} into {@code catch+N}) unless it is uncatchable or its last try; an
+ * enclosing {@code Options{stopOnFailure}} (the innermost that sets it) stops the order where it
+ * failed before any Try catches ({@code OrderStopped}, keeping its locks so a resumption can retry); the boundary of a fork branch yields
  * {@code OrderFailedInFork} when the fork joins failed children, else {@code OrderFailed}; the top
  * level yields {@code OrderFailed}.
  *
@@ -36,6 +36,9 @@ final class FailureHandler {
 
     static List<OrderEvent> fail(Order order, Workflow workflow, Position position, Outcome failure) {
         boolean uncatchable = isUncatchable(failure);
+        if (stopsOnFailure(workflow, position)) {
+            return List.of(new OrderEvent.OrderStopped());
+        }
         List<OrderEvent> leave = new ArrayList<>();
         Position movedTo = position;
         List<Position.Segment> path = position.branchPath();
@@ -46,9 +49,6 @@ final class FailureHandler {
             if (branch.isTry() && !uncatchable && !isLastTry(instruction, branch)) {
                 leave.add(new OrderEvent.OrderCaught(owner.enter(BranchId.catchBranch(branch.tryRetry().orElse(0)), 0)));
                 return leave;
-            }
-            if (instruction.orElse(null) instanceof Instruction.Options options && options.stopOnFailure().orElse(false)) {
-                return List.of(new OrderEvent.OrderStopped());
             }
             if (branch.isFork()) {
                 boolean joinIfFailed = instruction.map(FailureHandler::joinIfFailed).orElse(false);
@@ -70,6 +70,22 @@ final class FailureHandler {
         }
         leave.add(new OrderEvent.OrderFailed(movedTo));
         return leave;
+    }
+
+    /**
+     * As JS7 (recorded): the innermost Options that sets {@code stopOnFailure} decides, before any Try
+     * inside it catches, also across a fork into its children.
+     */
+    private static boolean stopsOnFailure(Workflow workflow, Position position) {
+        List<Position.Segment> path = position.branchPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).branchId().equals(BranchId.OPTIONS)
+                    && workflow.instruction(MotorContext.owner(path, i)).toOptional().orElse(null) instanceof Instruction.Options o
+                    && o.stopOnFailure().isPresent()) {
+                return o.stopOnFailure().get();
+            }
+        }
+        return false;
     }
 
     /** As JS7: a Try with maxTries does not catch the failure of its last try (nothing is left to retry). */

@@ -121,7 +121,7 @@ final class ForkExecutor {
         }
         Instruction instruction = workflow.instruction(parent.position()).toOptional().orElse(null);
         boolean isForkList = instruction instanceof Instruction.ForkList;
-        boolean failed = false;
+        List<String> failures = new ArrayList<>();
         Map<String, Value> merged = new LinkedHashMap<>();
         Map<String, List<Value>> collected = new LinkedHashMap<>();
         for (OrderState.Child c : forked.children()) {
@@ -136,8 +136,12 @@ final class ForkExecutor {
             if (child == null) {
                 continue;
             }
-            if (child.isState(OrderState.Kind.FAILED_IN_FORK) || child.isState(OrderState.Kind.CANCELLED)) {
-                failed = true;
+            if (child.isState(OrderState.Kind.CANCELLED)) {
+                failures.add("Order:" + child.id() + " has been cancelled"); // JS7's words
+                continue;
+            }
+            if (child.isState(OrderState.Kind.FAILED_IN_FORK)) {
+                failures.add("Order:" + child.id() + " " + describe(child.lastOutcome().orElse(Outcome.FAILED)));
                 continue;
             }
             if (!isAtBranchEnd(workflow, parent, child)) {
@@ -151,8 +155,8 @@ final class ForkExecutor {
             }
         }
         Outcome outcome;
-        if (failed) {
-            outcome = new Outcome.Failed(Optional.of("Fork child failed"), Map.of());
+        if (!failures.isEmpty()) {
+            outcome = new Outcome.Failed(Optional.of(String.join(", ", failures)), Map.of());
         } else if (isForkList) {
             Map<String, Value> lists = new LinkedHashMap<>();
             collected.forEach((k, v) -> lists.put(k, new Value.ListValue(v)));
@@ -161,6 +165,21 @@ final class ForkExecutor {
             outcome = new Outcome.Succeeded(merged);
         }
         return List.of(MotorContext.keyed(parent.id(), new OrderEvent.OrderJoined(outcome)));
+    }
+
+    /** As JS7 names a child's failure in the join: {@code Failed}, {@code Failed(message)}. */
+    private static String describe(Outcome outcome) {
+        if (outcome instanceof Outcome.Failed f) {
+            return "Failed" + f.message().map(m -> "(" + m + ")").orElse("");
+        }
+        return switch (outcome.kind()) {
+            case SUCCEEDED -> "Succeeded";
+            case FAILED -> "Failed";
+            case TIMED_OUT -> "TimedOut";
+            case KILLED -> "Killed";
+            case CAUGHT -> "Caught";
+            case DISRUPTED -> "Disrupted";
+        };
     }
 
     static boolean isAtBranchEnd(Workflow workflow, Order parent, Order child) {

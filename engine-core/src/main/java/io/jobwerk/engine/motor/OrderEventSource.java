@@ -501,6 +501,15 @@ public final class OrderEventSource {
 
     private List<OrderEvent> finish(Step step, Optional<Outcome.Completed> outcome) {
         List<Position.Segment> path = step.position().branchPath();
+        if (step.order().parent().isPresent() && outcome.filter(o -> o instanceof Outcome.Failed).isPresent()) {
+            // as JS7 (recorded): a failed Finish fails the child (not caught), and so the join
+            var failed = (Outcome.Failed) outcome.get();
+            List<OrderEvent> events = new ArrayList<>();
+            events.add(new OrderEvent.OrderOutcomeAdded(failed));
+            events.addAll(FailureHandler.fail(step.order(), step.workflow(), step.position(),
+                    new Outcome.Failed(failed.message(), failed.namedValues(), true)));
+            return events;
+        }
         if (step.order().parent().isPresent()) {
             for (int i = path.size() - 1; i >= 0; i--) {
                 if (path.get(i).branchId().isFork()) {
@@ -569,7 +578,7 @@ public final class OrderEventSource {
             return Checked.fail(orderId.problemOption().orElseThrow());
         }
         if (ctx.state().orders().containsKey(orderId.orThrow())) {
-            return Checked.fail(Problem.of("DuplicateOrder", "Duplicate order '" + orderId.orThrow() + "'"));
+            return Checked.fail(Problem.of("DuplicateOrder", "DuplicateKey: Duplicate OrderId 'Order:" + orderId.orThrow() + "'")); // JS7's message
         }
         Checked<Workflow> workflow = ctx.state().currentWorkflow(add.workflowPath());
         if (workflow.isFail()) {

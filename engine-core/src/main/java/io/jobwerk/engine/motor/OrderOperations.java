@@ -238,7 +238,12 @@ final class OrderOperations {
                     list.add(new OrderEvent.OrderGoes());
                     list.add(new OrderEvent.OrderMoved(position.enter(BranchId.ADMISSION_TIME), Optional.empty()));
                 }
-                case BETWEEN_CYCLES -> list.add(new OrderEvent.OrderCycleStarted());
+                case BETWEEN_CYCLES -> {
+                    if (((OrderState.BetweenCycles) order.state()).cycleState().isEmpty()) { // the Cycle has ended
+                        return Checked.fail(Problem.of("GoOrderInapplicable", "Order '" + orderId + "' is not waiting"));
+                    }
+                    list.add(new OrderEvent.OrderCycleStarted());
+                }
                 default -> {
                     return Checked.fail(Problem.of("GoOrderInapplicable", "Order '" + orderId + "' is not waiting ("
                             + order.state().kind().typeName() + ")"));

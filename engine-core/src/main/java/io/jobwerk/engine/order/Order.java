@@ -246,8 +246,9 @@ public record Order(
             case CYCLE_FINISHED -> {
                 Optional<CycleState> next = ((OrderEvent.OrderCycleFinished) event).cycleState();
                 Position cycle = enclosingInstruction(BranchId::isCycle).orElse(position());
-                b.state = next.<OrderState>map(cs -> new OrderState.BetweenCycles(Optional.of(cs))).orElse(OrderState.READY);
-                b.position = next.isPresent() ? cycle : cycle.increment();
+                // as JS7: back at the Cycle, BetweenCycles without a next cycle when it has ended (then OrderMoved)
+                b.state = new OrderState.BetweenCycles(next);
+                b.position = cycle;
             }
             case SLEEPING -> b.state = new OrderState.Sleeping(((OrderEvent.OrderSleeping) event).until());
             case WAITING_FOR_ADMISSION -> b.state = new OrderState.WaitingForAdmission(((OrderEvent.OrderWaitingForAdmission) event).until());

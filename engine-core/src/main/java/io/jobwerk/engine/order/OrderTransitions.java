@@ -89,8 +89,6 @@ public final class OrderTransitions {
         row(OrderEvent.Kind.CYCLING_PREPARED, BETWEEN_CYCLES, READY);
         row(OrderEvent.Kind.CYCLE_STARTED, READY, BETWEEN_CYCLES);
         row(OrderEvent.Kind.CYCLE_FINISHED, BETWEEN_CYCLES, READY);
-        same(OrderEvent.Kind.CYCLE_FINISHED, READY);
-        row(OrderEvent.Kind.CYCLE_FINISHED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.SLEEPING, SLEEPING, READY);
         row(OrderEvent.Kind.WAITING_FOR_ADMISSION, WAITING_FOR_ADMISSION, READY);
         row(OrderEvent.Kind.SUSPENDED, READY, PROCESSED, PROCESSING_KILLED);

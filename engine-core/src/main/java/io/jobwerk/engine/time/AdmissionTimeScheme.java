@@ -70,6 +70,18 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
         return Optional.ofNullable(best);
     }
 
+    /** Which of the periods gives this interval (JS7's {@code periodIndex} of a cycle); 0 when none does. */
+    public int periodIndexOf(Interval interval, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(interval.start(), zone);
+        for (int i = 0; i < periods.size(); i++) {
+            AdmissionPeriod p = periods.get(i);
+            if (Interval.of(p.latestStartAtOrBefore(local), p.duration(), zone).equals(interval)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     public boolean isAdmitted(Instant now, ZoneId zone) {
         return currentInterval(now, zone).isPresent();
     }

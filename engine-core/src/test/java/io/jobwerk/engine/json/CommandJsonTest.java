@@ -24,7 +24,7 @@ class CommandJsonTest {
             "{`TYPE`:`CancelOrders`,`orderIds`:[`A`,`B`],`mode`:{`TYPE`:`FreshOrStarted`,`kill`:{`immediately`:true}}}",
             "{`TYPE`:`SuspendOrders`,`orderIds`:[`A`],`mode`:{`resetState`:true,`kill`:{`immediately`:false}}}",
             "{`TYPE`:`ResumeOrder`,`orderId`:`ORDER`,`position`:[1],`historyOperations`:[{`TYPE`:`Replace`,`position`:[0],"
-                    + "`outcome`:{`TYPE`:`Succeeded`,`namedValues`:{`returnCode`:0}}}],`asSucceeded`:true,`restartKilledJob`:false}",
+                    + "`outcome`:{`TYPE`:`Succeeded`,`namedValues`:{`returnCode`:0}}}],`asSucceeded`:true}",
             "{`TYPE`:`ResumeOrders`,`orderIds`:[`A`,`B`],`asSucceeded`:true,`restartKilledJob`:true}",
             "{`TYPE`:`GoOrder`,`orderId`:`ORDER`,`position`:[1]}",
             "{`TYPE`:`AnswerOrderPrompt`,`orderId`:`ORDER`}",

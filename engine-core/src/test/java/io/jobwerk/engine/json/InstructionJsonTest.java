@@ -56,7 +56,7 @@ class InstructionJsonTest {
                 "{`TYPE`:`Killed`,`outcome`:{`TYPE`:`Succeeded`}}",
                 "{`TYPE`:`Caught`}",
                 "{`TYPE`:`Disrupted`,`reason`:{`TYPE`:`ProcessLost`}}",
-                "{`TYPE`:`Disrupted`,`reason`:{`TYPE`:`Other`,`problem`:{`TYPE`:`Problem`,`message`:`X`}},`uncatchable`:true}")) {
+                "{`TYPE`:`Disrupted`,`reason`:{`TYPE`:`Other`,`problem`:{`message`:`X`}},`uncatchable`:true}")) {
             Outcome o = OutcomeJson.decode(EngineJson.parse(json.replace('`', '"')).orThrow()).orThrow();
             assertThat(EngineJson.print(OutcomeJson.encode(o)).replace('"', '`')).isEqualTo(json);
         }

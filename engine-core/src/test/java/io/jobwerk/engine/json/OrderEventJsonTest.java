@@ -27,7 +27,7 @@ class OrderEventJsonTest {
                     + "`scheduledFor`:1488888000000,`planId`:[`DailyPlan`,`2025-02-26`],`deleteWhenTerminated`:true,"
                     + "`forceAdmission`:true,`innerBlock`:[1,`then`],`startPosition`:[1,`then`,2],"
                     + "`stopPositions`:[[9,`catch`,0],`LABEL`],`priority`:1.23}",
-            "{`TYPE`:`OrderOrderAdded`,`orderId`:`CHILD`,`workflowId`:{`path`:`W`,`versionId`:`1`},`planId`:[]}",
+            "{`TYPE`:`OrderOrderAdded`,`orderId`:`CHILD`,`workflowId`:{`path`:`W`,`versionId`:`1`}}",
             "{`TYPE`:`OrderAttachable`,`agentPath`:`AGENT`}",
             "{`TYPE`:`OrderAttachedToAgent`,`order`:{`TYPE`:`Order`,`id`:`A|B`,"
                     + "`workflowPosition`:{`workflowId`:{`path`:`W`,`versionId`:`1`},`position`:[0]},"
@@ -44,7 +44,7 @@ class OrderEventJsonTest {
             "{`TYPE`:`OrderStdoutWritten`,`chunk`:`hello\\n`}",
             "{`TYPE`:`OrderStderrWritten`,`chunk`:`oops\\n`}",
             "{`TYPE`:`OrderProcessed`,`outcome`:{`TYPE`:`Disrupted`,`reason`:{`TYPE`:`ProcessLost`,"
-                    + "`problem`:{`TYPE`:`Problem`,`message`:`lost`}},`uncatchable`:true}}",
+                    + "`problem`:{`message`:`lost`}},`uncatchable`:true}}",
             "{`TYPE`:`OrderMoved`,`to`:[1,`try+0`,0],`reason`:{`TYPE`:`SkippedDueToWorkflowPathControl`}}",
             "{`TYPE`:`OrderOutcomeAdded`,`outcome`:{`TYPE`:`Failed`,`message`:`M`,`namedValues`:{`returnCode`:7}}}",
             "{`TYPE`:`OrderFailed`,`movedTo`:[2]}",
@@ -62,25 +62,25 @@ class OrderEventJsonTest {
             "{`TYPE`:`OrderLocksAcquired`,`demands`:[{`lockPath`:`LOCK`}]}",
             "{`TYPE`:`OrderLocksReleased`,`lockPaths`:[`LOCK`]}",
             "{`TYPE`:`OrderLocksDequeued`,`lockPaths`:[`LOCK`]}",
-            "{`TYPE`:`OrderNoticePosted`,`notice`:{`boardPath`:`BOARD`,`noticeKey`:`2025-02-26`,`endOfLife`:1700000000000}}",
-            "{`TYPE`:`OrderNoticesExpected`,`expected`:[{`boardPath`:`BOARD`,`noticeKey`:`K`}]}",
+            "{`TYPE`:`OrderNoticePosted`,`noticeId`:[`BOARD`,`2025-02-26`],`endOfLife`:1700000000000}",
+            "{`TYPE`:`OrderNoticesExpected`,`noticeIds`:[[`BOARD`,`K`]]}",
             "{`TYPE`:`OrderNoticesRead`}",
-            "{`TYPE`:`OrderNoticesConsumptionStarted`,`consumptions`:[{`boardPath`:`BOARD`,`noticeKey`:`K`}]}",
+            "{`TYPE`:`OrderNoticesConsumptionStarted`,`noticeIds`:[[`BOARD`,`K`]]}",
             "{`TYPE`:`OrderNoticesConsumed`,`failed`:true}",
             "{`TYPE`:`OrderPrompted`,`question`:`QUESTION`}",
             "{`TYPE`:`OrderPromptAnswered`}",
-            "{`TYPE`:`OrderCyclingPrepared`,`cycleState`:{`end`:1700003600000,`schemeIndex`:0,`index`:1,`next`:1700000000000}}",
+            "{`TYPE`:`OrderCyclingPrepared`,`cycleState`:{`end`:1700003600000,`schemeIndex`:0,`periodIndex`:0,`index`:1,`next`:1700000000000}}",
             "{`TYPE`:`OrderCycleStarted`}",
-            "{`TYPE`:`OrderCycleFinished`,`cycleState`:{`end`:1700003600000,`schemeIndex`:1,`index`:2,`next`:1700000600000}}",
-            "{`TYPE`:`OrderSleeping`,`until`:1700000000000}",
+            "{`TYPE`:`OrderCycleFinished`,`cycleState`:{`end`:1700003600000,`schemeIndex`:1,`periodIndex`:0,`index`:2,`next`:1700000600000}}",
+            "{`TYPE`:`OrderSleeping`,`until`:1700000000000,`cause`:{`TYPE`:`SleepInstruction`}}",
             "{`TYPE`:`OrderWaitingForAdmission`,`until`:1700000000000}",
             "{`TYPE`:`OrderSuspensionMarked`,`mode`:{`resetState`:true,`kill`:{`immediately`:false}}}",
             "{`TYPE`:`OrderSuspended`}",
             "{`TYPE`:`OrderResumptionMarked`,`position`:[1],`historyOperations`:[{`TYPE`:`Replace`,`position`:[0],"
-                    + "`outcome`:{`TYPE`:`Succeeded`,`namedValues`:{`returnCode`:0}}}],`asSucceeded`:true}",
+                    + "`outcome`:{`TYPE`:`Succeeded`,`namedValues`:{`returnCode`:0}}}],`asSucceeded`:true,`restartKilledJob`:false}",
             "{`TYPE`:`OrderResumed`,`historyOperations`:[{`TYPE`:`Insert`,`before`:[1],`position`:[0],`outcome`:{`TYPE`:`Caught`}},"
                     + "{`TYPE`:`Delete`,`position`:[2]},{`TYPE`:`Append`,`position`:[3],`outcome`:{`TYPE`:`Succeeded`}}],"
-                    + "`restartKilledJob`:true}",
+                    + "`asSucceeded`:false,`restartKilledJob`:true}",
             "{`TYPE`:`OrderCancellationMarked`,`mode`:{`TYPE`:`FreshOrStarted`,`kill`:{`immediately`:true,"
                     + "`workflowPosition`:{`workflowId`:{`path`:`W`,`versionId`:`1`},`position`:[0]}}}}",
             "{`TYPE`:`OrderCancellationMarkedOnAgent`}",

@@ -179,7 +179,7 @@ class InstructionsTest {
         assertThat(engine.eventsOf("P|A")).containsExactly("OrderProcessingStarted", "OrderProcessed Failed",
                 "OrderFailedInFork [0,\"fork+A\",0]");
         assertThat(engine.eventsOf("P")).containsExactly("OrderAdded", "OrderStarted", "OrderForked P|A,P|B",
-                "OrderJoined Failed(Fork child failed)", "OrderFailed [0]");
+                "OrderJoined Failed(Order:P|A Failed)", "OrderFailed [0]");
     }
 
     @Test
@@ -323,7 +323,7 @@ class InstructionsTest {
         engine.deploy(workflow("T", execute("t"))).deploy(workflow("W", add, add));
         engine.addOrder("A", "W");
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderOrderAdded added-A",
-                "OrderMoved [1]", "OrderOutcomeAdded Failed(Duplicate order 'added-A')", "OrderFailed [1]");
+                "OrderMoved [1]", "OrderOutcomeAdded Failed(DuplicateKey: Duplicate OrderId 'Order:added-A')", "OrderFailed [1]");
         assertThat(engine.eventsOf("added-A")).endsWith("OrderProcessed Succeeded{returnCode=0}", "OrderMoved [1]", "OrderFinished");
         assertThat(engine.order("added-A").arguments()).containsEntry("x", Value.of(1));
     }

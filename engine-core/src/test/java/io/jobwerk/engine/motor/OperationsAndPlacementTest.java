@@ -104,7 +104,7 @@ class OperationsAndPlacementTest {
         assertThat(engine.eventsOf("P|A")).containsExactly("OrderProcessingStarted", "OrderCancellationMarked",
                 "OrderProcessed Succeeded{returnCode=0}", "OrderCancelled");
         assertThat(engine.eventsOf("P")).containsExactly("OrderAdded", "OrderStarted", "OrderForked P|A",
-                "OrderCancellationMarked", "OrderJoined Failed(Fork child failed)", "OrderCancelled");
+                "OrderCancellationMarked", "OrderJoined Failed(Order:P|A has been cancelled)", "OrderCancelled");
     }
 
     @Test

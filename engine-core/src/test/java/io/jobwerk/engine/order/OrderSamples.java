@@ -29,7 +29,7 @@ final class OrderSamples {
     static final OrderId ORDER_ID = new OrderId("ORDER");
     static final WorkflowId WORKFLOW_ID = WorkflowId.of("WORKFLOW", "1");
     static final Instant T = Instant.parse("2026-03-29T00:00:00Z");
-    static final CycleState CYCLE_STATE = new CycleState(T.plusSeconds(3600), 0, 1, T.plusSeconds(60));
+    static final CycleState CYCLE_STATE = new CycleState(T.plusSeconds(3600), 0, 0, 1, T.plusSeconds(60));
     static final BoardPath BOARD = new BoardPath("BOARD");
     static final LockPath LOCK = new LockPath("LOCK");
     static final AgentPath AGENT = new AgentPath("AGENT");
