@@ -25,9 +25,11 @@ record Fixture(Shape shape, ObjectNode recording) {
     static Fixture parse(String json) {
         JsonNode j = EngineJson.parse(json).orThrow();
         ObjectNode recording = JsonNodeFactory.instance.objectNode();
+        // what the Normalizer drops today is dropped from older recordings too
+        Normalizer dropping = new Normalizer("\u0000", Map.of());
         for (String f : List.of("orders", "commands", "remains", "restNotReachedWithinMillis")) {
             if (j.has(f)) {
-                recording.set(f, Normalizer.canonicalNumbers(j.get(f)));
+                recording.set(f, f.equals("orders") ? dropping.value(j.get(f)) : Normalizer.canonicalNumbers(j.get(f)));
             }
         }
         return new Fixture(Shape.fromJson(j.get("shape")), recording);
