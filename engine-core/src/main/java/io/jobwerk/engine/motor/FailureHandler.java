@@ -22,9 +22,10 @@ import java.util.Optional;
  * <p>Lock, ConsumeNotices and StickySubagent blocks left on the way are left by events before the
  * final one ({@code OrderLocksReleased}, {@code OrderNoticesConsumed(failed)},
  * {@code OrderStickySubagentLeaved}); a Cycle is not left (as JS7). An order that fails without
- * being caught stays at the instruction of the outermost Lock or ConsumeNotices block it left (so
- * resuming it re-enters that block, e.g. acquires the lock again), after a StickySubagent block it
- * left (JS7's position), or at the failed position if it left none.
+ * being caught stays at the instruction of the outermost block it left (so resuming it re-enters
+ * that block, e.g. acquires the lock again), or at the failed position if it left none. (At an Agent
+ * the StickySubagent block is left there, which moves the order past it, and the Controller fails
+ * it from that position, as JS7.)
  */
 final class FailureHandler {
     private FailureHandler() {}
@@ -64,7 +65,7 @@ final class FailureHandler {
                 movedTo = owner;
             } else if (branch.equals(BranchId.STICKY_SUBAGENT)) {
                 leave.add(new OrderEvent.OrderStickySubagentLeaved());
-                movedTo = owner.increment(); // as JS7: leaving the block moves past it
+                movedTo = owner;
             }
             // a Cycle is not left: as JS7, the order fails where it failed inside it
         }
