@@ -155,7 +155,7 @@ public final class OrderEventJson {
                 ArrayNode a = o.putArray("noticeIds");
                 ((OrderEvent.OrderNoticesConsumptionStarted) event).consumptions().forEach(id -> a.add(OrderJson.encodeAsPair(id)));
             }
-            case NOTICES_CONSUMED -> JobJson.putTrue(o, "failed", ((OrderEvent.OrderNoticesConsumed) event).failed());
+            case NOTICES_CONSUMED -> o.put("failed", ((OrderEvent.OrderNoticesConsumed) event).failed()); // as JS7: always written
             case PROMPTED -> o.set("question", ValueJson.encodeOrThrow(((OrderEvent.OrderPrompted) event).question()));
             case CYCLING_PREPARED -> o.set("cycleState", OrderJson.encode(((OrderEvent.OrderCyclingPrepared) event).cycleState()));
             case CYCLE_FINISHED -> ((OrderEvent.OrderCycleFinished) event).cycleState()

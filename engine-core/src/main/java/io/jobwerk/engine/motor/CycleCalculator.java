@@ -53,7 +53,8 @@ public final class CycleCalculator {
             Instant lower = max(from, iv.start());
             Optional<Instant> start = candidate(scheme.repeat(), iv.start(), lower, zone);
             if (start.isPresent() && start.get().isBefore(iv.end())) {
-                return Optional.of(new CycleState(iv.end(), s, scheme.admissionTimeScheme().periodIndexOf(iv, zone), 1, start.get()));
+                return Optional.of(new CycleState(iv.end(), s, scheme.admissionTimeScheme().periodIndexOf(iv, zone), 1,
+                        dueAtOnce(scheme.repeat(), start.get(), from)));
             }
             t = iv.end();
         }
@@ -85,14 +86,19 @@ public final class CycleCalculator {
         }
         if (start.isPresent() && start.get().isBefore(current.end())) {
             return Optional.of(new CycleState(current.end(), current.schemeIndex(), current.periodIndex(), current.index() + 1,
-                    start.get()));
+                    dueAtOnce(repeat, start.get(), now)));
         }
         if (onlyOnePeriod) {
             return Optional.empty();
         }
-        LocalDate day = current.next().atZone(zone).toLocalDate();
+        LocalDate day = (current.next().equals(Instant.EPOCH) ? now : current.next()).atZone(zone).toLocalDate();
         return first(schedule, max(now, current.end()), zone)
                 .filter(c -> c.next().atZone(zone).toLocalDate().equals(day));
+    }
+
+    /** As JS7: a Continuous cycle due now has no time of its own ({@link Instant#EPOCH}). */
+    private static Instant dueAtOnce(Schedule.Repeat repeat, Instant start, Instant now) {
+        return repeat.kind() == Schedule.Repeat.Kind.CONTINUOUS && !start.isAfter(now) ? Instant.EPOCH : start;
     }
 
     private static Optional<Instant> candidate(Schedule.Repeat repeat, Instant intervalStart, Instant lower, ZoneId zone) {

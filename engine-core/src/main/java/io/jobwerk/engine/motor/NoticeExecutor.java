@@ -22,7 +22,8 @@ import java.util.Optional;
  * board's {@code postOrderToNoticeKey}/{@code expectOrderToNoticeKey} evaluated in the order's
  * scope; {@code endOfLife} is an epoch-millisecond number. When the board expression is not
  * fulfilled: {@code Wait} waits ({@code OrderNoticesExpected}); {@code SkipWhenNoNotice} skips the
- * instruction (and a ConsumeNotices block); {@code DontWait} goes on (ConsumeNotices enters its
+ * instruction (and a ConsumeNotices block: {@code OrderNoticesRead}, {@code OrderMoved} with the reason
+ * {@code NoNotice}, as JS7); {@code DontWait} goes on (ExpectNotices as if skipped) (ConsumeNotices enters its
  * block, consuming the notices that exist). A fulfilled expectation reads ({@code OrderNoticesRead}
  * then {@code OrderMoved}) or starts the consumption; the end of the ConsumeNotices block deletes
  * the consumed notices ({@code OrderNoticesConsumed(false)}).
@@ -66,7 +67,7 @@ final class NoticeExecutor {
             }
             return switch (expect.whenNotAnnounced()) {
                 case Wait -> List.of(new OrderEvent.OrderNoticesExpected(List.copyOf(ids.values())));
-                case DontWait, SkipWhenNoNotice -> step.moveOn();
+                case DontWait, SkipWhenNoNotice -> noNotice(step);
             };
         }));
     }
@@ -84,9 +85,20 @@ final class NoticeExecutor {
             return switch (consume.whenNotAnnounced()) {
                 case Wait -> List.of(new OrderEvent.OrderNoticesExpected(List.copyOf(ids.values())));
                 case DontWait -> List.of(new OrderEvent.OrderNoticesConsumptionStarted(existing(step, ids)));
-                case SkipWhenNoNotice -> step.moveOn();
+                case SkipWhenNoNotice -> noNotice(step);
             };
         }));
+    }
+
+    /** As JS7: going on without the notice reads none and moves with the reason {@code NoNotice}. */
+    private static List<OrderEvent> noNotice(Step step) {
+        List<OrderEvent> events = new ArrayList<>();
+        events.add(new OrderEvent.OrderNoticesRead());
+        for (OrderEvent e : step.moveOn()) {
+            events.add(e instanceof OrderEvent.OrderMoved m && m.reason().isEmpty()
+                    ? new OrderEvent.OrderMoved(m.to(), Optional.of("NoNotice")) : e);
+        }
+        return events;
     }
 
     private static Checked<Map<BoardPath, NoticeId>> expectedIds(Step step, BoardPathExpression expression) {

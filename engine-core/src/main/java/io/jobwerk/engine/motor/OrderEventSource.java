@@ -643,6 +643,8 @@ public final class OrderEventSource {
             case FINISH:
             case STOP:
                 return true;
+            case FORK_LIST: // as JS7 (recorded): a ForkList forks at the Controller unless it names an Agent
+                return ((Instruction.ForkList) instruction).agentPath().isEmpty();
             case EXECUTE_NAMED:
             case EXECUTE_ANONYMOUS:
                 return !workflow.job(p).map(j -> j.agentPath().equals(agent)).orElse(true);
@@ -658,7 +660,8 @@ public final class OrderEventSource {
     }
 
     private static boolean isDecidedByTheController(OrderEvent e) {
-        return e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderStopped
+        return e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderFailedInFork
+                || e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderStopped
                 || e instanceof OrderEvent.OrderCancelled || e instanceof OrderEvent.OrderLocksReleased
                 || e instanceof OrderEvent.OrderNoticesConsumed;
     }

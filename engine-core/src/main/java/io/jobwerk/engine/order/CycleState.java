@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Where an order stands in a Cycle: the end of the current admission period, which schedule scheme
  * and which admission period of it (as JS7), how many cycles have run ({@code index}, 1-based for the next one) and when the next starts.
- * Its text form is the suffix of the {@code cycle+…} branch id.
+ * Its text form is the suffix of the {@code cycle+…} branch id. A {@code next} of {@link Instant#EPOCH}
+ * means "at once" (JS7's form for a Continuous cycle that is due).
  */
 public record CycleState(Instant end, int schemeIndex, int periodIndex, int index, Instant next) {
 
@@ -15,10 +16,25 @@ public record CycleState(Instant end, int schemeIndex, int periodIndex, int inde
         Objects.requireNonNull(next, "next");
     }
 
-    /** {@code end=1700000000000,scheme=0,period=0,i=1,next=1699999000000}. */
+    /**
+     * As JS7: {@code end=1700000000000,scheme=1,period=1,i=1,next=1699999000000}, leaving out a zero
+     * scheme, period or index and a next cycle that is due at once ({@link Instant#EPOCH}).
+     */
     public String toBranchSuffix() {
-        return "end=" + end.toEpochMilli() + ",scheme=" + schemeIndex + ",period=" + periodIndex + ",i=" + index
-                + ",next=" + next.toEpochMilli();
+        StringBuilder b = new StringBuilder("end=").append(end.toEpochMilli());
+        if (schemeIndex != 0) {
+            b.append(",scheme=").append(schemeIndex);
+        }
+        if (periodIndex != 0) {
+            b.append(",period=").append(periodIndex);
+        }
+        if (index != 0) {
+            b.append(",i=").append(index);
+        }
+        if (!next.equals(Instant.EPOCH)) {
+            b.append(",next=").append(next.toEpochMilli());
+        }
+        return b.toString();
     }
 
     /** Parses {@link #toBranchSuffix()}; null when malformed. */

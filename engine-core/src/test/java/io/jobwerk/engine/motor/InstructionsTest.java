@@ -353,7 +353,7 @@ class InstructionsTest {
         engine.deploy(workflow("P", new Instruction.PostNotices(Optional.empty(), List.of(new BoardPath("B")))));
         engine.addOrder("E1", "E").addOrder("S1", "S");
         assertThat(engine.eventsOf("E1")).containsExactly("OrderAdded", "OrderStarted", "OrderNoticesExpected B/key");
-        assertThat(engine.eventsOf("S1")).containsExactly("OrderAdded", "OrderStarted", "OrderMoved [1]", "OrderFinished");
+        assertThat(engine.eventsOf("S1")).containsExactly("OrderAdded", "OrderStarted", "OrderNoticesRead", "OrderMoved [1] NoNotice", "OrderFinished");
         engine.addOrder("P1", "P");
         assertThat(engine.eventsOf("P1")).containsExactly("OrderAdded", "OrderStarted", "OrderNoticePosted B/key", "OrderMoved [1]", "OrderFinished");
         assertThat(engine.eventsOf("E1")).containsExactly("OrderAdded", "OrderStarted", "OrderNoticesExpected B/key",
