@@ -643,8 +643,12 @@ public final class OrderEventSource {
             case FINISH:
             case STOP:
                 return true;
-            case FORK_LIST: // as JS7 (recorded): a ForkList forks at the Controller unless it names an Agent
-                return ((Instruction.ForkList) instruction).agentPath().isEmpty();
+            case FORK:
+            case FORK_LIST: {
+                Optional<AgentPath> named = instruction instanceof Instruction.Fork f ? f.agentPath() : ((Instruction.ForkList) instruction).agentPath();
+                return named.isEmpty() && !instruction.branches().stream()
+                        .allMatch(b -> firstJobAgent(workflow, p, b.id()).filter(agent::equals).isPresent());
+            }
             case EXECUTE_NAMED:
             case EXECUTE_ANONYMOUS:
                 return !workflow.job(p).map(j -> j.agentPath().equals(agent)).orElse(true);
@@ -657,6 +661,24 @@ public final class OrderEventSource {
             default:
                 return false;
         }
+    }
+
+    /**
+     * The Agent of a block's first job, in instruction order through its nested blocks. As JS7
+     * (recorded), an Agent forks only when every branch's first job is its own (its children start
+     * there); otherwise the parent goes to the Controller first.
+     */
+    private static Optional<AgentPath> firstJobAgent(Workflow workflow, Position fork, BranchId branch) {
+        List<Position.Segment> prefix = new ArrayList<>(fork.branchPath());
+        prefix.add(new Position.Segment(fork.nr(), branch));
+        for (Position q : workflow.positions()) {
+            boolean inBranch = q.branchPath().size() >= prefix.size() && q.branchPath().subList(0, prefix.size()).equals(prefix);
+            if (inBranch && workflow.instruction(q).toOptional().filter(i -> i.kind() == Instruction.Kind.EXECUTE_NAMED
+                    || i.kind() == Instruction.Kind.EXECUTE_ANONYMOUS).isPresent()) {
+                return workflow.job(q).toOptional().map(WorkflowJob::agentPath);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isDecidedByTheController(OrderEvent e) {
