@@ -275,11 +275,12 @@ public final class OrderJson {
                     ObjectNode co = a.addObject();
                     co.put("orderId", child.orderId().string());
                     child.branchId().ifPresent(b -> co.put("branchId", b));
+                    putNamedValues(co, "arguments", child.arguments());
                 }
             }
             case EXPECTING_NOTICES -> {
-                ArrayNode a = o.putArray("boardPaths");
-                ((OrderState.ExpectingNotices) state).boardPaths().forEach(b -> a.add(b.string()));
+                ArrayNode a = o.putArray("noticeIds");
+                ((OrderState.ExpectingNotices) state).noticeIds().forEach(id -> a.add(encodeAsPair(id)));
             }
             case BETWEEN_CYCLES -> ((OrderState.BetweenCycles) state).cycleState()
                     .ifPresent(cs -> o.set("cycleState", encode(cs)));
@@ -314,10 +315,11 @@ public final class OrderJson {
             case DELAYED_AFTER_ERROR -> new OrderState.DelayedAfterError(c.required("until").instant());
             case FORKED -> new OrderState.Forked(c.required("children").list(ch -> new OrderState.Child(
                     anyOrderId(ch.required("orderId")),
-                    ch.optionalString("branchId"))));
+                    ch.optionalString("branchId"), namedValues(ch, "arguments"))));
             case WAITING_FOR_LOCK -> new OrderState.WaitingForLock();
-            case EXPECTING_NOTICES -> new OrderState.ExpectingNotices(c.optional("boardPaths")
-                    .map(a -> a.list(b -> b.as(BoardPath::checked))).orElse(List.of()));
+            case EXPECTING_NOTICES -> new OrderState.ExpectingNotices(c.optional("noticeIds").map(a -> a.list(OrderJson::anyNoticeId))
+                    .orElseGet(() -> c.optional("boardPaths") // Jobwerk's snapshots before: the boards alone
+                            .map(a -> a.list(b -> new NoticeId(b.as(BoardPath::checked), ""))).orElse(List.of())));
             case BETWEEN_CYCLES -> new OrderState.BetweenCycles(c.optional("cycleState").map(OrderJson::cycleState));
             case PROMPTING -> new OrderState.Prompting(ValueJson.decode(c.required("question")));
             case SLEEPING -> new OrderState.Sleeping(c.required("until").instant());

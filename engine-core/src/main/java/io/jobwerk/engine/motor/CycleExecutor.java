@@ -45,7 +45,9 @@ final class CycleExecutor {
         return List.of(new OrderEvent.OrderCycleFinished(next));
     }
 
-    static List<OrderEvent> breakCycle() {
-        return List.of(new OrderEvent.OrderCycleFinished(Optional.empty()));
+    /** As JS7 (recorded): Break moves past itself, then finishes the Cycle. */
+    static List<OrderEvent> breakCycle(Step step) {
+        return List.of(new OrderEvent.OrderMoved(step.position().increment(), Optional.empty()),
+                new OrderEvent.OrderCycleFinished(Optional.empty()));
     }
 }

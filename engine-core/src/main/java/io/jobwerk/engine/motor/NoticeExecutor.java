@@ -90,15 +90,13 @@ final class NoticeExecutor {
         }));
     }
 
-    /** As JS7: going on without the notice reads none and moves with the reason {@code NoNotice}. */
+    /**
+     * As JS7 (recorded): going on without the notice reads none and moves to the next instruction
+     * with the reason {@code NoNotice} (a block's end is left by a move of its own).
+     */
     private static List<OrderEvent> noNotice(Step step) {
-        List<OrderEvent> events = new ArrayList<>();
-        events.add(new OrderEvent.OrderNoticesRead());
-        for (OrderEvent e : step.moveOn()) {
-            events.add(e instanceof OrderEvent.OrderMoved m && m.reason().isEmpty()
-                    ? new OrderEvent.OrderMoved(m.to(), Optional.of("NoNotice")) : e);
-        }
-        return events;
+        return List.of(new OrderEvent.OrderNoticesRead(),
+                new OrderEvent.OrderMoved(step.position().increment(), Optional.of("NoNotice")));
     }
 
     private static Checked<Map<BoardPath, NoticeId>> expectedIds(Step step, BoardPathExpression expression) {

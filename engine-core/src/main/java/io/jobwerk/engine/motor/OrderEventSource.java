@@ -448,7 +448,7 @@ public final class OrderEventSource {
             case CYCLE:
                 return CycleExecutor.prepare(step, (Instruction.Cycle) instruction);
             case BREAK:
-                return CycleExecutor.breakCycle();
+                return CycleExecutor.breakCycle(step);
             case ADD_ORDER:
                 return step.orFail(addOrder(step, (Instruction.AddOrder) instruction));
             case STICKY_SUBAGENT:

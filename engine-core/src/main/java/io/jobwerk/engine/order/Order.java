@@ -185,7 +185,7 @@ public record Order(
                 b.mark = b.mark.filter(m -> !(m instanceof OrderMark.Go));
             }
             case FORKED -> b.state = new OrderState.Forked(((OrderEvent.OrderForked) event).children().stream()
-                    .map(c -> new OrderState.Child(c.orderId(), c.branchId())).toList());
+                    .map(c -> new OrderState.Child(c.orderId(), c.branchId(), c.arguments())).toList());
             case JOINED -> {
                 b.state = OrderState.PROCESSED;
                 b.historicOutcomes.add(new HistoricOutcome(position(), ((OrderEvent.OrderJoined) event).outcome()));
@@ -223,8 +223,7 @@ public record Order(
                 }
             }
             case LOCKS_DEQUEUED, NOTICES_READ, PROMPT_ANSWERED -> b.state = OrderState.READY;
-            case NOTICES_EXPECTED -> b.state = new OrderState.ExpectingNotices(((OrderEvent.OrderNoticesExpected) event)
-                    .expected().stream().map(n -> n.boardPath()).distinct().toList());
+            case NOTICES_EXPECTED -> b.state = new OrderState.ExpectingNotices(((OrderEvent.OrderNoticesExpected) event).expected());
             case NOTICES_CONSUMPTION_STARTED -> {
                 b.state = OrderState.READY;
                 b.position = position().enter(BranchId.CONSUME_NOTICES);

@@ -81,10 +81,16 @@ public sealed interface OrderState {
     }
 
     /** A child order of a fork: its id and (for Fork) its branch id. */
-    record Child(OrderId orderId, Optional<String> branchId) {
+    /** A fork's child: its branch (Fork) or its arguments (ForkList), as JS7 keeps them in the state. */
+    record Child(OrderId orderId, Optional<String> branchId, java.util.Map<String, Value> arguments) {
         public Child {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(branchId, "branchId");
+            arguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(arguments));
+        }
+
+        public Child(OrderId orderId, Optional<String> branchId) {
+            this(orderId, branchId, java.util.Map.of());
         }
     }
 
@@ -100,9 +106,14 @@ public sealed interface OrderState {
         @Override public Kind kind() { return Kind.WAITING_FOR_LOCK; }
     }
 
-    record ExpectingNotices(List<BoardPath> boardPaths) implements OrderState {
+    /** As JS7: the notices expected ({@code noticeIds}); a snapshot before they were kept has only the boards, with empty keys. */
+    record ExpectingNotices(List<io.jobwerk.engine.board.NoticeId> noticeIds) implements OrderState {
         public ExpectingNotices {
-            boardPaths = List.copyOf(boardPaths);
+            noticeIds = List.copyOf(noticeIds);
+        }
+
+        public List<BoardPath> boardPaths() {
+            return noticeIds.stream().map(io.jobwerk.engine.board.NoticeId::boardPath).distinct().toList();
         }
 
         @Override public Kind kind() { return Kind.EXPECTING_NOTICES; }

@@ -46,7 +46,7 @@ final class OrderSamples {
             case DELAYED_AFTER_ERROR -> new OrderState.DelayedAfterError(T);
             case FORKED -> new OrderState.Forked(List.of(new OrderState.Child(ORDER_ID.child("A"), Optional.of("A"))));
             case WAITING_FOR_LOCK -> OrderState.WAITING_FOR_LOCK;
-            case EXPECTING_NOTICES -> new OrderState.ExpectingNotices(List.of(BOARD));
+            case EXPECTING_NOTICES -> new OrderState.ExpectingNotices(List.of(new io.jobwerk.engine.board.NoticeId(BOARD, "K")));
             case BETWEEN_CYCLES -> new OrderState.BetweenCycles(Optional.of(CYCLE_STATE));
             case PROMPTING -> new OrderState.Prompting(Value.of("QUESTION"));
             case SLEEPING -> new OrderState.Sleeping(T);
