@@ -85,7 +85,7 @@ class ConformanceTest {
             String name = e.getKey();
             if (e.getValue().isEmpty()) {
                 matching++;
-                if (known.containsKey(name)) {
+                if (known.containsKey(name) && !known.get(name).contains(RACE)) {
                     nowMatching.add(name);
                 }
             } else if (known.containsKey(name)) {
@@ -133,7 +133,8 @@ class ConformanceTest {
     private static final String HEADER = """
             # Cases of js7-recorded/ that Jobwerk does not match yet: NAME  first difference.
             # ConformanceTest passes them (and prints them); it fails when an unlisted case diverges and when a
-            # listed case matches (then remove the line). The list may only shrink.
+            # listed case matches (then remove the line). The list may only shrink. A line marked "[a race of the
+            # scenario" may match or not (the operator's command meets the order in another state at JS7 and here).
             """;
 
     private static String firstLine(String s) {
@@ -153,6 +154,12 @@ class ConformanceTest {
     }
 
     /** Case name → first difference, from {@code known-divergences.txt} ({@code name  reason}; # comments). */
+    /**
+     * Marks a listed case whose scenario races (an operator's command meets the order in one state at
+     * JS7 and another at Jobwerk, which is faster): it may match or not, and is kept on the list.
+     */
+    static final String RACE = "[a race of the scenario";
+
     static Map<String, String> knownDivergences() throws IOException {
         Map<String, String> map = new TreeMap<>();
         try (InputStream in = ConformanceTest.class.getResourceAsStream("/known-divergences.txt")) {

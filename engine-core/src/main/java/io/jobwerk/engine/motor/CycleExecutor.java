@@ -45,9 +45,14 @@ final class CycleExecutor {
         return List.of(new OrderEvent.OrderCycleFinished(next));
     }
 
-    /** As JS7 (recorded): Break moves past itself, then finishes the Cycle. */
+    /**
+     * As JS7 (recorded, Break first, last and after two jobs in a cycle block): Break moves to its
+     * block's last instruction, then finishes the Cycle.
+     */
     static List<OrderEvent> breakCycle(Step step) {
-        return List.of(new OrderEvent.OrderMoved(step.position().increment(), Optional.empty()),
+        Position p = step.position();
+        int last = step.workflow().block(p.branchPath()).map(b -> b.instructions().size() - 1).orElse(p.nr());
+        return List.of(new OrderEvent.OrderMoved(new Position(p.branchPath(), last), Optional.empty()),
                 new OrderEvent.OrderCycleFinished(Optional.empty()));
     }
 }

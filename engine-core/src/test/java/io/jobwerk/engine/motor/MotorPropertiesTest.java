@@ -69,6 +69,42 @@ class MotorPropertiesTest {
         check(shape, actions);
     }
 
+    /**
+     * The JS7 corpus's generator ({@code shapes.WorkflowShapes}, the shapes the differential harness
+     * records on JS7) at random seeds, and every systematic case once, under the same invariants; its
+     * jobs end by their names ({@code fail…} fails, {@code values} returns a value).
+     */
+    @Property(tries = 2_000)
+    void corpusShapesByRandomSeedComeToRestConsistently(@ForAll long seed) {
+        checkCorpus(io.jobwerk.engine.shapes.WorkflowShapes.generate(seed));
+    }
+
+    @net.jqwik.api.Example
+    void everySystematicCorpusShapeComesToRestConsistently() {
+        io.jobwerk.engine.shapes.WorkflowShapes.systematic().forEach(MotorPropertiesTest::checkCorpus);
+    }
+
+    private static void checkCorpus(io.jobwerk.engine.shapes.Shape shape) {
+        List<AgentPath> agents = shape.agents().stream().map(AgentPath::new).toList();
+        LinkedEngines engines = new LinkedEngines(agents, MotorPropertiesTest::corpusOutcome);
+        shape.decodedSimpleItems().forEach(engines::deploy);
+        shape.decodedWorkflows().forEach(engines::deploy);
+        for (io.jobwerk.engine.shapes.Shape.OrderSpec o : shape.orders()) {
+            engines.addOrder(FreshOrder.of(o.orderId(LinkedEngines.START.toEpochMilli()), o.workflowPath()));
+        }
+        check(engines, shape.name() + "\n" + shape.mainWorkflow(), List.of());
+    }
+
+    private static io.jobwerk.engine.order.Outcome corpusOutcome(String jobName) {
+        if (jobName.contains("fail")) {
+            return io.jobwerk.engine.order.Outcome.failed(1);
+        }
+        return jobName.equals("values")
+                ? new io.jobwerk.engine.order.Outcome.Succeeded(Map.of("result", io.jobwerk.engine.value.Value.of("42"),
+                        "returnCode", io.jobwerk.engine.value.Value.of(0)))
+                : io.jobwerk.engine.order.Outcome.succeeded(0);
+    }
+
     private static void check(WorkflowShapes.Shape shape, List<Action> actions) {
         Workflow workflow = shape.workflow();
         LinkedEngines engines = new LinkedEngines(List.of(WorkflowShapes.AGENT, WorkflowShapes.AGENT2), WorkflowShapes::outcome);
@@ -77,6 +113,10 @@ class MotorPropertiesTest {
         engines.deploy(WorkflowShapes.workflow("ADDED", Block.of(Instruction.ExecuteNamed.of("ok"))));
         engines.deploy(workflow);
         engines.addOrder(FreshOrder.of("ORDER", "SHAPE"));
+        check(engines, shape.toString(), actions);
+    }
+
+    private static void check(LinkedEngines engines, String shape, List<Action> actions) {
         String context = "\nworkflow: " + shape + (actions.isEmpty() ? "" : "\nactions: " + actions);
         try {
             for (Action action : actions) {
