@@ -139,9 +139,11 @@ class ClientCommandsTest {
         Cli.Result log = cli.client("log", "--follow", "t-resume");
         assertThat(log.out()).startsWith("resume: step 1 of 60\n").endsWith("the previous job returned greeting='(none)' after no steps\n");
         awaitState("t-resume", OrderState.Kind.FINISHED);
-        // The Agent's confirmation of a mark the Controller set is not written a second time.
+        // The Agent's confirmation of a mark the Controller set is not written a second time: as JS7, it is OrderSuspensionMarkedOnAgent.
         String events = cli.client("events", "--json", "--after", "0").out();
         assertThat(events.lines().filter(l -> l.contains("\"Key\":\"t-resume\"") && l.contains("\"TYPE\":\"OrderSuspensionMarked\"")))
+                .hasSize(1);
+        assertThat(events.lines().filter(l -> l.contains("\"Key\":\"t-resume\"") && l.contains("\"TYPE\":\"OrderSuspensionMarkedOnAgent\"")))
                 .hasSize(1);
         assertThat(events.lines().filter(l -> l.contains("\"Key\":\"t-resume\"") && l.contains("\"TYPE\":\"OrderResumptionMarked\"")))
                 .hasSize(1);

@@ -520,7 +520,12 @@ final class AgentDriver implements AutoCloseable {
             return Optional.of(KeyedEvent.of(key, new OrderEvent.OrderAttached(agentPath)));
         }
         if (isEchoOfControllerMark(state, key, orderEvent)) {
-            return Optional.empty();
+            // as JS7: the Controller's own mark, now at the Agent
+            return orderEvent instanceof OrderEvent.OrderCancellationMarked
+                    ? Optional.of(KeyedEvent.of(key, new OrderEvent.OrderCancellationMarkedOnAgent()))
+                    : orderEvent instanceof OrderEvent.OrderSuspensionMarked
+                    ? Optional.of(KeyedEvent.of(key, new OrderEvent.OrderSuspensionMarkedOnAgent()))
+                    : Optional.empty();
         }
         if (orderEvent instanceof OrderEvent.OrderTransferred t) {
             // The Agent carried out the Controller's transfer: the same event again only when the order is elsewhere.

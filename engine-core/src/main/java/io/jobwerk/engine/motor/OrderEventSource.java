@@ -302,6 +302,10 @@ public final class OrderEventSource {
                 }
                 return Optional.empty();
             case SUSPENDING:
+                if (ctx.placement() instanceof Placement.Agent agent && kind == OrderState.Kind.READY
+                        && needsControllerHere(order, agent.agentPath())) {
+                    return Optional.empty(); // as JS7 (recorded): it goes to the Controller first and is suspended there
+                }
                 if (!order.isSuspended() && kind != OrderState.Kind.PROCESSING && kind != OrderState.Kind.FORKED
                         && kind != OrderState.Kind.PROCESSED && kind != OrderState.Kind.FAILED_IN_FORK) {
                     return Optional.of(List.of(new OrderEvent.OrderSuspended()));
@@ -679,6 +683,11 @@ public final class OrderEventSource {
             }
         }
         return Optional.empty();
+    }
+
+    private boolean needsControllerHere(Order order, AgentPath agent) {
+        return ctx.state().workflowOf(order).toOptional()
+                .map(w -> needsController(ctx.state(), order, w, order.position(), agent)).orElse(false);
     }
 
     private static boolean isDecidedByTheController(OrderEvent e) {

@@ -133,7 +133,7 @@ public record Order(
             case ADDED, ATTACHED_TO_AGENT -> {
                 return Checked.fail(Problem.of("OrderExists", "Order " + id + " already exists"));
             }
-            case ORDER_ADDED, STDOUT_WRITTEN, STDERR_WRITTEN, NOTICE_POSTED, CANCELLATION_MARKED_ON_AGENT -> { }
+            case ORDER_ADDED, STDOUT_WRITTEN, STDERR_WRITTEN, NOTICE_POSTED, CANCELLATION_MARKED_ON_AGENT, SUSPENSION_MARKED_ON_AGENT -> { }
             case ATTACHABLE -> b.attachedState = Optional.of(new AttachedState.Attaching(((OrderEvent.OrderAttachable) event).agentPath()));
             case ATTACHED -> b.attachedState = Optional.of(new AttachedState.Attached(((OrderEvent.OrderAttached) event).agentPath()));
             case DETACHABLE -> b.attachedState = attachedState.map(a -> new AttachedState.Detaching(a.agentPath()));
@@ -283,9 +283,9 @@ public record Order(
             case EXTERNAL_VANISHED -> b.externalOrder = externalOrder.map(x -> new ExternalOrderLink(x.fileWatchPath(), x.name(), true));
             case PLAN_ATTACHED -> b.planId = ((OrderEvent.OrderPlanAttached) event).planId();
         }
-        if (event.kind() != OrderEvent.Kind.RESUMED
-                && (!b.position.equals(position()) || event.kind() == OrderEvent.Kind.PROCESSING_STARTED)) {
-            // a resumption lets the order pass a breakpoint once, at the position it was resumed at
+        if (event.kind() != OrderEvent.Kind.RESUMED && !b.position.equals(position())) {
+            // a resumption lets the order pass a breakpoint once, at the position it was resumed at; as JS7
+            // (recorded) it stays resumed while it is there, also through a job that fails again
             b.isResumed = false;
         }
         return Checked.ok(b.build());
@@ -320,11 +320,8 @@ public record Order(
             case FAILED, STOPPED, BROKEN, PROCESSING_KILLED, PROCESSED -> b.state = OrderState.READY;
             default -> { }
         }
-        if (e.position().isPresent()) {
-            b.position = e.position().get();
-        } else if (e.asSucceeded() && state.isFailedOrStopped()) {
-            b.position = position().increment();
-        }
+        // as JS7 (recorded): asSucceeded rewrites the last outcome; the order goes on where it is (a job runs again)
+        e.position().ifPresent(p -> b.position = p);
     }
 
     /** Mutable copy used only inside {@link #applyEvent}. */

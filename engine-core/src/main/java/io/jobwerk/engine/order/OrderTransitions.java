@@ -122,6 +122,7 @@ public final class OrderTransitions {
         orthogonal(OrderEvent.Kind.RESUMPTION_MARKED, NOT_ENDED);
         orthogonal(OrderEvent.Kind.CANCELLATION_MARKED, NOT_ENDED);
         orthogonal(OrderEvent.Kind.CANCELLATION_MARKED_ON_AGENT, NOT_ENDED);
+        orthogonal(OrderEvent.Kind.SUSPENSION_MARKED_ON_AGENT, NOT_ENDED);
         orthogonal(OrderEvent.Kind.OPERATION_CANCELLED, NOT_ENDED);
         orthogonal(OrderEvent.Kind.GO_MARKED, NOT_ENDED);
         orthogonal(OrderEvent.Kind.TRANSFERRED, NOT_ENDED);

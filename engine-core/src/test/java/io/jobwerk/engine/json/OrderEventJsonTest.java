@@ -84,6 +84,7 @@ class OrderEventJsonTest {
             "{`TYPE`:`OrderCancellationMarked`,`mode`:{`TYPE`:`FreshOrStarted`,`kill`:{`immediately`:true,"
                     + "`workflowPosition`:{`workflowId`:{`path`:`W`,`versionId`:`1`},`position`:[0]}}}}",
             "{`TYPE`:`OrderCancellationMarkedOnAgent`}",
+            "{`TYPE`:`OrderSuspensionMarkedOnAgent`}",
             "{`TYPE`:`OrderOperationCancelled`}",
             "{`TYPE`:`OrderGoMarked`,`position`:[1]}",
             "{`TYPE`:`OrderGoes`}",

@@ -279,7 +279,12 @@ final class LinkedEngines {
         if (orderEvent instanceof OrderEvent.OrderAttachedToAgent) {
             emitAtController(KeyedEvent.of(event.key().get(), new OrderEvent.OrderAttached(agent)));
         } else if (here != null && here.mark().isPresent() && markEvent(here.mark().get()).equals(Optional.of(orderEvent))) {
-            // the Agent took the Controller's own mark: not written twice
+            // the Agent took the Controller's own mark: not written twice (as AgentDriver, JS7's …MarkedOnAgent)
+            if (orderEvent instanceof OrderEvent.OrderCancellationMarked) {
+                emitAtController(KeyedEvent.of(event.key().get(), new OrderEvent.OrderCancellationMarkedOnAgent()));
+            } else if (orderEvent instanceof OrderEvent.OrderSuspensionMarked) {
+                emitAtController(KeyedEvent.of(event.key().get(), new OrderEvent.OrderSuspensionMarkedOnAgent()));
+            }
         } else {
             emitAtController(event);
         }
