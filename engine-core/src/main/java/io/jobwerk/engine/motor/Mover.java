@@ -52,6 +52,9 @@ final class Mover {
                 p = p.increment();
                 continue;
             }
+            if (instruction.kind() == Instruction.Kind.OPTIONS && !p.equals(order.position())) {
+                return Checked.ok(p); // as JS7 (recorded): entering Options is a move of its own
+            }
             if (instruction instanceof Instruction.If ifInstruction) {
                 Checked<Optional<BranchId>> branch = ifBranch(order, workflow, p, ifInstruction);
                 if (branch.isFail()) {

@@ -523,7 +523,21 @@ public final class OrderEventSource {
                 }
             }
         }
-        return List.of(new OrderEvent.OrderFinished(outcome));
+        // as JS7 (recorded): Finish leaves the Lock, ConsumeNotices and StickySubagent blocks it is in first
+        List<OrderEvent> events = new ArrayList<>();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            BranchId branch = path.get(i).branchId();
+            Instruction owner = step.workflow().instruction(MotorContext.owner(path, i)).orThrow();
+            if (branch.equals(BranchId.LOCK)) {
+                events.addAll(LockExecutor.release((Instruction.Lock) owner));
+            } else if (branch.equals(BranchId.CONSUME_NOTICES)) {
+                events.add(new OrderEvent.OrderNoticesConsumed(true));
+            } else if (branch.equals(BranchId.STICKY_SUBAGENT)) {
+                events.add(new OrderEvent.OrderStickySubagentLeaved());
+            }
+        }
+        events.add(new OrderEvent.OrderFinished(outcome));
+        return events;
     }
 
     private List<OrderEvent> fail(Step step, Instruction.Fail fail) {

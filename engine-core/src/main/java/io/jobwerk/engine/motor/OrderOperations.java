@@ -258,11 +258,9 @@ final class OrderOperations {
             if (!order.isState(OrderState.Kind.PROMPTING)) {
                 return Checked.fail(Problem.of("NotPrompting", "Order '" + orderId + "' is not prompting"));
             }
-            Step step = new Step(ctx, source.mover(), order, ctx.state().workflowOf(order).orThrow());
-            List<OrderEvent> list = new ArrayList<>();
-            list.add(new OrderEvent.OrderPromptAnswered());
-            list.addAll(step.moveOn());
-            return events(orderId, list.toArray(OrderEvent[]::new));
+            // as JS7 (recorded): to the next position, a block's end is left by a move of its own
+            return events(orderId, new OrderEvent.OrderPromptAnswered(),
+                    new OrderEvent.OrderMoved(order.position().increment(), Optional.empty()));
         });
     }
 
