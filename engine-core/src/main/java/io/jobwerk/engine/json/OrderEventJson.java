@@ -187,7 +187,7 @@ public final class OrderEventJson {
             }
             case PLAN_ATTACHED -> o.set("planId", OrderJson.encode(((OrderEvent.OrderPlanAttached) event).planId()));
             case DETACHABLE, DETACHED, STARTED, AWOKE, CANCELLED, DELETION_MARKED, DELETED, NOTICES_READ, PROMPT_ANSWERED,
-                    CYCLE_STARTED, SUSPENDED, CANCELLATION_MARKED_ON_AGENT, SUSPENSION_MARKED_ON_AGENT, OPERATION_CANCELLED, GOES, STOPPED,
+                    CYCLE_STARTED, SUSPENDED, CANCELLATION_MARKED_ON_AGENT, SUSPENSION_MARKED_ON_AGENT, STATE_RESET, OPERATION_CANCELLED, GOES, STOPPED,
                     STICKY_SUBAGENT_LEAVED, EXTERNAL_VANISHED -> { }
         }
         return o;
@@ -286,6 +286,7 @@ public final class OrderEventJson {
             case CANCELLATION_MARKED -> new OrderEvent.OrderCancellationMarked(OrderJson.cancellationMode(c.required("mode")));
             case CANCELLATION_MARKED_ON_AGENT -> new OrderEvent.OrderCancellationMarkedOnAgent();
             case SUSPENSION_MARKED_ON_AGENT -> new OrderEvent.OrderSuspensionMarkedOnAgent();
+            case STATE_RESET -> new OrderEvent.OrderStateReset();
             case OPERATION_CANCELLED -> new OrderEvent.OrderOperationCancelled();
             case GO_MARKED -> new OrderEvent.OrderGoMarked(PositionJson.position(c.required("position")));
             case GOES -> new OrderEvent.OrderGoes();

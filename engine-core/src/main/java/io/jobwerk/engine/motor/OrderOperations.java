@@ -98,6 +98,9 @@ final class OrderOperations {
             if (order.isState(OrderState.Kind.FAILED_IN_FORK)) {
                 return Checked.fail(Problem.of("CannotCancel", "Order '" + orderId + "' failed in its fork; the parent joins it"));
             }
+            if (order.isState(OrderState.Kind.PROMPTING) || order.isState(OrderState.Kind.EXPECTING_NOTICES)) {
+                return events(orderId, new OrderEvent.OrderStateReset(), new OrderEvent.OrderCancelled()); // as JS7 (recorded)
+            }
             return events(orderId, new OrderEvent.OrderCancelled());
         });
     }

@@ -39,7 +39,8 @@ import java.util.Optional;
  *
  * <p>{@code $js7WorkflowPosition} is written {@code PATH~VERSION:[1,"then",0]}. {@code tryCount} and
  * {@code maxTries} come from the innermost {@code try+N}/{@code catch+N} segment of the position
- * (tryCount = N + 1); outside a Try they are 0 and absent.
+ * (tryCount = N + 1) inside the order's own branch (a fork child does not see a Try around the fork, as
+ * JS7); outside a Try they are 0 and absent.
  */
 public final class OrderScope implements Scope {
 
@@ -239,6 +240,9 @@ public final class OrderScope implements Scope {
         List<Position.Segment> path = position.branchPath();
         for (int i = path.size() - 1; i >= 0; i--) {
             BranchId b = path.get(i).branchId();
+            if (b.isFork()) {
+                break; // as JS7 (recorded): a fork child's tries are its own; a Try around the fork does not count
+            }
             if (b.isTryOrCatch()) {
                 return Optional.of(path.get(i));
             }
@@ -249,6 +253,9 @@ public final class OrderScope implements Scope {
     private Optional<Instruction.Try> innermostTryInstruction() {
         List<Position.Segment> path = position.branchPath();
         for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).branchId().isFork()) {
+                break;
+            }
             if (path.get(i).branchId().isTryOrCatch()) {
                 Position tryPosition = new Position(path.subList(0, i), path.get(i).nr());
                 return workflow.instruction(tryPosition).toOptional()

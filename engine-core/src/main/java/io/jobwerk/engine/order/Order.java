@@ -222,7 +222,7 @@ public record Order(
                     b.stickySubagents.remove(0);
                 }
             }
-            case LOCKS_DEQUEUED, NOTICES_READ, PROMPT_ANSWERED -> b.state = OrderState.READY;
+            case LOCKS_DEQUEUED, NOTICES_READ, PROMPT_ANSWERED, STATE_RESET -> b.state = OrderState.READY;
             case NOTICES_EXPECTED -> b.state = new OrderState.ExpectingNotices(((OrderEvent.OrderNoticesExpected) event).expected());
             case NOTICES_CONSUMPTION_STARTED -> {
                 b.state = OrderState.READY;

@@ -123,6 +123,7 @@ public final class OrderTransitions {
         orthogonal(OrderEvent.Kind.CANCELLATION_MARKED, NOT_ENDED);
         orthogonal(OrderEvent.Kind.CANCELLATION_MARKED_ON_AGENT, NOT_ENDED);
         orthogonal(OrderEvent.Kind.SUSPENSION_MARKED_ON_AGENT, NOT_ENDED);
+        row(OrderEvent.Kind.STATE_RESET, READY, PROMPTING, EXPECTING_NOTICES);
         orthogonal(OrderEvent.Kind.OPERATION_CANCELLED, NOT_ENDED);
         orthogonal(OrderEvent.Kind.GO_MARKED, NOT_ENDED);
         orthogonal(OrderEvent.Kind.TRANSFERRED, NOT_ENDED);

@@ -383,7 +383,7 @@ public record EngineState(
                     }
                 }
             }
-            case NOTICES_READ -> newBoards = unexpectAll(newBoards, orderId);
+            case NOTICES_READ, STATE_RESET -> newBoards = unexpectAll(newBoards, orderId);
             case NOTICES_CONSUMPTION_STARTED -> {
                 newBoards = unexpectAll(newBoards, orderId);
                 PVector<PVector<NoticeId>> stack = newConsumptions.getOrDefault(orderId, TreePVector.empty());

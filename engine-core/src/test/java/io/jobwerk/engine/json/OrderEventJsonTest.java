@@ -85,6 +85,7 @@ class OrderEventJsonTest {
                     + "`workflowPosition`:{`workflowId`:{`path`:`W`,`versionId`:`1`},`position`:[0]}}}}",
             "{`TYPE`:`OrderCancellationMarkedOnAgent`}",
             "{`TYPE`:`OrderSuspensionMarkedOnAgent`}",
+            "{`TYPE`:`OrderStateReset`}",
             "{`TYPE`:`OrderOperationCancelled`}",
             "{`TYPE`:`OrderGoMarked`,`position`:[1]}",
             "{`TYPE`:`OrderGoes`}",

@@ -135,6 +135,7 @@ final class OrderSamples {
             case CANCELLATION_MARKED -> new OrderEvent.OrderCancellationMarked(CancellationMode.kill(false));
             case CANCELLATION_MARKED_ON_AGENT -> new OrderEvent.OrderCancellationMarkedOnAgent();
             case SUSPENSION_MARKED_ON_AGENT -> new OrderEvent.OrderSuspensionMarkedOnAgent();
+            case STATE_RESET -> new OrderEvent.OrderStateReset();
             case OPERATION_CANCELLED -> new OrderEvent.OrderOperationCancelled();
             case GO_MARKED -> new OrderEvent.OrderGoMarked(Position.of(0));
             case GOES -> new OrderEvent.OrderGoes();
