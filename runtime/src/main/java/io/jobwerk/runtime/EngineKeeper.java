@@ -18,6 +18,7 @@ import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.OrderEventSource;
 import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.motor.UnusedWorkflowVersions;
+import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
@@ -467,7 +468,7 @@ public final class EngineKeeper implements AutoCloseable {
         waitingForProcess = selection.waiting();
         for (OrderId id : selection.startable()) {
             Order order = state.orders().get(id);
-            if (order == null || !placementOwns(order)) {
+            if (order == null || !placementOwns(order, state)) {
                 continue;
             }
             Optional<SubagentId> subagent = processStarter.get().selectSubagent(state, order);
@@ -489,9 +490,13 @@ public final class EngineKeeper implements AutoCloseable {
         return state;
     }
 
-    private boolean placementOwns(Order order) {
+    private boolean placementOwns(Order order, EngineState state) {
         if (placement instanceof Placement.Agent agent) {
-            return order.attachedState().map(a -> a.agentPath().equals(agent.agentPath())).orElse(false);
+            // attached here (not detaching: a job of another Agent was started here, found by the JS7 corpus)
+            // and its job is this Agent's
+            return order.attachedState().equals(Optional.of(new AttachedState.Attached(agent.agentPath())))
+                    && state.workflowOf(order).flatMap(w -> w.job(order.position())).map(j -> j.agentPath().equals(agent.agentPath()))
+                            .orElse(false);
         }
         return placement instanceof Placement.Standalone;
     }
