@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The order motor: which events move an order one step on, given the engine state and the time.
@@ -551,42 +552,46 @@ public final class OrderEventSource {
 
     private List<OrderEvent> retry(Step step) {
         List<Position.Segment> path = step.position().branchPath();
-        for (int i = path.size() - 1; i >= 0; i--) {
-            BranchId branch = path.get(i).branchId();
-            if (branch.isCatch()) {
-                Position tryPosition = MotorContext.owner(path, i);
-                var tryInstruction = (Instruction.Try) step.workflow().instruction(tryPosition).orThrow();
-                int retry = branch.catchRetry().orElse(0) + 1;
-                if (tryInstruction.maxTries().isEmpty() || retry < tryInstruction.maxTries().get()) {
-                    long delayMillis = tryInstruction.retryDelay(retry).movePointRight(3).longValue();
-                    if (delayMillis > 0) {
-                        return List.of(new OrderEvent.OrderRetrying(Optional.of(ctx.now().plusMillis(delayMillis))));
-                    }
-                    List<OrderEvent> events = new ArrayList<>();
-                    events.add(new OrderEvent.OrderRetrying(Optional.empty()));
-                    events.addAll(nextTry(step));
-                    return events;
-                }
-                Outcome lastFailure = step.order().historicOutcomes().stream().map(HistoricOutcome::outcome)
-                        .filter(o -> !o.isSucceeded()).reduce((a, b) -> b).orElse(Outcome.FAILED);
-                return FailureHandler.fail(step.order(), step.workflow(), step.position(), lastFailure);
-            }
+        OptionalInt i = innermostCatch(path);
+        if (i.isEmpty()) {
+            return List.of(new OrderEvent.OrderBroken(Optional.of(Problem.of("MisplacedRetry", "Retry outside a catch block"))));
         }
-        return List.of(new OrderEvent.OrderBroken(Optional.of(Problem.of("MisplacedRetry", "Retry outside a catch block"))));
+        var tryInstruction = (Instruction.Try) step.workflow().instruction(MotorContext.owner(path, i.getAsInt())).orThrow();
+        int retry = path.get(i.getAsInt()).branchId().catchRetry().orElse(0) + 1;
+        if (tryInstruction.maxTries().isEmpty() || retry < tryInstruction.maxTries().get()) {
+            long delayMillis = tryInstruction.retryDelay(retry).movePointRight(3).longValue();
+            if (delayMillis > 0) {
+                return List.of(new OrderEvent.OrderRetrying(Optional.of(ctx.now().plusMillis(delayMillis))));
+            }
+            List<OrderEvent> events = new ArrayList<>();
+            events.add(new OrderEvent.OrderRetrying(Optional.empty()));
+            events.addAll(nextTry(step));
+            return events;
+        }
+        Outcome lastFailure = step.order().historicOutcomes().stream().map(HistoricOutcome::outcome)
+                .filter(o -> !o.isSucceeded()).reduce((a, b) -> b).orElse(Outcome.FAILED);
+        return FailureHandler.fail(step.order(), step.workflow(), step.position(), lastFailure);
     }
 
     /** At a Retry instruction in {@code catch+N}: the move to the start of {@code try+(N+1)}. */
     static List<OrderEvent> nextTry(Step step) {
         List<Position.Segment> path = step.position().branchPath();
+        OptionalInt i = innermostCatch(path);
+        if (i.isEmpty()) {
+            return List.of();
+        }
+        int retry = path.get(i.getAsInt()).branchId().catchRetry().orElse(0) + 1;
+        return List.of(new OrderEvent.OrderMoved(MotorContext.owner(path, i.getAsInt()).enter(BranchId.tryBranch(retry), 0),
+                Optional.empty()));
+    }
+
+    private static OptionalInt innermostCatch(List<Position.Segment> path) {
         for (int i = path.size() - 1; i >= 0; i--) {
-            BranchId branch = path.get(i).branchId();
-            if (branch.isCatch()) {
-                Position tryPosition = MotorContext.owner(path, i);
-                int retry = branch.catchRetry().orElse(0) + 1;
-                return List.of(new OrderEvent.OrderMoved(tryPosition.enter(BranchId.tryBranch(retry), 0), Optional.empty()));
+            if (path.get(i).branchId().isCatch()) {
+                return OptionalInt.of(i);
             }
         }
-        return List.of();
+        return OptionalInt.empty();
     }
 
     private Checked<List<OrderEvent>> addOrder(Step step, Instruction.AddOrder add) {
