@@ -365,17 +365,19 @@ public final class OrderEventSource {
     }
 
     /**
-     * An Agent hands a failure to the Controller after recording its outcome ({@code OrderOutcomeAdded},
-     * {@code OrderDetachable}, as JS7): Ready here with a failed outcome recorded at this very position
-     * (and not resumed since), the order goes on failing.
+     * As JS7 (recorded): a Ready order whose last outcome failed goes on failing — after an Agent handed
+     * the failure to the Controller with its outcome ({@code OrderOutcomeAdded}, {@code OrderDetachable}),
+     * and after an operator resumed a failed or stopped order without rewriting that outcome
+     * ({@code asSucceeded} or history operations): it fails (or stops) again where it is. A caught
+     * failure is followed by {@code Caught}; a lost process restarts its job.
      */
     private static boolean hasPendingFailure(Order order) {
-        if (order.isResumed() || order.historicOutcomes().isEmpty()) {
+        if (order.historicOutcomes().isEmpty()) {
             return false;
         }
-        HistoricOutcome last = order.historicOutcomes().get(order.historicOutcomes().size() - 1);
-        boolean lostProcess = last.outcome() instanceof Outcome.Disrupted d && d.reason() instanceof Outcome.ProcessLost;
-        return last.position().equals(order.position()) && !last.outcome().isSucceeded() && !lostProcess; // a lost one restarts
+        Outcome last = order.historicOutcomes().get(order.historicOutcomes().size() - 1).outcome();
+        boolean lostProcess = last instanceof Outcome.Disrupted d && d.reason() instanceof Outcome.ProcessLost;
+        return !last.isSucceeded() && !lostProcess;
     }
 
     /** A move that cannot be made (an If whose predicate fails to evaluate): JS7's {@code Disrupted(Other(problem))}. */
@@ -400,7 +402,7 @@ public final class OrderEventSource {
         Order order = step.order();
         Workflow workflow = step.workflow();
         Position p = step.position();
-        if (ctx.placement() instanceof Placement.Controller && hasPendingFailure(order)) {
+        if (hasPendingFailure(order)) {
             return FailureHandler.fail(order, workflow, p, order.lastOutcome().orElseThrow());
         }
         Checked<Position> settled = mover.settle(order, workflow, p);

@@ -225,7 +225,9 @@ public final class OrderScope implements Scope {
 
     @Override
     public Optional<Boolean> timedOut() {
-        return Optional.of(order.lastOutcome().map(o -> o instanceof Outcome.TimedOut).orElse(false));
+        return Optional.of(order.historicOutcomes().stream().map(HistoricOutcome::outcome)
+                .filter(o -> !(o instanceof Outcome.Caught)).reduce((a, b) -> b)
+                .map(o -> o instanceof Outcome.TimedOut).orElse(false));
     }
 
     @Override

@@ -311,7 +311,10 @@ class InstructionsTest {
                 .script("a", Outcome.failed(1)).addOrder("A", "W");
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderMoved [0,\"options\",0]", "OrderStarted",
                 "OrderProcessingStarted", "OrderProcessed Failed", "OrderStopped");
+        // as JS7 (recorded): resumed with its failure as it is, it stops again; resumed as succeeded, the job runs again
         engine.emitAll(engine.motor().resume(engine.order("A").id(), Optional.empty(), List.of(), false, false).orThrow());
+        assertThat(engine.eventsOf("A")).endsWith("OrderStopped", "OrderResumed", "OrderStopped");
+        engine.emitAll(engine.motor().resume(engine.order("A").id(), Optional.empty(), List.of(), true, false).orThrow());
         assertThat(engine.eventsOf("A")).endsWith("OrderResumed", "OrderProcessingStarted",
                 "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [1]", "OrderFinished");
     }
