@@ -29,7 +29,8 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--position", paramLabel = "JSON", description = "Go on at this position, e.g. [2] (one order only).")
     String position;
 
-    @Option(names = "--as-succeeded", description = "Take the failed step as succeeded.")
+    @Option(names = "--as-succeeded", description = "Take the failed outcome as succeeded, so the order goes on where it is (a failed job runs again); "
+            + "without it a failed or stopped order fails or stops again at once (as JS7).")
     boolean asSucceeded;
 
     @Option(names = "--restart-killed-job", description = "Run a killed job again.")
