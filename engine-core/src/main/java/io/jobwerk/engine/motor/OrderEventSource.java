@@ -298,7 +298,7 @@ public final class OrderEventSource {
         switch (mark.kind()) {
             case CANCELLING:
                 if (kind != OrderState.Kind.PROCESSING && kind != OrderState.Kind.FORKED
-                        && kind != OrderState.Kind.FAILED_IN_FORK) {
+                        && kind != OrderState.Kind.FAILED_IN_FORK && !(kind == OrderState.Kind.SLEEPING && !order.isSuspended())) {
                     return Optional.of(List.of(new OrderEvent.OrderCancelled()));
                 }
                 return Optional.empty();
@@ -307,7 +307,7 @@ public final class OrderEventSource {
                         && needsControllerHere(order, agent.agentPath())) {
                     return Optional.empty(); // as JS7 (recorded): it goes to the Controller first and is suspended there
                 }
-                if (!order.isSuspended() && kind != OrderState.Kind.PROCESSING && kind != OrderState.Kind.FORKED
+                if (!order.isSuspended() && kind != OrderState.Kind.PROCESSING && kind != OrderState.Kind.PROMPTING && kind != OrderState.Kind.FORKED
                         && kind != OrderState.Kind.PROCESSED && kind != OrderState.Kind.FAILED_IN_FORK) {
                     return Optional.of(List.of(new OrderEvent.OrderSuspended()));
                 }
@@ -369,7 +369,8 @@ public final class OrderEventSource {
      * the failure to the Controller with its outcome ({@code OrderOutcomeAdded}, {@code OrderDetachable}),
      * and after an operator resumed a failed or stopped order without rewriting that outcome
      * ({@code asSucceeded} or history operations): it fails (or stops) again where it is. A caught
-     * failure is followed by {@code Caught}; a lost process restarts its job.
+     * failure is followed by {@code Caught}; a lost process restarts its job, and an order whose job an
+ * operator killed goes on when resumed (as JS7, recorded).
      */
     private static boolean hasPendingFailure(Order order) {
         if (order.historicOutcomes().isEmpty()) {
@@ -377,7 +378,7 @@ public final class OrderEventSource {
         }
         Outcome last = order.historicOutcomes().get(order.historicOutcomes().size() - 1).outcome();
         boolean lostProcess = last instanceof Outcome.Disrupted d && d.reason() instanceof Outcome.ProcessLost;
-        return !last.isSucceeded() && !lostProcess;
+        return !last.isSucceeded() && !lostProcess && !(last instanceof Outcome.Killed);
     }
 
     /** A move that cannot be made (an If whose predicate fails to evaluate): JS7's {@code Disrupted(Other(problem))}. */

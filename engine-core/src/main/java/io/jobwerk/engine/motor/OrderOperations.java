@@ -92,7 +92,9 @@ final class OrderOperations {
                 list.add(MotorContext.keyed(orderId, new OrderEvent.OrderCancellationMarked(mode)));
                 return Checked.ok(list);
             }
-            if (order.isState(OrderState.Kind.PROCESSING) || attachedElsewhere(order)) {
+            // as JS7 (recorded): a sleeping order is only marked, and cancelled when its sleep ends
+            boolean sleeping = order.isState(OrderState.Kind.SLEEPING) && !order.isSuspended();
+            if (order.isState(OrderState.Kind.PROCESSING) || sleeping || attachedElsewhere(order)) {
                 return events(orderId, new OrderEvent.OrderCancellationMarked(mode));
             }
             if (order.isState(OrderState.Kind.FAILED_IN_FORK)) {
@@ -111,8 +113,9 @@ final class OrderOperations {
                 return Checked.ok(List.of());
             }
             OrderState.Kind kind = order.state().kind();
+            // as JS7 (recorded): a prompting order is only marked, and suspended once answered
             if (kind == OrderState.Kind.PROCESSING || kind == OrderState.Kind.FORKED || kind == OrderState.Kind.PROCESSED
-                    || attachedElsewhere(order)) {
+                    || kind == OrderState.Kind.PROMPTING || attachedElsewhere(order)) {
                 return events(orderId, new OrderEvent.OrderSuspensionMarked(mode));
             }
             if (kind == OrderState.Kind.FAILED_IN_FORK) {
@@ -230,12 +233,11 @@ final class OrderOperations {
                     list.addAll(step.moveOn());
                 }
                 case EXPECTING_NOTICES -> {
-                    list.add(new OrderEvent.OrderGoes());
-                    if (workflow.instruction(position).orThrow() instanceof Instruction.ConsumeNotices) {
-                        list.add(new OrderEvent.OrderNoticesConsumptionStarted(List.of()));
-                    } else {
-                        list.addAll(step.moveOn());
+                    if (!(workflow.instruction(position).orThrow() instanceof Instruction.ConsumeNotices)) {
+                        return Checked.fail(goInapplicable(orderId)); // as JS7 (recorded): ExpectNotices is not gone past
                     }
+                    list.add(new OrderEvent.OrderGoes());
+                    list.add(new OrderEvent.OrderNoticesConsumptionStarted(List.of()));
                 }
                 case WAITING_FOR_ADMISSION -> {
                     list.add(new OrderEvent.OrderGoes());
@@ -243,17 +245,21 @@ final class OrderOperations {
                 }
                 case BETWEEN_CYCLES -> {
                     if (((OrderState.BetweenCycles) order.state()).cycleState().isEmpty()) { // the Cycle has ended
-                        return Checked.fail(Problem.of("GoOrderInapplicable", "Order '" + orderId + "' is not waiting"));
+                        return Checked.fail(goInapplicable(orderId));
                     }
                     list.add(new OrderEvent.OrderCycleStarted());
                 }
                 default -> {
-                    return Checked.fail(Problem.of("GoOrderInapplicable", "Order '" + orderId + "' is not waiting ("
-                            + order.state().kind().typeName() + ")"));
+                    return Checked.fail(goInapplicable(orderId));
                 }
             }
             return Checked.ok(list);
         }
+    }
+
+    /** JS7's words. */
+    private static Problem goInapplicable(OrderId orderId) {
+        return Problem.of("GoOrderInapplicable", "GoOrder(Order:" + orderId + ") is not applicable at this position or in this state");
     }
 
     Checked<List<KeyedEvent<OrderEvent>>> answerPrompt(OrderId orderId) {

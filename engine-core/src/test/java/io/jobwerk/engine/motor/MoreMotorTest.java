@@ -107,7 +107,8 @@ class MoreMotorTest {
         engine.addOrder("B", "W");
         assertThat(engine.stateOf("B")).isEqualTo(OrderState.Kind.PROMPTING);
         var events = engine.motor().suspend(id("B"), new SuspensionMode(true, Optional.empty())).orThrow();
-        assertThat(events).extracting(e -> TestEngine.describe(e.event())).containsExactly("OrderSuspended");
+        // as JS7 (recorded): a prompting order is only marked, and suspended once answered
+        assertThat(events).extracting(e -> TestEngine.describe(e.event())).containsExactly("OrderSuspensionMarked");
     }
 
     @Test
@@ -176,12 +177,13 @@ class MoreMotorTest {
     }
 
     @Test
-    void cancelSleepingOrderAtOnce() {
+    /** As JS7 (recorded): a sleeping order is only marked, and cancelled when its sleep ends. */
+    void cancelSleepingOrderWhenItsSleepEnds() {
         engine.deploy(workflow("W", new Instruction.Sleep(Optional.empty(), expr("60")))).addOrder("A", "W");
         engine.emitAll(engine.motor().cancel(id("A"), CancellationMode.FRESH_OR_STARTED).orThrow());
         engine.advance(Duration.ofMinutes(2));
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderSleeping until 2024-03-01T10:01:00Z",
-                "OrderCancelled");
+                "OrderCancellationMarked", "OrderMoved [1]", "OrderCancelled");
         assertThat(engine.motor().cancel(id("A"), CancellationMode.FRESH_OR_STARTED).problemOption().orElseThrow().code())
                 .isEqualTo("OrderTerminated");
         engine.emitAll(engine.motor().deleteWhenTerminated(id("A")).orThrow());
