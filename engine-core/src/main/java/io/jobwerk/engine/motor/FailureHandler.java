@@ -56,21 +56,31 @@ final class FailureHandler {
                 leave.add(joinIfFailed ? new OrderEvent.OrderFailedInFork(movedTo) : new OrderEvent.OrderFailed(movedTo));
                 return leave;
             }
-            if (branch.equals(BranchId.LOCK)) {
-                leave.add(new OrderEvent.OrderLocksReleased(((Instruction.Lock) instruction.orElseThrow()).demands().stream()
-                        .map(Instruction.LockDemand::lockPath).toList()));
-                movedTo = owner;
-            } else if (branch.equals(BranchId.CONSUME_NOTICES)) {
-                leave.add(new OrderEvent.OrderNoticesConsumed(true));
-                movedTo = owner;
-            } else if (branch.equals(BranchId.STICKY_SUBAGENT)) {
-                leave.add(new OrderEvent.OrderStickySubagentLeaved());
+            Optional<OrderEvent> left = instruction.flatMap(owned -> leaveEarly(branch, owned));
+            if (left.isPresent()) {
+                leave.add(left.get());
                 movedTo = owner;
             }
             // a Cycle is not left: as JS7, the order fails where it failed inside it
         }
         leave.add(new OrderEvent.OrderFailed(movedTo));
         return leave;
+    }
+
+    /**
+     * The event that leaves a Lock, ConsumeNotices or StickySubagent block before its end (a failure,
+     * a Finish): the locks released, the notices kept ({@code failed}), the Subagent no longer stuck.
+     */
+    static Optional<OrderEvent> leaveEarly(BranchId branch, Instruction owner) {
+        if (branch.equals(BranchId.LOCK)) {
+            return Optional.of(new OrderEvent.OrderLocksReleased(((Instruction.Lock) owner).demands().stream()
+                    .map(Instruction.LockDemand::lockPath).toList()));
+        } else if (branch.equals(BranchId.CONSUME_NOTICES)) {
+            return Optional.of(new OrderEvent.OrderNoticesConsumed(true));
+        } else if (branch.equals(BranchId.STICKY_SUBAGENT)) {
+            return Optional.of(new OrderEvent.OrderStickySubagentLeaved());
+        }
+        return Optional.empty();
     }
 
     /**

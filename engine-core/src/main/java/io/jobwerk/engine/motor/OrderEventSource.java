@@ -106,10 +106,6 @@ public final class OrderEventSource {
         }
         Step step = new Step(ctx, mover, order, workflow.orThrow());
         List<OrderEvent> events = decide(step);
-        if (events.isEmpty() && order.isState(OrderState.Kind.FAILED_IN_FORK) && ctx.placement() instanceof Placement.Agent agent
-                && isChildOfAParentElsewhere(ctx.state(), order, agent.agentPath())) {
-            return List.of(MotorContext.keyed(orderId, new OrderEvent.OrderDetachable()));
-        }
         if (events.isEmpty() && order.parent().isPresent()) {
             Order parent = ctx.state().orders().get(order.parent().get());
             if (parent != null && isMine(parent)) {
@@ -370,7 +366,7 @@ public final class OrderEventSource {
      * and after an operator resumed a failed or stopped order without rewriting that outcome
      * ({@code asSucceeded} or history operations): it fails (or stops) again where it is. A caught
      * failure is followed by {@code Caught}; a lost process restarts its job, and an order whose job an
- * operator killed goes on when resumed (as JS7, recorded).
+     * operator killed goes on when resumed (as JS7, recorded).
      */
     private static boolean hasPendingFailure(Order order) {
         if (order.historicOutcomes().isEmpty()) {
@@ -530,15 +526,8 @@ public final class OrderEventSource {
         // as JS7 (recorded): Finish leaves the Lock, ConsumeNotices and StickySubagent blocks it is in first
         List<OrderEvent> events = new ArrayList<>();
         for (int i = path.size() - 1; i >= 0; i--) {
-            BranchId branch = path.get(i).branchId();
-            Instruction owner = step.workflow().instruction(MotorContext.owner(path, i)).orThrow();
-            if (branch.equals(BranchId.LOCK)) {
-                events.addAll(LockExecutor.release((Instruction.Lock) owner));
-            } else if (branch.equals(BranchId.CONSUME_NOTICES)) {
-                events.add(new OrderEvent.OrderNoticesConsumed(true));
-            } else if (branch.equals(BranchId.STICKY_SUBAGENT)) {
-                events.add(new OrderEvent.OrderStickySubagentLeaved());
-            }
+            FailureHandler.leaveEarly(path.get(i).branchId(), step.workflow().instruction(MotorContext.owner(path, i)).orThrow())
+                    .ifPresent(events::add);
         }
         events.add(new OrderEvent.OrderFinished(outcome));
         return events;

@@ -220,41 +220,39 @@ final class OrderOperations {
     Checked<List<OrderEvent>> goEvents(Order order) {
         OrderId orderId = order.id();
         Position position = order.position();
-        {
-            Workflow workflow = ctx.state().workflowOf(order).orThrow();
-            Step step = new Step(ctx, source.mover(), order, workflow);
-            List<OrderEvent> list = new ArrayList<>();
-            switch (order.state().kind()) {
-                case FRESH -> list.add(new OrderEvent.OrderStarted());
-                // sleeping or delayed for a retry, it is due at once and wakes as when its time comes (as JS7)
-                case DELAYING_RETRY, DELAYED_AFTER_ERROR, SLEEPING -> list.add(new OrderEvent.OrderGoes());
-                case PROMPTING -> {
-                    list.add(new OrderEvent.OrderGoes());
-                    list.addAll(step.moveOn());
+        Workflow workflow = ctx.state().workflowOf(order).orThrow();
+        Step step = new Step(ctx, source.mover(), order, workflow);
+        List<OrderEvent> list = new ArrayList<>();
+        switch (order.state().kind()) {
+            case FRESH -> list.add(new OrderEvent.OrderStarted());
+            // sleeping or delayed for a retry, it is due at once and wakes as when its time comes (as JS7)
+            case DELAYING_RETRY, DELAYED_AFTER_ERROR, SLEEPING -> list.add(new OrderEvent.OrderGoes());
+            case PROMPTING -> {
+                list.add(new OrderEvent.OrderGoes());
+                list.addAll(step.moveOn());
+            }
+            case EXPECTING_NOTICES -> {
+                if (!(workflow.instruction(position).orThrow() instanceof Instruction.ConsumeNotices)) {
+                    return Checked.fail(goInapplicable(orderId)); // as JS7 (recorded): ExpectNotices is not gone past
                 }
-                case EXPECTING_NOTICES -> {
-                    if (!(workflow.instruction(position).orThrow() instanceof Instruction.ConsumeNotices)) {
-                        return Checked.fail(goInapplicable(orderId)); // as JS7 (recorded): ExpectNotices is not gone past
-                    }
-                    list.add(new OrderEvent.OrderGoes());
-                    list.add(new OrderEvent.OrderNoticesConsumptionStarted(List.of()));
-                }
-                case WAITING_FOR_ADMISSION -> {
-                    list.add(new OrderEvent.OrderGoes());
-                    list.add(new OrderEvent.OrderMoved(position.enter(BranchId.ADMISSION_TIME), Optional.empty()));
-                }
-                case BETWEEN_CYCLES -> {
-                    if (((OrderState.BetweenCycles) order.state()).cycleState().isEmpty()) { // the Cycle has ended
-                        return Checked.fail(goInapplicable(orderId));
-                    }
-                    list.add(new OrderEvent.OrderCycleStarted());
-                }
-                default -> {
+                list.add(new OrderEvent.OrderGoes());
+                list.add(new OrderEvent.OrderNoticesConsumptionStarted(List.of()));
+            }
+            case WAITING_FOR_ADMISSION -> {
+                list.add(new OrderEvent.OrderGoes());
+                list.add(new OrderEvent.OrderMoved(position.enter(BranchId.ADMISSION_TIME), Optional.empty()));
+            }
+            case BETWEEN_CYCLES -> {
+                if (((OrderState.BetweenCycles) order.state()).cycleState().isEmpty()) { // the Cycle has ended
                     return Checked.fail(goInapplicable(orderId));
                 }
+                list.add(new OrderEvent.OrderCycleStarted());
             }
-            return Checked.ok(list);
+            default -> {
+                return Checked.fail(goInapplicable(orderId));
+            }
         }
+        return Checked.ok(list);
     }
 
     /** JS7's words. */
