@@ -14,8 +14,10 @@ import java.util.function.BiConsumer;
  */
 interface EngineUnderTest extends AutoCloseable {
 
-    /** Exact string renames that make this engine's names JS7's (its Agent and Subagent names). */
-    Map<String, String> renames();
+    /** Exact string renames that make this engine's names JS7's (its Agent and Subagent names); both engines use JS7's names today. */
+    default Map<String, String> renames() {
+        return Map.of();
+    }
 
     /** Tells {@code listener} every Controller order event from now on: (OrderId, event JSON with TYPE). */
     void subscribe(BiConsumer<String, JsonNode> listener);

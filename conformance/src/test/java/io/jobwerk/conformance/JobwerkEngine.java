@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,11 +91,6 @@ final class JobwerkEngine implements EngineUnderTest {
                 }
             }
         });
-    }
-
-    @Override
-    public Map<String, String> renames() {
-        return Map.of();
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -87,11 +86,6 @@ final class Js7Engine implements EngineUnderTest {
 
     private static String simple(String item) {
         return "{\"TYPE\":\"AddOrChangeSimple\",\"item\":" + item + "}\n";
-    }
-
-    @Override
-    public Map<String, String> renames() {
-        return Map.of();
     }
 
     @Override
