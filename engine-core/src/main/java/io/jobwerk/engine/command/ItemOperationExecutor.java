@@ -179,6 +179,16 @@ public final class ItemOperationExecutor {
             if (item instanceof Item.FileWatch watch && s.agentRef(watch.agentPath()).isFail()) {
                 return refProblem("FileWatch '" + watch.path() + "'", "Agent '" + watch.agentPath() + "'");
             }
+            if (item instanceof Item.PlanSchedule schedule) {
+                Optional<String> missing = ItemUsers.referencesOf(schedule).stream()
+                        .filter(key -> key.startsWith("Workflow:") ? !s.currentVersions().containsKey(
+                                new io.jobwerk.engine.workflow.WorkflowPath(key.substring("Workflow:".length())))
+                                : s.item(key).isEmpty())
+                        .findFirst();
+                if (missing.isPresent()) {
+                    return refProblem("Schedule '" + schedule.path() + "'", missing.get().replace(":", " '") + "'");
+                }
+            }
         }
         for (Map.Entry<?, VersionId> current : s.currentVersions().entrySet()) {
             Workflow w = s.workflows().get(new WorkflowId((io.jobwerk.engine.workflow.WorkflowPath) current.getKey(), current.getValue()));

@@ -62,6 +62,9 @@ final class ItemUsers {
             if (item instanceof Item.FileWatch watch && watch.workflowPath().equals(path)) {
                 users.add(watch.key());
             }
+            if (item instanceof Item.PlanSchedule schedule && schedule.workflowPaths().contains(path)) {
+                users.add(schedule.key());
+            }
         }
         return new ArrayList<>(users);
     }
@@ -75,8 +78,22 @@ final class ItemUsers {
             return b.subagentToPriority().keySet().stream().anyMatch(m -> key.equals("Subagent:" + m));
         } else if (item instanceof Item.FileWatch f) {
             return key.equals("Agent:" + f.agentPath());
+        } else if (item instanceof Item.PlanSchedule schedule) {
+            return referencesOf(schedule).contains(key);
         }
         return false;
+    }
+
+    /** The keys a schedule refers to: its workflows ({@code Workflow:PATH}) and calendars. */
+    static List<String> referencesOf(Item.PlanSchedule schedule) {
+        List<String> keys = new ArrayList<>();
+        schedule.workflowPaths().forEach(w -> keys.add("Workflow:" + w));
+        for (var calendar : schedule.calendars()) {
+            keys.add(Item.PlanCalendar.keyOf(false, calendar.calendarName()));
+            calendar.nonWorkingDayCalendars().forEach(c -> keys.add(Item.PlanCalendar.keyOf(true, c)));
+        }
+        schedule.nonWorkingDayCalendars().forEach(c -> keys.add(Item.PlanCalendar.keyOf(true, c)));
+        return keys;
     }
 
     private static boolean refersTo(Workflow w, String key) {

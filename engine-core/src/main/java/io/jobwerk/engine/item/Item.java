@@ -16,7 +16,10 @@ import java.util.Optional;
  */
 public sealed interface Item {
 
-    enum Kind { AGENT_REF, SUBAGENT_ITEM, SUBAGENT_BUNDLE, LOCK, GLOBAL_BOARD, JOB_RESOURCE, FILE_WATCH, CALENDAR }
+    enum Kind {
+        AGENT_REF, SUBAGENT_ITEM, SUBAGENT_BUNDLE, LOCK, GLOBAL_BOARD, JOB_RESOURCE, FILE_WATCH, CALENDAR,
+        WORKING_DAYS_CALENDAR, NON_WORKING_DAYS_CALENDAR, SCHEDULE
+    }
 
     Kind kind();
 
@@ -141,4 +144,89 @@ public sealed interface Item {
         @Override public String key() { return "Calendar:" + path; }
     }
 
+    /**
+     * JOC's calendars, kept by the Controller for its daily plan and not sent to Agents: a
+     * {@link WorkingDaysCalendar} names the days a schedule may start orders, a
+     * {@link NonWorkingDaysCalendar} the holidays it avoids. A schedule's {@code calendars} and
+     * {@code nonWorkingDayCalendars} each name one kind, so the keys are
+     * {@code WorkingDaysCalendar:NAME} and {@code NonWorkingDaysCalendar:NAME}.
+     */
+    sealed interface PlanCalendar extends Item permits WorkingDaysCalendar, NonWorkingDaysCalendar {
+        CalendarPath path();
+
+        io.jobwerk.engine.calendar.DateRange range();
+
+        io.jobwerk.engine.calendar.Frequencies includes();
+
+        io.jobwerk.engine.calendar.Frequencies excludes();
+
+        /** Whether the calendar holds the day: in its range, named by includes and not by excludes. */
+        default boolean holds(java.time.LocalDate day) {
+            io.jobwerk.engine.calendar.DayBase all = io.jobwerk.engine.calendar.DayBase.ALL_DAYS;
+            return range().contains(day) && includes().names(day, all) && !excludes().names(day, all);
+        }
+
+        static String keyOf(boolean nonWorkingDays, CalendarPath path) {
+            return (nonWorkingDays ? "NonWorkingDaysCalendar:" : "WorkingDaysCalendar:") + path;
+        }
+
+        static PlanCalendar of(boolean nonWorkingDays, CalendarPath path, io.jobwerk.engine.calendar.DateRange range,
+                               io.jobwerk.engine.calendar.Frequencies includes, io.jobwerk.engine.calendar.Frequencies excludes) {
+            return nonWorkingDays ? new NonWorkingDaysCalendar(path, range, includes, excludes)
+                    : new WorkingDaysCalendar(path, range, includes, excludes);
+        }
+    }
+
+    record WorkingDaysCalendar(CalendarPath path, io.jobwerk.engine.calendar.DateRange range,
+                               io.jobwerk.engine.calendar.Frequencies includes, io.jobwerk.engine.calendar.Frequencies excludes)
+            implements PlanCalendar {
+        public WorkingDaysCalendar {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(includes, "includes");
+            Objects.requireNonNull(excludes, "excludes");
+        }
+
+        @Override public Kind kind() { return Kind.WORKING_DAYS_CALENDAR; }
+        @Override public String key() { return PlanCalendar.keyOf(false, path); }
+    }
+
+    record NonWorkingDaysCalendar(CalendarPath path, io.jobwerk.engine.calendar.DateRange range,
+                                  io.jobwerk.engine.calendar.Frequencies includes, io.jobwerk.engine.calendar.Frequencies excludes)
+            implements PlanCalendar {
+        public NonWorkingDaysCalendar {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(includes, "includes");
+            Objects.requireNonNull(excludes, "excludes");
+        }
+
+        @Override public Kind kind() { return Kind.NON_WORKING_DAYS_CALENDAR; }
+        @Override public String key() { return PlanCalendar.keyOf(true, path); }
+    }
+
+    /**
+     * JOC's {@code Schedule}: which workflows the daily plan starts, on which calendars' days, at
+     * which periods, with which orders' arguments. Kept by the Controller; key {@code Schedule:NAME}.
+     */
+    record PlanSchedule(SchedulePath path, List<WorkflowPath> workflowPaths, List<ScheduleCalendar> calendars,
+                        List<CalendarPath> nonWorkingDayCalendars, List<OrderParameterisation> orderParameterisations,
+                        boolean planOrderAutomatically, boolean submitOrderToControllerWhenPlanned) implements Item {
+        public PlanSchedule {
+            Objects.requireNonNull(path, "path");
+            workflowPaths = List.copyOf(workflowPaths);
+            calendars = List.copyOf(calendars);
+            nonWorkingDayCalendars = List.copyOf(nonWorkingDayCalendars);
+            orderParameterisations = List.copyOf(orderParameterisations);
+            if (workflowPaths.isEmpty()) {
+                throw new IllegalArgumentException("a Schedule needs at least one workflow in workflowNames");
+            }
+            if (calendars.isEmpty()) {
+                throw new IllegalArgumentException("a Schedule needs at least one calendar");
+            }
+        }
+
+        @Override public Kind kind() { return Kind.SCHEDULE; }
+        @Override public String key() { return "Schedule:" + path; }
+    }
 }

@@ -66,7 +66,7 @@ public sealed interface ItemOperation {
 
         /** Key prefixes of deletable simple items. */
         public static final Set<String> KEY_TYPES = Set.of("Agent", "Subagent", "SubagentBundle", "Lock", "Board",
-                "JobResource", "FileWatch", "Calendar");
+                "JobResource", "FileWatch", "Calendar", "WorkingDaysCalendar", "NonWorkingDaysCalendar", "Schedule");
 
         public DeleteSimple {
             Objects.requireNonNull(key, "key");

@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  * <li>{@code JobResource {path, variables, env}}</li>
  * <li>{@code FileWatch {path, workflowPath, agentPath, directoryExpr, pattern?, orderExpr?, delay}}</li>
  * <li>{@code Calendar {path, dateOffset (s), orderIdPattern, periodDatePattern}}</li>
+ * <li>JOC's daily-plan objects {@code WorkingDaysCalendar}, {@code NonWorkingDaysCalendar} and
+ * {@code Schedule}, see {@link PlanItemJson}</li>
  * </ul>
  * {@code requireFailoverConfirmation} and {@code disabled} are written even when false, as JS7 does.
  *
@@ -76,6 +78,9 @@ public final class ItemJson {
             case JOB_RESOURCE -> "JobResource";
             case FILE_WATCH -> "FileWatch";
             case CALENDAR -> "Calendar";
+            case WORKING_DAYS_CALENDAR -> "WorkingDaysCalendar";
+            case NON_WORKING_DAYS_CALENDAR -> "NonWorkingDaysCalendar";
+            case SCHEDULE -> "Schedule";
         };
     }
 
@@ -144,6 +149,8 @@ public final class ItemJson {
                 o.put("orderIdPattern", c.orderIdPattern());
                 o.put("periodDatePattern", c.periodDatePattern());
             }
+            case WORKING_DAYS_CALENDAR, NON_WORKING_DAYS_CALENDAR -> PlanItemJson.encodeCalendar(o, (Item.PlanCalendar) item);
+            case SCHEDULE -> PlanItemJson.encodeSchedule(o, (Item.PlanSchedule) item);
         }
         return o;
     }
@@ -260,6 +267,9 @@ public final class ItemJson {
             case CALENDAR -> new Item.Calendar(c.required("path").as(CalendarPath::checked),
                     c.optional("dateOffset").map(JsonCursor::seconds).orElse(Duration.ZERO),
                     c.requiredString("orderIdPattern"), c.requiredString("periodDatePattern"));
+            case WORKING_DAYS_CALENDAR -> PlanItemJson.calendar(c, false);
+            case NON_WORKING_DAYS_CALENDAR -> PlanItemJson.calendar(c, true);
+            case SCHEDULE -> PlanItemJson.schedule(c);
         };
     }
 

@@ -142,6 +142,53 @@ class ItemOperationExecutorTest {
                 .endsWith("Workflow:W is still in use by FileWatch:WATCH");
     }
 
+    private static Item planItem(String json) {
+        return io.jobwerk.engine.json.ItemJson.decode(io.jobwerk.engine.json.EngineJson.parse(json).orThrow()).orThrow();
+    }
+
+    private static final String WORKDAYS = "{\"TYPE\":\"WorkingDaysCalendar\",\"path\":\"workdays\"}";
+    private static final String HOLIDAYS = "{\"TYPE\":\"NonWorkingDaysCalendar\",\"path\":\"holidays\"}";
+    private static final String NIGHTLY = """
+            {"TYPE":"Schedule","path":"nightly","workflowNames":["W"],"nonWorkingDayCalendars":["holidays"],
+             "calendars":[{"calendarName":"workdays","periods":[{"singleStart":"02:00"}]}]}""";
+
+    private static String missing(Checked<?> checked) {
+        assertThat(checked.problemOption()).as("a problem").isPresent();
+        assertThat(checked.problemOption().get().code()).isEqualTo("MissingReference");
+        return checked.problemOption().get().message();
+    }
+
+    @Test
+    void aScheduleNeedsItsCalendarsAndWorkflows() {
+        assertThat(missing(execute(deployed(), new ItemOperation.AddOrChangeSimple(planItem(NIGHTLY)))))
+                .isEqualTo("Schedule 'nightly' refers to the unknown WorkingDaysCalendar 'workdays'");
+        assertThat(missing(execute(deployed(), new ItemOperation.AddOrChangeSimple(planItem(WORKDAYS)),
+                new ItemOperation.AddOrChangeSimple(planItem(NIGHTLY)))))
+                .isEqualTo("Schedule 'nightly' refers to the unknown NonWorkingDaysCalendar 'holidays'");
+        assertThat(missing(execute(deployed(), new ItemOperation.AddOrChangeSimple(planItem(WORKDAYS)),
+                new ItemOperation.AddOrChangeSimple(planItem(HOLIDAYS)),
+                new ItemOperation.AddOrChangeSimple(planItem(NIGHTLY.replace("[\"W\"]", "[\"NOWHERE\"]"))))))
+                .isEqualTo("Schedule 'nightly' refers to the unknown Workflow 'NOWHERE'");
+        assertThat(execute(deployed(), new ItemOperation.AddOrChangeSimple(planItem(WORKDAYS)),
+                new ItemOperation.AddOrChangeSimple(planItem(HOLIDAYS)), new ItemOperation.AddOrChangeSimple(planItem(NIGHTLY))).isOk())
+                .isTrue();
+    }
+
+    @Test
+    void calendarsAndWorkflowsAScheduleUsesAreNotDeleted() {
+        EngineState state = deployed().applyEvents(List.of(WORKDAYS, HOLIDAYS, NIGHTLY).stream()
+                .map(j -> KeyedEvent.keyless(new ItemEvent.UnsignedSimpleItemAdded(planItem(j)))).toList()).orThrow();
+
+        assertThat(message(execute(state, new ItemOperation.DeleteSimple("WorkingDaysCalendar:workdays"))))
+                .endsWith("WorkingDaysCalendar:workdays is still in use by Schedule:nightly");
+        assertThat(message(execute(state, new ItemOperation.DeleteSimple("NonWorkingDaysCalendar:holidays"))))
+                .endsWith("NonWorkingDaysCalendar:holidays is still in use by Schedule:nightly");
+        assertThat(message(execute(state, new ItemOperation.RemoveVersioned(new WorkflowPath("W")))))
+                .endsWith("Workflow:W is still in use by Schedule:nightly");
+        assertThat(execute(state, new ItemOperation.DeleteSimple("Schedule:nightly"),
+                new ItemOperation.DeleteSimple("WorkingDaysCalendar:workdays")).isOk()).isTrue();
+    }
+
     @Test
     void redeploymentDeletesTheSupersededVersionNoOrderUses() {
         var checked = execute(deployed(), new ItemOperation.AddVersion(new VersionId("2")), new ItemOperation.AddOrChangeSimple(onAgent(W2, A)));

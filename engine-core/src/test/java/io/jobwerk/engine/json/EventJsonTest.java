@@ -176,7 +176,8 @@ class EventJsonTest {
                         "JSON path $.item.limit: Lock limit must be at least 1, found 0"),
                 Arguments.of("{`eventId`:1,`TYPE`:`UnsignedSimpleItemAdded`,`item`:{`TYPE`:`Semaphore`,`path`:`L`}}",
                         "JSON path $.item.TYPE: unknown item TYPE 'Semaphore', expected one of AgentRef, SubagentItem, "
-                                + "SubagentBundle, Lock, GlobalBoard, JobResource, FileWatch, Calendar"),
+                                + "SubagentBundle, Lock, GlobalBoard, JobResource, FileWatch, Calendar, "
+                                + "WorkingDaysCalendar, NonWorkingDaysCalendar, Schedule"),
                 Arguments.of("{`eventId`:1,`TYPE`:`UnsignedSimpleItemAdded`,`item`:{`TYPE`:`AgentRef`,`path`:`A`,`directors`:[]}}",
                         "JSON path $.item: AgentRef needs one or two directors"),
                 Arguments.of("{`eventId`:1,`TYPE`:`UnsignedSimpleItemAdded`,`item`:{`TYPE`:`SubagentBundle`,`id`:`B`,"

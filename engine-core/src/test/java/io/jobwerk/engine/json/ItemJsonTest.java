@@ -31,7 +31,10 @@ class ItemJsonTest {
             "{`TYPE`:`JobResource`,`path`:`R`,`variables`:{`x`:`'v'`},`env`:{`MYPATH`:`'/bin:' ++ env('PATH')`}}",
             "{`TYPE`:`FileWatch`,`path`:`P`,`workflowPath`:`W`,`agentPath`:`A`,`directoryExpr`:`'/DIR'`,"
                     + "`pattern`:`[a-z]+.csv`,`orderExpr`:`'#' ++ now(format='yyyy-MM-dd') ++ '#' ++ $0`,`delay`:2}",
-            "{`TYPE`:`Calendar`,`path`:`CALENDAR`,`dateOffset`:21600,`orderIdPattern`:`#([^#]+)#.*`,`periodDatePattern`:`yyyy-MM-dd`}");
+            "{`TYPE`:`Calendar`,`path`:`CALENDAR`,`dateOffset`:21600,`orderIdPattern`:`#([^#]+)#.*`,`periodDatePattern`:`yyyy-MM-dd`}",
+            "{`TYPE`:`WorkingDaysCalendar`,`path`:`WORKDAYS`,`includes`:{`weekdays`:[{`days`:[1,2,3,4,5]}]}}",
+            "{`TYPE`:`NonWorkingDaysCalendar`,`path`:`HOLIDAYS`,`includes`:{`dates`:[`2027-12-25`]}}",
+            "{`TYPE`:`Schedule`,`path`:`NIGHTLY`,`workflowNames`:[`WORKFLOW`],`calendars`:[{`calendarName`:`WORKDAYS`,`timeZone`:`Europe/Berlin`,`periods`:[{`singleStart`:`02:30:00`,`whenHoliday`:`SUPPRESS`}]}],`planOrderAutomatically`:true,`submitOrderToControllerWhenPlanned`:true}");
 
     static Stream<String> items() {
         return ITEMS.stream().map(s -> s.replace('`', '"'));
@@ -85,6 +88,7 @@ class ItemJsonTest {
     void keysAreAsJs7WritesThem() {
         assertThat(items().map(j -> ok(ItemJson.decode(EngineJson.parse(j).orThrow())).key()).toList()).containsExactly(
                 "Agent:AGENT", "Subagent:SUBAGENT", "SubagentBundle:BUNDLE", "Lock:LOCK", "Board:BOARD", "JobResource:R",
-                "FileWatch:P", "Calendar:CALENDAR");
+                "FileWatch:P", "Calendar:CALENDAR", "WorkingDaysCalendar:WORKDAYS", "NonWorkingDaysCalendar:HOLIDAYS",
+                "Schedule:NIGHTLY"); // the last three are JOC objects, named here as the Controller keeps them
     }
 }

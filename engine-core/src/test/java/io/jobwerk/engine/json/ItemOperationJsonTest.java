@@ -83,7 +83,8 @@ class ItemOperationJsonTest {
                         "JsonDecode", "2", "Line 2: JSON path $.item.path: Invalid LockPath 'a//b': must not start or end with '/' nor contain '//'"),
                 Arguments.of("\n\n{`TYPE`:`DeleteSimple`,`path`:`LOCK`}",
                         "JsonDecode", "3", "Line 3: JSON path $.path: Invalid simple item key 'LOCK': expected TYPE:path with TYPE one of "
-                                + "[Agent, Board, Calendar, FileWatch, JobResource, Lock, Subagent, SubagentBundle]"),
+                                + "[Agent, Board, Calendar, FileWatch, JobResource, Lock, "
+                        + "NonWorkingDaysCalendar, Schedule, Subagent, SubagentBundle, WorkingDaysCalendar]"),
                 Arguments.of("{`TYPE`:`AddVersion`,`versionId`:`1`}\n{`TYPE`:`AddVersion`",
                         "JsonSyntax", "2", null),
                 Arguments.of("{`TYPE`:`AddOrChangeSimple`,`item`:{`TYPE`:`Workflow`,`path`:`W`,`instructions`:[]}}",
