@@ -37,8 +37,8 @@ import java.util.function.Predicate;
 public final class DailyPlanner {
     private DailyPlanner() {}
 
-    /** How far a holiday's start may move to find a day that is not a holiday. */
-    private static final int MAX_HOLIDAY_SHIFT_DAYS = 366;
+    /** How far a holiday's start may move to find a day that is not a holiday (a longer run of holidays drops it). */
+    static final int MAX_HOLIDAY_SHIFT_DAYS = 31;
 
     /**
      * The orders of {@code schedules} on the plan dates {@code from} to {@code to} (both included), by
@@ -50,8 +50,9 @@ public final class DailyPlanner {
             return Checked.fail(Problem.of("InvalidPlanRange", "The plan range ends (" + to + ") before it begins (" + from + ")"));
         }
         List<Start> starts = new ArrayList<>();
+        CalendarDays days = new CalendarDays(from.minusDays(MAX_HOLIDAY_SHIFT_DAYS), to.plusDays(MAX_HOLIDAY_SHIFT_DAYS));
         for (Item.PlanSchedule schedule : schedules) {
-            Checked<List<Start>> planned = planSchedule(schedule, items, from, to);
+            Checked<List<Start>> planned = planSchedule(schedule, items, days, from, to);
             if (planned.isFail()) {
                 return Checked.fail(planned.problemOption().orElseThrow());
             }
@@ -66,7 +67,7 @@ public final class DailyPlanner {
                          LocalDate planDate, Instant instant, Optional<Integer> cycleIndex) {}
 
     private static Checked<List<Start>> planSchedule(Item.PlanSchedule schedule, Function<String, Optional<Item>> items,
-                                                           LocalDate from, LocalDate to) {
+                                                     CalendarDays days, LocalDate from, LocalDate to) {
         Map<String, Start> byKey = new LinkedHashMap<>();
         List<OrderParameterisation> parameterisations = schedule.orderParameterisations().isEmpty()
                 ? List.of(OrderParameterisation.DEFAULT) : schedule.orderParameterisations();
@@ -83,8 +84,8 @@ public final class DailyPlanner {
                 }
                 nonWorking.add(c.orThrow());
             }
-            Predicate<LocalDate> holiday = d -> nonWorking.stream().anyMatch(c -> c.holds(d));
-            Predicate<LocalDate> selected = selectedDays(working.orThrow(), sc);
+            Predicate<LocalDate> holiday = days.anyHolds(nonWorking);
+            Predicate<LocalDate> selected = selectedDays(days.holds(working.orThrow()), sc);
             for (Period period : sc.periods()) {
                 for (LocalDate planDate : planDates(selected, holiday, period.whenHoliday(), from, to)) {
                     List<Instant> starts = period.starts(planDate, sc.timeZone());
@@ -106,9 +107,12 @@ public final class DailyPlanner {
     }
 
     /** The working calendar's days narrowed by the schedule's restrictions, which count in those days. */
-    private static Predicate<LocalDate> selectedDays(Item.PlanCalendar working, ScheduleCalendar sc) {
-        DayBase base = DayBase.of(working::holds);
-        return d -> working.holds(d)
+    private static Predicate<LocalDate> selectedDays(Predicate<LocalDate> working, ScheduleCalendar sc) {
+        if (sc.includes().isEmpty() && sc.excludes().isEmpty()) {
+            return working;
+        }
+        DayBase base = DayBase.of(working);
+        return d -> working.test(d)
                 && (sc.includes().isEmpty() || sc.includes().names(d, base))
                 && !sc.excludes().names(d, base);
     }
