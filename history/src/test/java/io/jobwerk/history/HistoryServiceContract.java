@@ -12,17 +12,25 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HistoryServiceTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final OrderQuery ALL_ORDERS = new OrderQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100, 0);
-    private static final TaskQuery ALL_TASKS = new TaskQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+/** What the history service does, on each database (a subclass per database). */
+abstract class HistoryServiceContract {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final OrderQuery ALL_ORDERS = new OrderQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100, 0);
+    static final TaskQuery ALL_TASKS = new TaskQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), 100, 0);
 
     @TempDir
     Path dir;
 
-    private HistoryService start(TestJournal journal) {
-        return HistoryService.start(HistoryConf.sqlite(dir), journal.source(), id -> Optional.empty(), Clock.systemUTC());
+    /** A new, empty history database. */
+    abstract HistoryConf historyConf() throws Exception;
+
+    HistoryService start(TestJournal journal) throws Exception {
+        return start(journal, Clock.systemUTC());
+    }
+
+    HistoryService start(TestJournal journal, Clock clock) throws Exception {
+        return HistoryService.start(historyConf(), journal.source(), id -> Optional.empty(), clock);
     }
 
     @Test
@@ -152,7 +160,7 @@ class HistoryServiceTest {
             journal.persist("running \"TYPE\":\"OrderAdded\",\"workflowId\":{\"path\":\"hello\",\"versionId\":\"1\"}");
             last = journal.journal.lastEventId();
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(31));
-            try (HistoryService history = HistoryService.start(HistoryConf.sqlite(dir), journal.source(), id -> Optional.empty(), later)) {
+            try (HistoryService history = start(journal, later)) {
                 assertThat(history.awaitStored(last, WAIT)).isTrue();
                 assertThat(history.cleanUpNow()).isEqualTo(1);
                 assertThat(history.queries().orders(ALL_ORDERS).rows()).extracting(e -> e.order().key().orderId()).containsExactly("running");
