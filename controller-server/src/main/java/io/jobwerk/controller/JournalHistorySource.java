@@ -28,6 +28,11 @@ final class JournalHistorySource implements HistoryEventSource {
     }
 
     @Override
+    public long lastEventId() {
+        return journal.lastEventId();
+    }
+
+    @Override
     public long oldestKeptAfterEventId() {
         return journal.oldestKeptAfterEventId();
     }

@@ -18,6 +18,9 @@ public interface HistoryEventSource {
      */
     Checked<List<Stamped<? extends Event>>> await(long after, int limit, Duration timeout);
 
+    /** The id of the last committed event. */
+    long lastEventId();
+
     /** The id after which events are still kept. */
     long oldestKeptAfterEventId();
 

@@ -123,6 +123,14 @@ public final class HistoryService implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the history holds every event committed when called, at most {@code timeout}, so a
+     * query right after an order ended sees it; whether it does.
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return awaitStored(events.lastEventId(), timeout);
+    }
+
     /** Deletes the entries of orders that ended longer ago than the retention; returns how many orders. */
     public int cleanUpNow() throws java.sql.SQLException {
         return store.deleteEndedBefore(clock.millis() - conf.retention().toMillis());

@@ -52,6 +52,11 @@ final class TestJournal implements AutoCloseable {
             }
 
             @Override
+            public long lastEventId() {
+                return journal.lastEventId();
+            }
+
+            @Override
             public long oldestKeptAfterEventId() {
                 return journal.oldestKeptAfterEventId();
             }

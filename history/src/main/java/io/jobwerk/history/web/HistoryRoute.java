@@ -34,7 +34,8 @@ import java.util.Optional;
  *       "agentPath", "subagentId", "returnCode", "outcome", "message", "startedAt", "endedAt"}]}}, newest first;</li>
  *   <li>{@code GET log/{orderId}} → {@code text/plain}: the order's whole log.</li>
  * </ul>
- * Times are ISO-8601 in UTC ({@code Z}); a time not yet known is {@code null}. A bad parameter is
+ * Each answer waits (up to 2 s) until the history holds the events committed when it was asked, so
+ * an order that just ended is there. Times are ISO-8601 in UTC ({@code Z}); a time not yet known is {@code null}. A bad parameter is
  * {@code InvalidParameter} (400) naming it; a database that cannot be read, {@code ServiceUnavailable} (503).
  */
 public final class HistoryRoute {
@@ -51,7 +52,14 @@ public final class HistoryRoute {
                 .get("/controller/api/history/log/{orderId}", auth.require(Permission.ValidUser, (ex, u) -> log(ex)));
     }
 
+    private static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(2);
+
     private HistoryQueries queries() {
+        try {
+            history.awaitCaughtUp(CATCH_UP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return history.queries();
     }
 
