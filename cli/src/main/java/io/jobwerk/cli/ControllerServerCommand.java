@@ -2,11 +2,14 @@ package io.jobwerk.cli;
 
 import io.jobwerk.controller.Controller;
 import io.jobwerk.controller.ControllerConf;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.history.HistoryConf;
 import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
 import io.jobwerk.runtime.signature.SignatureVerifier;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +50,19 @@ public final class ControllerServerCommand implements Callable<Integer> {
     @Mixin
     TrustedKeysOption trustedKeys;
 
+    @Option(names = "--history-db", paramLabel = "JDBC-URL",
+            description = "Store the history in this PostgreSQL database (jdbc:postgresql://HOST:PORT/DB) instead of DATA/history.sqlite;"
+                    + " the user and password come from --history-db-credentials or $" + HistoryConf.USER_ENV + " and $" + HistoryConf.PASSWORD_ENV + ".")
+    String historyDb;
+
+    @Option(names = "--history-db-credentials", paramLabel = "FILE",
+            description = "A properties file with 'user' and 'password' for --history-db.")
+    Path historyDbCredentials;
+
+    @Option(names = "--history-retention-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "Delete the history of orders that ended longer ago (default: ${DEFAULT-VALUE}; 0 keeps it for ever).")
+    int historyRetentionDays;
+
     @Override
     public Integer call() throws Exception {
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
@@ -56,10 +72,32 @@ public final class ControllerServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--agent-user must be NAME:PASSWORD");
         }
         SignatureVerifier signatures = trustedKeys.signatures(spec);
+        HistoryConf history = historyConf();
         Controller controller = Controller.start(new ControllerConf(id, DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
-                new Users(accounts), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures));
+                new Users(accounts), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures)
+                .withHistory(history));
         return ServerRun.untilStopped(controller, controller::onShutDown,
                 "Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
+    }
+
+    private HistoryConf historyConf() {
+        if (historyRetentionDays < 0) {
+            throw new ParameterException(spec.commandLine(), "--history-retention-days must be 0 or more, not " + historyRetentionDays);
+        }
+        HistoryConf conf;
+        if (historyDb == null) {
+            if (historyDbCredentials != null) {
+                throw new ParameterException(spec.commandLine(), "--history-db-credentials needs --history-db");
+            }
+            conf = HistoryConf.sqlite(data);
+        } else {
+            Checked<HistoryConf> postgres = HistoryConf.postgres(historyDb, java.util.Optional.ofNullable(historyDbCredentials), System.getenv());
+            if (postgres.isFail()) {
+                throw new ParameterException(spec.commandLine(), postgres.problemOption().orElseThrow().message());
+            }
+            conf = postgres.orThrow();
+        }
+        return conf.withRetention(Duration.ofDays(historyRetentionDays), HistoryConf.DEFAULT_CLEANUP_INTERVAL);
     }
 }

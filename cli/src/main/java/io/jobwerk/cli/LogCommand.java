@@ -11,10 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jobwerk log ORDER}: the order's job output (and its fork children's), read from the event
- * stream's {@code OrderStdoutWritten} and {@code OrderStderrWritten}; stderr output goes to stderr.
+ * {@code jobwerk log ORDER}: the order's whole log from the Controller's history
+ * ({@code GET /controller/api/history/log/ORDER}): every step's output (and its fork children's)
+ * under a header line naming the job and its start, also once the journal released the events.
+ * With {@code --follow}, the output as it comes, from the kept events' {@code OrderStdoutWritten}
+ * and {@code OrderStderrWritten} (stderr output to stderr) until the order ends.
  */
-@Command(name = "log", mixinStandardHelpOptions = true, description = "Print an order's job output (stdout and stderr) from the kept events.")
+@Command(name = "log", mixinStandardHelpOptions = true, description = "Print an order's log (every step's stdout and stderr) from the history.")
 public final class LogCommand implements Callable<Integer> {
 
     /** Events after which an order does no more jobs on its own. */
@@ -26,11 +29,22 @@ public final class LogCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ORDER", description = "Order id.")
     String orderId;
 
-    @Option(names = {"-f", "--follow"}, description = "Wait for more output until the order ends.")
+    @Option(names = {"-f", "--follow"}, description = "Print the output as it comes, from the kept events, until the order ends.")
     boolean follow;
 
     @Override
     public Integer call() {
+        if (!follow) {
+            try (EngineClient client = controller.client()) {
+                Checked<String> log = client.getText(java.util.List.of("history", "log", orderId));
+                if (log.isFail()) {
+                    return controller.problem(log.problemOption().orElseThrow());
+                }
+                controller.out().print(log.orThrow());
+                controller.out().flush();
+                return 0;
+            }
+        }
         boolean[] seen = {false};
         String childPrefix = orderId + "|";
         try (EngineClient client = controller.client()) {

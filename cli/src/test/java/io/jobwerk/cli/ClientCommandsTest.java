@@ -125,7 +125,7 @@ class ClientCommandsTest {
         assertThat(cli.client("orders", "--state", "suspended").out()).containsPattern("t-long .*Ready,suspended +agent +WaitingForCommand");
         assertThat(cli.client("cancel", "t-long").exitCode()).isZero();
         awaitState("t-long", OrderState.Kind.CANCELLED);
-        assertThat(cli.client("log", "t-long").out()).startsWith("long: step 1 of 60\n");
+        assertThat(cli.client("log", "t-long").out()).contains("started: order t-long").contains("\nlong: step 1 of 60\n");
     }
 
     @Test
@@ -181,7 +181,7 @@ class ClientCommandsTest {
     void logOfAnOrderWithoutEventsExitsWith1() {
         Cli.Result r = cli.client("log", "never-added");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("No events of order 'never-added'");
+        assertThat(r.err()).contains("The history holds no order 'never-added'");
     }
 
     @Test

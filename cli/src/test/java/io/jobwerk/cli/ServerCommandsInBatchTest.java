@@ -69,7 +69,8 @@ class ServerCommandsInBatchTest {
             JournalStats after = journal.stats();
             assertThat(after.checkpoints()).as("TakeSnapshot took a checkpoint").isEqualTo(before.checkpoints() + 1);
             assertThat(after.checkpointEventId()).as("after the AddOrder before it").isGreaterThanOrEqualTo(added);
-            assertThat(journal.releasedEventId()).isEqualTo(releasable);
+            // the history releases what it stored, too
+            assertThat(journal.releasedEventId()).isGreaterThanOrEqualTo(releasable);
             assertThat(shutDown).as("ShutDown in a Batch is refused").isFalse();
             try (EngineClient client = new EngineClient(system.standalone().controllerUri() + "/controller/api", "test", "test-pass-1")) {
                 assertThat(client.get("").isOk()).as("the Controller still runs").isTrue();

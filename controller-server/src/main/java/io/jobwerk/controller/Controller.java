@@ -32,6 +32,8 @@ import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.history.HistoryService;
+import io.jobwerk.history.web.HistoryRoute;
 import io.jobwerk.http.auth.Authentication;
 import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.Sessions;
@@ -90,6 +92,7 @@ public final class Controller implements AutoCloseable {
     });
     private volatile Runnable shutdownHook = () -> { };
     private final FileWatchDriver fileWatches;
+    private final HistoryService history;
 
     private Controller(ControllerConf conf, Journal<EngineState> journal, Clock clock) {
         this.conf = conf;
@@ -100,6 +103,8 @@ public final class Controller implements AutoCloseable {
         this.keeper = new EngineKeeper(journal, Placement.CONTROLLER, env, clock, Optional.empty());
         keeper.addListener(this::committed);
         keeper.start();
+        this.history = HistoryService.start(conf.historyConf(), new JournalHistorySource(journal),
+                id -> journal.currentState().workflow(id).toOptional(), clock);
         syncDrivers(journal.currentState());
         this.fileWatches = new FileWatchDriver(keeper, clock, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
@@ -115,6 +120,7 @@ public final class Controller implements AutoCloseable {
                 .get("/controller/api/order/{orderId}", auth.require(Permission.ValidUser, (ex, u) -> order(ex)))
                 .get("/controller/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, u) -> obstacles(ex)))
                 .get("/metrics", auth.require(Permission.ReadMetrics, (ex, u) -> metrics(ex)));
+        new HistoryRoute(history).addTo(routes, auth);
         this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
     }
 
@@ -283,10 +289,7 @@ public final class Controller implements AutoCloseable {
     private Checked<CommandResponse> execute(Command command) throws Exception {
         return switch (command.kind()) {
             case TAKE_SNAPSHOT -> takeSnapshot();
-            case RELEASE_EVENTS -> {
-                journal.release(((Command.ReleaseEvents) command).untilEventId());
-                yield Checked.ok(CommandResponse.ACCEPTED);
-            }
+            case RELEASE_EVENTS -> releaseEvents((Command.ReleaseEvents) command);
             case RESET_AGENT -> resetAgent((Command.ResetAgent) command);
             case RESET_SUBAGENT -> resetSubagent((Command.ResetSubagent) command);
             case SHUT_DOWN, EMERGENCY_STOP -> Checked.fail(Problem.of("NotInBatch", command.typeName() + " must be sent alone, not inside a Batch",
@@ -329,6 +332,23 @@ public final class Controller implements AutoCloseable {
 
     private Checked<CommandResponse> keeperExecute(Command command) throws Exception {
         return keeper.execute(command).get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@code ReleaseEvents}: the journal may delete the events up to {@code untilEventId}, but never
+     * one the history has not stored (JS7 deletes only what every registered reader released): the
+     * command waits up to 10 s for the history to store them, then releases what it has stored.
+     */
+    private Checked<CommandResponse> releaseEvents(Command.ReleaseEvents command) throws InterruptedException {
+        long until = Math.min(command.untilEventId(), journal.lastEventId());
+        history.awaitStored(until, Duration.ofSeconds(10));
+        journal.release(Math.min(until, history.storedEventId()));
+        return Checked.ok(CommandResponse.ACCEPTED);
+    }
+
+    /** The history service: order and task history, job logs. */
+    public HistoryService history() {
+        return history;
     }
 
     /** {@code TakeSnapshot}: a checkpoint of the journal, written when this answers. */
@@ -506,6 +526,7 @@ public final class Controller implements AutoCloseable {
         drivers.keySet().stream().map(AgentPath::string).sorted().forEach(agents::add);
         o.put("lastEventId", journal.lastEventId());
         o.put("journalId", journal.journalId());
+        o.put("historyEventId", history.storedEventId());
         o.put("java", System.getProperty("java.version"));
         return o;
     }
@@ -538,6 +559,7 @@ public final class Controller implements AutoCloseable {
         drivers.values().forEach(AgentDriver::close);
         closer.shutdown();
         keeper.close();
+        history.close();
         journal.close();
     }
 

@@ -1,19 +1,23 @@
 package io.jobwerk.controller;
 
+import io.jobwerk.history.HistoryConf;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
 import io.jobwerk.runtime.signature.SignatureVerifier;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Configuration of a Controller.
  *
  * @param agentUserId the user the Controller logs in with at its Agents
  * @param signatures   whether deployed workflows must be signed by a trusted key, and by which
+ * @param history      where the history is stored; empty: {@code history.sqlite} in the data directory
  */
 public record ControllerConf(String controllerId, Path dataDirectory, WebServerConf web, Users users,
-                             String agentUserId, String agentPassword, boolean fsync, SignatureVerifier signatures) {
+                             String agentUserId, String agentPassword, boolean fsync, SignatureVerifier signatures,
+                             Optional<HistoryConf> history) {
     public ControllerConf {
         Objects.requireNonNull(controllerId, "controllerId");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -22,6 +26,21 @@ public record ControllerConf(String controllerId, Path dataDirectory, WebServerC
         Objects.requireNonNull(agentUserId, "agentUserId");
         Objects.requireNonNull(agentPassword, "agentPassword");
         Objects.requireNonNull(signatures, "signatures");
+        Objects.requireNonNull(history, "history");
+    }
+
+    public ControllerConf(String controllerId, Path dataDirectory, WebServerConf web, Users users,
+                          String agentUserId, String agentPassword, boolean fsync, SignatureVerifier signatures) {
+        this(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, signatures, Optional.empty());
+    }
+
+    public ControllerConf withHistory(HistoryConf history) {
+        return new ControllerConf(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, signatures, Optional.of(history));
+    }
+
+    /** The history's configuration: the one given, or SQLite in the data directory. */
+    public HistoryConf historyConf() {
+        return history.orElseGet(() -> HistoryConf.sqlite(dataDirectory));
     }
 
     /** A Controller that accepts unsigned workflows (standalone and development set-ups). */

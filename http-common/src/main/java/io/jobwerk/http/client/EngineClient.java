@@ -100,6 +100,20 @@ public final class EngineClient implements AutoCloseable {
         return url(pathSegments).flatMap(url -> call(new Request.Builder().url(url).get(), true));
     }
 
+    /** Like {@link #get(List)}, with query parameters (encoded here), e.g. the history's filters. */
+    public Checked<JsonNode> get(List<String> pathSegments, java.util.Map<String, String> query) {
+        return url(pathSegments).flatMap(url -> {
+            HttpUrl.Builder withQuery = url.newBuilder();
+            query.forEach(withQuery::addQueryParameter);
+            return call(new Request.Builder().url(withQuery.build()).get(), true);
+        });
+    }
+
+    /** Like {@link #get(List)} for a plain-text answer (e.g. an order's log). */
+    public Checked<String> getText(List<String> pathSegments) {
+        return url(pathSegments).flatMap(url -> callText(new Request.Builder().url(url).header("Accept", "text/plain").get()));
+    }
+
     private Checked<HttpUrl> url(List<String> pathSegments) {
         HttpUrl base = HttpUrl.parse(apiUri);
         if (base == null) {

@@ -1,0 +1,235 @@
+package io.jobwerk.history;
+
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.engine.workflow.WorkflowId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The history service: reads the Controller's committed events in order, stores order and task
+ * history and job logs ({@link HistoryStore}), then releases the stored events in the journal, so
+ * the journal stays bounded however many orders run.
+ *
+ * <p><b>Exactly once.</b> Each run of events is stored in one transaction with the id of its last
+ * event; after any stop (also {@code kill -9}) the service goes on after the stored id. When the
+ * database fails, the run is rolled back, the service reloads what it follows from the database
+ * and tries again, waiting 0.1 s, then twice as long up to 5 s; the journal keeps the events
+ * meanwhile (they are released only once stored).
+ *
+ * <p><b>Threads.</b> One ingesting thread and one cleanup thread, both made in {@link #threads}
+ * (so they can move onto a shared scheduler), never the Controller's keeper thread.
+ */
+public final class HistoryService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(HistoryService.class.getName());
+    private static final int BATCH_EVENTS = 5_000;
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    private final HistoryConf conf;
+    private final HistoryDatabase database;
+    private final HistoryStore store;
+    private final HistoryQueries queries;
+    private final HistoryEventSource events;
+    private final Function<WorkflowId, Optional<Workflow>> fallbackWorkflow;
+    private final Clock clock;
+    private final ScheduledExecutorService threads;
+    private final Object storedLock = new Object();
+    private long storedEventId = -1; // guarded by storedLock; -1 until the database was read
+    private volatile boolean closed;
+    private volatile Optional<String> problem = Optional.empty();
+
+    private HistoryService(HistoryConf conf, HistoryEventSource events, Function<WorkflowId, Optional<Workflow>> fallbackWorkflow, Clock clock) {
+        this.conf = conf;
+        this.database = HistoryDatabase.open(conf);
+        this.store = new HistoryStore(database);
+        this.queries = new HistoryQueries(database);
+        this.events = events;
+        this.fallbackWorkflow = fallbackWorkflow;
+        this.clock = clock;
+        this.threads = threads();
+    }
+
+    /**
+     * Starts the service. It does not wait for the database: until it answers, the service retries,
+     * and the queries fail.
+     *
+     * @param fallbackWorkflow a workflow version the events did not show (deployed before the history
+     *                         started), e.g. from the Controller's state
+     */
+    public static HistoryService start(HistoryConf conf, HistoryEventSource events,
+                                       Function<WorkflowId, Optional<Workflow>> fallbackWorkflow, Clock clock) {
+        HistoryService service = new HistoryService(conf, events, fallbackWorkflow, clock);
+        service.threads.execute(service::ingest);
+        if (!conf.retention().isZero() && !conf.retention().isNegative()) {
+            long interval = conf.cleanupInterval().toMillis();
+            service.threads.scheduleWithFixedDelay(service::cleanUp, interval, interval, TimeUnit.MILLISECONDS);
+        }
+        return service;
+    }
+
+    private static ScheduledExecutorService threads() {
+        int[] n = {0};
+        return Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, n[0]++ == 0 ? "history-ingest" : "history-cleanup");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public HistoryQueries queries() {
+        return queries;
+    }
+
+    public HistoryConf conf() {
+        return conf;
+    }
+
+    /** The id of the last event stored; -1 while the database has not been read. */
+    public long storedEventId() {
+        synchronized (storedLock) {
+            return storedEventId;
+        }
+    }
+
+    /** Why the history lags, while the database fails. */
+    public Optional<String> problem() {
+        return problem;
+    }
+
+    /** Waits until the events up to {@code eventId} are stored, at most {@code timeout}; whether they are. */
+    public boolean awaitStored(long eventId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (storedLock) {
+            while (storedEventId < eventId && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(storedLock, left);
+            }
+            return storedEventId >= eventId;
+        }
+    }
+
+    /**
+     * Waits until the history holds every event committed when called, at most {@code timeout}, so a
+     * query right after an order ended sees it; whether it does.
+     */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return awaitStored(events.lastEventId(), timeout);
+    }
+
+    /** Deletes the entries of orders that ended longer ago than the retention; returns how many orders. */
+    public int cleanUpNow() throws java.sql.SQLException {
+        return store.deleteEndedBefore(clock.millis() - conf.retention().toMillis());
+    }
+
+    private void cleanUp() {
+        try {
+            int deleted = cleanUpNow();
+            if (deleted > 0) {
+                LOG.info("History cleanup deleted " + deleted + " orders that ended more than " + conf.retention() + " ago");
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "History cleanup failed, it runs again in " + conf.cleanupInterval() + ": " + e);
+        }
+    }
+
+    private void ingest() {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        HistoryProjection projection = null;
+        long position = 0;
+        while (!closed) {
+            try {
+                if (projection == null) {
+                    database.migrate();
+                    HistoryStore.Resumption resumption = store.load(events.journalId(), fallbackWorkflow);
+                    projection = resumption.projection();
+                    position = resumption.lastEventId();
+                    stored(position);
+                    if (problem.isPresent()) {
+                        LOG.info("The history database " + conf.displayUrl() + " answers again, the history catches up after event " + position);
+                        problem = Optional.empty();
+                    }
+                }
+                Checked<List<Stamped<? extends Event>>> read = events.await(position, BATCH_EVENTS, POLL);
+                if (read.isFail()) {
+                    position = skipTorn(position, read.problemOption().orElseThrow().message());
+                    continue;
+                }
+                List<Stamped<? extends Event>> stamped = read.orThrow();
+                if (stamped.isEmpty()) {
+                    continue;
+                }
+                HistoryBatch batch = new HistoryBatch();
+                for (Stamped<? extends Event> s : stamped) {
+                    projection.apply(s, batch);
+                }
+                store.write(batch);
+                position = batch.lastEventId;
+                stored(position);
+                events.release(position);
+                backoff = FIRST_BACKOFF_MILLIS;
+            } catch (Exception e) {
+                if (closed) {
+                    return;
+                }
+                if (problem.isEmpty()) {
+                    LOG.log(Level.WARNING, "The history cannot be stored in " + conf.displayUrl() + ", retrying (the journal keeps the events): " + e);
+                }
+                problem = Optional.of(e.toString());
+                projection = null; // what it had applied may not be stored: reload
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    /** The events after {@code position} are gone (released by someone else): go on after the oldest kept. */
+    private long skipTorn(long position, String message) {
+        long oldest = events.oldestKeptAfterEventId();
+        if (oldest <= position) {
+            throw new IllegalStateException(message);
+        }
+        LOG.warning("The history misses the events after " + position + " up to " + oldest + ", which the journal no longer keeps: " + message);
+        return oldest;
+    }
+
+    private void stored(long eventId) {
+        synchronized (storedLock) {
+            storedEventId = eventId;
+            storedLock.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (storedLock) {
+            storedLock.notifyAll();
+        }
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+}
