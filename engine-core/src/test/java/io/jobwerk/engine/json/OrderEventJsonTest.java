@@ -156,4 +156,15 @@ class OrderEventJsonTest {
         Order order = ok(OrderJson.decode(orderJson));
         assertSameTree(OrderJson.encode(order), orderJson);
     }
+
+    @Test
+    void aSleepingOrderNamesItsCauseAsJs7Does() {
+        String json = EVENTS.get(3).replace('`', '"')
+                .replace("{\"TYPE\":\"Processing\",\"subagentId\":\"SUBAGENT\"}",
+                        "{\"TYPE\":\"Sleeping\",\"until\":1700000000000,\"cause\":{\"TYPE\":\"SleepInstruction\"}}");
+        JsonNode orderJson = EngineJson.parse(json).orThrow().get("order");
+        Order order = ok(OrderJson.decode(orderJson));
+        assertThat(order.state()).isInstanceOf(io.jobwerk.engine.order.OrderState.Sleeping.class);
+        assertSameTree(OrderJson.encode(order), orderJson);
+    }
 }
