@@ -45,6 +45,7 @@ class OrderEventJsonTest {
             "{`TYPE`:`OrderStderrWritten`,`chunk`:`oops\\n`}",
             "{`TYPE`:`OrderProcessed`,`outcome`:{`TYPE`:`Disrupted`,`reason`:{`TYPE`:`ProcessLost`,"
                     + "`problem`:{`message`:`lost`}},`uncatchable`:true}}",
+            "{`TYPE`:`OrderProcessingKilled`}",
             "{`TYPE`:`OrderMoved`,`to`:[1,`try+0`,0],`reason`:{`TYPE`:`SkippedDueToWorkflowPathControl`}}",
             "{`TYPE`:`OrderOutcomeAdded`,`outcome`:{`TYPE`:`Failed`,`message`:`M`,`namedValues`:{`returnCode`:7}}}",
             "{`TYPE`:`OrderFailed`,`movedTo`:[2]}",
