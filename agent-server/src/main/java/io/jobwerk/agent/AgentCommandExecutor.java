@@ -9,10 +9,10 @@ import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.ItemEvent;
+import io.jobwerk.engine.motor.OrderEventSource;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
-import io.jobwerk.engine.order.OrderMark;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.http.protocol.AgentCommand;
@@ -129,19 +129,11 @@ final class AgentCommandExecutor {
             case MARK_ORDER -> {
                 var mark = (AgentCommand.MarkOrder) command;
                 Order order = state.orders().get(mark.orderId());
-                if (order == null || order.mark().equals(Optional.of(mark.mark()))) {
+                if (order == null) {
                     return Checked.ok(List.of());
                 }
-                OrderEvent event = switch (mark.mark().kind()) {
-                    case CANCELLING -> new OrderEvent.OrderCancellationMarked(((OrderMark.Cancelling) mark.mark()).mode());
-                    case SUSPENDING -> new OrderEvent.OrderSuspensionMarked(((OrderMark.Suspending) mark.mark()).mode());
-                    case RESUMING -> {
-                        var r = (OrderMark.Resuming) mark.mark();
-                        yield new OrderEvent.OrderResumptionMarked(r.position(), r.historyOperations(), r.asSucceeded(), r.restartKilledJob());
-                    }
-                    case GO -> new OrderEvent.OrderGoMarked(((OrderMark.Go) mark.mark()).position());
-                };
-                return Checked.ok(List.of(KeyedEvent.of(mark.orderId(), event)));
+                return Checked.ok(OrderEventSource.markOnAgent(state, order, mark.mark()).stream()
+                        .<KeyedEvent<? extends Event>>map(e -> KeyedEvent.of(mark.orderId(), e)).toList());
             }
             case TRANSFER_ORDER -> {
                 var transfer = (AgentCommand.TransferOrder) command;

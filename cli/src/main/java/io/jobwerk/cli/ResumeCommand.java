@@ -33,14 +33,15 @@ public final class ResumeCommand implements Callable<Integer> {
             + "without it a failed or stopped order fails or stops again at once (as JS7).")
     boolean asSucceeded;
 
-    @Option(names = "--restart-killed-job", description = "Run a killed job again.")
-    boolean restartKilledJob;
+    @Option(names = "--restart-killed-job", negatable = true, description = "Run a job an operator killed again "
+            + "(--no-restart-killed-job: the order fails with the kill). Default, as JS7: when the job is restartable.")
+    Boolean restartKilledJob;
 
     @Override
     public Integer call() {
         String done = "Resumption requested: " + CancelCommand.ids(orderIds);
         if (position == null) {
-            return controller.execute(new ResumeOrders(orderIds, asSucceeded, restartKilledJob), done);
+            return controller.execute(new ResumeOrders(orderIds, asSucceeded, Optional.ofNullable(restartKilledJob)), done);
         }
         if (orderIds.size() != 1) {
             throw new CommandLine.ParameterException(controller.spec.commandLine(), "--position needs exactly one order");
@@ -49,6 +50,6 @@ public final class ResumeCommand implements Callable<Integer> {
         if (p.isFail()) {
             throw new CommandLine.ParameterException(controller.spec.commandLine(), "--position: " + p.problemOption().orElseThrow().message());
         }
-        return controller.execute(new ResumeOrder(orderIds.get(0), Optional.of(p.orThrow()), List.of(), asSucceeded, restartKilledJob), done);
+        return controller.execute(new ResumeOrder(orderIds.get(0), Optional.of(p.orThrow()), List.of(), asSucceeded, Optional.ofNullable(restartKilledJob)), done);
     }
 }

@@ -122,7 +122,8 @@ class ClientCommandsTest {
         assertThat(cli.client("orders", "--state", "Processing").out()).containsPattern("t-long .* Processing +agent ");
         assertThat(cli.client("suspend", "--kill", "--immediately", "t-long").out()).isEqualTo("Suspension requested: t-long" + System.lineSeparator());
         awaitSuspended("t-long");
-        assertThat(cli.client("orders", "--state", "suspended").out()).containsPattern("t-long .*Ready,suspended +agent +WaitingForCommand");
+        // as JS7: the Agent hands the killed order back and the Controller suspends it
+        assertThat(cli.client("orders", "--state", "suspended").out()).containsPattern("t-long .*Ready,suspended +- +WaitingForCommand");
         assertThat(cli.client("cancel", "t-long").exitCode()).isZero();
         awaitState("t-long", OrderState.Kind.CANCELLED);
         assertThat(cli.client("log", "t-long").out()).contains("started: order t-long").contains("\nlong: step 1 of 60\n");
@@ -145,8 +146,9 @@ class ClientCommandsTest {
                 .hasSize(1);
         assertThat(events.lines().filter(l -> l.contains("\"Key\":\"t-resume\"") && l.contains("\"TYPE\":\"OrderSuspensionMarkedOnAgent\"")))
                 .hasSize(1);
-        assertThat(events.lines().filter(l -> l.contains("\"Key\":\"t-resume\"") && l.contains("\"TYPE\":\"OrderResumptionMarked\"")))
-                .hasSize(1);
+        // suspended at the Controller (as JS7), it is resumed there at once, with the killed job's restart (JS7's default)
+        assertThat(events.lines().filter(l -> l.contains("\"Key\":\"t-resume\"") && l.contains("\"TYPE\":\"OrderResumed\"")
+                && l.contains("\"restartKilledJob\":true"))).hasSize(1);
     }
 
     @Test

@@ -75,20 +75,27 @@ public sealed interface Command {
         @Override public Kind kind() { return Kind.SUSPEND_ORDERS; }
     }
 
+    /**
+     * @param restartKilledJob whether a job an operator killed runs again (its {@code Killed} outcome is
+     *     dropped); when not given, as JS7: when the last outcome is {@code Killed} and the job is restartable
+     */
     record ResumeOrder(OrderId orderId, Optional<Position> position, List<HistoryOperation> historyOperations,
-                       boolean asSucceeded, boolean restartKilledJob) implements Command {
+                       boolean asSucceeded, Optional<Boolean> restartKilledJob) implements Command {
         public ResumeOrder {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(position, "position");
             historyOperations = List.copyOf(historyOperations);
+            Objects.requireNonNull(restartKilledJob, "restartKilledJob");
         }
 
         @Override public Kind kind() { return Kind.RESUME_ORDER; }
     }
 
-    record ResumeOrders(List<OrderId> orderIds, boolean asSucceeded, boolean restartKilledJob) implements Command {
+    /** @param restartKilledJob as in {@link ResumeOrder} */
+    record ResumeOrders(List<OrderId> orderIds, boolean asSucceeded, Optional<Boolean> restartKilledJob) implements Command {
         public ResumeOrders {
             orderIds = List.copyOf(orderIds);
+            Objects.requireNonNull(restartKilledJob, "restartKilledJob");
         }
 
         @Override public Kind kind() { return Kind.RESUME_ORDERS; }

@@ -109,13 +109,14 @@ public final class CommandJson {
             case RESUME_ORDER -> {
                 Command.ResumeOrder c = (Command.ResumeOrder) command;
                 o.put("orderId", c.orderId().string());
-                OrderJson.putResumeFields(o, c.position(), c.historyOperations(), c.asSucceeded(), c.restartKilledJob());
+                OrderJson.putResumeFields(o, c.position(), c.historyOperations(), c.asSucceeded(), false);
+                c.restartKilledJob().ifPresent(b -> o.put("restartKilledJob", b));
             }
             case RESUME_ORDERS -> {
                 Command.ResumeOrders c = (Command.ResumeOrders) command;
                 putOrderIds(o, c.orderIds());
                 JobJson.putTrue(o, "asSucceeded", c.asSucceeded());
-                JobJson.putTrue(o, "restartKilledJob", c.restartKilledJob());
+                c.restartKilledJob().ifPresent(b -> o.put("restartKilledJob", b));
             }
             case GO_ORDER -> {
                 Command.GoOrder c = (Command.GoOrder) command;
@@ -206,9 +207,9 @@ public final class CommandJson {
                     c.optional("mode").map(OrderJson::suspensionMode).orElse(SuspensionMode.STANDARD));
             case RESUME_ORDER -> new Command.ResumeOrder(OrderJson.anyOrderId(c.required("orderId")),
                     c.optional("position").map(PositionJson::position), OrderJson.historyOperations(c),
-                    c.optionalBool("asSucceeded"), c.optionalBool("restartKilledJob"));
+                    c.optionalBool("asSucceeded"), c.optional("restartKilledJob").map(JsonCursor::bool));
             case RESUME_ORDERS -> new Command.ResumeOrders(orderIds(c), c.optionalBool("asSucceeded"),
-                    c.optionalBool("restartKilledJob"));
+                    c.optional("restartKilledJob").map(JsonCursor::bool));
             case GO_ORDER -> new Command.GoOrder(OrderJson.anyOrderId(c.required("orderId")),
                     PositionJson.position(c.required("position")));
             case ANSWER_ORDER_PROMPT -> new Command.AnswerOrderPrompt(OrderJson.anyOrderId(c.required("orderId")));

@@ -186,7 +186,7 @@ public final class OrderEventJson {
                 e.subagentBundleId().ifPresent(b -> o.put("subagentBundleId", b.string()));
             }
             case PLAN_ATTACHED -> o.set("planId", OrderJson.encode(((OrderEvent.OrderPlanAttached) event).planId()));
-            case DETACHABLE, DETACHED, STARTED, AWOKE, CANCELLED, DELETION_MARKED, DELETED, NOTICES_READ, PROMPT_ANSWERED,
+            case DETACHABLE, DETACHED, STARTED, PROCESSING_KILLED, AWOKE, CANCELLED, DELETION_MARKED, DELETED, NOTICES_READ, PROMPT_ANSWERED,
                     CYCLE_STARTED, SUSPENDED, CANCELLATION_MARKED_ON_AGENT, SUSPENSION_MARKED_ON_AGENT, STATE_RESET, OPERATION_CANCELLED, GOES, STOPPED,
                     STICKY_SUBAGENT_LEAVED, EXTERNAL_VANISHED -> { }
         }
@@ -236,6 +236,7 @@ public final class OrderEventJson {
             case STDOUT_WRITTEN -> new OrderEvent.OrderStdoutWritten(c.requiredString("chunk"));
             case STDERR_WRITTEN -> new OrderEvent.OrderStderrWritten(c.requiredString("chunk"));
             case PROCESSED -> new OrderEvent.OrderProcessed(OutcomeJson.decode(c.required("outcome")));
+            case PROCESSING_KILLED -> new OrderEvent.OrderProcessingKilled();
             case MOVED -> new OrderEvent.OrderMoved(PositionJson.position(c.required("to")),
                     c.optional("reason").map(r -> r.node().isTextual() ? r.string() : r.type()));
             case OUTCOME_ADDED -> new OrderEvent.OrderOutcomeAdded(OutcomeJson.decode(c.required("outcome")));

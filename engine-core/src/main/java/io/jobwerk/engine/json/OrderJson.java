@@ -285,7 +285,10 @@ public final class OrderJson {
             case BETWEEN_CYCLES -> ((OrderState.BetweenCycles) state).cycleState()
                     .ifPresent(cs -> o.set("cycleState", encode(cs)));
             case PROMPTING -> o.set("question", ValueJson.encodeOrThrow(((OrderState.Prompting) state).question()));
-            case SLEEPING -> o.put("until", ((OrderState.Sleeping) state).until().toEpochMilli());
+            case SLEEPING -> {
+                o.put("until", ((OrderState.Sleeping) state).until().toEpochMilli());
+                o.putObject("cause").put("TYPE", "SleepInstruction"); // as JS7, the only cause a Jobwerk order sleeps for
+            }
             case WAITING_FOR_ADMISSION -> o.put("until", ((OrderState.WaitingForAdmission) state).until().toEpochMilli());
             case BROKEN -> ((OrderState.Broken) state).problem().ifPresent(p -> o.set("problem", ProblemJson.encode(p)));
             case FRESH, READY, PROCESSED, PROCESSING_KILLED, WAITING_FOR_LOCK, FAILED, FAILED_WHILE_FRESH, FAILED_IN_FORK,

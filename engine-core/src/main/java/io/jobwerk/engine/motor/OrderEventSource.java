@@ -47,11 +47,10 @@ import java.util.OptionalInt;
  *
  * <p>Decisions made where JS7 leaves room or where we were unsure:
  * <ul>
- *   <li>Marks: a Cancelling mark cancels as soon as the order is not Processing and not Forked
- *       (also when Processed, so a cancelled order does not move on first); a Suspending mark
- *       suspends when the order is not Processing, Forked or Processed (after a step the order first
- *       moves, then suspends). A Forked parent cancels once its children are gone: it joins failed,
- *       then is cancelled.
+ *   <li>Marks (as JS7, see {@link OrderMarkRules}): cancel and suspend are carried out where the
+ *       order is detached; an Agent hands a marked order back once the mark can be carried out.
+ *       After a step the order first goes on (moves, or {@code OrderProcessingKilled} when the mark
+ *       killed its process); a Forked parent's children go on, the parent is cancelled after the join.
  *   <li>A Processed order with {@code Disrupted(ProcessLost)} gets {@code OrderMoved} to the same
  *       position with reason {@code ProcessLost} so the job restarts (unless {@code isNotRestartable}).
  *   <li>An If predicate that fails to evaluate or is not Boolean fails the order:
@@ -157,6 +156,12 @@ public final class OrderEventSource {
 
     public Checked<List<KeyedEvent<OrderEvent>>> resume(OrderId orderId, Optional<Position> position,
             List<HistoryOperation> historyOperations, boolean asSucceeded, boolean restartKilledJob) {
+        return resume(orderId, position, historyOperations, asSucceeded, Optional.of(restartKilledJob));
+    }
+
+    /** {@code restartKilledJob} not given: as JS7, when the last outcome is {@code Killed} and the job is restartable. */
+    public Checked<List<KeyedEvent<OrderEvent>>> resume(OrderId orderId, Optional<Position> position,
+            List<HistoryOperation> historyOperations, boolean asSucceeded, Optional<Boolean> restartKilledJob) {
         return new OrderOperations(this).resume(orderId, position, historyOperations, asSucceeded, restartKilledJob);
     }
 
@@ -178,6 +183,35 @@ public final class OrderEventSource {
 
     public Checked<List<KeyedEvent<OrderEvent>>> transfer(OrderId orderId, WorkflowId workflowId) {
         return new OrderOperations(this).transfer(orderId, workflowId);
+    }
+
+    /**
+     * An Agent's events for the Controller's {@code MarkOrder} (as JS7): none for an order it is handing
+     * back (the Controller holds the mark) or that has the mark already; {@code OrderDetachable} for a
+     * cancel or suspend that can be carried out at once (the Controller does, so the mark is not
+     * written here and not reported back as {@code …MarkedOnAgent}); else the mark's event.
+     */
+    public static List<OrderEvent> markOnAgent(EngineState state, Order order, OrderMark mark) {
+        if (!(order.attachedState().orElse(null) instanceof AttachedState.Attached) || order.mark().equals(Optional.of(mark))) {
+            return List.of();
+        }
+        OrderEvent event = switch (mark.kind()) {
+            case CANCELLING -> new OrderEvent.OrderCancellationMarked(((OrderMark.Cancelling) mark).mode());
+            case SUSPENDING -> new OrderEvent.OrderSuspensionMarked(((OrderMark.Suspending) mark).mode());
+            case RESUMING -> {
+                var r = (OrderMark.Resuming) mark;
+                yield new OrderEvent.OrderResumptionMarked(r.position(), r.historyOperations(), r.asSucceeded(), r.restartKilledJob());
+            }
+            case GO -> new OrderEvent.OrderGoMarked(((OrderMark.Go) mark).position());
+        };
+        if (mark.kind() == OrderMark.Kind.CANCELLING || mark.kind() == OrderMark.Kind.SUSPENDING) {
+            Optional<Order> marked = order.applyEvent(event).toOptional();
+            Optional<Workflow> workflow = state.workflowOf(order).toOptional();
+            if (marked.isPresent() && workflow.isPresent() && OrderMarkRules.carriedOut(marked.get(), workflow.get()).isPresent()) {
+                return List.of(new OrderEvent.OrderDetachable());
+            }
+        }
+        return List.of(event);
     }
 
     /**
@@ -214,7 +248,7 @@ public final class OrderEventSource {
                     && !order.isState(OrderState.Kind.DELETED) && order.attachedState().isEmpty();
             return delete ? List.of(new OrderEvent.OrderDeleted()) : List.of();
         }
-        Optional<List<OrderEvent>> byMark = applyMark(order);
+        Optional<List<OrderEvent>> byMark = applyMark(order, step.workflow());
         if (byMark.isPresent()) {
             return byMark.get();
         }
@@ -229,7 +263,7 @@ public final class OrderEventSource {
                 return ready(step);
             case PROCESSED:
                 return processed(step);
-            case PROCESSING_KILLED:
+            case PROCESSING_KILLED: // without a mark that takes it (e.g. resumed before the kill ended the step): a failure
                 return FailureHandler.fail(order, step.workflow(), step.position(), order.lastOutcome().orElse(Outcome.FAILED));
             case DELAYING_RETRY: {
                 if (((OrderState.DelayingRetry) state).until().isAfter(ctx.now())) {
@@ -285,29 +319,16 @@ public final class OrderEventSource {
         throw new AssertionError(state.kind());
     }
 
-    private Optional<List<OrderEvent>> applyMark(Order order) {
+    private Optional<List<OrderEvent>> applyMark(Order order, Workflow workflow) {
         if (order.mark().isEmpty()) {
             return Optional.empty();
         }
         OrderMark mark = order.mark().get();
-        OrderState.Kind kind = order.state().kind();
         switch (mark.kind()) {
             case CANCELLING:
-                if (kind != OrderState.Kind.PROCESSING && kind != OrderState.Kind.FORKED
-                        && kind != OrderState.Kind.FAILED_IN_FORK && !(kind == OrderState.Kind.SLEEPING && !order.isSuspended())) {
-                    return Optional.of(List.of(new OrderEvent.OrderCancelled()));
-                }
-                return Optional.empty();
             case SUSPENDING:
-                if (ctx.placement() instanceof Placement.Agent agent && kind == OrderState.Kind.READY
-                        && needsControllerHere(order, agent.agentPath())) {
-                    return Optional.empty(); // as JS7 (recorded): it goes to the Controller first and is suspended there
-                }
-                if (!order.isSuspended() && kind != OrderState.Kind.PROCESSING && kind != OrderState.Kind.PROMPTING && kind != OrderState.Kind.FORKED
-                        && kind != OrderState.Kind.PROCESSED && kind != OrderState.Kind.FAILED_IN_FORK) {
-                    return Optional.of(List.of(new OrderEvent.OrderSuspended()));
-                }
-                return Optional.empty();
+                // at an Agent, detachOnAgent hands the order to the Controller, which carries the mark out
+                return OrderMarkRules.carriedOut(order, workflow);
             case RESUMING:
                 if (order.isSuspended()) {
                     var r = (OrderMark.Resuming) mark;
@@ -336,12 +357,14 @@ public final class OrderEventSource {
 
     private List<OrderEvent> fresh(Step step) {
         Order order = step.order();
-        if (order.scheduledFor().filter(t -> t.isAfter(ctx.now())).isPresent() || ctx.isWorkflowSuspended(step.workflow())) {
+        if (ctx.isWorkflowSuspended(step.workflow())) {
             return List.of();
         }
+        boolean scheduledForLater = order.scheduledFor().filter(t -> t.isAfter(ctx.now())).isPresent();
         if (!(ctx.placement() instanceof Placement.Agent)) {
-            // As JS7: a fresh order first enters the blocks it starts in (Try, If, Options, StickySubagent),
-            // then is attached to the Agent of its first job or starts here.
+            // As JS7 (recorded): a fresh order first enters the blocks it starts in (Try, If, Options,
+            // StickySubagent), then is attached to the Agent of its first job or starts here. Also one
+            // scheduled for later: it waits for its time at that Agent.
             Checked<Position> first = mover.settle(order, step.workflow(), order.position());
             if (first.isFail()) {
                 return step.failWith(disrupted(first.problemOption().orElseThrow()));
@@ -349,15 +372,15 @@ public final class OrderEventSource {
             if (!first.orThrow().equals(order.position())) {
                 return List.of(new OrderEvent.OrderMoved(first.orThrow(), Optional.empty()));
             }
-            if (step.workflow().instruction(first.orThrow()).orThrow() instanceof Instruction.StickySubagent sticky) {
-                return step.orFail(stickySubagent(step, sticky));
-            }
             Optional<AgentPath> agent = step.workflow().job(first.orThrow()).toOptional().map(WorkflowJob::agentPath);
             if (agent.isPresent() && ctx.placement() instanceof Placement.Controller) {
                 return List.of(new OrderEvent.OrderAttachable(agent.get()));
             }
+            if (!scheduledForLater && step.workflow().instruction(first.orThrow()).orThrow() instanceof Instruction.StickySubagent sticky) {
+                return step.orFail(stickySubagent(step, sticky));
+            }
         }
-        return List.of(new OrderEvent.OrderStarted());
+        return scheduledForLater ? List.of() : List.of(new OrderEvent.OrderStarted());
     }
 
     /**
@@ -365,8 +388,9 @@ public final class OrderEventSource {
      * the failure to the Controller with its outcome ({@code OrderOutcomeAdded}, {@code OrderDetachable}),
      * and after an operator resumed a failed or stopped order without rewriting that outcome
      * ({@code asSucceeded} or history operations): it fails (or stops) again where it is. A caught
-     * failure is followed by {@code Caught}; a lost process restarts its job, and an order whose job an
-     * operator killed goes on when resumed (as JS7, recorded).
+     * failure is followed by {@code Caught}; a lost process restarts its job. An order whose job an
+     * operator killed runs it again when resumed with {@code restartKilledJob} (JS7's default, which
+     * drops the {@code Killed} outcome), and fails without it.
      */
     private static boolean hasPendingFailure(Order order) {
         if (order.historicOutcomes().isEmpty()) {
@@ -374,7 +398,7 @@ public final class OrderEventSource {
         }
         Outcome last = order.historicOutcomes().get(order.historicOutcomes().size() - 1).outcome();
         boolean lostProcess = last instanceof Outcome.Disrupted d && d.reason() instanceof Outcome.ProcessLost;
-        return !last.isSucceeded() && !lostProcess && !(last instanceof Outcome.Killed);
+        return !last.isSucceeded() && !lostProcess;
     }
 
     /** A move that cannot be made (an If whose predicate fails to evaluate): JS7's {@code Disrupted(Other(problem))}. */
@@ -387,6 +411,9 @@ public final class OrderEventSource {
         Outcome outcome = order.lastOutcome().orElse(Outcome.SUCCEEDED);
         if (outcome.isSucceeded()) {
             return step.moveOn();
+        }
+        if (outcome instanceof Outcome.Killed) {
+            return List.of(new OrderEvent.OrderProcessingKilled()); // as JS7 (recorded): it waits there for its mark
         }
         if (outcome instanceof Outcome.Disrupted d && d.reason() instanceof Outcome.ProcessLost
                 && !step.workflow().job(step.position()).map(WorkflowJob::isNotRestartable).orElse(false)) {
@@ -696,15 +723,10 @@ public final class OrderEventSource {
         return Optional.empty();
     }
 
-    private boolean needsControllerHere(Order order, AgentPath agent) {
-        return ctx.state().workflowOf(order).toOptional()
-                .map(w -> needsController(ctx.state(), order, w, order.position(), agent)).orElse(false);
-    }
-
     private static boolean isDecidedByTheController(OrderEvent e) {
         return e instanceof OrderEvent.OrderFailed || e instanceof OrderEvent.OrderFailedInFork
                 || e instanceof OrderEvent.OrderFinished || e instanceof OrderEvent.OrderStopped
-                || e instanceof OrderEvent.OrderCancelled || e instanceof OrderEvent.OrderLocksReleased
+                || e instanceof OrderEvent.OrderCancelled || e instanceof OrderEvent.OrderSuspended || e instanceof OrderEvent.OrderLocksReleased
                 || e instanceof OrderEvent.OrderNoticesConsumed;
     }
 

@@ -3,6 +3,7 @@ package io.jobwerk.engine.motor;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.KeyedEvent;
+import io.jobwerk.engine.job.WorkflowJob;
 import io.jobwerk.engine.order.CancellationMode;
 import io.jobwerk.engine.order.HistoryOperation;
 import io.jobwerk.engine.order.Order;
@@ -10,6 +11,7 @@ import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderMark;
 import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.order.SuspensionMode;
 import io.jobwerk.engine.workflow.BranchId;
 import io.jobwerk.engine.workflow.Instruction;
@@ -28,14 +30,15 @@ import java.util.Optional;
  * apply, or a problem when the operation does not fit the order.
  *
  * <ul>
- *   <li>cancel: {@code FreshOnly} only for Fresh orders. An order that can be cancelled now is
- *       ({@code OrderCancelled}; EngineState releases its locks and expectations); a Processing order,
- *       or one attached elsewhere, is marked ({@code OrderCancellationMarked}); the job runner reads
- *       {@link OrderEventSource#killRequested}. A Forked parent's children are cancelled
- *       (recursively) and the parent is marked.
- *   <li>suspend: a Processing, Forked or attached-elsewhere order is marked; else
- *       {@code OrderSuspended}. With {@code resetState} a Ready order inside Lock blocks first
- *       releases them and moves back to the outermost Lock instruction; a queued order dequeues.
+ *   <li>cancel: {@code FreshOnly} only for Fresh orders. An order held here that can be cancelled now
+ *       ({@link OrderMarkRules}) is ({@code OrderCancelled}; EngineState releases its locks and
+ *       expectations); any other, and one attached to an Agent, is marked
+ *       ({@code OrderCancellationMarked}); the job runner reads {@link OrderEventSource#killRequested}.
+ *       A Forked parent is marked only: its children go on (as JS7, recorded).
+ *   <li>suspend: a Fresh or Ready order held here is suspended ({@code OrderSuspended}); any other,
+ *       and one attached to an Agent, is marked; a failed order cannot be suspended. With
+ *       {@code resetState} a Ready order inside Lock blocks first releases them and moves back to
+ *       the outermost Lock instruction; a queued order dequeues.
  *   <li>resume: for suspended (or still suspending: {@code OrderResumptionMarked}) and
  *       failed/stopped/broken orders. A new position must exist and must be in the same Fork, Lock,
  *       Cycle, ConsumeNotices and StickySubagent blocks as the current one.
@@ -78,32 +81,16 @@ final class OrderOperations {
             if (mode instanceof CancellationMode.FreshOnly && !order.isState(OrderState.Kind.FRESH)) {
                 return Checked.fail(Problem.of("CancelStartedOrder", "Order '" + orderId + "' has already started; FreshOnly cancels only fresh orders"));
             }
-            if (order.state() instanceof OrderState.Forked) {
-                List<KeyedEvent<OrderEvent>> list = new ArrayList<>();
-                for (Order child : ctx.state().children(order)) {
-                    if (!child.state().isTerminated()) {
-                        Checked<List<KeyedEvent<OrderEvent>>> c = cancel(child.id(), mode);
-                        if (c.isFail()) {
-                            return c;
-                        }
-                        list.addAll(c.orThrow());
-                    }
-                }
-                list.add(MotorContext.keyed(orderId, new OrderEvent.OrderCancellationMarked(mode)));
-                return Checked.ok(list);
-            }
-            // as JS7 (recorded): a sleeping order is only marked, and cancelled when its sleep ends
-            boolean sleeping = order.isState(OrderState.Kind.SLEEPING) && !order.isSuspended();
-            if (order.isState(OrderState.Kind.PROCESSING) || sleeping || attachedElsewhere(order)) {
-                return events(orderId, new OrderEvent.OrderCancellationMarked(mode));
-            }
             if (order.isState(OrderState.Kind.FAILED_IN_FORK)) {
                 return Checked.fail(Problem.of("CannotCancel", "Order '" + orderId + "' failed in its fork; the parent joins it"));
             }
-            if (order.isState(OrderState.Kind.PROMPTING) || order.isState(OrderState.Kind.EXPECTING_NOTICES)) {
-                return events(orderId, new OrderEvent.OrderStateReset(), new OrderEvent.OrderCancelled()); // as JS7 (recorded)
+            if (!attachedElsewhere(order) && OrderMarkRules.isCancelableNow(order, ctx.state().workflowOf(order).orThrow())) {
+                return events(orderId, OrderMarkRules.cancelEvents(order).toArray(OrderEvent[]::new));
             }
-            return events(orderId, new OrderEvent.OrderCancelled());
+            if (order.mark().equals(Optional.of(new OrderMark.Cancelling(mode)))) {
+                return Checked.ok(List.of());
+            }
+            return events(orderId, new OrderEvent.OrderCancellationMarked(mode));
         });
     }
 
@@ -112,21 +99,25 @@ final class OrderOperations {
             if (order.isSuspended()) {
                 return Checked.ok(List.of());
             }
-            OrderState.Kind kind = order.state().kind();
-            // as JS7 (recorded): a prompting order is only marked, and suspended once answered
-            if (kind == OrderState.Kind.PROCESSING || kind == OrderState.Kind.FORKED || kind == OrderState.Kind.PROCESSED
-                    || kind == OrderState.Kind.PROMPTING || attachedElsewhere(order)) {
-                return events(orderId, new OrderEvent.OrderSuspensionMarked(mode));
+            if (!OrderMarkRules.isSuspendible(order)) {
+                return Checked.fail(Problem.of("CannotSuspend", "Order '" + orderId + "' cannot be suspended in state "
+                        + order.state().kind().typeName() + (order.mark().isPresent() ? " while marked to be cancelled" : "")));
             }
-            if (kind == OrderState.Kind.FAILED_IN_FORK) {
-                return Checked.fail(Problem.of("CannotSuspend", "Order '" + orderId + "' failed in its fork"));
+            if (!attachedElsewhere(order)) {
+                List<OrderEvent> list = new ArrayList<>(mode.resetState() ? resetState(order) : List.of());
+                Checked<Order> reset = Checked.ok(order);
+                for (OrderEvent e : list) {
+                    reset = reset.flatMap(o -> o.applyEvent(e));
+                }
+                if (reset.toOptional().filter(OrderMarkRules::isSuspendibleNow).isPresent()) {
+                    list.add(new OrderEvent.OrderSuspended());
+                    return events(orderId, list.toArray(OrderEvent[]::new));
+                }
             }
-            List<OrderEvent> list = new ArrayList<>();
-            if (mode.resetState()) {
-                list.addAll(resetState(order));
+            if (order.mark().equals(Optional.of(new OrderMark.Suspending(mode)))) {
+                return Checked.ok(List.of());
             }
-            list.add(new OrderEvent.OrderSuspended());
-            return events(orderId, list.toArray(OrderEvent[]::new));
+            return events(orderId, new OrderEvent.OrderSuspensionMarked(mode));
         });
     }
 
@@ -160,8 +151,10 @@ final class OrderOperations {
             OrderState.Kind.FAILED_WHILE_FRESH, OrderState.Kind.STOPPED, OrderState.Kind.STOPPED_WHILE_FRESH, OrderState.Kind.BROKEN);
 
     Checked<List<KeyedEvent<OrderEvent>>> resume(OrderId orderId, Optional<Position> position,
-            List<HistoryOperation> historyOperations, boolean asSucceeded, boolean restartKilledJob) {
+            List<HistoryOperation> historyOperations, boolean asSucceeded, Optional<Boolean> restartKilledJobOption) {
         return liveOrder(orderId).flatMap(order -> {
+            boolean restartKilledJob = restartKilledJobOption.orElseGet(() -> order.lastOutcome().orElse(null) instanceof Outcome.Killed
+                    && !ctx.state().workflowOf(order).flatMap(w -> w.job(order.position())).map(WorkflowJob::isNotRestartable).orElse(true));
             boolean suspending = order.mark().map(m -> m instanceof OrderMark.Suspending).orElse(false);
             boolean resumable = order.isSuspended() || suspending
                     || order.state().isFailedOrStopped() && !order.isState(OrderState.Kind.FAILED_IN_FORK);

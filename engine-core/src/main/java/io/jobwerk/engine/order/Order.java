@@ -152,7 +152,7 @@ public record Order(
             }
             case PROCESSED -> {
                 Outcome outcome = ((OrderEvent.OrderProcessed) event).outcome();
-                b.state = outcome instanceof Outcome.Killed ? OrderState.PROCESSING_KILLED : OrderState.PROCESSED;
+                b.state = OrderState.PROCESSED; // a Killed outcome: the motor's OrderProcessingKilled follows (as JS7)
                 b.historicOutcomes.add(new HistoricOutcome(position(), outcome));
             }
             case MOVED -> {
@@ -162,6 +162,7 @@ public record Order(
             case OUTCOME_ADDED -> b.historicOutcomes.add(new HistoricOutcome(position(), ((OrderEvent.OrderOutcomeAdded) event).outcome()));
             case FAILED -> {
                 b.state = isState(OrderState.Kind.FRESH) ? OrderState.FAILED_WHILE_FRESH : OrderState.FAILED;
+                b.mark = b.mark.filter(m -> !(m instanceof OrderMark.Suspending)); // as JS7: a failed order is not suspended
                 b.position = ((OrderEvent.OrderFailed) event).movedTo();
             }
             case FAILED_IN_FORK -> {
@@ -179,6 +180,7 @@ public record Order(
                 var e = (OrderEvent.OrderRetrying) event;
                 b.state = e.delayedUntil().<OrderState>map(OrderState.DelayingRetry::new).orElse(OrderState.READY);
             }
+            case PROCESSING_KILLED -> b.state = OrderState.PROCESSING_KILLED;
             case AWOKE -> b.state = OrderState.READY;
             case GOES -> {
                 // as JS7: a sleeping or retry-delayed order is due now and wakes (OrderAwoke) as when its time comes
@@ -308,8 +310,12 @@ public record Order(
         b.isSuspended = false;
         b.isResumed = true;
         b.mark = Optional.empty();
+        List<HistoricOutcome> outcomes = historicOutcomes;
+        if (e.restartKilledJob() && lastOutcome().orElse(null) instanceof Outcome.Killed) {
+            outcomes = outcomes.subList(0, outcomes.size() - 1); // as JS7: the killed job runs again
+        }
         b.historicOutcomes.clear();
-        b.historicOutcomes.addAll(HistoryOperations.apply(historicOutcomes, e.historyOperations()));
+        b.historicOutcomes.addAll(HistoryOperations.apply(outcomes, e.historyOperations()));
         if (e.asSucceeded() && !b.historicOutcomes.isEmpty()) {
             int last = b.historicOutcomes.size() - 1;
             HistoricOutcome h = b.historicOutcomes.get(last);

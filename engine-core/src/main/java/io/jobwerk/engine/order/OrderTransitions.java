@@ -55,7 +55,7 @@ public final class OrderTransitions {
         same(OrderEvent.Kind.STDOUT_WRITTEN, PROCESSING);
         same(OrderEvent.Kind.STDERR_WRITTEN, PROCESSING);
         row(OrderEvent.Kind.PROCESSED, PROCESSED, PROCESSING);
-        row(OrderEvent.Kind.PROCESSED, PROCESSING_KILLED, PROCESSING);
+        row(OrderEvent.Kind.PROCESSING_KILLED, PROCESSING_KILLED, PROCESSED);
         same(OrderEvent.Kind.MOVED, FRESH, READY);
         row(OrderEvent.Kind.MOVED, READY, PROCESSED, BETWEEN_CYCLES, PROMPTING, SLEEPING);
         same(OrderEvent.Kind.OUTCOME_ADDED, FRESH, READY, PROCESSED);

@@ -45,11 +45,11 @@ class MotorCommandExecutorTest {
     }
 
     @Test
-    void cancelOrdersDecidesEachOrderOnTheStateTheEarlierOnesLeft() {
-        // Cancelling the forked parent P cancels its child P|A, so the child, named next, has already terminated
-        assertThat(problem(state, new Command.CancelOrders(List.of(new OrderId("P"), new OrderId("P|A")),
-                new CancellationMode.FreshOrStarted(Optional.empty()))))
-                .isEqualTo("Order 'P|A' has already terminated");
+    void cancelOrdersMarksAForkedParentAndLeavesItsChildren() {
+        // as JS7 (recorded): the children go on, the parent is cancelled after its join
+        assertThat(execute(state, new Command.CancelOrders(List.of(new OrderId("P")), new CancellationMode.FreshOrStarted(Optional.empty())))
+                .events()).containsExactly(KeyedEvent.of(new OrderId("P"),
+                        new OrderEvent.OrderCancellationMarked(new CancellationMode.FreshOrStarted(Optional.empty()))));
     }
 
     @Test
@@ -78,7 +78,7 @@ class MotorCommandExecutorTest {
                 KeyedEvent.of(T_AT0, new OrderEvent.OrderSuspended()));
         EngineState next = state.applyEvents(suspended.events()).orThrow();
 
-        CommandResult resumed = execute(next, new Command.ResumeOrders(List.of(EXISTING, T_AT0), true, false));
+        CommandResult resumed = execute(next, new Command.ResumeOrders(List.of(EXISTING, T_AT0), true, Optional.empty()));
 
         assertThat(resumed.events()).containsExactly(
                 KeyedEvent.of(EXISTING, new OrderEvent.OrderResumed(Optional.empty(), List.of(), true, false)),
@@ -89,7 +89,7 @@ class MotorCommandExecutorTest {
     void resumeOrderAtAnotherPosition() {
         EngineState suspended = state.applyEvent(KeyedEvent.of(EXISTING, new OrderEvent.OrderSuspended())).orThrow();
 
-        CommandResult result = execute(suspended, new Command.ResumeOrder(EXISTING, Optional.of(Position.of(2)), List.of(), false, false));
+        CommandResult result = execute(suspended, new Command.ResumeOrder(EXISTING, Optional.of(Position.of(2)), List.of(), false, Optional.empty()));
 
         assertThat(result.events()).containsExactly(
                 KeyedEvent.of(EXISTING, new OrderEvent.OrderResumed(Optional.of(Position.of(2)), List.of(), false, false)));
@@ -97,7 +97,7 @@ class MotorCommandExecutorTest {
 
     @Test
     void resumeOrderOfARunningOrderIsAProblem() {
-        assertThat(problem(state, new Command.ResumeOrder(EXISTING, Optional.empty(), List.of(), false, false)))
+        assertThat(problem(state, new Command.ResumeOrder(EXISTING, Optional.empty(), List.of(), false, Optional.empty())))
                 .isEqualTo("Order 'EXISTING' is neither suspended nor failed or stopped");
     }
 

@@ -45,6 +45,7 @@ class OrderEventJsonTest {
             "{`TYPE`:`OrderStderrWritten`,`chunk`:`oops\\n`}",
             "{`TYPE`:`OrderProcessed`,`outcome`:{`TYPE`:`Disrupted`,`reason`:{`TYPE`:`ProcessLost`,"
                     + "`problem`:{`message`:`lost`}},`uncatchable`:true}}",
+            "{`TYPE`:`OrderProcessingKilled`}",
             "{`TYPE`:`OrderMoved`,`to`:[1,`try+0`,0],`reason`:{`TYPE`:`SkippedDueToWorkflowPathControl`}}",
             "{`TYPE`:`OrderOutcomeAdded`,`outcome`:{`TYPE`:`Failed`,`message`:`M`,`namedValues`:{`returnCode`:7}}}",
             "{`TYPE`:`OrderFailed`,`movedTo`:[2]}",
@@ -154,6 +155,17 @@ class OrderEventJsonTest {
         String json = EVENTS.get(3).replace('`', '"');
         JsonNode orderJson = EngineJson.parse(json).orThrow().get("order");
         Order order = ok(OrderJson.decode(orderJson));
+        assertSameTree(OrderJson.encode(order), orderJson);
+    }
+
+    @Test
+    void aSleepingOrderNamesItsCauseAsJs7Does() {
+        String json = EVENTS.get(3).replace('`', '"')
+                .replace("{\"TYPE\":\"Processing\",\"subagentId\":\"SUBAGENT\"}",
+                        "{\"TYPE\":\"Sleeping\",\"until\":1700000000000,\"cause\":{\"TYPE\":\"SleepInstruction\"}}");
+        JsonNode orderJson = EngineJson.parse(json).orThrow().get("order");
+        Order order = ok(OrderJson.decode(orderJson));
+        assertThat(order.state()).isInstanceOf(io.jobwerk.engine.order.OrderState.Sleeping.class);
         assertSameTree(OrderJson.encode(order), orderJson);
     }
 }

@@ -168,9 +168,8 @@ final class LinkedEngines {
                 any = true;
             } else if (attached.get() instanceof AttachedState.Attached && order.mark().isPresent()
                     && at.orders().containsKey(order.id()) && !at.orders().get(order.id()).mark().equals(order.mark())) {
-                Optional<OrderEvent> mark = markEvent(order.mark().get());
-                if (mark.isPresent()) {
-                    emitAtAgent(agent, KeyedEvent.of(order.id(), mark.get()));
+                for (OrderEvent e : OrderEventSource.markOnAgent(at, at.orders().get(order.id()), order.mark().get())) {
+                    emitAtAgent(agent, KeyedEvent.of(order.id(), e));
                     any = true;
                 }
             } else if (attached.get() instanceof AttachedState.Detaching) {
@@ -184,7 +183,7 @@ final class LinkedEngines {
         return any;
     }
 
-    /** As the Agent decides MarkOrder: the mark event, unless the order cannot take it now. */
+    /** The event by which an Agent takes a mark (to tell the Controller's own mark coming back). */
     private static Optional<OrderEvent> markEvent(io.jobwerk.engine.order.OrderMark mark) {
         return Optional.of(switch (mark.kind()) {
             case CANCELLING -> new OrderEvent.OrderCancellationMarked(((io.jobwerk.engine.order.OrderMark.Cancelling) mark).mode());

@@ -107,12 +107,74 @@ class LinkedEnginesTest {
         assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.BETWEEN_CYCLES);
         engines.operate(m -> m.suspend(order, io.jobwerk.engine.order.SuspensionMode.STANDARD));
         engines.run(10);
-        assertThat(engines.controller.orders().get(order).isSuspended()).isTrue();
+        // as JS7: marked, to be suspended once Ready (in its next cycle)
+        assertThat(engines.controller.orders().get(order).mark()).containsInstanceOf(io.jobwerk.engine.order.OrderMark.Suspending.class);
 
         assertThat(engines.operate(m -> m.resume(order, Optional.of(io.jobwerk.engine.workflow.Position.FIRST), List.of(), false, false)))
                 .as("resumed at another position").isFalse();
         assertThat(engines.operate(m -> m.resume(order, Optional.empty(), List.of(), false, false))).isTrue();
         assertThat(engines.runToRest(Duration.ofHours(5), 10_000)).isTrue();
         assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FINISHED);
+    }
+
+    /** Steps until the order processes its first job at the Agent. */
+    private void startFirstJob(Instruction... instructions) {
+        engines.deploy(WorkflowShapes.workflow("SHAPE", Block.of(instructions)));
+        engines.addOrder(FreshOrder.of("ORDER", "SHAPE"));
+        for (int i = 0; i < 50 && !engines.agents.get(WorkflowShapes.AGENT).orders().containsKey(order)
+                || !engines.agents.get(WorkflowShapes.AGENT).orders().get(order).isState(OrderState.Kind.PROCESSING); i++) {
+            engines.run(1);
+        }
+        assertThat(engines.agents.get(WorkflowShapes.AGENT).orders().get(order).state().kind()).isEqualTo(OrderState.Kind.PROCESSING);
+    }
+
+    @Test
+    /** As JS7 (recorded: op-suspend-resume): the Agent moves the order after its job and hands it back; the Controller suspends. */
+    void aSuspendMeetingAJobAtAnAgentIsCarriedOutAtTheControllerAfterTheMove() {
+        startFirstJob(job("ok"), job("ok"));
+        assertThat(engines.operate(m -> m.suspend(order, io.jobwerk.engine.order.SuspensionMode.STANDARD))).isTrue();
+        assertThat(engines.runToRest(Duration.ofHours(1), 10_000)).isTrue();
+        assertThat(engines.describe()).contains("OrderProcessingStarted, OrderSuspensionMarked, OrderSuspensionMarkedOnAgent, "
+                + "OrderProcessed Succeeded{returnCode=0}, OrderMoved [1], OrderDetachable, OrderDetached, OrderSuspended\n");
+        assertThat(engines.controller.orders().get(order).isSuspended()).isTrue();
+    }
+
+    @Test
+    /** As JS7 (recorded: op-suspend-kill-resume): the killed step waits as ProcessingKilled; resumed, the job runs again. */
+    void aSuspendWithKillLeavesTheOrderProcessingKilledAndResumedItRunsTheJobAgain() {
+        startFirstJob(job("ok"), job("ok"));
+        assertThat(engines.operate(m -> m.suspend(order, new io.jobwerk.engine.order.SuspensionMode(false,
+                Optional.of(new io.jobwerk.engine.order.CancellationMode.Kill(true, Optional.empty())))))).isTrue();
+        assertThat(engines.runToRest(Duration.ofHours(1), 10_000)).isTrue();
+        assertThat(engines.describe()).contains("OrderProcessed KILLED, OrderProcessingKilled, OrderDetachable, OrderDetached, "
+                + "OrderSuspended\n");
+        assertThat(engines.operate(m -> m.resume(order, Optional.empty(), List.of(), false, Optional.empty()))).isTrue();
+        assertThat(engines.runToRest(Duration.ofHours(1), 10_000)).isTrue();
+        assertThat(engines.describe()).contains("OrderSuspended, OrderResumed, OrderAttachable AGENT, OrderAttached AGENT, "
+                + "OrderProcessingStarted, OrderProcessed Succeeded{returnCode=0}, OrderMoved [1]");
+        assertThat(engines.controller.orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FINISHED);
+    }
+
+    @Test
+    /** As JS7 (recorded: op-cancel-processing-no-kill): the Agent moves the order after its job, the Controller cancels it there. */
+    void aCancelMeetingAJobAtAnAgentIsCarriedOutAtTheControllerAfterTheMove() {
+        startFirstJob(job("ok"), job("ok"));
+        assertThat(engines.operate(m -> m.cancel(order, io.jobwerk.engine.order.CancellationMode.FRESH_OR_STARTED))).isTrue();
+        assertThat(engines.runToRest(Duration.ofHours(1), 10_000)).isTrue();
+        assertThat(engines.describe()).contains("OrderProcessed Succeeded{returnCode=0}, OrderMoved [1], OrderDetachable, "
+                + "OrderDetached, OrderCancelled\n");
+    }
+
+    @Test
+    /** As JS7 (recorded: op-cancel-scheduled): attached at once, the Agent hands it back for the cancel without marking it. */
+    void anOrderScheduledForLaterWaitsAtItsAgentAndIsCancelledAtTheController() {
+        engines.deploy(WorkflowShapes.workflow("SHAPE", Block.of(job("ok"))));
+        engines.addOrder(FreshOrder.of("ORDER", "SHAPE").withScheduledFor(java.time.Instant.parse("2030-01-01T00:00:00Z")));
+        engines.run(10);
+        assertThat(engines.agents.get(WorkflowShapes.AGENT).orders().get(order).state().kind()).isEqualTo(OrderState.Kind.FRESH);
+        assertThat(engines.operate(m -> m.cancel(order, io.jobwerk.engine.order.CancellationMode.FRESH_ONLY))).isTrue();
+        engines.run(20);
+        assertThat(engines.describe()).contains("ORDER: OrderAdded, OrderAttachable AGENT, OrderAttached AGENT, "
+                + "OrderCancellationMarked, OrderDetachable, OrderDetached, OrderCancelled\n");
     }
 }

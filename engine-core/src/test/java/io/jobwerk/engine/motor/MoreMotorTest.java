@@ -39,7 +39,8 @@ class MoreMotorTest {
         engine.deploy(workflow("W", tryCatch(block(execute("a")), block()))).script("a", new Outcome.Killed(Outcome.failed(143)));
         engine.addOrder("A", "W");
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderMoved [0,\"try+0\",0]", "OrderStarted",
-                "OrderProcessingStarted", "OrderProcessed KILLED", "OrderCaught [0,\"catch+0\",0]", "OrderMoved [1]", "OrderFinished");
+                "OrderProcessingStarted", "OrderProcessed KILLED", "OrderProcessingKilled", "OrderCaught [0,\"catch+0\",0]",
+                "OrderMoved [1]", "OrderFinished");
     }
 
     @Test
@@ -179,7 +180,7 @@ class MoreMotorTest {
     @Test
     /** As JS7 (recorded): a sleeping order is only marked, and cancelled when its sleep ends. */
     void cancelSleepingOrderWhenItsSleepEnds() {
-        engine.deploy(workflow("W", new Instruction.Sleep(Optional.empty(), expr("60")))).addOrder("A", "W");
+        engine.deploy(workflow("W", new Instruction.Sleep(Optional.empty(), expr("60")), execute("a"))).addOrder("A", "W");
         engine.emitAll(engine.motor().cancel(id("A"), CancellationMode.FRESH_OR_STARTED).orThrow());
         engine.advance(Duration.ofMinutes(2));
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderSleeping until 2024-03-01T10:01:00Z",

@@ -92,19 +92,47 @@ class OperationsAndPlacementTest {
                 .contains(new CancellationMode.Kill(true, Optional.empty()));
         engine.complete("A", new Outcome.Killed(Outcome.failed(137)));
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderProcessingStarted",
-                "OrderCancellationMarked", "OrderProcessed KILLED", "OrderCancelled");
+                "OrderCancellationMarked", "OrderProcessed KILLED", "OrderProcessingKilled", "OrderCancelled");
     }
 
     @Test
-    void cancelForkedParentCancelsChildren() {
+    /** As JS7: resumed without restartKilledJob, the job an operator killed runs again; with false, the order fails. */
+    void aKilledJobRunsAgainWhenResumedUnlessRestartKilledJobIsFalse() {
+        engine.deploy(workflow("W", execute("a"))).hold("a");
+        SuspensionMode withKill = new SuspensionMode(false, Optional.of(new CancellationMode.Kill(true, Optional.empty())));
+        for (String id : List.of("A", "B")) {
+            engine.addOrder(id, "W");
+            engine.emitAll(engine.motor().suspend(id(id), withKill).orThrow());
+            engine.complete(id, new Outcome.Killed(Outcome.failed(137)));
+            assertThat(engine.eventsOf(id)).endsWith("OrderProcessed KILLED", "OrderProcessingKilled", "OrderSuspended");
+        }
+        engine.emitAll(engine.motor().resume(id("A"), Optional.empty(), List.of(), false, Optional.empty()).orThrow());
+        engine.emitAll(engine.motor().resume(id("B"), Optional.empty(), List.of(), false, Optional.of(false)).orThrow());
+        assertThat(engine.eventsOf("A")).endsWith("OrderSuspended", "OrderResumed", "OrderProcessingStarted");
+        assertThat(engine.eventsOf("B")).endsWith("OrderSuspended", "OrderResumed", "OrderFailed [0]");
+    }
+
+    @Test
+    /** As JS7 (recorded: op-cancel-forked-parent): the children go on, the parent is cancelled after the join. */
+    void cancelForkedParentMarksItAndItIsCancelledAfterTheJoin() {
         var fork = new Instruction.Fork(Optional.empty(), List.of(new Instruction.ForkBranch("A", block(execute("a")))), Optional.empty(), false);
-        engine.deploy(workflow("W", fork)).hold("a").addOrder("P", "W");
+        engine.deploy(workflow("W", fork, execute("b"))).hold("a").addOrder("P", "W");
         engine.emitAll(engine.motor().cancel(id("P"), CancellationMode.FRESH_OR_STARTED).orThrow());
         engine.complete("P|A", Outcome.succeeded(0));
-        assertThat(engine.eventsOf("P|A")).containsExactly("OrderProcessingStarted", "OrderCancellationMarked",
-                "OrderProcessed Succeeded{returnCode=0}", "OrderCancelled");
+        assertThat(engine.eventsOf("P|A")).containsExactly("OrderProcessingStarted", "OrderProcessed Succeeded{returnCode=0}",
+                "OrderMoved [0,\"fork+A\",1]");
         assertThat(engine.eventsOf("P")).containsExactly("OrderAdded", "OrderStarted", "OrderForked P|A",
-                "OrderCancellationMarked", "OrderJoined Failed(Order:P|A has been cancelled)", "OrderCancelled");
+                "OrderCancellationMarked", "OrderJoined Succeeded", "OrderMoved [1]", "OrderCancelled");
+    }
+
+    @Test
+    /** As JS7 (recorded: op-cancel-forked-parent, and JS7's Order.isCancelable): at the workflow's end it finishes. */
+    void aStartedOrderMarkedToBeCancelledFinishesWhenItReachesTheEnd() {
+        engine.deploy(workflow("W", execute("a"))).hold("a").addOrder("A", "W");
+        engine.emitAll(engine.motor().cancel(id("A"), CancellationMode.FRESH_OR_STARTED).orThrow());
+        engine.complete("A", Outcome.succeeded(0));
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderProcessingStarted",
+                "OrderCancellationMarked", "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [1]", "OrderFinished");
     }
 
     @Test
@@ -113,8 +141,9 @@ class OperationsAndPlacementTest {
         engine.addOrder("A", "W");
         engine.emitAll(engine.motor().suspend(id("A"), SuspensionMode.STANDARD).orThrow());
         engine.complete("A", Outcome.failed(1));
-        assertThat(engine.eventsOf("A")).endsWith("OrderSuspensionMarked", "OrderProcessed Failed", "OrderFailed [0]",
-                "OrderSuspended");
+        // as JS7: the failure drops the suspend mark (a failed order is resumed, not suspended)
+        assertThat(engine.eventsOf("A")).endsWith("OrderSuspensionMarked", "OrderProcessed Failed", "OrderFailed [0]");
+        assertThat(engine.order("A").mark()).isEmpty();
         // failed: resume at [2] as succeeded, with the history of [0] replaced
         assertThat(engine.motor().resume(id("A"), Optional.of(Position.of(9)), List.of(), false, false).isFail()).isTrue();
         engine.emitAll(engine.motor().resume(id("A"), Optional.of(Position.of(2)),
@@ -125,21 +154,24 @@ class OperationsAndPlacementTest {
     }
 
     @Test
+    /** As JS7: a waiting order is marked and suspended once it is Ready (here: when the sleep ends). */
     void suspendWaitingOrderAndResume() {
         engine.deploy(workflow("W", new Instruction.Sleep(Optional.empty(), expr("10")), execute("a"))).addOrder("A", "W");
         engine.emitAll(engine.motor().suspend(id("A"), SuspensionMode.STANDARD).orThrow());
+        assertThat(engine.order("A").isSuspended()).isFalse();
         engine.advance(Duration.ofSeconds(20));
         assertThat(engine.order("A").isSuspended()).isTrue();
         assertThat(new JobQueue(engine.state, engine.now).obstacles(id("A"))).containsExactly(new OrderObstacle.WaitingForCommand());
         engine.emitAll(engine.motor().resume(id("A"), Optional.empty(), List.of(), false, false).orThrow());
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStarted", "OrderSleeping until 2024-03-01T10:00:10Z",
-                "OrderSuspended", "OrderResumed", "OrderMoved [1]", "OrderProcessingStarted",
+                "OrderSuspensionMarked", "OrderMoved [1]", "OrderSuspended", "OrderResumed", "OrderProcessingStarted",
                 "OrderProcessed Succeeded{returnCode=0}", "OrderMoved [2]", "OrderFinished");
     }
 
     @Test
     void cancellingASuspendedOrderEndsItNotSuspended() {
-        engine.deploy(workflow("W", new Instruction.Sleep(Optional.empty(), expr("10")), execute("a"))).addOrder("A", "W");
+        engine.deploy(workflow("W", execute("a")));
+        engine.addOrder(FreshOrder.of("A", "W").withScheduledFor(TestEngine.START.plusSeconds(60)));
         engine.emitAll(engine.motor().suspend(id("A"), SuspensionMode.STANDARD).orThrow());
         assertThat(engine.order("A").isSuspended()).isTrue();
         engine.emitAll(engine.motor().cancel(id("A"), CancellationMode.FRESH_OR_STARTED).orThrow());

@@ -182,6 +182,7 @@ class OrderObstacleCalculatorTest {
     void suspendedOrderWaitsForResumption() {
         engine.deploy(workflow("W", new Instruction.Sleep(Optional.empty(), expr("10")), execute("a"))).addOrder("A", "W");
         engine.emitAll(engine.motor().suspend(new OrderId("A"), SuspensionMode.STANDARD).orThrow());
+        engine.advance(Duration.ofSeconds(10)); // as JS7: suspended when Ready, after the sleep
         assertThat(engine.order("A").isSuspended()).isTrue();
         assertThat(obstacles("A")).containsExactly(new OrderObstacle.WaitingForCommand("suspended"));
     }

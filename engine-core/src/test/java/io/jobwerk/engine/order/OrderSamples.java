@@ -98,6 +98,7 @@ final class OrderSamples {
             case STDOUT_WRITTEN -> new OrderEvent.OrderStdoutWritten("out");
             case STDERR_WRITTEN -> new OrderEvent.OrderStderrWritten("err");
             case PROCESSED -> new OrderEvent.OrderProcessed(Outcome.succeeded(0));
+            case PROCESSING_KILLED -> new OrderEvent.OrderProcessingKilled();
             case MOVED -> new OrderEvent.OrderMoved(Position.of(1), Optional.empty());
             case OUTCOME_ADDED -> new OrderEvent.OrderOutcomeAdded(Outcome.failed("FAILED"));
             case FAILED -> new OrderEvent.OrderFailed(Position.of(0));
@@ -152,14 +153,10 @@ final class OrderSamples {
 
     /**
      * The sample of {@code kind} that leads to {@code to} where the outcome decides between several
-     * targets (Processed or ProcessingKilled, Retrying with or without delay, CycleFinished with or
-     * without a next cycle).
+     * targets (Retrying with or without delay, CycleFinished with or without a next cycle).
      */
     static OrderEvent event(OrderEvent.Kind kind, OrderState.Kind to) {
         return switch (kind) {
-            case PROCESSED -> to == OrderState.Kind.PROCESSING_KILLED
-                    ? new OrderEvent.OrderProcessed(new Outcome.Killed(Outcome.failed(137)))
-                    : event(kind);
             case RETRYING -> to == OrderState.Kind.DELAYING_RETRY
                     ? new OrderEvent.OrderRetrying(Optional.of(T.plusSeconds(10)))
                     : event(kind);
