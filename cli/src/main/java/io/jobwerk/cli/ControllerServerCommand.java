@@ -3,6 +3,7 @@ package io.jobwerk.cli;
 import io.jobwerk.controller.Controller;
 import io.jobwerk.controller.ControllerConf;
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.history.DailyPlanService;
 import io.jobwerk.history.HistoryConf;
 import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
@@ -63,6 +64,22 @@ public final class ControllerServerCommand implements Callable<Integer> {
             description = "Delete the history of orders that ended longer ago (default: ${DEFAULT-VALUE}; 0 keeps it for ever).")
     int historyRetentionDays;
 
+    @Option(names = "--daily-plan-time", paramLabel = "HH:MM", defaultValue = "00:00",
+            description = "When the daily plan plans and submits the days ahead, each day (default: ${DEFAULT-VALUE}).")
+    java.time.LocalTime dailyPlanTime;
+
+    @Option(names = "--daily-plan-zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "The zone of --daily-plan-time and of \"today\" (default: ${DEFAULT-VALUE}).")
+    java.time.ZoneId dailyPlanZone;
+
+    @Option(names = "--days-ahead-plan", paramLabel = "DAYS", defaultValue = "7",
+            description = "Days the daily plan plans, today included (default: ${DEFAULT-VALUE}).")
+    int daysAheadPlan;
+
+    @Option(names = "--days-ahead-submit", paramLabel = "DAYS", defaultValue = "3",
+            description = "Days whose planned orders are submitted to the Controller, today included (default: ${DEFAULT-VALUE}).")
+    int daysAheadSubmit;
+
     @Override
     public Integer call() throws Exception {
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
@@ -76,9 +93,17 @@ public final class ControllerServerCommand implements Callable<Integer> {
         Controller controller = Controller.start(new ControllerConf(id, DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
                 new Users(accounts), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures)
-                .withHistory(history));
+                .withHistory(history).withDailyPlan(dailyPlanConf()));
         return ServerRun.untilStopped(controller, controller::onShutDown,
                 "Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
+    }
+
+    private DailyPlanService.Conf dailyPlanConf() {
+        if (daysAheadPlan < 0 || daysAheadSubmit < 0 || daysAheadSubmit > daysAheadPlan) {
+            throw new ParameterException(spec.commandLine(), "--days-ahead-plan and --days-ahead-submit must be 0 or more, and submit no more days"
+                    + " than plan (" + daysAheadPlan + " and " + daysAheadSubmit + ")");
+        }
+        return new DailyPlanService.Conf(dailyPlanTime, dailyPlanZone, daysAheadPlan, daysAheadSubmit);
     }
 
     private HistoryConf historyConf() {

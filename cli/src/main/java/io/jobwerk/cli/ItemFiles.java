@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * {@code TYPE} may be left out when the file name says it ({@code NAME.workflow.json},
  * {@code NAME.lock.json}, {@code NAME.jobresource.json}, {@code NAME.fileordersource.json} or
  * {@code NAME.filewatch.json}, {@code NAME.noticeboard.json}, {@code NAME.calendar.json},
- * {@code NAME.agent.json}, {@code NAME.subagent.json}, {@code NAME.subagentbundle.json}), and its
+ * {@code NAME.agent.json}, {@code NAME.subagent.json}, {@code NAME.subagentbundle.json},
+ * {@code NAME.schedule.json}; a calendar with JOC's {@code "type": "WORKINGDAYSCALENDAR"} or
+ * {@code "NONWORKINGDAYSCALENDAR"} is that kind of calendar), and its
  * {@code path} (or {@code id}) too: it is then the file's {@code NAME}. Workflows get the deployment's
  * version id, whatever {@code versionId} the file names. Directories are read recursively
  * ({@code *.json}, sorted). Every problem names its file.
@@ -46,6 +48,7 @@ final class ItemFiles {
         SUFFIX_TO_TYPE.put(".noticeboard.json", "GlobalBoard");
         SUFFIX_TO_TYPE.put(".board.json", "GlobalBoard");
         SUFFIX_TO_TYPE.put(".calendar.json", "Calendar");
+        SUFFIX_TO_TYPE.put(".schedule.json", "Schedule");
         SUFFIX_TO_TYPE.put(".subagentbundle.json", "SubagentBundle");
         SUFFIX_TO_TYPE.put(".subagent.json", "SubagentItem");
         SUFFIX_TO_TYPE.put(".agent.json", "AgentRef");
@@ -123,6 +126,15 @@ final class ItemFiles {
         ObjectNode json = ((ObjectNode) parsed.orThrow()).deepCopy();
         String fileName = file.getFileName().toString();
         String suffix = SUFFIX_TO_TYPE.keySet().stream().filter(fileName::endsWith).findFirst().orElse(null);
+        if (!json.hasNonNull("TYPE") && json.hasNonNull("type")) {
+            // JOC's inventory export names its calendars' kind in "type"
+            String jocType = json.get("type").asText();
+            if (jocType.equals("WORKINGDAYSCALENDAR")) {
+                json.put("TYPE", "WorkingDaysCalendar");
+            } else if (jocType.equals("NONWORKINGDAYSCALENDAR")) {
+                json.put("TYPE", "NonWorkingDaysCalendar");
+            }
+        }
         if (!json.hasNonNull("TYPE")) {
             if (suffix == null) {
                 return Checked.fail(Problem.of("FileProblem", file + ": the item has no TYPE and the file name does not say it"

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "An autonomous job scheduler speaking the JS7 engine JSON format.",
         subcommands = {DemoCommand.class, StandaloneCommand.class, ControllerServerCommand.class, AgentServerCommand.class, SubagentServerCommand.class,
                 DeployCommand.class, OrderCommand.class, OrdersCommand.class, CancelCommand.class, SuspendCommand.class,
-                ResumeCommand.class, EventsCommand.class, LogCommand.class, HistoryCommand.class, StatusCommand.class, JournalCommand.class,
+                ResumeCommand.class, EventsCommand.class, LogCommand.class, HistoryCommand.class, PlanCommand.class, StatusCommand.class, JournalCommand.class,
                 HashPasswordCommand.class})
 public final class JobwerkMain implements Runnable {
 

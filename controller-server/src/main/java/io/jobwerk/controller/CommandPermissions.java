@@ -30,6 +30,7 @@ final class CommandPermissions {
                     ANSWER_ORDER_PROMPT, DELETE_ORDERS_WHEN_TERMINATED, CHANGE_ORDER, TRANSFER_ORDERS, POST_NOTICE,
                     DELETE_NOTICE, CONTROL_WORKFLOW_PATH, CONTROL_WORKFLOW -> Permission.ControlOrder;
             case RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, RESET_AGENT, RESET_SUBAGENT -> Permission.Super;
+            case CREATE_DAILY_PLAN, SUBMIT_DAILY_PLAN, CANCEL_DAILY_PLAN, DELETE_DAILY_PLAN -> Permission.ControlOrder;
         };
     }
 }

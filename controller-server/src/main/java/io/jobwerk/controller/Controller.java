@@ -32,7 +32,9 @@ import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.history.DailyPlanService;
 import io.jobwerk.history.HistoryService;
+import io.jobwerk.history.web.DailyPlanRoute;
 import io.jobwerk.history.web.HistoryRoute;
 import io.jobwerk.http.auth.Authentication;
 import io.jobwerk.http.auth.Permission;
@@ -93,6 +95,7 @@ public final class Controller implements AutoCloseable {
     private volatile Runnable shutdownHook = () -> { };
     private final FileWatchDriver fileWatches;
     private final HistoryService history;
+    private final DailyPlanService dailyPlan;
 
     private Controller(ControllerConf conf, Journal<EngineState> journal, Clock clock) {
         this.conf = conf;
@@ -105,6 +108,10 @@ public final class Controller implements AutoCloseable {
         keeper.start();
         this.history = HistoryService.start(conf.historyConf(), new JournalHistorySource(journal),
                 id -> journal.currentState().workflow(id).toOptional(), clock);
+        this.dailyPlan = DailyPlanService.start(history, conf.dailyPlanConf(), new DailyPlanService.Engine() {
+            @Override public EngineState state() { return journal.currentState(); }
+            @Override public Checked<CommandResponse> execute(Command command) throws Exception { return keeperExecute(command); }
+        }, clock);
         syncDrivers(journal.currentState());
         this.fileWatches = new FileWatchDriver(keeper, clock, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
@@ -121,6 +128,7 @@ public final class Controller implements AutoCloseable {
                 .get("/controller/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, u) -> obstacles(ex)))
                 .get("/metrics", auth.require(Permission.ReadMetrics, (ex, u) -> metrics(ex)));
         new HistoryRoute(history).addTo(routes, auth);
+        new DailyPlanRoute(dailyPlan).addTo(routes, auth);
         this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
     }
 
@@ -295,6 +303,8 @@ public final class Controller implements AutoCloseable {
             case SHUT_DOWN, EMERGENCY_STOP -> Checked.fail(Problem.of("NotInBatch", command.typeName() + " must be sent alone, not inside a Batch",
                     Map.of("command", command.typeName())));
             case BATCH -> CommandExecutor.isCarriedOutByServer(command) ? executeBatch((Command.Batch) command) : keeperExecute(command);
+            case CREATE_DAILY_PLAN, SUBMIT_DAILY_PLAN, CANCEL_DAILY_PLAN, DELETE_DAILY_PLAN ->
+                    dailyPlan.execute((Command.DailyPlanCommand) command);
             case ADD_ORDER, ADD_ORDERS, CANCEL_ORDERS, SUSPEND_ORDERS, RESUME_ORDER, RESUME_ORDERS, GO_ORDER, ANSWER_ORDER_PROMPT,
                     DELETE_ORDERS_WHEN_TERMINATED, CHANGE_ORDER, TRANSFER_ORDERS, POST_NOTICE, DELETE_NOTICE, CONTROL_WORKFLOW_PATH,
                     CONTROL_WORKFLOW, NO_OPERATION -> keeperExecute(command);
@@ -559,6 +569,7 @@ public final class Controller implements AutoCloseable {
         drivers.values().forEach(AgentDriver::close);
         closer.shutdown();
         keeper.close();
+        dailyPlan.close();
         history.close();
         journal.close();
     }

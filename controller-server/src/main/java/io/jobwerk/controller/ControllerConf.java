@@ -1,5 +1,6 @@
 package io.jobwerk.controller;
 
+import io.jobwerk.history.DailyPlanService;
 import io.jobwerk.history.HistoryConf;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
@@ -14,10 +15,11 @@ import java.util.Optional;
  * @param agentUserId the user the Controller logs in with at its Agents
  * @param signatures   whether deployed workflows must be signed by a trusted key, and by which
  * @param history      where the history is stored; empty: {@code history.sqlite} in the data directory
+ * @param dailyPlan    when the daily plan runs and how far ahead; empty: {@link DailyPlanService.Conf#DEFAULT}
  */
 public record ControllerConf(String controllerId, Path dataDirectory, WebServerConf web, Users users,
                              String agentUserId, String agentPassword, boolean fsync, SignatureVerifier signatures,
-                             Optional<HistoryConf> history) {
+                             Optional<HistoryConf> history, Optional<DailyPlanService.Conf> dailyPlan) {
     public ControllerConf {
         Objects.requireNonNull(controllerId, "controllerId");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -27,15 +29,26 @@ public record ControllerConf(String controllerId, Path dataDirectory, WebServerC
         Objects.requireNonNull(agentPassword, "agentPassword");
         Objects.requireNonNull(signatures, "signatures");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(dailyPlan, "dailyPlan");
     }
 
     public ControllerConf(String controllerId, Path dataDirectory, WebServerConf web, Users users,
                           String agentUserId, String agentPassword, boolean fsync, SignatureVerifier signatures) {
-        this(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, signatures, Optional.empty());
+        this(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, signatures, Optional.empty(), Optional.empty());
     }
 
     public ControllerConf withHistory(HistoryConf history) {
-        return new ControllerConf(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, signatures, Optional.of(history));
+        return new ControllerConf(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, signatures, Optional.of(history),
+                dailyPlan);
+    }
+
+    public ControllerConf withDailyPlan(DailyPlanService.Conf dailyPlan) {
+        return new ControllerConf(controllerId, dataDirectory, web, users, agentUserId, agentPassword, fsync, signatures, history,
+                Optional.of(dailyPlan));
+    }
+
+    public DailyPlanService.Conf dailyPlanConf() {
+        return dailyPlan.orElse(DailyPlanService.Conf.DEFAULT);
     }
 
     /** The history's configuration: the one given, or SQLite in the data directory. */

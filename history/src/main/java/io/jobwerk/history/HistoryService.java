@@ -88,6 +88,10 @@ public final class HistoryService implements AutoCloseable {
         });
     }
 
+    HistoryDatabase database() {
+        return database;
+    }
+
     public HistoryQueries queries() {
         return queries;
     }

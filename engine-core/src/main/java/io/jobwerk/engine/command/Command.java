@@ -32,7 +32,7 @@ public sealed interface Command {
         ADD_ORDER, ADD_ORDERS, CANCEL_ORDERS, SUSPEND_ORDERS, RESUME_ORDER, RESUME_ORDERS, GO_ORDER, ANSWER_ORDER_PROMPT,
         DELETE_ORDERS_WHEN_TERMINATED, CHANGE_ORDER, TRANSFER_ORDERS, POST_NOTICE, DELETE_NOTICE, CONTROL_WORKFLOW_PATH,
         CONTROL_WORKFLOW, BATCH, RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, NO_OPERATION, RESET_AGENT,
-        RESET_SUBAGENT
+        RESET_SUBAGENT, CREATE_DAILY_PLAN, SUBMIT_DAILY_PLAN, CANCEL_DAILY_PLAN, DELETE_DAILY_PLAN
     }
 
     Kind kind();
@@ -189,6 +189,64 @@ public sealed interface Command {
         }
 
         @Override public Kind kind() { return Kind.BATCH; }
+    }
+
+    /**
+     * The daily plan's commands, carried out by the Controller's daily-plan service for the plan dates
+     * {@code dateFrom} to {@code dateTo} (both included). Not JS7 engine commands: JOC offers them in
+     * its own API; here they go through the Controller's command route.
+     */
+    sealed interface DailyPlanCommand extends Command permits CreateDailyPlan, SubmitDailyPlan, CancelDailyPlan, DeleteDailyPlan {
+        java.time.LocalDate dateFrom();
+
+        java.time.LocalDate dateTo();
+
+        static void requireRange(java.time.LocalDate from, java.time.LocalDate to) {
+            Objects.requireNonNull(from, "dateFrom");
+            Objects.requireNonNull(to, "dateTo");
+            if (to.isBefore(from)) {
+                throw new IllegalArgumentException("dateTo " + to + " lies before dateFrom " + from);
+            }
+            if (java.time.temporal.ChronoUnit.DAYS.between(from, to) > 366) {
+                throw new IllegalArgumentException("a daily-plan command spans at most 367 days");
+            }
+        }
+    }
+
+    /** Plans the schedules' orders for the dates; orders planned before (also deleted ones) stay as they are. */
+    record CreateDailyPlan(java.time.LocalDate dateFrom, java.time.LocalDate dateTo) implements DailyPlanCommand {
+        public CreateDailyPlan {
+            DailyPlanCommand.requireRange(dateFrom, dateTo);
+        }
+
+        @Override public Kind kind() { return Kind.CREATE_DAILY_PLAN; }
+    }
+
+    /** Adds the planned orders of the dates to the Controller. */
+    record SubmitDailyPlan(java.time.LocalDate dateFrom, java.time.LocalDate dateTo) implements DailyPlanCommand {
+        public SubmitDailyPlan {
+            DailyPlanCommand.requireRange(dateFrom, dateTo);
+        }
+
+        @Override public Kind kind() { return Kind.SUBMIT_DAILY_PLAN; }
+    }
+
+    /** Cancels the submitted orders of the dates that have not started; they are planned again. */
+    record CancelDailyPlan(java.time.LocalDate dateFrom, java.time.LocalDate dateTo) implements DailyPlanCommand {
+        public CancelDailyPlan {
+            DailyPlanCommand.requireRange(dateFrom, dateTo);
+        }
+
+        @Override public Kind kind() { return Kind.CANCEL_DAILY_PLAN; }
+    }
+
+    /** Removes the planned (not submitted) orders of the dates; planning again does not re-create them. */
+    record DeleteDailyPlan(java.time.LocalDate dateFrom, java.time.LocalDate dateTo) implements DailyPlanCommand {
+        public DeleteDailyPlan {
+            DailyPlanCommand.requireRange(dateFrom, dateTo);
+        }
+
+        @Override public Kind kind() { return Kind.DELETE_DAILY_PLAN; }
     }
 
     record ReleaseEvents(long untilEventId) implements Command {

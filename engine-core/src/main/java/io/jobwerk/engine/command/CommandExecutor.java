@@ -45,8 +45,8 @@ public final class CommandExecutor {
             case CONTROL_WORKFLOW_PATH -> WorkflowControlExecutor.controlWorkflowPath(state, (Command.ControlWorkflowPath) command);
             case CONTROL_WORKFLOW -> WorkflowControlExecutor.controlWorkflow(state, (Command.ControlWorkflow) command);
             case BATCH -> BatchExecutor.execute(state, (Command.Batch) command, now, environment);
-            case RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, NO_OPERATION, RESET_AGENT, RESET_SUBAGENT ->
-                    ServerCommandExecutor.execute(state, command);
+            case RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, NO_OPERATION, RESET_AGENT, RESET_SUBAGENT,
+                    CREATE_DAILY_PLAN, SUBMIT_DAILY_PLAN, CANCEL_DAILY_PLAN, DELETE_DAILY_PLAN -> ServerCommandExecutor.execute(state, command);
         };
     }
 
@@ -60,7 +60,7 @@ public final class CommandExecutor {
      */
     public static boolean isCarriedOutByServer(Command command) {
         return switch (command.kind()) {
-            case RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, RESET_AGENT, RESET_SUBAGENT -> true;
+            case RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, RESET_AGENT, RESET_SUBAGENT, CREATE_DAILY_PLAN, SUBMIT_DAILY_PLAN, CANCEL_DAILY_PLAN, DELETE_DAILY_PLAN -> true;
             case BATCH -> ((Command.Batch) command).commands().stream().anyMatch(CommandExecutor::isCarriedOutByServer);
             case ADD_ORDER, ADD_ORDERS, CANCEL_ORDERS, SUSPEND_ORDERS, RESUME_ORDER, RESUME_ORDERS, GO_ORDER, ANSWER_ORDER_PROMPT,
                     DELETE_ORDERS_WHEN_TERMINATED, CHANGE_ORDER, TRANSFER_ORDERS, POST_NOTICE, DELETE_NOTICE, CONTROL_WORKFLOW_PATH,

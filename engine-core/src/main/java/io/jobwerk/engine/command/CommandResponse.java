@@ -18,5 +18,12 @@ public sealed interface CommandResponse {
         }
     }
 
+    /** A daily-plan command's answer: the orders it planned, submitted, cancelled or deleted. */
+    record DailyPlanResponse(List<String> orderIds) implements CommandResponse {
+        public DailyPlanResponse {
+            orderIds = List.copyOf(orderIds);
+        }
+    }
+
     CommandResponse ACCEPTED = new Accepted();
 }

@@ -56,7 +56,7 @@ final class MotorCommandExecutor {
             }
             case ADD_ORDER, ADD_ORDERS, DELETE_ORDERS_WHEN_TERMINATED, CHANGE_ORDER, TRANSFER_ORDERS, POST_NOTICE, DELETE_NOTICE,
                     CONTROL_WORKFLOW_PATH, CONTROL_WORKFLOW, BATCH, RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP,
-                    NO_OPERATION, RESET_AGENT, RESET_SUBAGENT ->
+                    NO_OPERATION, RESET_AGENT, RESET_SUBAGENT, CREATE_DAILY_PLAN, SUBMIT_DAILY_PLAN, CANCEL_DAILY_PLAN, DELETE_DAILY_PLAN ->
                     throw new IllegalArgumentException("Not a motor command: " + command.typeName());
         };
     }

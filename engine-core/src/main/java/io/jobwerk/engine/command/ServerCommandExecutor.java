@@ -18,7 +18,8 @@ final class ServerCommandExecutor {
         return switch (command.kind()) {
             case RESET_AGENT -> state.agentRef(((Command.ResetAgent) command).agentPath()).map(a -> CommandResult.accepted());
             case RESET_SUBAGENT -> state.subagent(((Command.ResetSubagent) command).subagentId()).map(s -> CommandResult.accepted());
-            case RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, NO_OPERATION -> Checked.ok(CommandResult.accepted());
+            case RELEASE_EVENTS, TAKE_SNAPSHOT, SHUT_DOWN, EMERGENCY_STOP, NO_OPERATION, CREATE_DAILY_PLAN, SUBMIT_DAILY_PLAN, CANCEL_DAILY_PLAN, DELETE_DAILY_PLAN ->
+                    Checked.ok(CommandResult.accepted());
             case ADD_ORDER, ADD_ORDERS, CANCEL_ORDERS, SUSPEND_ORDERS, RESUME_ORDER, RESUME_ORDERS, GO_ORDER, ANSWER_ORDER_PROMPT,
                     DELETE_ORDERS_WHEN_TERMINATED, CHANGE_ORDER, TRANSFER_ORDERS, POST_NOTICE, DELETE_NOTICE, CONTROL_WORKFLOW_PATH,
                     CONTROL_WORKFLOW, BATCH -> throw new IllegalArgumentException("Not a server command: " + command.typeName());

@@ -174,6 +174,11 @@ public final class CommandJson {
                 o.put("subagentId", c.subagentId().string());
                 JobJson.putTrue(o, "force", c.force());
             }
+            case CREATE_DAILY_PLAN, SUBMIT_DAILY_PLAN, CANCEL_DAILY_PLAN, DELETE_DAILY_PLAN -> {
+                Command.DailyPlanCommand c = (Command.DailyPlanCommand) command;
+                o.put("dateFrom", c.dateFrom().toString());
+                o.put("dateTo", c.dateTo().toString());
+            }
             case TAKE_SNAPSHOT, NO_OPERATION -> { }
         }
         return o;
@@ -240,7 +245,28 @@ public final class CommandJson {
             case RESET_AGENT -> new Command.ResetAgent(c.required("agentPath").as(AgentPath::checked), c.optionalBool("force"));
             case RESET_SUBAGENT -> new Command.ResetSubagent(c.required("subagentId").as(SubagentId::checked),
                     c.optionalBool("force"));
+            case CREATE_DAILY_PLAN -> c.construct(() -> new Command.CreateDailyPlan(dateFrom(c), dateTo(c)));
+            case SUBMIT_DAILY_PLAN -> c.construct(() -> new Command.SubmitDailyPlan(dateFrom(c), dateTo(c)));
+            case CANCEL_DAILY_PLAN -> c.construct(() -> new Command.CancelDailyPlan(dateFrom(c), dateTo(c)));
+            case DELETE_DAILY_PLAN -> c.construct(() -> new Command.DeleteDailyPlan(dateFrom(c), dateTo(c)));
         });
+    }
+
+    private static java.time.LocalDate dateFrom(JsonCursor c) {
+        return date(c.required("dateFrom"));
+    }
+
+    /** {@code dateTo}, or {@code dateFrom} for a single day. */
+    private static java.time.LocalDate dateTo(JsonCursor c) {
+        return c.optional("dateTo").map(CommandJson::date).orElseGet(() -> dateFrom(c));
+    }
+
+    private static java.time.LocalDate date(JsonCursor c) {
+        try {
+            return java.time.LocalDate.parse(c.string());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw c.fail("expected a date YYYY-MM-DD, found '" + c.string() + "'");
+        }
     }
 
     private static List<OrderId> orderIds(JsonCursor c) {
@@ -252,6 +278,10 @@ public final class CommandJson {
         if (response instanceof CommandResponse.AddOrderResponse r) {
             o.put("TYPE", "AddOrder.Response");
             o.put("ignoredBecauseDuplicate", r.ignoredBecauseDuplicate());
+        } else if (response instanceof CommandResponse.DailyPlanResponse d) {
+            o.put("TYPE", "DailyPlanResponse");
+            ArrayNode a = o.putArray("orderIds");
+            d.orderIds().forEach(a::add);
         } else if (response instanceof CommandResponse.BatchResponse b) {
             o.put("TYPE", "BatchResponse");
             ArrayNode a = o.putArray("responses");
@@ -275,6 +305,8 @@ public final class CommandJson {
                 return CommandResponse.ACCEPTED;
             case "AddOrder.Response":
                 return new CommandResponse.AddOrderResponse(c.optionalBool("ignoredBecauseDuplicate"));
+            case "DailyPlanResponse":
+                return new CommandResponse.DailyPlanResponse(c.required("orderIds").list(JsonCursor::string));
             case "BatchResponse":
                 return new CommandResponse.BatchResponse(c.required("responses").list(r ->
                         r.type().equals("Problem") ? Checked.fail(ProblemJson.decode(r)) : Checked.ok(response(r))));

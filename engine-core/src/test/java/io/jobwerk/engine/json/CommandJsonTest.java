@@ -47,7 +47,11 @@ class CommandJsonTest {
             "{`TYPE`:`ShutDown`,`restart`:true,`clusterAction`:{`TYPE`:`Switchover`},`suppressSnapshot`:true}",
             "{`TYPE`:`EmergencyStop`,`restart`:true}",
             "{`TYPE`:`ResetAgent`,`agentPath`:`AGENT`,`force`:true}",
-            "{`TYPE`:`ResetSubagent`,`subagentId`:`SUBAGENT`}");
+            "{`TYPE`:`ResetSubagent`,`subagentId`:`SUBAGENT`}",
+            "{`TYPE`:`CreateDailyPlan`,`dateFrom`:`2027-01-04`,`dateTo`:`2027-01-10`}",
+            "{`TYPE`:`SubmitDailyPlan`,`dateFrom`:`2027-01-04`,`dateTo`:`2027-01-04`}",
+            "{`TYPE`:`CancelDailyPlan`,`dateFrom`:`2027-01-04`,`dateTo`:`2027-01-06`}",
+            "{`TYPE`:`DeleteDailyPlan`,`dateFrom`:`2027-01-05`,`dateTo`:`2027-01-05`}");
 
     static Stream<String> commands() {
         return COMMANDS.stream().map(s -> s.replace('`', '"'));
