@@ -166,6 +166,13 @@ public sealed interface Item {
             return range().contains(day) && includes().names(day, all) && !excludes().names(day, all);
         }
 
+        private static void requireParts(Object path, Object range, Object includes, Object excludes) {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(includes, "includes");
+            Objects.requireNonNull(excludes, "excludes");
+        }
+
         static String keyOf(boolean nonWorkingDays, CalendarPath path) {
             return (nonWorkingDays ? "NonWorkingDaysCalendar:" : "WorkingDaysCalendar:") + path;
         }
@@ -181,10 +188,7 @@ public sealed interface Item {
                                io.jobwerk.engine.calendar.Frequencies includes, io.jobwerk.engine.calendar.Frequencies excludes)
             implements PlanCalendar {
         public WorkingDaysCalendar {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(range, "range");
-            Objects.requireNonNull(includes, "includes");
-            Objects.requireNonNull(excludes, "excludes");
+            PlanCalendar.requireParts(path, range, includes, excludes);
         }
 
         @Override public Kind kind() { return Kind.WORKING_DAYS_CALENDAR; }
@@ -195,10 +199,7 @@ public sealed interface Item {
                                   io.jobwerk.engine.calendar.Frequencies includes, io.jobwerk.engine.calendar.Frequencies excludes)
             implements PlanCalendar {
         public NonWorkingDaysCalendar {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(range, "range");
-            Objects.requireNonNull(includes, "includes");
-            Objects.requireNonNull(excludes, "excludes");
+            PlanCalendar.requireParts(path, range, includes, excludes);
         }
 
         @Override public Kind kind() { return Kind.NON_WORKING_DAYS_CALENDAR; }
