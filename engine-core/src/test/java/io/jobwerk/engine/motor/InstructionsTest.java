@@ -76,6 +76,33 @@ class InstructionsTest {
     }
 
     @Test
+    void aLockWhoseBlockStartsWithAnIfThatCannotBeEvaluatedFailsTheFreshOrderWithoutAcquiring() {
+        engine.deploy(new Item.LockItem(new LockPath("L"), 1))
+                .deploy(workflow("W", lock("L", Optional.empty(), block(ifThen("$unknown == 1", block(execute("a")))))))
+                .addOrder("A", "W");
+        // as JS7 (recorded): the moves after an instruction's events are part of its step; a move that
+        // cannot be made drops the step, and the order fails where it was
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderOutcomeAdded DISRUPTED", "OrderFailed [0]");
+        assertThat(engine.stateOf("A")).isEqualTo(OrderState.Kind.FAILED_WHILE_FRESH);
+        assertThat(engine.state.locks().get(new LockPath("L")).holders()).isEmpty();
+    }
+
+    @Test
+    void aForkWhoseBranchStartsWithAnIfThatCannotBeEvaluatedFailsTheParent() {
+        var fork = new Instruction.Fork(Optional.empty(), List.of(
+                new Instruction.ForkBranch("A", block(ifThen("$unknown == 1", block(execute("a")))))), Optional.empty(), true);
+        engine.deploy(workflow("W", fork)).addOrder("A", "W");
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderOutcomeAdded DISRUPTED", "OrderFailed [0]");
+    }
+
+    @Test
+    void anOptionsWithStopOnFailureStopsAFreshOrderThatCannotEnterIt() {
+        engine.deploy(workflow("W", new Instruction.Options(Optional.empty(), Optional.of(true),
+                block(ifThen("$unknown == 1", block(execute("a"))))))).addOrder("A", "W");
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderOutcomeAdded DISRUPTED", "OrderStopped");
+    }
+
+    @Test
     void tryCatchesFailureAsTheJs7TraceShows() {
         engine.deploy(workflow("W", execute("hello"), tryCatch(block(execute("fails")), block(execute("recover")))))
                 .script("fails", Outcome.failed(3)).addOrder("A", "W");
