@@ -590,9 +590,17 @@ public final class OrderEventSource {
             if (delayMillis > 0) {
                 return List.of(new OrderEvent.OrderRetrying(Optional.of(ctx.now().plusMillis(delayMillis))));
             }
+            // as JS7 (recorded): without a delay the move into the next try goes on through the moves
+            // after it (a Try there is entered in the same move); after a delay it does not
             List<OrderEvent> events = new ArrayList<>();
             events.add(new OrderEvent.OrderRetrying(Optional.empty()));
-            events.addAll(nextTry(step));
+            for (OrderEvent e : nextTry(step)) {
+                Checked<Position> to = mover.settle(step.order(), step.workflow(), ((OrderEvent.OrderMoved) e).to());
+                if (to.isFail()) {
+                    return Anticipation.failOrBreak(step, to.problemOption().orElseThrow());
+                }
+                events.add(new OrderEvent.OrderMoved(to.orThrow(), Optional.empty()));
+            }
             return events;
         }
         Outcome lastFailure = step.order().historicOutcomes().stream().map(HistoricOutcome::outcome)

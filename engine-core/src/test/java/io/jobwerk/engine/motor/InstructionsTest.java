@@ -141,6 +141,18 @@ class InstructionsTest {
     }
 
     @Test
+    void anImmediateRetryEntersATryAtTheStartOfTheNextTryInTheSameMove() {
+        var inner = tryCatch(block(execute("a")), block(execute("a")));
+        var t = new Instruction.Try(Optional.empty(), block(inner), block(new Instruction.Retry(Optional.empty())),
+                Optional.of(List.of(BigDecimal.ZERO)), Optional.of(2));
+        engine.deploy(workflow("W", t)).job("a", o -> Outcome.failed(1)).addOrder("A", "W");
+        // as JS7 (recorded, try-catch-fails--in-retry): one OrderMoved into the inner Try's try block
+        assertThat(engine.eventsOf("A")).containsSubsequence("OrderCaught [0,\"catch+0\",0]", "OrderRetrying",
+                "OrderMoved [0,\"try+1\",0,\"try+0\",0]", "OrderProcessingStarted");
+        assertThat(engine.eventsOf("A")).doesNotContain("OrderMoved [0,\"try+1\",0]");
+    }
+
+    @Test
     void tryCountAndMaxTriesAreVisibleInTheTryBlock() {
         var t = new Instruction.Try(Optional.empty(), block(execute("a")), block(new Instruction.Retry(Optional.empty())),
                 Optional.empty(), Optional.of(2));
