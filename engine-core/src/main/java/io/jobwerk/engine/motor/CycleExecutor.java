@@ -5,6 +5,7 @@ import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,13 +47,29 @@ final class CycleExecutor {
     }
 
     /**
-     * As JS7 (recorded, Break first, last and after two jobs in a cycle block): Break moves to its
-     * block's last instruction, then finishes the Cycle.
+     * As JS7 (recorded; JS7's leaving of blocks up to the cycle): Break leaves the blocks inside the
+     * cycle block (a Lock, ConsumeNotices or StickySubagent by its event), moves to the position of
+     * the cycle block whose number is the Cycle instruction's own number + 1 (so its last instruction
+     * in most shapes, the next position in others, and beyond the block's end in some — JS7 counts
+     * it so), and finishes the Cycle. A Break outside a cycle finishes the order, as JS7.
      */
     static List<OrderEvent> breakCycle(Step step) {
-        Position p = step.position();
-        int last = step.workflow().block(p.branchPath()).map(b -> b.instructions().size() - 1).orElse(p.nr());
-        return List.of(new OrderEvent.OrderMoved(new Position(p.branchPath(), last), Optional.empty()),
-                new OrderEvent.OrderCycleFinished(Optional.empty()));
+        List<Position.Segment> path = step.position().branchPath();
+        List<OrderEvent> events = new ArrayList<>();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            Position.Segment segment = path.get(i);
+            if (segment.branchId().isCycle()) {
+                events.add(new OrderEvent.OrderMoved(new Position(path.subList(0, i + 1), segment.nr() + 1), Optional.empty()));
+                events.add(new OrderEvent.OrderCycleFinished(Optional.empty()));
+                return events;
+            }
+            if (segment.branchId().isFork()) {
+                break;
+            }
+            FailureHandler.leaveEarly(segment.branchId(), step.workflow().instruction(MotorContext.owner(path, i)).orThrow())
+                    .ifPresent(events::add);
+        }
+        events.add(new OrderEvent.OrderFinished(Optional.empty()));
+        return events;
     }
 }

@@ -88,6 +88,11 @@ final class FailureHandler {
      * inside it catches, also across a fork into its children.
      */
     private static boolean stopsOnFailure(Workflow workflow, Position position) {
+        // an order at the Options instruction itself fails there only when entering it cannot be
+        // made (an If inside): as JS7 (recorded), its stopOnFailure counts
+        if (workflow.instruction(position).toOptional().orElse(null) instanceof Instruction.Options o && o.stopOnFailure().isPresent()) {
+            return o.stopOnFailure().get();
+        }
         List<Position.Segment> path = position.branchPath();
         for (int i = path.size() - 1; i >= 0; i--) {
             if (path.get(i).branchId().equals(BranchId.OPTIONS)

@@ -30,6 +30,19 @@ final class Mover {
     }
 
     Checked<Position> settle(Order order, Workflow workflow, Position from) {
+        return settle(order, workflow, from, true);
+    }
+
+    /**
+     * As JS7's anticipated moves after an instruction's events: the pure moves from the order's
+     * position (If, Try, leaving finished blocks), without entering Options (a move of its own, made
+     * by the next step). Fails where {@link #settle} fails.
+     */
+    Checked<Position> anticipate(Order order, Workflow workflow) {
+        return settle(order, workflow, order.position(), false);
+    }
+
+    private Checked<Position> settle(Order order, Workflow workflow, Position from, boolean entersOptionsAtItsPosition) {
         Position p = from;
         Set<Position> visited = new HashSet<>();
         for (int step = 0; step < MAX_STEPS; step++) {
@@ -52,7 +65,7 @@ final class Mover {
                 p = p.increment();
                 continue;
             }
-            if (instruction.kind() == Instruction.Kind.OPTIONS && !p.equals(order.position())) {
+            if (instruction.kind() == Instruction.Kind.OPTIONS && (!entersOptionsAtItsPosition || !p.equals(order.position()))) {
                 return Checked.ok(p); // as JS7 (recorded): entering Options is a move of its own
             }
             if (instruction instanceof Instruction.If ifInstruction) {

@@ -76,7 +76,11 @@ public final class OrderEventSource {
     private final Mover mover;
 
     public OrderEventSource(EngineState state, Instant now, Placement placement, MotorEnvironment env) {
-        this.ctx = new MotorContext(state, now, placement, env);
+        this(new MotorContext(state, now, placement, env));
+    }
+
+    private OrderEventSource(MotorContext ctx) {
+        this.ctx = ctx;
         this.mover = new Mover(ctx);
     }
 
@@ -295,14 +299,15 @@ public final class OrderEventSource {
             case FORKED:
                 return ForkExecutor.join(ctx, order, step.workflow()).stream().map(KeyedEvent::event).toList();
             case WAITING_FOR_LOCK:
-                return instruction(step).flatMap(LockExecutor::asLock).map(l -> LockExecutor.acquireOrQueue(step, l)).orElse(List.of());
+                return Anticipation.checked(step, instruction(step).flatMap(LockExecutor::asLock)
+                        .map(l -> LockExecutor.acquireOrQueue(step, l)).orElse(List.of()));
             case EXPECTING_NOTICES: {
                 Instruction i = instruction(step).orElse(null);
-                return i instanceof Instruction.ExpectNotices e ? NoticeExecutor.expect(step, e)
-                        : i instanceof Instruction.ConsumeNotices c ? NoticeExecutor.consume(step, c) : List.of();
+                return Anticipation.checked(step, i instanceof Instruction.ExpectNotices e ? NoticeExecutor.expect(step, e)
+                        : i instanceof Instruction.ConsumeNotices c ? NoticeExecutor.consume(step, c) : List.of());
             }
             case BETWEEN_CYCLES:
-                return CycleExecutor.startWhenDue(step);
+                return Anticipation.checked(step, CycleExecutor.startWhenDue(step));
             case PROCESSING:
             case PROMPTING:
             case BROKEN:
@@ -330,7 +335,7 @@ public final class OrderEventSource {
                 // at an Agent, detachOnAgent hands the order to the Controller, which carries the mark out
                 return OrderMarkRules.carriedOut(order, workflow);
             case RESUMING:
-                if (order.isSuspended()) {
+                if (order.isSuspended() || order.isState(OrderState.Kind.BROKEN)) {
                     var r = (OrderMark.Resuming) mark;
                     return Optional.of(List.of(new OrderEvent.OrderResumed(r.position(), r.historyOperations(), r.asSucceeded(),
                             r.restartKilledJob())));
@@ -376,11 +381,36 @@ public final class OrderEventSource {
             if (agent.isPresent() && ctx.placement() instanceof Placement.Controller) {
                 return List.of(new OrderEvent.OrderAttachable(agent.get()));
             }
-            if (!scheduledForLater && step.workflow().instruction(first.orThrow()).orThrow() instanceof Instruction.StickySubagent sticky) {
-                return step.orFail(stickySubagent(step, sticky));
+            if (scheduledForLater) {
+                return List.of();
+            }
+            if (step.workflow().instruction(first.orThrow()).orThrow() instanceof Instruction.StickySubagent sticky) {
+                return Anticipation.checked(step, enterStickySubagent(step, sticky));
+            }
+            if (agent.isEmpty()) {
+                return startedAnticipating(step);
             }
         }
         return scheduledForLater ? List.of() : List.of(new OrderEvent.OrderStarted());
+    }
+
+    /**
+     * As JS7, an instruction starts a fresh order as its first event, in the same step: when the moves
+     * after the instruction's own events cannot be made, the order fails while fresh (see
+     * {@link Anticipation}). Here the start is a decision of its own, so it looks ahead one.
+     */
+    private List<OrderEvent> startedAnticipating(Step step) {
+        List<OrderEvent> started = List.of(new OrderEvent.OrderStarted());
+        Checked<EngineState> state = ctx.state().applyEvent(MotorContext.keyed(step.order().id(), started.get(0)));
+        Order order = state.isOk() ? state.orThrow().orders().get(step.order().id()) : null;
+        Instruction instruction = step.workflow().instruction(step.position()).toOptional().orElse(null);
+        if (order == null || instruction == null || MotorContext.isEnd(step.workflow(), step.position())) {
+            return started;
+        }
+        MotorContext next = new MotorContext(state.orThrow(), ctx.now(), ctx.placement(), ctx.env());
+        Step startedStep = new Step(next, new Mover(next), order, step.workflow());
+        Optional<Problem> problem = Anticipation.problem(startedStep, new OrderEventSource(next).execute(startedStep, instruction));
+        return problem.map(p -> Anticipation.failOrBreak(step, p)).orElse(started);
     }
 
     /**
@@ -446,10 +476,18 @@ public final class OrderEventSource {
         if (!MotorContext.isEnd(workflow, p) && ctx.isBreakpoint(order, p)) {
             return List.of(new OrderEvent.OrderStopped());
         }
+        return Anticipation.checked(step, execute(step, instruction));
+    }
+
+    /** The events of the instruction the Ready order is at (without the moves they lead to). */
+    private List<OrderEvent> execute(Step step, Instruction instruction) {
+        Order order = step.order();
+        Workflow workflow = step.workflow();
+        Position p = step.position();
         switch (instruction.kind()) {
             case EXECUTE_NAMED:
             case EXECUTE_ANONYMOUS:
-                return execute(step);
+                return attachToTheJobsAgent(step);
             case IF:
                 return step.orFail(mover.ifBranch(order, workflow, p, (Instruction.If) instruction).map(b -> step.moveOn(p)));
             case TRY:
@@ -483,7 +521,7 @@ public final class OrderEventSource {
             case ADD_ORDER:
                 return step.orFail(addOrder(step, (Instruction.AddOrder) instruction));
             case STICKY_SUBAGENT:
-                return step.orFail(stickySubagent(step, (Instruction.StickySubagent) instruction));
+                return enterStickySubagent(step, (Instruction.StickySubagent) instruction);
             case SLEEP:
                 return step.orFail(sleep(step, (Instruction.Sleep) instruction));
             case ADMISSION_TIME:
@@ -498,7 +536,7 @@ public final class OrderEventSource {
     }
 
     /** A Ready order at a job waits for the job runner; the Controller first attaches it to the job's Agent. */
-    private List<OrderEvent> execute(Step step) {
+    private List<OrderEvent> attachToTheJobsAgent(Step step) {
         if (ctx.placement() instanceof Placement.Controller) {
             Optional<AgentPath> agent = step.workflow().job(step.position()).toOptional().map(WorkflowJob::agentPath);
             if (agent.isPresent() && step.order().attachedState().isEmpty()) {
@@ -530,33 +568,33 @@ public final class OrderEventSource {
         return Mover.leaveBlock(step.workflow(), p).map(step::moveOn).orElse(List.of());
     }
 
+    /**
+     * As JS7 (recorded): Finish first leaves the Lock, ConsumeNotices and StickySubagent blocks it is
+     * in, innermost first, up to its fork branch if any. Outside a fork the order finishes. In a fork
+     * branch the child records Finish's outcome and moves to the branch's end; a failed outcome makes
+     * it fail from where it is then, in its next step, as any failure.
+     */
     private List<OrderEvent> finish(Step step, Optional<Outcome.Completed> outcome) {
         List<Position.Segment> path = step.position().branchPath();
-        if (step.order().parent().isPresent() && outcome.filter(o -> o instanceof Outcome.Failed).isPresent()) {
-            // as JS7 (recorded): a failed Finish fails the child (not caught), and so the join
-            var failed = (Outcome.Failed) outcome.get();
-            List<OrderEvent> events = new ArrayList<>();
-            events.add(new OrderEvent.OrderOutcomeAdded(failed));
-            events.addAll(FailureHandler.fail(step.order(), step.workflow(), step.position(),
-                    new Outcome.Failed(failed.message(), failed.namedValues(), true)));
-            return events;
+        int fork = path.size() - 1;
+        while (fork >= 0 && !path.get(fork).branchId().isFork()) {
+            fork--;
         }
-        if (step.order().parent().isPresent()) {
-            for (int i = path.size() - 1; i >= 0; i--) {
-                if (path.get(i).branchId().isFork()) {
-                    Block branch = step.workflow().block(path.subList(0, i + 1)).orElseThrow();
-                    Position end = new Position(path.subList(0, i + 1), branch.instructions().size());
-                    return end.equals(step.position()) ? List.of() : List.of(new OrderEvent.OrderMoved(end, Optional.empty()));
-                }
-            }
-        }
-        // as JS7 (recorded): Finish leaves the Lock, ConsumeNotices and StickySubagent blocks it is in first
         List<OrderEvent> events = new ArrayList<>();
-        for (int i = path.size() - 1; i >= 0; i--) {
+        for (int i = path.size() - 1; i > fork; i--) {
             FailureHandler.leaveEarly(path.get(i).branchId(), step.workflow().instruction(MotorContext.owner(path, i)).orThrow())
                     .ifPresent(events::add);
         }
-        events.add(new OrderEvent.OrderFinished(outcome));
+        if (fork < 0) {
+            events.add(new OrderEvent.OrderFinished(outcome));
+            return events;
+        }
+        outcome.ifPresent(o -> events.add(new OrderEvent.OrderOutcomeAdded(o)));
+        List<Position.Segment> branchPath = path.subList(0, fork + 1);
+        Position end = new Position(branchPath, step.workflow().block(branchPath).orElseThrow().instructions().size());
+        if (outcome.map(Outcome::isSucceeded).orElse(true) && !end.equals(step.position())) {
+            events.add(new OrderEvent.OrderMoved(end, Optional.empty()));
+        }
         return events;
     }
 
@@ -582,9 +620,17 @@ public final class OrderEventSource {
             if (delayMillis > 0) {
                 return List.of(new OrderEvent.OrderRetrying(Optional.of(ctx.now().plusMillis(delayMillis))));
             }
+            // as JS7 (recorded): without a delay the move into the next try goes on through the moves
+            // after it (a Try there is entered in the same move); after a delay it does not
             List<OrderEvent> events = new ArrayList<>();
             events.add(new OrderEvent.OrderRetrying(Optional.empty()));
-            events.addAll(nextTry(step));
+            for (OrderEvent e : nextTry(step)) {
+                Checked<Position> to = mover.settle(step.order(), step.workflow(), ((OrderEvent.OrderMoved) e).to());
+                if (to.isFail()) {
+                    return Anticipation.failOrBreak(step, to.problemOption().orElseThrow());
+                }
+                events.add(new OrderEvent.OrderMoved(to.orThrow(), Optional.empty()));
+            }
             return events;
         }
         Outcome lastFailure = step.order().historicOutcomes().stream().map(HistoricOutcome::outcome)
@@ -653,7 +699,16 @@ public final class OrderEventSource {
         return Checked.ok(events);
     }
 
+    /** As JS7, a problem here is the order's Disrupted outcome (not a Failed one), a nested block one of them (recorded). */
+    private List<OrderEvent> enterStickySubagent(Step step, Instruction.StickySubagent sticky) {
+        Checked<List<OrderEvent>> entered = stickySubagent(step, sticky);
+        return entered.isOk() ? entered.orThrow() : Anticipation.failOrBreak(step, entered.problemOption().orElseThrow());
+    }
+
     private Checked<List<OrderEvent>> stickySubagent(Step step, Instruction.StickySubagent sticky) {
+        if (!step.order().stickySubagents().isEmpty()) {
+            return MotorContext.problem("NestedStickySubagent", "StickySubagent instruction must not be nested");
+        }
         if (sticky.subagentBundleIdExpr().isEmpty()) {
             return Checked.ok(List.of(new OrderEvent.OrderStickySubagentEntered(sticky.agentPath(), Optional.empty())));
         }
@@ -756,9 +811,7 @@ public final class OrderEventSource {
             // hasPendingFailure).
             List<OrderEvent> kept = new ArrayList<>();
             for (OrderEvent e : events) {
-                // a Processed order keeps its failed outcome as its state; a Ready one only at its position
-                boolean keeps = e instanceof OrderEvent.OrderOutcomeAdded
-                        || e instanceof OrderEvent.OrderStickySubagentLeaved && order.isState(OrderState.Kind.PROCESSED);
+                boolean keeps = e instanceof OrderEvent.OrderOutcomeAdded || e instanceof OrderEvent.OrderStickySubagentLeaved;
                 if (!keeps) {
                     break;
                 }

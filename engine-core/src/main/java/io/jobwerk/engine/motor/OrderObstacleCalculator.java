@@ -96,7 +96,7 @@ public final class OrderObstacleCalculator {
             case PROMPTING -> list.add(new OrderObstacle.WaitingForCommand(
                     "prompting: " + ValueConversions.toStringValue(((OrderState.Prompting) s).question())));
             case BROKEN -> list.add(new OrderObstacle.WaitingForCommand(((OrderState.Broken) s).problem()
-                    .map(p -> "broken: " + p.message()).orElse("broken")));
+                    .map(p -> "broken: " + p.message()).or(() -> failureReason(order).map(r -> "broken: " + r)).orElse("broken")));
             case FAILED, FAILED_WHILE_FRESH -> list.add(new OrderObstacle.WaitingForCommand(
                     failureReason(order).map(r -> "failed: " + r).orElse("failed")));
             case STOPPED, STOPPED_WHILE_FRESH -> list.add(new OrderObstacle.WaitingForCommand("stopped"));

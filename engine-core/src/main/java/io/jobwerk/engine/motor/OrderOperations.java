@@ -176,8 +176,8 @@ final class OrderOperations {
                             + ": it would enter or leave a Fork, Lock, Cycle, ConsumeNotices or StickySubagent block"));
                 }
             }
-            // A suspended order on an Agent is resumed there (MarkOrder), else the Agent would keep it suspended.
-            if (suspending || order.isSuspended() && (order.isState(OrderState.Kind.PROCESSING) || attachedElsewhere(order))) {
+            // An order on an Agent (suspended, or broken there) is resumed there (MarkOrder), else the Agent would keep it so.
+            if (suspending || order.isSuspended() && order.isState(OrderState.Kind.PROCESSING) || attachedElsewhere(order)) {
                 return events(orderId, new OrderEvent.OrderResumptionMarked(position, historyOperations, asSucceeded, restartKilledJob));
             }
             return events(orderId, new OrderEvent.OrderResumed(position, historyOperations, asSucceeded, restartKilledJob));

@@ -219,9 +219,8 @@ public record Order(
                     case NOTICES_CONSUMED -> BranchId.CONSUME_NOTICES::equals;
                     default -> BranchId.STICKY_SUBAGENT::equals;
                 };
-                Position instruction = enclosingInstruction(block).orElse(position());
-                boolean failed = event instanceof OrderEvent.OrderNoticesConsumed c && c.failed();
-                b.position = failed ? instruction : instruction.increment();
+                // as JS7, also a failed consumption moves past the block (a failure then moves where it fails)
+                b.position = enclosingInstruction(block).orElse(position()).increment();
                 if (event.kind() == OrderEvent.Kind.STICKY_SUBAGENT_LEAVED && !b.stickySubagents.isEmpty()) {
                     b.stickySubagents.remove(0);
                 }

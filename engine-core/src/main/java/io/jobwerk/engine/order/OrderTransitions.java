@@ -59,6 +59,8 @@ public final class OrderTransitions {
         same(OrderEvent.Kind.MOVED, FRESH, READY);
         row(OrderEvent.Kind.MOVED, READY, PROCESSED, BETWEEN_CYCLES, PROMPTING, SLEEPING);
         same(OrderEvent.Kind.OUTCOME_ADDED, FRESH, READY, PROCESSED);
+        // a step dropped because the moves after it cannot be made breaks an order that cannot fail there (as JS7)
+        same(OrderEvent.Kind.OUTCOME_ADDED, WAITING_FOR_LOCK, EXPECTING_NOTICES, BETWEEN_CYCLES);
         row(OrderEvent.Kind.FAILED, FAILED, READY, PROCESSED, PROCESSING_KILLED);
         row(OrderEvent.Kind.FAILED, FAILED_WHILE_FRESH, FRESH);
         row(OrderEvent.Kind.FAILED_IN_FORK, FAILED_IN_FORK, READY, PROCESSED, PROCESSING_KILLED);

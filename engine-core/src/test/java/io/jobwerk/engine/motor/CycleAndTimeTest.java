@@ -100,9 +100,22 @@ class CycleAndTimeTest {
                 block(execute("a"), ifThen("true", block(new Instruction.Break(Optional.empty())))), true);
         engine.deploy(workflow("W", cycle)).addOrder("A", "W");
         assertThat(engine.eventsOf("A")).endsWith("OrderProcessed Succeeded{returnCode=0}", "OrderMoved [0,\"cycle+end=1709337600000,i=1\",1,\"then\",0]",
-                        "OrderMoved [0,\"cycle+end=1709337600000,i=1\",1,\"then\",0]", // as JS7: Break moves to its block's last instruction first
+                        // as JS7 (its source; recorded in other placements): Break moves to the cycle block's
+                        // position numbered as the Cycle instruction + 1, out of the then block
+                        "OrderMoved [0,\"cycle+end=1709337600000,i=1\",1]",
                         "OrderCycleFinished", "OrderMoved [1]", "OrderFinished")
                 .filteredOn(e -> e.startsWith("OrderCycleStarted")).hasSize(1);
+    }
+
+    @Test
+    void breakMovesToTheCycleBlocksPositionNumberedAsTheCyclePlusOne() {
+        var cycle = new Instruction.Cycle(Optional.empty(),
+                schedule(daily(0, Duration.ofHours(24)), new Schedule.Continuous(Duration.ZERO, Optional.empty())),
+                block(new Instruction.Break(Optional.empty()), execute("a")), true);
+        engine.deploy(workflow("W", execute("a"), cycle)).addOrder("A", "W");
+        // as JS7 (recorded, cycle-break--after-job): the Cycle at [1] moves its Break to [1,cycle,2], the block's end
+        assertThat(engine.eventsOf("A")).endsWith("OrderCycleStarted", "OrderMoved [1,\"cycle+end=1709337600000,i=1\",2]",
+                "OrderCycleFinished", "OrderMoved [2]", "OrderFinished");
     }
 
     @Test

@@ -76,6 +76,33 @@ class InstructionsTest {
     }
 
     @Test
+    void aLockWhoseBlockStartsWithAnIfThatCannotBeEvaluatedFailsTheFreshOrderWithoutAcquiring() {
+        engine.deploy(new Item.LockItem(new LockPath("L"), 1))
+                .deploy(workflow("W", lock("L", Optional.empty(), block(ifThen("$unknown == 1", block(execute("a")))))))
+                .addOrder("A", "W");
+        // as JS7 (recorded): the moves after an instruction's events are part of its step; a move that
+        // cannot be made drops the step, and the order fails where it was
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderOutcomeAdded DISRUPTED", "OrderFailed [0]");
+        assertThat(engine.stateOf("A")).isEqualTo(OrderState.Kind.FAILED_WHILE_FRESH);
+        assertThat(engine.state.locks().get(new LockPath("L")).holders()).isEmpty();
+    }
+
+    @Test
+    void aForkWhoseBranchStartsWithAnIfThatCannotBeEvaluatedFailsTheParent() {
+        var fork = new Instruction.Fork(Optional.empty(), List.of(
+                new Instruction.ForkBranch("A", block(ifThen("$unknown == 1", block(execute("a")))))), Optional.empty(), true);
+        engine.deploy(workflow("W", fork)).addOrder("A", "W");
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderOutcomeAdded DISRUPTED", "OrderFailed [0]");
+    }
+
+    @Test
+    void anOptionsWithStopOnFailureStopsAFreshOrderThatCannotEnterIt() {
+        engine.deploy(workflow("W", new Instruction.Options(Optional.empty(), Optional.of(true),
+                block(ifThen("$unknown == 1", block(execute("a"))))))).addOrder("A", "W");
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderOutcomeAdded DISRUPTED", "OrderStopped");
+    }
+
+    @Test
     void tryCatchesFailureAsTheJs7TraceShows() {
         engine.deploy(workflow("W", execute("hello"), tryCatch(block(execute("fails")), block(execute("recover")))))
                 .script("fails", Outcome.failed(3)).addOrder("A", "W");
@@ -111,6 +138,18 @@ class InstructionsTest {
                 "OrderProcessingStarted", "OrderProcessed Failed", "OrderCaught [0,\"catch+1\",0]",
                 "OrderRetrying until 2024-03-01T10:00:30Z", "OrderAwoke", "OrderMoved [0,\"try+2\",0]",
                 "OrderProcessingStarted", "OrderProcessed Failed", "OrderFailed [0,\"try+2\",0]");
+    }
+
+    @Test
+    void anImmediateRetryEntersATryAtTheStartOfTheNextTryInTheSameMove() {
+        var inner = tryCatch(block(execute("a")), block(execute("a")));
+        var t = new Instruction.Try(Optional.empty(), block(inner), block(new Instruction.Retry(Optional.empty())),
+                Optional.of(List.of(BigDecimal.ZERO)), Optional.of(2));
+        engine.deploy(workflow("W", t)).job("a", o -> Outcome.failed(1)).addOrder("A", "W");
+        // as JS7 (recorded, try-catch-fails--in-retry): one OrderMoved into the inner Try's try block
+        assertThat(engine.eventsOf("A")).containsSubsequence("OrderCaught [0,\"catch+0\",0]", "OrderRetrying",
+                "OrderMoved [0,\"try+1\",0,\"try+0\",0]", "OrderProcessingStarted");
+        assertThat(engine.eventsOf("A")).doesNotContain("OrderMoved [0,\"try+1\",0]");
     }
 
     @Test

@@ -329,8 +329,9 @@ final class LinkedEngines {
     static boolean isWaitingWithReason(Order order) {
         OrderState.Kind kind = order.state().kind();
         return switch (kind) {
+            // BROKEN: as JS7, an order that cannot fail where a move cannot be made (its outcome says why)
             case FAILED, FAILED_WHILE_FRESH, STOPPED, STOPPED_WHILE_FRESH, PROMPTING, WAITING_FOR_LOCK, EXPECTING_NOTICES,
-                    FORKED, FAILED_IN_FORK -> true;
+                    FORKED, FAILED_IN_FORK, BROKEN -> true;
             default -> order.isSuspended();
         };
     }

@@ -141,6 +141,40 @@ class MoreMotorTest {
     }
 
     @Test
+    void finishInsideConsumeNoticesConsumesThemAsFailedAndFinishesPastTheBlock() {
+        engine.deploy(new Item.GlobalBoard(new BoardPath("B"), expr("'k'"), expr("'k'"), Optional.empty()));
+        engine.deploy(workflow("W", new Instruction.PostNotices(Optional.empty(), List.of(new BoardPath("B"))),
+                new Instruction.ConsumeNotices(Optional.empty(), BoardPathExpression.of("'B'"), Instruction.WhenNotAnnounced.Wait,
+                        block(new Instruction.Finish(Optional.empty(), Optional.empty()), execute("a")))));
+        engine.addOrder("A", "W");
+        // as JS7 (recorded): leaving the block early consumes the notices as failed and moves past it
+        assertThat(engine.eventsOf("A")).endsWith("OrderNoticesConsumptionStarted B/k", "OrderNoticesConsumed failed", "OrderFinished");
+        assertThat(engine.state.orders().get(id("A")).position()).isEqualTo(new io.jobwerk.engine.workflow.Position(List.of(), 2));
+    }
+
+    @Test
+    void aFailedFinishInAForkBranchLeavesItsStickySubagentBlockAndThenFails() {
+        var sticky = new Instruction.StickySubagent(Optional.empty(), AGENT, Optional.empty(),
+                block(new Instruction.Finish(Optional.empty(), Optional.of(Outcome.failed("done")))));
+        var fork = new Instruction.Fork(Optional.empty(), List.of(new Instruction.ForkBranch("X", block(sticky, execute("a")))),
+                Optional.empty(), false);
+        engine.deploy(workflow("W", fork)).addOrder("P", "W");
+        // as JS7 (recorded, random-3): the block is left first, the outcome recorded, and the child fails from there
+        assertThat(engine.eventsOf("P|X")).containsExactly("OrderStickySubagentEntered AGENT", "OrderStickySubagentLeaved",
+                "OrderOutcomeAdded Failed(done)", "OrderFailed [0,\"fork+X\",1]");
+    }
+
+    @Test
+    void aNestedStickySubagentIsRefusedAtRunTimeWithADisruptedOutcome() {
+        var inner = new Instruction.StickySubagent(Optional.empty(), AGENT, Optional.empty(), block(execute("a")));
+        engine.deploy(workflow("W", new Instruction.StickySubagent(Optional.empty(), AGENT, Optional.empty(), block(inner))))
+                .addOrder("A", "W");
+        // as JS7 (recorded): "StickySubagent instruction must not be nested", and the outer block is left
+        assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderStickySubagentEntered AGENT",
+                "OrderOutcomeAdded DISRUPTED", "OrderStickySubagentLeaved", "OrderFailed [0]");
+    }
+
+    @Test
     void expectNoticesWithOrExpressionAndDontWait() {
         engine.deploy(new Item.GlobalBoard(new BoardPath("B1"), expr("'k'"), expr("'k'"), Optional.empty()));
         engine.deploy(new Item.GlobalBoard(new BoardPath("B2"), expr("'k'"), expr("'k'"), Optional.empty()));
