@@ -57,6 +57,7 @@ public final class AgentsView extends VBox {
                 }
             });
             name.setPrefWidth(220);
+            name.setMinWidth(200);
             TableColumn<AgentRow, AgentRow> coupling = new TableColumn<>("Connection");
             coupling.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
             coupling.setCellFactory(c -> new TableCell<>() {
@@ -84,10 +85,12 @@ public final class AgentsView extends VBox {
             TableColumn<AgentRow, Number> running = new TableColumn<>("Running jobs");
             running.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runningJobs()));
             running.setPrefWidth(110);
+            running.setMinWidth(100);
             running.setStyle("-fx-alignment: center-right;");
             TableColumn<AgentRow, String> uri = new TableColumn<>("URI");
             uri.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().uri()));
             uri.setPrefWidth(190);
+            uri.setMinWidth(170);
             TableColumn<AgentRow, String> problem = new TableColumn<>("Problem");
             problem.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem().orElse("")));
             problem.setCellFactory(c -> new TableCell<>() {

@@ -72,7 +72,6 @@ public final class WorkflowGraphView extends ScrollPane {
                 int n = c.count(group);
                 if (n > 0) {
                     Label badge = new Label(Integer.toString(n), Icons.icon(group.icon()));
-                    badge.getGraphic().setStyle("-fx-icon-color: white; -fx-icon-size: 11;");
                     badge.getStyleClass().addAll("graph-badge", group.styleClass());
                     badge.setTooltip(new Tooltip(n + " " + group.label().toLowerCase(java.util.Locale.ROOT)));
                     WorkflowGraph.Node node = (WorkflowGraph.Node) row.getUserData();

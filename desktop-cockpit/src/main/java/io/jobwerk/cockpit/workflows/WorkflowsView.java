@@ -37,7 +37,7 @@ public final class WorkflowsView extends VBox {
         TableColumn<WorkflowRow, Number> total = new TableColumn<>("Orders");
         total.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().total()));
         total.setPrefWidth(64);
-        total.setMinWidth(60);
+        total.setMinWidth(72);
         total.setStyle("-fx-alignment: center-right;");
         TableColumn<WorkflowRow, WorkflowRow> counts = new TableColumn<>("By state");
         counts.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
