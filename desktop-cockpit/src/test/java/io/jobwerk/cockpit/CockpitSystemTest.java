@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,23 @@ class CockpitSystemTest {
 
         robot.interact(() -> cockpit.viewModel().show(Page.AGENTS));
         Screenshots.write(robot, cockpit.scene(), "agents.png");
+
+        // Ctrl+K finds the prompting order; answering its prompt lets it run to its end.
+        robot.push(KeyCode.SHORTCUT, KeyCode.K);
+        robot.write("approve-rel");
+        awaitFx("the quick search finds it", () -> !cockpit.viewModel().search().hits().isEmpty());
+        robot.push(KeyCode.ENTER);
+        awaitFx("the order is selected", () -> cockpit.viewModel().orders().detailProperty().get()
+                .map(r -> r.orderId().equals("approve-release-42")).orElse(false));
+        robot.clickOn("#answerPrompt");
+        awaitFx("approve-release-42 finished", () -> cockpit.live().row("approve-release-42").map(r -> r.group() == StateGroup.FINISHED).orElse(false));
+
+        // ? shows the shortcuts, Escape closes them.
+        robot.clickOn("#orders");
+        robot.push(KeyCode.SHIFT, KeyCode.SLASH);
+        assertThat(robot.lookup("#cheatSheet").tryQuery()).isPresent();
+        robot.push(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#cheatSheet").tryQuery()).isEmpty();
 
         robot.interact(() -> {
             cockpit.viewModel().show(Page.DASHBOARD);
