@@ -523,7 +523,8 @@ public final class Controller implements AutoCloseable {
     }
 
     private void snapshot(HttpServerExchange exchange) {
-        Exchanges.respond(exchange, 200, Exchanges.NDJSON, EngineStateJson.snapshotNdjson(keeper.state()));
+        var at = keeper.journal().currentStateAt();
+        Exchanges.respond(exchange, 200, Exchanges.NDJSON, EngineStateJson.snapshotNdjson(at.state(), at.eventId()));
     }
 
     private ObjectNode overview() {

@@ -99,6 +99,8 @@ public final class Journal<S> implements AutoCloseable {
 
     private volatile S state;
     private volatile long lastEventId;
+    // state and lastEventId as one value, for readers that need both (a snapshot and where events go on)
+    private volatile StateAt<S> stateAt;
     // all events with an id above it are in memory
     private volatile long memoryFloor;
     private volatile long checkpointEventId;
@@ -162,6 +164,7 @@ public final class Journal<S> implements AutoCloseable {
         this.channelSize = recovered.channelSize;
         this.state = recovered.state;
         this.lastEventId = recovered.lastEventId;
+        this.stateAt = new StateAt<>(recovered.state, recovered.lastEventId);
         this.memoryFloor = recovered.lastEventId;
         this.checkpointEventId = recovered.checkpointEventId;
         this.eventIds = new EventIds(recovered.lastEventId);
@@ -682,6 +685,7 @@ public final class Journal<S> implements AutoCloseable {
         eventCount += written.size();
         eventsSinceCheckpoint += written.size();
         lastEventId = written.get(written.size() - 1).eventId();
+        stateAt = new StateAt<>(s, lastEventId);
     }
 
     private void complete(List<Done> done) {
@@ -980,6 +984,17 @@ public final class Journal<S> implements AutoCloseable {
     /** The fold this journal applies events with (live and in recovery). */
     public StateFolder<S> folder() {
         return folder;
+    }
+
+    /** A state and the id of the last event folded into it (0: none). */
+    public record StateAt<S>(S state, long eventId) {}
+
+    /**
+     * {@link #currentState()} together with the id of its last event, read as one value, so a
+     * client served this snapshot can follow the event stream exactly after it.
+     */
+    public StateAt<S> currentStateAt() {
+        return stateAt;
     }
 
     /** The id of the last durable event; 0 for an empty journal. */

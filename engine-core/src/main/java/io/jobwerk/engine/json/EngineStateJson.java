@@ -60,6 +60,8 @@ import org.pcollections.TreePVector;
  *     "problem":{problem}?}} per Agent or Subagent whose coupling this node knows ({@link CouplingState};
  *     Jobwerk's, where JS7 writes an {@code AgentRefState} with its {@code couplingState}).</li>
  * </ol>
+ * The Controller's {@code GET …/snapshot} heads these with JS7's {@code {"TYPE":"SnapshotEventId","eventId":n}}
+ * (the last event in the state); reading skips it ({@link #snapshotEventId} finds it).
  * Lock and board states of items without holders, queue or notices are not written: the item implies them.
  *
  * <p>Reading accepts the objects in any order. A problem names the object, 1-based:
@@ -80,6 +82,26 @@ public final class EngineStateJson {
             sb.append(EngineJson.print(o)).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * {@link #snapshotNdjson(EngineState)} headed by JS7's {@code {"TYPE":"SnapshotEventId","eventId":n}}:
+     * the state after event {@code eventId}, so a reader can follow the event stream from there.
+     */
+    public static String snapshotNdjson(EngineState state, long eventId) {
+        ObjectNode head = typed("SnapshotEventId");
+        head.put("eventId", eventId);
+        return EngineJson.print(head) + "\n" + snapshotNdjson(state);
+    }
+
+    /** The {@code eventId} of a {@code SnapshotEventId} object among the snapshot objects, if there is one. */
+    public static Optional<Long> snapshotEventId(Iterable<? extends JsonNode> objects) {
+        for (JsonNode o : objects) {
+            if ("SnapshotEventId".equals(o.path("TYPE").asText()) && o.path("eventId").canConvertToLong()) {
+                return Optional.of(o.get("eventId").asLong());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The snapshot objects of the state, in the documented order. */
@@ -343,6 +365,9 @@ public final class EngineStateJson {
                     if (couplings.put(key, coupling) != null) {
                         throw c.child("key").fail("duplicate Coupling of '" + key + "'");
                     }
+                }
+                case "SnapshotEventId" -> {
+                    // where the snapshot stands in the event stream: for the reader, not part of the state
                 }
                 case "WorkflowControl" -> {
                     WorkflowId id = OrderJson.workflowId(c.required("workflowId"));

@@ -168,6 +168,17 @@ class EngineStateJsonTest {
     }
 
     @Test
+    void snapshotHeadedBySnapshotEventIdReadsAsTheSameStateAndTellsTheEventId() {
+        EngineState state = builtState();
+        List<JsonNode> lines = java.util.Arrays.stream(EngineStateJson.snapshotNdjson(state, 1234).split("\n"))
+                .map(line -> EngineJson.parse(line).orThrow()).toList();
+        assertThat(EngineJson.print(lines.get(0))).isEqualTo("{\"TYPE\":\"SnapshotEventId\",\"eventId\":1234}");
+        assertThat(EngineStateJson.snapshotEventId(lines)).contains(1234L);
+        assertThat(ok(EngineStateJson.fromSnapshotObjects(lines))).isEqualTo(state);
+        assertThat(EngineStateJson.snapshotEventId(EngineStateJson.snapshotObjects(state))).isEmpty();
+    }
+
+    @Test
     void emptyStateHasNoObjects() {
         assertThat(EngineStateJson.snapshotObjects(EngineState.EMPTY)).isEmpty();
         assertThat(ok(EngineStateJson.fromSnapshotObjects(List.of()))).isEqualTo(EngineState.EMPTY);

@@ -1,0 +1,85 @@
+package io.jobwerk.cockpit;
+
+import io.jobwerk.cockpit.connection.ConnectionConf;
+import io.jobwerk.cockpit.connection.ControllerConnection;
+import io.jobwerk.cockpit.live.LiveModel;
+import io.jobwerk.cockpit.main.MainView;
+import io.jobwerk.cockpit.main.MainViewModel;
+import io.jobwerk.cockpit.ui.Theme;
+import io.jobwerk.cockpit.ui.UiThread;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+/**
+ * One Cockpit window connected to one Controller: the connection, the live model, the main
+ * ViewModel and View, the theme. {@link #show} puts it on a stage; {@link #close} ends the connection.
+ */
+public final class Cockpit implements AutoCloseable {
+
+    private final ControllerConnection connection;
+    private final LiveModel live;
+    private final MainViewModel viewModel;
+    private final MainView view;
+    private final Scene scene;
+
+    public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm) {
+        live = new LiveModel(clock, zone);
+        connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, clock);
+        viewModel = new MainViewModel(live, connection::execute, UiThread.fx(), conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
+        view = new MainView(viewModel, zone, confirm);
+        scene = new Scene(view, 1440, 900);
+        Theme.LIGHT.apply(scene);
+        viewModel.darkProperty().addListener((o, a, dark) -> (dark ? Theme.DARK : Theme.LIGHT).apply(scene));
+    }
+
+    /** The confirmation every destructive action asks: a dialog naming what it affects. */
+    public static boolean askOperator(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        alert.setHeaderText(null);
+        alert.setTitle("Please confirm");
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    public Cockpit start() {
+        connection.start();
+        return this;
+    }
+
+    public void show(Stage stage) {
+        stage.setTitle("Jobwerk Cockpit — " + connection.conf().name());
+        stage.setScene(scene);
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        stage.show();
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public LiveModel live() {
+        return live;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public ControllerConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

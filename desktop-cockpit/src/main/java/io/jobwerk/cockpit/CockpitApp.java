@@ -1,0 +1,27 @@
+package io.jobwerk.cockpit;
+
+import io.jobwerk.cockpit.connection.ConnectionConf;
+import java.time.Clock;
+import java.time.ZoneId;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one Cockpit window on the Controller {@link CockpitMain} was given. */
+public final class CockpitApp extends Application {
+
+    static volatile ConnectionConf conf;
+    private Cockpit cockpit;
+
+    @Override
+    public void start(Stage stage) {
+        cockpit = new Cockpit(conf, Clock.systemUTC(), ZoneId.systemDefault(), Cockpit::askOperator).start();
+        cockpit.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (cockpit != null) {
+            cockpit.close();
+        }
+    }
+}

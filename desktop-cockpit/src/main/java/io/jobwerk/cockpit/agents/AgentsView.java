@@ -1,0 +1,108 @@
+package io.jobwerk.cockpit.agents;
+
+import io.jobwerk.cockpit.live.AgentRow;
+import io.jobwerk.cockpit.ui.Icons;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Agents screen: each Agent and, indented below it, its Subagents. */
+public final class AgentsView extends VBox {
+
+    public AgentsView(AgentsViewModel viewModel) {
+        getStyleClass().add("page");
+        Label title = new Label("Agents");
+        title.getStyleClass().add("page-title");
+        Label hint = new Label("Agents as the Controller is coupled with them; Subagents as their Agent last reported them.");
+        hint.getStyleClass().add("muted");
+        AgentTable table = new AgentTable(viewModel.rows(), viewModel.zone(), false);
+        table.setId("agents");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(title, hint, table);
+    }
+
+    /** The table of Agents and Subagents, also on the Dashboard. */
+    public static final class AgentTable extends TableView<AgentRow> {
+
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
+        /** @param compact without URI and problem columns (the Dashboard), the problem then in a tooltip */
+        public AgentTable(ObservableList<AgentRow> rows, ZoneId zone, boolean compact) {
+            super(rows);
+            setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            setPlaceholder(new Label("No Agent is registered at this Controller."));
+            TableColumn<AgentRow, AgentRow> name = new TableColumn<>("Agent / Subagent");
+            name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+            name.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(AgentRow row, boolean empty) {
+                    super.updateItem(row, empty);
+                    if (empty || row == null) {
+                        setText(null);
+                        setGraphic(null);
+                    } else {
+                        boolean agent = row.kind() == AgentRow.Kind.AGENT;
+                        setText((agent ? "" : "      ") + row.id() + (row.director() ? " (director)" : "") + (row.disabled() ? " (disabled)" : ""));
+                        setGraphic(Icons.icon(agent ? "mdoal-dns" : "mdmz-memory"));
+                        setStyle(agent ? "-fx-font-weight: bold;" : "");
+                    }
+                }
+            });
+            name.setPrefWidth(220);
+            name.setMinWidth(200);
+            TableColumn<AgentRow, AgentRow> coupling = new TableColumn<>("Connection");
+            coupling.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+            coupling.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(AgentRow row, boolean empty) {
+                    super.updateItem(row, empty);
+                    getStyleClass().removeIf(s -> s.startsWith("coupling-"));
+                    if (empty || row == null) {
+                        setText(null);
+                        setGraphic(null);
+                    } else {
+                        setText(row.coupling().label());
+                        setTooltip(row.problem().map(javafx.scene.control.Tooltip::new).orElse(null));
+                        setGraphic(Icons.icon(row.coupling().icon(), row.coupling().styleClass()));
+                        getStyleClass().add(row.coupling().styleClass());
+                    }
+                }
+            });
+            coupling.setPrefWidth(160);
+            coupling.setMinWidth(150);
+            TableColumn<AgentRow, String> since = new TableColumn<>("Since");
+            since.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().since().map(t -> TIME.format(t.atZone(zone))).orElse("—")));
+            since.setPrefWidth(200);
+            since.setMinWidth(190);
+            TableColumn<AgentRow, Number> running = new TableColumn<>("Running jobs");
+            running.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runningJobs()));
+            running.setPrefWidth(110);
+            running.setMinWidth(100);
+            running.setStyle("-fx-alignment: center-right;");
+            TableColumn<AgentRow, String> uri = new TableColumn<>("URI");
+            uri.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().uri()));
+            uri.setPrefWidth(190);
+            uri.setMinWidth(170);
+            TableColumn<AgentRow, String> problem = new TableColumn<>("Problem");
+            problem.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem().orElse("")));
+            problem.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    setText(empty ? null : text);
+                    setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                }
+            });
+            getColumns().setAll(compact ? java.util.List.of(name, coupling, since, running)
+                    : java.util.List.of(name, coupling, since, running, uri, problem));
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.jobwerk.cockpit.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jobwerk.cockpit.ui.UiThread;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
+import io.jobwerk.engine.command.Command;
+import io.jobwerk.engine.command.CommandResponse;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.Stamped;
+import io.jobwerk.engine.event.SystemEvent;
+import io.jobwerk.engine.json.CommandJson;
+import io.jobwerk.engine.json.EngineStateJson;
+import io.jobwerk.engine.json.EventJson;
+import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.http.client.EngineClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A live connection to one Controller. On its own thread it logs in, reads the snapshot
+ * ({@code GET /controller/api/snapshot}, headed by its {@code SnapshotEventId}), rebuilds it into an
+ * {@link EngineState} by the core, then follows {@code GET /controller/api/event} from exactly there,
+ * applying each event with the core's {@link EngineState#applyEvent}. The states reach the UI thread
+ * through an {@link UpdateCoalescer}, batched. Any failure (connection lost, an event that does not
+ * apply, events released) starts over with a new snapshot after a pause (0.5, 1, 2, then every 5 s),
+ * so it reconnects by itself; every change of its {@link ConnectionState} is told on the UI thread.
+ * Commands go out on a thread of their own.
+ */
+public final class ControllerConnection implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ControllerConnection.class.getName());
+    private static final Duration POLL = Duration.ofSeconds(20);
+    private static final int MAX_BATCH = 2000;
+    private static final long[] PAUSES_MILLIS = {500, 1000, 2000, 5000};
+
+    private final ConnectionConf conf;
+    private final EngineClient client;
+    private final UiThread ui;
+    private final UpdateCoalescer updates;
+    private final Consumer<ConnectionState> onState;
+    private final Clock clock;
+    private final ExecutorService commands;
+    private final Thread reader;
+    private volatile boolean closed;
+    private volatile boolean lastFollowed; // the last session got as far as following events
+
+    public ControllerConnection(ConnectionConf conf, UiThread ui, Consumer<LiveUpdate> onUpdate,
+                                Consumer<ConnectionState> onState, Clock clock) {
+        this.conf = conf;
+        this.client = new EngineClient(conf.apiUri(), conf.userId(), conf.password());
+        this.ui = ui;
+        this.updates = new UpdateCoalescer(ui, onUpdate);
+        this.onState = onState;
+        this.clock = clock;
+        this.commands = Executors.newSingleThreadExecutor(r -> daemon(r, "cockpit-commands " + conf.name()));
+        this.reader = daemon(this::run, "cockpit-events " + conf.name());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public ConnectionConf conf() {
+        return conf;
+    }
+
+    public ControllerConnection start() {
+        tell(ConnectionState.connecting(clock.instant()));
+        reader.start();
+        return this;
+    }
+
+    /** How often the UI thread was handed updates (the benchmark checks it stays far below the events). */
+    public long uiHandOvers() {
+        return updates.handOvers();
+    }
+
+    /** Sends a command; completes (on the command thread) with the Controller's response or its problem. */
+    public CompletableFuture<Checked<CommandResponse>> execute(Command command) {
+        return CompletableFuture.supplyAsync(
+                () -> client.command(CommandJson.encode(command)).flatMap(CommandJson::decodeResponse), commands);
+    }
+
+    /** {@code GET apiUri/segments…} on the command thread, e.g. an order's obstacles as the Controller sees them. */
+    public CompletableFuture<Checked<JsonNode>> get(List<String> pathSegments) {
+        return CompletableFuture.supplyAsync(() -> client.get(pathSegments), commands);
+    }
+
+    private void run() {
+        int failures = 0;
+        while (!closed) {
+            Problem problem = follow();
+            if (closed) {
+                break;
+            }
+            tell(new ConnectionState(ConnectionState.Status.RECONNECTING, clock.instant(), Optional.of(problem.message())));
+            LOG.log(Level.FINE, () -> conf.name() + ": " + problem);
+            sleep(PAUSES_MILLIS[Math.min(failures++, PAUSES_MILLIS.length - 1)]);
+            // A session that got as far as following events counts as a fresh start.
+            if (lastFollowed) {
+                failures = 0;
+                lastFollowed = false;
+            }
+        }
+        tell(new ConnectionState(ConnectionState.Status.CLOSED, clock.instant(), Optional.empty()));
+    }
+
+    /** One session: snapshot, then events until something fails; returns why it ended. */
+    private Problem follow() {
+        Checked<List<JsonNode>> objects = client.getNdjson("/snapshot");
+        if (objects.isFail()) {
+            return objects.problemOption().orElseThrow();
+        }
+        Optional<Long> snapshotEventId = EngineStateJson.snapshotEventId(objects.orThrow());
+        if (snapshotEventId.isEmpty()) {
+            return Problem.of("NoSnapshotEventId", conf.apiUri() + "/snapshot does not say which event it is at (a Controller of an older version?)");
+        }
+        Checked<EngineState> snapshot = EngineStateJson.fromSnapshotObjects(objects.orThrow());
+        if (snapshot.isFail()) {
+            return snapshot.problemOption().orElseThrow();
+        }
+        EngineState[] state = {snapshot.orThrow()};
+        long[] eventId = {snapshotEventId.get()};
+        updates.publish(new LiveUpdate(state[0], eventId[0], true, Set.of(), true, List.of()));
+        tell(new ConnectionState(ConnectionState.Status.CONNECTED, clock.instant(), Optional.empty()));
+        lastFollowed = true;
+        Problem[] failed = {null};
+        while (!closed && failed[0] == null) {
+            Checked<Long> read = client.readEventBatches(eventId[0], POLL, MAX_BATCH, batch -> {
+                Checked<LiveUpdate> applied = apply(state[0], batch);
+                if (applied.isFail()) {
+                    failed[0] = applied.problemOption().orElseThrow();
+                    return false;
+                }
+                LiveUpdate update = applied.orThrow();
+                state[0] = update.state();
+                eventId[0] = update.eventId();
+                updates.publish(update);
+                return !closed;
+            });
+            if (read.isFail() && failed[0] == null) {
+                failed[0] = read.problemOption().orElseThrow();
+            }
+        }
+        return failed[0] != null ? failed[0] : Problem.of("Closed", "closed");
+    }
+
+    /** The batch's events applied to {@code state} by the core; a problem names the event that did not apply. */
+    static Checked<LiveUpdate> apply(EngineState state, List<JsonNode> batch) {
+        EngineState s = state;
+        long eventId = 0;
+        Set<OrderId> changed = new HashSet<>();
+        List<OrderOutput> output = new ArrayList<>();
+        boolean itemsChanged = false;
+        for (JsonNode json : batch) {
+            Checked<Stamped<Event>> decoded = EventJson.decodeStamped(json);
+            if (decoded.isFail()) {
+                return Checked.fail(decoded.problemOption().orElseThrow().withPrefix("Event " + json.path("eventId").asText()));
+            }
+            Stamped<Event> stamped = decoded.orThrow();
+            Checked<EngineState> next = s.applyEvent(stamped.keyedEvent(), stamped.timestampMillis().map(Instant::ofEpochMilli));
+            if (next.isFail()) {
+                return Checked.fail(next.problemOption().orElseThrow().withPrefix("Event " + stamped.eventId() + " does not apply"));
+            }
+            s = next.orThrow();
+            eventId = stamped.eventId();
+            Event event = stamped.keyedEvent().event();
+            if (event instanceof OrderEvent orderEvent) {
+                OrderId orderId = new OrderId(stamped.keyedEvent().key().orElseThrow());
+                changed.add(orderId);
+                if (orderEvent instanceof OrderEvent.OrderStdoutWritten w) {
+                    output.add(new OrderOutput(orderId, false, w.chunk(), eventId));
+                } else if (orderEvent instanceof OrderEvent.OrderStderrWritten w) {
+                    output.add(new OrderOutput(orderId, true, w.chunk(), eventId));
+                }
+            } else if (!(event instanceof SystemEvent.AgentEventsObserved || event instanceof SystemEvent.SubagentEventsObserved)) {
+                itemsChanged = true;
+            }
+        }
+        return Checked.ok(new LiveUpdate(s, eventId, false, changed, itemsChanged, output));
+    }
+
+    private void tell(ConnectionState state) {
+        ui.execute(() -> onState.accept(state));
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        reader.interrupt();
+        commands.shutdownNow();
+        client.close();
+    }
+}

@@ -1,0 +1,133 @@
+package io.jobwerk.cockpit.dashboard;
+
+import io.jobwerk.cockpit.agents.AgentsView;
+import io.jobwerk.cockpit.live.GroupCounts;
+import io.jobwerk.cockpit.live.StateGroup;
+import io.jobwerk.cockpit.ui.Icons;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The Dashboard: a tile per state group (click: the filtered Orders view), then the Agents and Subagents. */
+public final class DashboardView extends VBox {
+
+    private final Map<StateGroup, Label> counts = new EnumMap<>(StateGroup.class);
+    private final Map<StateGroup, VBox> tiles = new EnumMap<>(StateGroup.class);
+    private final Label total = new Label();
+
+    public DashboardView(DashboardViewModel viewModel) {
+        getStyleClass().add("page");
+        Label title = new Label("Dashboard");
+        title.getStyleClass().add("page-title");
+        Hyperlink all = new Hyperlink();
+        all.textProperty().bind(total.textProperty());
+        all.setOnAction(e -> viewModel.openAllOrders());
+        HBox head = new HBox(12, title, all);
+        head.setAlignment(Pos.BASELINE_LEFT);
+
+        Label ordersTitle = new Label("Orders by state");
+        ordersTitle.getStyleClass().add("section-title");
+        FlowPane grid = new FlowPane(10, 10);
+        grid.setPrefWrapLength(5 * 220);
+        for (StateGroup group : StateGroup.values()) {
+            grid.getChildren().add(tile(group, viewModel));
+        }
+
+        Label agentsTitle = new Label("Agents and Subagents");
+        agentsTitle.getStyleClass().add("section-title");
+        Label agentSummary = new Label();
+        agentSummary.getStyleClass().add("muted");
+        agentSummary.textProperty().bind(viewModel.agentSummaryProperty());
+        HBox agentsHead = new HBox(12, agentsTitle, agentSummary);
+        agentsHead.setAlignment(Pos.BASELINE_LEFT);
+        AgentsView.AgentTable agents = new AgentsView.AgentTable(viewModel.agents(), viewModel.zone(), true);
+        agents.setId("dashboardAgents");
+        agents.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                viewModel.openAgents();
+            }
+        });
+
+        VBox agentsBox = new VBox(8, agentsHead, agents);
+        VBox.setVgrow(agents, Priority.ALWAYS);
+        HBox.setHgrow(agentsBox, Priority.ALWAYS);
+
+        Label attentionTitle = new Label("Needs attention");
+        attentionTitle.getStyleClass().add("section-title");
+        javafx.scene.control.ListView<io.jobwerk.cockpit.live.OrderRow> attention = new javafx.scene.control.ListView<>(viewModel.attention());
+        attention.setId("attention");
+        attention.setPlaceholder(new Label("No failed, blocked or prompting order."));
+        attention.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(io.jobwerk.cockpit.live.OrderRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                } else {
+                    setText(row.orderId() + "  ·  " + row.workflowPath() + (row.why().isEmpty() ? "" : "\n" + row.why().get(0)));
+                    setWrapText(true);
+                    setPrefWidth(0); // wrap within the list instead of scrolling sideways
+                    setGraphic(Icons.icon(row.group().icon(), row.group().styleClass()));
+                    setTooltip(new Tooltip(String.join("\n", row.why())));
+                }
+            }
+        });
+        attention.setOnMouseClicked(e -> {
+            var row = attention.getSelectionModel().getSelectedItem();
+            if (row != null && e.getClickCount() == 2) {
+                viewModel.openOrder(row.orderId());
+            }
+        });
+        VBox attentionBox = new VBox(8, attentionTitle, attention);
+        VBox.setVgrow(attention, Priority.ALWAYS);
+        attentionBox.setPrefWidth(440);
+        attentionBox.setMinWidth(360);
+        HBox lower = new HBox(14, agentsBox, attentionBox);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        getChildren().addAll(head, ordersTitle, grid, lower);
+        viewModel.countsProperty().addListener((o, a, b) -> show(b));
+        show(viewModel.countsProperty().get());
+    }
+
+    private VBox tile(StateGroup group, DashboardViewModel viewModel) {
+        Label count = new Label("0");
+        count.getStyleClass().addAll("count", group.styleClass());
+        Label name = new Label(group.label());
+        name.getStyleClass().add("tile-name");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(count, spacer, Icons.icon(group.icon(), group.styleClass()));
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox tile = new VBox(4, top, name);
+        tile.getStyleClass().add("tile");
+        tile.setId("tile-" + group.name());
+        Tooltip.install(tile, new Tooltip("Show the " + group.label().toLowerCase(java.util.Locale.ROOT) + " orders"));
+        tile.setOnMouseClicked(e -> viewModel.openGroup(group));
+        counts.put(group, count);
+        tiles.put(group, tile);
+        return tile;
+    }
+
+    private void show(GroupCounts groupCounts) {
+        for (StateGroup group : StateGroup.values()) {
+            int n = groupCounts.count(group);
+            counts.get(group).setText(Integer.toString(n));
+            tiles.get(group).getStyleClass().remove("zero");
+            if (n == 0) {
+                tiles.get(group).getStyleClass().add("zero");
+            }
+        }
+        int all = groupCounts.total();
+        total.setText(all + (all == 1 ? " order" : " orders") + " in all");
+    }
+}

@@ -1,0 +1,165 @@
+package io.jobwerk.cockpit.graph;
+
+import io.jobwerk.cockpit.live.GroupCounts;
+import io.jobwerk.cockpit.live.StateGroup;
+import io.jobwerk.cockpit.ui.Icons;
+import io.jobwerk.engine.workflow.Position;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.text.Text;
+
+/**
+ * Draws a {@link WorkflowGraph} laid out by {@link GraphLayout}: a box per node (icon, title, a
+ * detail line), orthogonal edges with arrows and branch labels, and per instruction badges with the
+ * number of orders there by state group ({@link #setCounts}, cheap: no new layout). Read-only here;
+ * the designer reuses it and adds its own handlers through {@link #setOnNodeClicked}.
+ */
+public final class WorkflowGraphView extends ScrollPane {
+
+    private static final double NODE_WIDTH = 200;
+    private static final double NODE_HEIGHT = 46;
+    private static final double SMALL = 34;
+
+    private final Pane canvas = new Pane();
+    private final Map<Position, HBox> badgeRows = new HashMap<>();
+    private BiConsumer<WorkflowGraph.Node, StateGroup> onBadgeClicked = (n, g) -> { };
+
+    public WorkflowGraphView() {
+        getStyleClass().add("graph");
+        canvas.getStyleClass().add("graph");
+        setContent(canvas);
+        setPannable(true);
+    }
+
+    /** Called with the node and the state group of a badge the user clicked. */
+    public void setOnBadgeClicked(BiConsumer<WorkflowGraph.Node, StateGroup> handler) {
+        this.onBadgeClicked = handler;
+    }
+
+    public void setGraph(WorkflowGraph graph) {
+        canvas.getChildren().clear();
+        badgeRows.clear();
+        GraphLayout.Laid laid = GraphLayout.layout(graph, GraphLayoutSizes::of);
+        for (GraphLayout.EdgePath edge : laid.edges()) {
+            drawEdge(edge);
+        }
+        for (WorkflowGraph.Node node : graph.nodes()) {
+            GraphLayout.Box box = laid.boxes().get(node.id());
+            Node drawn = drawNode(node, box);
+            canvas.getChildren().add(drawn);
+        }
+        canvas.setPrefSize(laid.width() + 80, laid.height() + 20);
+    }
+
+    /** The orders at each position, by state group: the badges next to the nodes. */
+    public void setCounts(Map<Position, GroupCounts> counts) {
+        badgeRows.forEach((position, row) -> {
+            row.getChildren().clear();
+            GroupCounts c = counts.getOrDefault(position, GroupCounts.NONE);
+            for (StateGroup group : StateGroup.values()) {
+                int n = c.count(group);
+                if (n > 0) {
+                    Label badge = new Label(Integer.toString(n), Icons.icon(group.icon()));
+                    badge.getStyleClass().addAll("graph-badge", group.styleClass());
+                    badge.setTooltip(new Tooltip(n + " " + group.label().toLowerCase(java.util.Locale.ROOT)));
+                    WorkflowGraph.Node node = (WorkflowGraph.Node) row.getUserData();
+                    badge.setOnMouseClicked(e -> onBadgeClicked.accept(node, group));
+                    row.getChildren().add(badge);
+                }
+            }
+        });
+    }
+
+    private void drawEdge(GraphLayout.EdgePath edge) {
+        List<GraphLayout.Point> points = edge.points();
+        if (points.size() < 2) {
+            return;
+        }
+        Polyline line = new Polyline();
+        for (GraphLayout.Point p : points) {
+            line.getPoints().addAll(p.x(), p.y());
+        }
+        line.getStyleClass().add("graph-edge");
+        GraphLayout.Point end = points.get(points.size() - 1);
+        GraphLayout.Point before = points.get(points.size() - 2);
+        double angle = Math.atan2(end.y() - before.y(), end.x() - before.x());
+        Polygon arrow = new Polygon(0, 0, -9, -5, -9, 5);
+        arrow.getStyleClass().add("graph-arrow");
+        arrow.setLayoutX(end.x());
+        arrow.setLayoutY(end.y());
+        arrow.getTransforms().add(new javafx.scene.transform.Rotate(Math.toDegrees(angle), 0, 0)); // about the tip
+        canvas.getChildren().addAll(line, arrow);
+        edge.edge().label().ifPresent(label -> {
+            GraphLayout.Point start = points.get(0);
+            GraphLayout.Point next = points.size() > 2 ? points.get(1) : end;
+            Text text = new Text(label);
+            text.getStyleClass().add("graph-edge-label");
+            // beside the edge's first vertical run, just below where it leaves its node
+            text.setX((next.y() == start.y() ? next.x() : start.x()) + 4);
+            text.setY(start.y() + (next.y() == start.y() ? 24 : 12));
+            canvas.getChildren().add(text);
+        });
+    }
+
+    private Node drawNode(WorkflowGraph.Node node, GraphLayout.Box box) {
+        boolean small = node.kind() != WorkflowGraph.NodeKind.JOB && node.kind() != WorkflowGraph.NodeKind.INSTRUCTION;
+        Label title = new Label(node.title(), Icons.icon(node.icon()));
+        title.getStyleClass().add("node-title");
+        VBox content = new VBox(1, title);
+        if (!small && !node.detail().isEmpty()) {
+            Label detail = new Label(node.detail());
+            detail.getStyleClass().add("node-kind");
+            content.getChildren().add(detail);
+        }
+        content.getStyleClass().addAll("graph-node", node.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (small) {
+            content.getStyleClass().add("terminal");
+            content.setAlignment(Pos.CENTER);
+        }
+        content.setAlignment(small ? Pos.CENTER : Pos.CENTER_LEFT);
+        content.setLayoutX(box.x());
+        content.setLayoutY(box.y());
+        content.setPrefSize(box.width(), box.height());
+        content.setMaxSize(box.width(), box.height());
+        content.setId(nodeId(node.id()));
+        Tooltip.install(content, new Tooltip(node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail())));
+        if (node.position().isPresent()) {
+            HBox badges = new HBox(3);
+            badges.setUserData(node);
+            badges.setLayoutX(box.x() + box.width() + 6);
+            badges.setLayoutY(box.y() + (box.height() - 18) / 2);
+            badgeRows.put(node.position().get(), badges);
+            canvas.getChildren().add(badges);
+        }
+        return content;
+    }
+
+    /** The JavaFX id of a node's box, e.g. {@code node-1_then_0} for position {@code [1,"then",0]}. */
+    public static String nodeId(String graphNodeId) {
+        return "node-" + graphNodeId.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
+    /** Node sizes: jobs and instructions get two lines, start, join and end are small. */
+    static final class GraphLayoutSizes {
+        private GraphLayoutSizes() {}
+
+        static GraphLayout.Size of(WorkflowGraph.Node node) {
+            return switch (node.kind()) {
+                case JOB, INSTRUCTION -> new GraphLayout.Size(NODE_WIDTH, NODE_HEIGHT);
+                case START, JOIN, END -> new GraphLayout.Size(96, SMALL);
+            };
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.jobwerk.cockpit.live;
+
+import io.jobwerk.cockpit.connection.ConnectionState;
+import io.jobwerk.cockpit.connection.LiveUpdate;
+import io.jobwerk.cockpit.connection.OrderOutput;
+import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.state.WorkflowPathControl;
+import io.jobwerk.engine.workflow.WorkflowPath;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the Cockpit knows of one Controller, on the UI thread: the core's {@link EngineState} and,
+ * derived from it, the order rows, counts per state group, workflows and Agents, kept up to date
+ * by {@link #apply} (called with batched {@link LiveUpdate}s). The ViewModels read from here.
+ * Only the orders an update names are rebuilt, plus those whose group depends on others or on the
+ * time (waiting, blocked, pending, scheduled), as their obstacles may have changed.
+ */
+public final class LiveModel {
+
+    private static final Set<StateGroup> RECHECKED = EnumSet.of(StateGroup.WAITING, StateGroup.BLOCKED,
+            StateGroup.PENDING, StateGroup.SCHEDULED, StateGroup.IN_PROGRESS);
+    private static final int SET_ALL_ABOVE = 200;
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ReadOnlyObjectWrapper<EngineState> state = new ReadOnlyObjectWrapper<>(EngineState.EMPTY);
+    private final ReadOnlyObjectWrapper<ConnectionState> connection;
+    private final ReadOnlyObjectWrapper<GroupCounts> counts = new ReadOnlyObjectWrapper<>(GroupCounts.NONE);
+    private final ObservableList<OrderRow> orders = FXCollections.observableArrayList();
+    private final ObservableList<WorkflowRow> workflows = FXCollections.observableArrayList();
+    private final ObservableList<AgentRow> agents = FXCollections.observableArrayList();
+    private final ObservableList<OrderRow> readOnlyOrders = FXCollections.unmodifiableObservableList(orders);
+    private final ObservableList<WorkflowRow> readOnlyWorkflows = FXCollections.unmodifiableObservableList(workflows);
+    private final ObservableList<AgentRow> readOnlyAgents = FXCollections.unmodifiableObservableList(agents);
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<Consumer<List<OrderOutput>>> outputListeners = new CopyOnWriteArrayList<>();
+
+    public LiveModel(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+        this.connection = new ReadOnlyObjectWrapper<>(ConnectionState.connecting(clock.instant()));
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public ReadOnlyObjectProperty<EngineState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GroupCounts> countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    /** The orders, one row each, in no particular order (views sort). Read-only. */
+    public ObservableList<OrderRow> orders() {
+        return readOnlyOrders; // one wrapper: a listener on a fresh wrapper would be lost with it
+    }
+
+    public ObservableList<WorkflowRow> workflows() {
+        return readOnlyWorkflows;
+    }
+
+    public ObservableList<AgentRow> agents() {
+        return readOnlyAgents;
+    }
+
+    /** The row of an order, if it is there. */
+    public java.util.Optional<OrderRow> row(String orderId) {
+        Integer i = index.get(orderId);
+        return i == null ? java.util.Optional.empty() : java.util.Optional.of(orders.get(i));
+    }
+
+    /** Told of the stdout/stderr chunks of each update, on the UI thread. */
+    public void addOutputListener(Consumer<List<OrderOutput>> listener) {
+        outputListeners.add(listener);
+    }
+
+    public void setConnection(ConnectionState state) {
+        connection.set(state);
+    }
+
+    public void apply(LiveUpdate update) {
+        EngineState s = update.state();
+        OrderRows rows = new OrderRows(s, clock.instant(), zone);
+        if (update.reset()) {
+            List<OrderRow> all = s.orders().values().stream().sorted(Comparator.comparing(Order::id)).map(rows::row).toList();
+            orders.setAll(all);
+            reindex();
+        } else {
+            Set<String> ids = new LinkedHashSet<>();
+            update.changedOrders().forEach(id -> ids.add(id.string()));
+            for (OrderRow row : orders) {
+                if (RECHECKED.contains(row.group())) {
+                    ids.add(row.orderId());
+                }
+            }
+            updateRows(s, rows, ids);
+        }
+        state.set(s);
+        counts.set(GroupCounts.of(orders));
+        workflows.setAll(workflowRows(s));
+        agents.setAll(AgentRows.of(s));
+        if (!update.output().isEmpty()) {
+            outputListeners.forEach(l -> l.accept(update.output()));
+        }
+    }
+
+    private void updateRows(EngineState s, OrderRows rows, Set<String> ids) {
+        List<OrderRow> changed = new ArrayList<>();
+        Set<String> gone = new java.util.HashSet<>();
+        for (String id : ids) {
+            Order order = s.orders().get(new OrderId(id));
+            if (order == null) {
+                if (index.containsKey(id)) {
+                    gone.add(id);
+                }
+            } else {
+                OrderRow row = rows.row(order);
+                Integer i = index.get(id);
+                if (i == null || !orders.get(i).equals(row)) {
+                    changed.add(row);
+                }
+            }
+        }
+        if (changed.size() + gone.size() > SET_ALL_ABOVE || !gone.isEmpty()) {
+            // One change for the table instead of hundreds.
+            List<OrderRow> next = new ArrayList<>(orders.size() + changed.size());
+            Map<String, OrderRow> byId = new HashMap<>();
+            changed.forEach(r -> byId.put(r.orderId(), r));
+            for (OrderRow row : orders) {
+                if (!gone.contains(row.orderId())) {
+                    OrderRow replaced = byId.remove(row.orderId());
+                    next.add(replaced != null ? replaced : row);
+                }
+            }
+            next.addAll(byId.values());
+            orders.setAll(next);
+            reindex();
+        } else {
+            for (OrderRow row : changed) {
+                Integer i = index.get(row.orderId());
+                if (i != null) {
+                    orders.set(i, row);
+                } else {
+                    index.put(row.orderId(), orders.size());
+                    orders.add(row);
+                }
+            }
+        }
+    }
+
+    private void reindex() {
+        index.clear();
+        for (int i = 0; i < orders.size(); i++) {
+            index.put(orders.get(i).orderId(), i);
+        }
+    }
+
+    private List<WorkflowRow> workflowRows(EngineState s) {
+        Map<String, List<OrderRow>> byPath = new HashMap<>();
+        for (OrderRow row : orders) {
+            byPath.computeIfAbsent(row.workflowPath(), p -> new ArrayList<>()).add(row);
+        }
+        List<WorkflowRow> list = new ArrayList<>();
+        s.currentVersions().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(WorkflowPath::string)))
+                .forEach(e -> list.add(new WorkflowRow(e.getKey().string(), e.getValue().string(),
+                        GroupCounts.of(byPath.getOrDefault(e.getKey().string(), List.of())),
+                        s.pathControl(e.getKey()).map(WorkflowPathControl::suspended).orElse(false))));
+        return list;
+    }
+}

@@ -1,0 +1,50 @@
+package io.jobwerk.cockpit.main;
+
+import javafx.scene.input.KeyCombination;
+
+/**
+ * Every keyboard shortcut of the Cockpit, in one place: the views install them from here and the
+ * cheat sheet ({@code ?}) lists them from here, so the two never disagree.
+ */
+public enum KeyBinding {
+    SHOW_DASHBOARD("Navigation", "Dashboard", "Shortcut+1"),
+    SHOW_WORKFLOWS("Navigation", "Workflows", "Shortcut+2"),
+    SHOW_ORDERS("Navigation", "Orders", "Shortcut+3"),
+    SHOW_AGENTS("Navigation", "Agents", "Shortcut+4"),
+    QUICK_SEARCH("Navigation", "Find a workflow or an order", "Shortcut+K"),
+    CHEAT_SHEET("Navigation", "This list of shortcuts", "Shift+Slash"),
+    TOGGLE_THEME("View", "Light / dark theme", "Shortcut+Shift+L"),
+    FOCUS_FILTER("Orders", "Filter the orders by text", "Shortcut+F"),
+    CANCEL_ORDERS("Orders", "Cancel the selected orders", "Delete"),
+    CANCEL_AND_KILL("Orders", "Cancel the selected orders and kill their jobs", "Shift+Delete"),
+    SUSPEND_ORDERS("Orders", "Suspend the selected orders", "Shortcut+Shift+S"),
+    RESUME_ORDERS("Orders", "Resume the selected orders", "Shortcut+Shift+R"),
+    ANSWER_PROMPT("Orders", "Answer the selected prompting orders", "Shortcut+Shift+A");
+
+    private final String group;
+    private final String description;
+    private final KeyCombination combination;
+
+    KeyBinding(String group, String description, String combination) {
+        this.group = group;
+        this.description = description;
+        this.combination = KeyCombination.valueOf(combination);
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public KeyCombination combination() {
+        return combination;
+    }
+
+    /** As the operator reads it, e.g. {@code Ctrl+K}, {@code ?}. */
+    public String displayText() {
+        return this == CHEAT_SHEET ? "?" : combination.getDisplayText();
+    }
+}

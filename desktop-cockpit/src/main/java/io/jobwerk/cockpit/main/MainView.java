@@ -1,0 +1,205 @@
+package io.jobwerk.cockpit.main;
+
+import io.jobwerk.cockpit.agents.AgentsView;
+import io.jobwerk.cockpit.connection.ConnectionState;
+import io.jobwerk.cockpit.dashboard.DashboardView;
+import io.jobwerk.cockpit.orders.OrdersView;
+import io.jobwerk.cockpit.ui.Icons;
+import io.jobwerk.cockpit.workflows.WorkflowsView;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window: header (search, theme, shortcuts), navigation on the left, the page, and a
+ * status bar that always shows the connection's state. Installs the {@link KeyBinding}s.
+ */
+public final class MainView extends StackPane {
+
+    private final MainViewModel viewModel;
+    private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
+    private final StackPane content = new StackPane();
+    private final StackPane overlay = new StackPane();
+    private final OrdersView ordersView;
+    private final QuickSearchView quickSearch;
+
+    public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm) {
+        this.viewModel = viewModel;
+        ordersView = new OrdersView(viewModel.orders(), zone, confirm);
+        pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
+        pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows()));
+        pages.put(Page.ORDERS, ordersView);
+        pages.put(Page.AGENTS, new AgentsView(viewModel.agents()));
+        quickSearch = new QuickSearchView(viewModel.search(), this::closeOverlay);
+
+        BorderPane frame = new BorderPane();
+        frame.setTop(header());
+        frame.setLeft(navigation());
+        frame.setCenter(content);
+        frame.setBottom(statusBar());
+        overlay.setVisible(false);
+        overlay.setStyle("-fx-background-color: rgba(0,0,0,0.35);");
+        overlay.setOnMouseClicked(e -> {
+            if (e.getTarget() == overlay) {
+                closeOverlay();
+            }
+        });
+        getChildren().addAll(frame, overlay);
+
+        viewModel.pageProperty().addListener((o, a, b) -> showPage(b));
+        showPage(viewModel.pageProperty().get());
+        viewModel.selectedOrderProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                ordersView.selectOrder(b);
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    public void openQuickSearch() {
+        showOverlay(quickSearch);
+        quickSearch.focus();
+    }
+
+    public void openCheatSheet() {
+        showOverlay(new CheatSheetView());
+    }
+
+    private void onKey(KeyEvent e) {
+        if (overlay.isVisible()) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                closeOverlay();
+                e.consume();
+            }
+            return;
+        }
+        boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
+        for (KeyBinding binding : KeyBinding.values()) {
+            if (binding.combination().match(e) && !(typing && binding == KeyBinding.CHEAT_SHEET)) {
+                if (handle(binding)) {
+                    e.consume();
+                }
+                return;
+            }
+        }
+    }
+
+    private boolean handle(KeyBinding binding) {
+        switch (binding) {
+            case SHOW_DASHBOARD -> viewModel.show(Page.DASHBOARD);
+            case SHOW_WORKFLOWS -> viewModel.show(Page.WORKFLOWS);
+            case SHOW_ORDERS -> viewModel.show(Page.ORDERS);
+            case SHOW_AGENTS -> viewModel.show(Page.AGENTS);
+            case QUICK_SEARCH -> openQuickSearch();
+            case CHEAT_SHEET -> openCheatSheet();
+            case TOGGLE_THEME -> viewModel.toggleTheme();
+            case FOCUS_FILTER, CANCEL_ORDERS, CANCEL_AND_KILL, SUSPEND_ORDERS, RESUME_ORDERS, ANSWER_PROMPT -> {
+                return false; // the Orders view handles them
+            }
+        }
+        return true;
+    }
+
+    private void showOverlay(Node node) {
+        overlay.getChildren().setAll(node);
+        StackPane.setAlignment(node, Pos.TOP_CENTER);
+        node.setTranslateY(80);
+        overlay.setVisible(true);
+    }
+
+    private void closeOverlay() {
+        overlay.setVisible(false);
+        overlay.getChildren().clear();
+    }
+
+    private void showPage(Page page) {
+        content.getChildren().setAll(pages.get(page));
+        navButtons.get(page).setSelected(true);
+    }
+
+    private Node header() {
+        Label title = new Label("Jobwerk Cockpit", Icons.icon("mdoal-account_tree"));
+        title.getStyleClass().add("title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button search = new Button("Find …   " + KeyBinding.QUICK_SEARCH.displayText(), Icons.icon("mdmz-search"));
+        search.setId("openQuickSearch");
+        search.setOnAction(e -> openQuickSearch());
+        Button theme = new Button();
+        theme.setId("toggleTheme");
+        theme.graphicProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> Icons.icon(viewModel.darkProperty().get() ? "mdmz-wb_sunny" : "mdmz-nights_stay"), viewModel.darkProperty()));
+        theme.setTooltip(new Tooltip(KeyBinding.TOGGLE_THEME.description() + " (" + KeyBinding.TOGGLE_THEME.displayText() + ")"));
+        theme.setOnAction(e -> viewModel.toggleTheme());
+        Button help = new Button("?");
+        help.setId("openCheatSheet");
+        help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        help.setOnAction(e -> openCheatSheet());
+        HBox header = new HBox(title, spacer, search, theme, help);
+        header.getStyleClass().add("header");
+        return header;
+    }
+
+    private Node navigation() {
+        VBox nav = new VBox();
+        nav.getStyleClass().add("nav");
+        ToggleGroup group = new ToggleGroup();
+        KeyBinding[] keys = {KeyBinding.SHOW_DASHBOARD, KeyBinding.SHOW_WORKFLOWS, KeyBinding.SHOW_ORDERS, KeyBinding.SHOW_AGENTS};
+        for (Page page : Page.values()) {
+            ToggleButton b = new ToggleButton(page.title(), Icons.icon(page.icon()));
+            b.setId("nav-" + page.name());
+            b.setToggleGroup(group);
+            b.setTooltip(new Tooltip(page.title() + " (" + keys[page.ordinal()].displayText() + ")"));
+            b.setOnAction(e -> {
+                viewModel.show(page);
+                b.setSelected(true);
+            });
+            navButtons.put(page, b);
+            nav.getChildren().add(b);
+        }
+        Label later = new Label("History and Daily plan\ncome with their APIs.");
+        later.getStyleClass().add("hint");
+        nav.getChildren().add(later);
+        return nav;
+    }
+
+    private Node statusBar() {
+        FontIcon dot = Icons.icon("mdmz-radio_button_checked");
+        dot.setIconSize(12);
+        Label connection = new Label();
+        connection.setId("connectionState");
+        connection.textProperty().bind(viewModel.connectionTextProperty());
+        viewModel.connectionProperty().addListener((o, a, b) -> colour(dot, b));
+        colour(dot, viewModel.connectionProperty().get());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label keys = new Label("? shortcuts · " + KeyBinding.QUICK_SEARCH.displayText() + " find");
+        keys.getStyleClass().add("muted");
+        HBox bar = new HBox(dot, connection, spacer, keys);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static void colour(FontIcon dot, ConnectionState state) {
+        dot.getStyleClass().removeIf(s -> s.startsWith("connection-"));
+        dot.getStyleClass().add("connection-" + state.status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+}

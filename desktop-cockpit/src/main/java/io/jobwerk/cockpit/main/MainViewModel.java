@@ -1,0 +1,135 @@
+package io.jobwerk.cockpit.main;
+
+import io.jobwerk.cockpit.agents.AgentsViewModel;
+import io.jobwerk.cockpit.connection.CommandSender;
+import io.jobwerk.cockpit.connection.ConnectionState;
+import io.jobwerk.cockpit.dashboard.DashboardViewModel;
+import io.jobwerk.cockpit.live.LiveModel;
+import io.jobwerk.cockpit.live.StateGroup;
+import io.jobwerk.cockpit.orders.OrdersViewModel;
+import io.jobwerk.cockpit.ui.UiThread;
+import io.jobwerk.cockpit.workflows.WorkflowsViewModel;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The main window: which page is shown, the theme, the connection's state in words, and the
+ * screens' ViewModels; it is the {@link Navigator} they open each other's views through.
+ */
+public final class MainViewModel implements Navigator {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss z");
+
+    private final LiveModel live;
+    private final String controllerName;
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.DASHBOARD);
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper selectedOrder = new ReadOnlyStringWrapper("");
+    private final DashboardViewModel dashboard;
+    private final OrdersViewModel orders;
+    private final WorkflowsViewModel workflows;
+    private final AgentsViewModel agents;
+    private final QuickSearchViewModel search;
+
+    public MainViewModel(LiveModel live, CommandSender commands, UiThread ui, String controllerName) {
+        this.live = live;
+        this.controllerName = controllerName;
+        this.dashboard = new DashboardViewModel(live, this);
+        this.orders = new OrdersViewModel(live, commands, ui);
+        this.workflows = new WorkflowsViewModel(live, this);
+        this.agents = new AgentsViewModel(live);
+        this.search = new QuickSearchViewModel(live, this);
+        live.connectionProperty().addListener((o, a, b) -> describe(b));
+        describe(live.connectionProperty().get());
+    }
+
+    public ReadOnlyObjectProperty<Page> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return live.connectionProperty();
+    }
+
+    /** e.g. {@code standalone · connected since 10:15:02 CET} or {@code … · reconnecting: Connection refused} */
+    public ReadOnlyStringProperty connectionTextProperty() {
+        return connectionText.getReadOnlyProperty();
+    }
+
+    /** The order the Orders view should select (set by the quick search). */
+    public ReadOnlyStringProperty selectedOrderProperty() {
+        return selectedOrder.getReadOnlyProperty();
+    }
+
+    public DashboardViewModel dashboard() {
+        return dashboard;
+    }
+
+    public OrdersViewModel orders() {
+        return orders;
+    }
+
+    public WorkflowsViewModel workflows() {
+        return workflows;
+    }
+
+    public AgentsViewModel agents() {
+        return agents;
+    }
+
+    public QuickSearchViewModel search() {
+        return search;
+    }
+
+    public void toggleTheme() {
+        dark.set(!dark.get());
+    }
+
+    @Override
+    public void show(Page page) {
+        this.page.set(page);
+    }
+
+    @Override
+    public void showOrders(StateGroup group, String workflowPath) {
+        orders.groupProperty().set(group);
+        orders.workflowProperty().set(workflowPath);
+        orders.agentProperty().set("");
+        orders.textProperty().set("");
+        page.set(Page.ORDERS);
+    }
+
+    @Override
+    public void showOrder(String orderId) {
+        showOrders(null, "");
+        orders.textProperty().set(orderId);
+        selectedOrder.set("");
+        selectedOrder.set(orderId);
+    }
+
+    @Override
+    public void showWorkflow(String workflowPath) {
+        workflows.select(workflowPath);
+        page.set(Page.WORKFLOWS);
+    }
+
+    private void describe(ConnectionState state) {
+        String since = TIME.format(state.since().atZone(live.zone()));
+        connectionText.set(controllerName + " · " + switch (state.status()) {
+            case CONNECTING -> "connecting …";
+            case CONNECTED -> "connected since " + since;
+            case RECONNECTING -> "reconnecting (since " + since + ")" + state.problem().map(p -> ": " + p).orElse("");
+            case CLOSED -> "closed";
+        });
+    }
+}

@@ -1,0 +1,173 @@
+package io.jobwerk.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobwerk.cockpit.connection.ConnectionConf;
+import io.jobwerk.cockpit.live.OrderRow;
+import io.jobwerk.cockpit.live.StateGroup;
+import io.jobwerk.cockpit.main.Page;
+import io.jobwerk.engine.order.OrderState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Cockpit's views, headless (Monocle), against a real standalone Controller + Agent started here:
+ * connect, see orders in every state group live, see a new order run, cancel and kill a running one,
+ * the workflow graph, the Agents; writes the screenshots from this real data.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CockpitSystemTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path data;
+    static DemoSystem system;
+    static final List<String> confirmations = new ArrayList<>();
+
+    private Cockpit cockpit;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        system = DemoSystem.start(data.resolve("standalone"));
+        system.addOrders(Instant.now());
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        ConnectionConf conf = new ConnectionConf("standalone", system.controllerUri(), DemoSystem.USER, DemoSystem.PASSWORD);
+        cockpit = new Cockpit(conf, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), question -> {
+            confirmations.add(question);
+            return true;
+        }).start();
+        cockpit.show(stage);
+    }
+
+    @AfterEach
+    void closeCockpit() {
+        cockpit.close();
+    }
+
+    @Test
+    void showsTheLiveSystemRunsAndCancelsOrdersAndWritesScreenshots(FxRobot robot) throws Exception {
+        awaitFx("every state group but one filled", () -> {
+            var counts = cockpit.live().countsProperty().get();
+            return cockpit.live().connectionProperty().get().isConnected()
+                    && counts.count(StateGroup.RUNNING) >= 3 && counts.count(StateGroup.WAITING) >= 2
+                    && counts.count(StateGroup.PROMPTING) == 1 && counts.count(StateGroup.FAILED) == 1
+                    && counts.count(StateGroup.FINISHED) >= 3 && counts.count(StateGroup.SCHEDULED) == 2
+                    && counts.count(StateGroup.SUSPENDED) == 1 && counts.count(StateGroup.BLOCKED) == 1;
+        });
+        assertThat(robot.lookup("#connectionState").queryAs(Label.class).getText()).contains("connected since");
+        assertThat(robot.lookup("#tile-RUNNING .count").queryAs(Label.class).getText()).isEqualTo(
+                Integer.toString(cockpit.live().countsProperty().get().count(StateGroup.RUNNING)));
+        Screenshots.write(robot, cockpit.scene(), "dashboard.png");
+
+        // A new order runs live: it appears and finishes without any refresh.
+        system.addOrder("hello-live", "demo/hello", Optional.empty());
+        awaitFx("hello-live finished", () -> cockpit.live().row("hello-live").map(r -> r.group() == StateGroup.FINISHED).orElse(false));
+
+        // A number opens its filtered view.
+        robot.clickOn("#tile-WAITING");
+        assertThat(cockpit.viewModel().pageProperty().get()).isEqualTo(Page.ORDERS);
+        TableView<OrderRow> table = robot.lookup("#orders").queryTableView();
+        awaitFx("the waiting orders listed", () -> table.getItems().size() >= 2
+                && table.getItems().stream().allMatch(r -> r.group() == StateGroup.WAITING));
+        robot.clickOn("#groupFilter");
+        robot.clickOn("All states");
+        awaitFx("all orders listed", () -> table.getItems().size() == cockpit.live().orders().size());
+        select(robot, table, "report-noon");
+        awaitFx("its detail says why it waits", () -> cockpit.viewModel().orders().detailProperty().get()
+                .map(r -> r.whyText().contains("Waits for lock report-lock, held by report-morning")).orElse(false));
+        Screenshots.write(robot, cockpit.scene(), "orders.png");
+
+        // Cancel and kill a running order, confirmed with its name.
+        select(robot, table, "etl-2026-12-07-1");
+        robot.clickOn("#cancelAndKill");
+        assertThat(confirmations).last().asString().contains("etl-2026-12-07-1").contains("kill");
+        awaitFx("etl-2026-12-07-1 cancelled", () -> cockpit.live().row("etl-2026-12-07-1").map(r -> r.group() == StateGroup.FINISHED).orElse(false));
+        assertThat(system.order("etl-2026-12-07-1").map(o -> o.state().kind())).contains(OrderState.Kind.CANCELLED);
+
+        // The workflow graph with live counts.
+        robot.interact(() -> cockpit.viewModel().showWorkflow("ops/nightly-etl"));
+        awaitFx("the graph is drawn", () -> robot.lookup("#node-0").tryQuery().isPresent() && robot.lookup(".graph-badge").tryQuery().isPresent());
+        Screenshots.write(robot, cockpit.scene(), "workflow-graph.png");
+
+        robot.interact(() -> cockpit.viewModel().show(Page.AGENTS));
+        Screenshots.write(robot, cockpit.scene(), "agents.png");
+
+        // Ctrl+K finds the prompting order; answering its prompt lets it run to its end.
+        robot.push(KeyCode.SHORTCUT, KeyCode.K);
+        robot.write("approve-rel");
+        awaitFx("the quick search finds it", () -> !cockpit.viewModel().search().hits().isEmpty());
+        robot.push(KeyCode.ENTER);
+        awaitFx("the order is selected", () -> cockpit.viewModel().orders().detailProperty().get()
+                .map(r -> r.orderId().equals("approve-release-42")).orElse(false));
+        robot.clickOn("#answerPrompt");
+        awaitFx("approve-release-42 finished", () -> cockpit.live().row("approve-release-42").map(r -> r.group() == StateGroup.FINISHED).orElse(false));
+
+        // ? shows the shortcuts, Escape closes them.
+        robot.clickOn("#orders");
+        robot.push(KeyCode.SHIFT, KeyCode.SLASH);
+        assertThat(robot.lookup("#cheatSheet").tryQuery()).isPresent();
+        robot.push(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#cheatSheet").tryQuery()).isEmpty();
+
+        robot.interact(() -> {
+            cockpit.viewModel().show(Page.DASHBOARD);
+            cockpit.viewModel().toggleTheme();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.write(robot, cockpit.scene(), "dashboard-dark.png");
+    }
+
+    private static void select(FxRobot robot, TableView<OrderRow> table, String orderId) {
+        robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getItems().stream().filter(r -> r.orderId().equals(orderId)).findFirst().ifPresent(r -> {
+                table.getSelectionModel().select(r);
+                table.scrollTo(r);
+            });
+        });
+    }
+
+    private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (WaitForAsyncUtils.asyncFx(condition::get).get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Not within " + TIMEOUT + ": " + what);
+    }
+}
