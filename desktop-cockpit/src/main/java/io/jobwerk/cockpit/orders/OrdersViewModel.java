@@ -178,7 +178,7 @@ public final class OrdersViewModel {
 
     public void resume() {
         List<OrderId> ids = ids(resumable());
-        send(new Command.ResumeOrders(ids, false, false), "Resuming " + count(ids.size()));
+        send(new Command.ResumeOrders(ids, false, java.util.Optional.empty()), "Resuming " + count(ids.size()));
     }
 
     public void answerPrompt() {

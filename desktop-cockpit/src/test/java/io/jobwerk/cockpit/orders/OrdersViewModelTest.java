@@ -96,7 +96,7 @@ class OrdersViewModelTest {
         assertThat(viewModel.prompting()).extracting(OrderRow::orderId).containsExactly("prompting");
         viewModel.resume();
         viewModel.answerPrompt();
-        assertThat(sent).containsExactly(new Command.ResumeOrders(List.of(new OrderId("held")), false, false),
+        assertThat(sent).containsExactly(new Command.ResumeOrders(List.of(new OrderId("held")), false, java.util.Optional.empty()),
                 new Command.AnswerOrderPrompt(new OrderId("prompting")));
     }
 
