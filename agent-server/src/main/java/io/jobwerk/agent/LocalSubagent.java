@@ -15,6 +15,7 @@ import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.OutputSink;
 import io.jobwerk.subagent.process.RunningProcess;
 import io.jobwerk.subagent.process.SystemMetrics;
+import io.jobwerk.scheduler.Scheduler;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -45,15 +45,13 @@ final class LocalSubagent implements SubagentDriver {
     // Orders running an internal job here, whichever Subagent was selected for them.
     private final Set<OrderId> internal = ConcurrentHashMap.newKeySet();
     /** Starts processes off the keeper thread; 8 threads overlap fork/exec (more do not start faster here). */
-    private final ExecutorService launchers = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "jobwerk-process-launcher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService launchers;
     private volatile boolean closed;
 
-    LocalSubagent(SubagentId subagentId, JobProcessRunner runner, InternalJobRunner internalRunner, EngineKeeper keeper) {
+    LocalSubagent(SubagentId subagentId, JobProcessRunner runner, InternalJobRunner internalRunner, EngineKeeper keeper,
+                  Scheduler scheduler) {
         this.subagentId = subagentId;
+        this.launchers = scheduler.pool("jobwerk-process-launcher", 8);
         this.runner = runner;
         this.internalRunner = internalRunner;
         this.keeper = keeper;

@@ -26,6 +26,9 @@ import io.jobwerk.subagent.SubagentMetricsJson;
 import io.jobwerk.subagent.ProcessEvent;
 import io.jobwerk.subagent.ProcessEventJson;
 import io.jobwerk.subagent.process.JobLaunch;
+import io.jobwerk.scheduler.Backoff;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +37,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -69,7 +70,8 @@ import java.util.logging.Logger;
 final class RemoteSubagentDriver implements SubagentDriver {
 
     private static final Logger LOG = Logger.getLogger(RemoteSubagentDriver.class.getName());
-    private static final long[] RECONNECT_DELAYS_MS = {500, 1000, 2000, 5000};
+    static final Backoff RECONNECT_DELAYS = Backoff.ofMillis(500, 1000, 2000, 5000);
+    private static final Duration RESET_POLL = Duration.ofMillis(50);
     private static final int RELEASE_EVERY = 500;
 
     private final Item.SubagentItem item;
@@ -82,9 +84,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private final AtomicInteger resets = new AtomicInteger();
     private final EngineKeeper keeper;
     private final EngineClient client;
+    private final Scheduler scheduler;
     private final ExecutorService commands;
     private final ExecutorService kills;
-    private final ScheduledExecutorService retries;
+    private final TaskQueue retries;
     // Task ids whose start has not been answered yet, and kills of such tasks to send again once it is.
     private final Set<String> unansweredStarts = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> pendingKills = new ConcurrentHashMap<>();
@@ -114,23 +117,18 @@ final class RemoteSubagentDriver implements SubagentDriver {
      *                       selected (internal jobs): they are not lost with this Subagent
      */
     RemoteSubagentDriver(Item.SubagentItem item, String userId, String password, String directorRunId, EngineKeeper keeper,
-                         Predicate<OrderId> runsInDirector) {
+                         Predicate<OrderId> runsInDirector, Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.item = item;
         this.directorRunId = directorRunId;
         this.dedicationRunId = directorRunId;
         this.runsInDirector = runsInDirector;
         this.keeper = keeper;
         this.client = new EngineClient(item.uri() + "/subagent/api", userId, password);
-        this.commands = Executors.newSingleThreadExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-commands"));
-        this.kills = Executors.newSingleThreadExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-kills"));
-        this.retries = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-retries"));
-        this.eventThread = daemon(this::run, "subagent-driver-" + item.id() + "-events");
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.commands = scheduler.pool("subagent-driver-" + item.id() + "-commands", 1);
+        this.kills = scheduler.pool("subagent-driver-" + item.id() + "-kills", 1);
+        this.retries = scheduler.queue("subagent-driver-" + item.id() + "-retries");
+        this.eventThread = scheduler.newThread("subagent-driver-" + item.id() + "-events", this::run);
     }
 
     RemoteSubagentDriver start() {
@@ -226,15 +224,11 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (closed) {
             return;
         }
-        try {
-            retries.schedule(() -> {
-                if (!closed) {
-                    executor.execute(runnable);
-                }
-            }, RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)], TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed meanwhile
-        }
+        retries.schedule(RECONNECT_DELAYS.delay(attempt), () -> { // dropped when closed meanwhile
+            if (!closed) {
+                executor.execute(runnable);
+            }
+        });
     }
 
     /**
@@ -291,7 +285,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         while (!closed) {
             try {
                 if (resetting) {
-                    Thread.sleep(50); // the reset records the processes as lost before the Subagent is dedicated anew
+                    scheduler.sleep(RESET_POLL); // the reset records the processes as lost before the Subagent is dedicated anew
                     continue;
                 }
                 Checked<Boolean> round = coupled && dedicationRunId.equals(coupledRunId) ? pollEvents() : couple();
@@ -307,7 +301,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                     firstAttemptDone = true;
                     keeper.emit(List.of()); // orders waiting for this first attempt choose among the others now
                 }
-                Thread.sleep(RECONNECT_DELAYS_MS[Math.min(failures++, RECONNECT_DELAYS_MS.length - 1)]);
+                scheduler.sleep(RECONNECT_DELAYS.delay(failures++));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -362,7 +356,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         firstAttemptDone = true;
         LOG.info("Subagent " + item.id() + " coupled at " + item.uri());
         // SubagentCoupled, in a round of the keeper: orders waiting for a Subagent may start now
-        long now = System.currentTimeMillis();
+        long now = scheduler.clock().millis();
         keeper.transact(state -> Checked.ok(Decision.timestamped(List.of(KeyedEvent.of(item.id(), new SystemEvent.SubagentCoupled())),
                 List.of(Optional.of(now)), Boolean.TRUE, Optional.empty())));
         return Checked.ok(true);
@@ -474,7 +468,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             after = rewind;
             rewindAfter = -1;
             try {
-                Thread.sleep(RECONNECT_DELAYS_MS[0]); // a failing journal is not asked again at once
+                scheduler.sleep(RECONNECT_DELAYS.delay(0)); // a failing journal is not asked again at once
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -490,12 +484,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private void failed(Problem problem) {
         if (coupled || failingSinceNanos == 0) {
             LOG.warning("Subagent " + item.id() + " is not reachable: " + problem);
-            failingSinceNanos = System.nanoTime();
+            failingSinceNanos = scheduler.nanoTime();
         }
         coupled = false;
         couplingFailed(problem);
         boolean gone = problem.code().equals("ConnectionRefused");
-        boolean silentTooLong = System.nanoTime() - failingSinceNanos > directorTimeout.plusSeconds(1).toNanos();
+        boolean silentTooLong = scheduler.nanoTime() - failingSinceNanos > directorTimeout.plusSeconds(1).toNanos();
         if (!lostReported && (gone || silentTooLong)) {
             lostReported = lose(problem, true); // else tried again with the next failure
         }
@@ -556,7 +550,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
      * already: a Subagent tried again and again is journaled once per distinct problem (as JS7).
      */
     private void couplingFailed(Problem problem) {
-        long now = System.currentTimeMillis();
+        long now = scheduler.clock().millis();
         String key = "Subagent:" + item.id();
         keeper.transact(state -> {
             boolean known = state.coupling(key).filter(c -> !c.isCoupled() && c.problem().equals(Optional.of(problem))).isPresent();
@@ -655,11 +649,11 @@ final class RemoteSubagentDriver implements SubagentDriver {
     CompletableFuture<Void> reset() {
         resetting = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = daemon(() -> {
+        Thread t = scheduler.newThread("subagent-driver-" + item.id() + "-reset", () -> {
             Problem problem = Problem.of("SubagentReset", "Subagent " + item.id() + " was reset; its processes are lost");
             try {
                 while (!closed && !lose(problem, false)) { // the reset dedicates anew below
-                    Thread.sleep(RECONNECT_DELAYS_MS[0]);
+                    scheduler.sleep(RECONNECT_DELAYS.delay(0));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -669,7 +663,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             resetting = false;
             LOG.info("Subagent " + item.id() + " reset: dedicating it anew as " + dedicationRunId);
             done.complete(null);
-        }, "subagent-driver-" + item.id() + "-reset");
+        });
         t.start();
         return done;
     }
@@ -681,7 +675,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         eventThread.interrupt();
         commands.shutdownNow();
         kills.shutdownNow();
-        retries.shutdownNow();
+        retries.closeNow();
         client.close();
     }
 }

@@ -31,6 +31,7 @@ import io.jobwerk.subagent.internal.InternalJobRunner;
 import io.jobwerk.subagent.internal.InternalLaunch;
 import io.jobwerk.subagent.process.JobLaunch;
 import io.jobwerk.subagent.process.JobProcessRunner;
+import io.jobwerk.scheduler.Scheduler;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
@@ -74,11 +75,8 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     private final SubagentSelection selection = new SubagentSelection(); // keeper thread only
     private final Map<OrderId, OrderObstacle.NoSubagentAvailable> obstacles = new ConcurrentHashMap<>();
     private final AtomicLong taskCounter = new AtomicLong();
-    private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "subagent-driver-closer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Scheduler scheduler;
+    private final java.util.concurrent.ExecutorService closer;
     private volatile boolean closed;
     // Set once by attach, before the keeper starts (the keeper needs this starter, the drivers the keeper).
     private volatile EngineKeeper keeper;
@@ -90,7 +88,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
      * @param directorRunId the Director's identity at its Subagents, the same across its restarts (from its journal), so they keep its processes
      */
     SubagentKeeper(AgentPath agentPath, SubagentId directorSubagentId, JobProcessRunner runner, InternalJobRunner internalRunner,
-                   String subagentUserId, String subagentPassword, String directorRunId, MotorEnvironment env, Clock clock) {
+                   String subagentUserId, String subagentPassword, String directorRunId, MotorEnvironment env, Scheduler scheduler) {
         this.agentPath = agentPath;
         this.directorSubagentId = directorSubagentId;
         this.runner = runner;
@@ -99,13 +97,15 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         this.subagentPassword = subagentPassword;
         this.directorRunId = directorRunId;
         this.env = env;
-        this.clock = clock;
+        this.scheduler = scheduler;
+        this.clock = scheduler.clock();
+        this.closer = scheduler.pool("subagent-driver-closer", 1);
     }
 
     /** Connects to the keeper (before it starts). */
     void attach(EngineKeeper keeper) {
         this.keeper = keeper;
-        this.local = new LocalSubagent(directorSubagentId, runner, internalRunner, keeper);
+        this.local = new LocalSubagent(directorSubagentId, runner, internalRunner, keeper, scheduler);
         keeper.addListener(this);
     }
 
@@ -177,7 +177,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         for (Item.SubagentItem item : wanted.values()) {
             remotes.computeIfAbsent(item.id(), id -> {
                 LOG.info("Subagent " + id + " at " + item.uri());
-                return new RemoteSubagentDriver(item, subagentUserId, subagentPassword, directorRunId, keeper, local::runsInternal).start();
+                return new RemoteSubagentDriver(item, subagentUserId, subagentPassword, directorRunId, keeper, local::runsInternal, scheduler).start();
             });
         }
     }

@@ -51,6 +51,8 @@ import io.jobwerk.runtime.EngineKeeper;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,26 +85,25 @@ public final class Controller implements AutoCloseable {
     private final Instant startedAt;
     private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
     private final Map<AgentPath, String> driverUris = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "agent-driver-closer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Scheduler scheduler;
+    private final java.util.concurrent.ExecutorService closer;
     private volatile Runnable shutdownHook = () -> { };
     private final FileWatchDriver fileWatches;
 
-    private Controller(ControllerConf conf, Journal<EngineState> journal, Clock clock) {
+    private Controller(ControllerConf conf, Journal<EngineState> journal, Scheduler scheduler) {
         this.conf = conf;
         this.journal = journal;
+        this.scheduler = scheduler;
+        this.clock = scheduler.clock();
         this.startedAt = clock.instant();
-        this.clock = clock;
+        this.closer = scheduler.pool("agent-driver-closer", 1);
         MotorEnvironment env = new MotorEnvironment(conf.controllerId(), Map.of(), Duration.ofSeconds(15));
-        this.keeper = new EngineKeeper(journal, Placement.CONTROLLER, env, clock, Optional.empty());
+        this.keeper = new EngineKeeper(journal, Placement.CONTROLLER, env, scheduler, Optional.empty());
         keeper.addListener(this::committed);
         keeper.start();
         syncDrivers(journal.currentState());
-        this.fileWatches = new FileWatchDriver(keeper, clock, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
-        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
+        this.fileWatches = new FileWatchDriver(keeper, scheduler, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
+        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1), scheduler);
         this.events = new EventRoute(new JournalEventFeed(journal), EngineJournalCodec.eventLines(journal));
         RoutingHandler routes = new RoutingHandler()
                 .get("/controller/api", auth.require(Permission.ValidUser, (ex, u) -> Exchanges.respondJson(ex, 200, overview())))
@@ -119,14 +120,19 @@ public final class Controller implements AutoCloseable {
     }
 
     public static Controller start(ControllerConf conf) {
-        Clock clock = Clock.systemUTC();
+        return start(conf, RealScheduler.instance());
+    }
+
+    /** As {@link #start(ControllerConf)}, with time and threads from {@code scheduler}. */
+    public static Controller start(ControllerConf conf, Scheduler scheduler) {
+        Clock clock = scheduler.clock();
         JournalConf journalConf = JournalConf.of("Controller:" + conf.controllerId()).withFsync(conf.fsync());
         Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
                 new EngineJournalCodec(), EngineFolder.controller(), clock);
         if (journal.isFail()) {
             throw new ProblemException(journal.problemOption().orElseThrow().withPrefix("Controller journal"));
         }
-        return new Controller(conf, journal.orThrow(), clock);
+        return new Controller(conf, journal.orThrow(), scheduler);
     }
 
     public int port() {
@@ -242,7 +248,7 @@ public final class Controller implements AutoCloseable {
                     if (old != null) {
                         closer.execute(old::close);
                     }
-                    drivers.put(agent.path(), new AgentDriver(agent.path(), uri, keeper, conf.agentUserId(), conf.agentPassword()).start());
+                    drivers.put(agent.path(), new AgentDriver(agent.path(), uri, keeper, conf.agentUserId(), conf.agentPassword(), scheduler).start());
                     driverUris.put(agent.path(), uri);
                 }
             }
@@ -265,7 +271,7 @@ public final class Controller implements AutoCloseable {
         }
         if (c.kind() == Command.Kind.SHUT_DOWN || c.kind() == Command.Kind.EMERGENCY_STOP) {
             Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
-            Thread t = new Thread(shutdownHook, "controller-shutdown");
+            Thread t = scheduler.newThread("controller-shutdown", shutdownHook);
             t.start();
             return;
         }

@@ -26,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import io.jobwerk.scheduler.RealScheduler;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -167,13 +167,8 @@ public final class Journal<S> implements AutoCloseable {
         this.eventIds = new EventIds(recovered.lastEventId);
         this.eventsSinceCheckpoint = recovered.replayedEvents;
         this.lastCheckpointMillis = clock.millis();
-        this.checkpointer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "journal-checkpoint-" + conf.nodeId());
-            t.setDaemon(true);
-            return t;
-        });
-        this.writer = new Thread(this::runWriter, "journal-writer-" + conf.nodeId());
-        writer.setDaemon(true);
+        this.checkpointer = RealScheduler.instance().pool("journal-checkpoint-" + conf.nodeId(), 1);
+        this.writer = RealScheduler.instance().newThread("journal-writer-" + conf.nodeId(), this::runWriter);
     }
 
     /**

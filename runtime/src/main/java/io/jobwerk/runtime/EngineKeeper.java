@@ -25,6 +25,8 @@ import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.journal.Journal;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,19 +90,20 @@ public final class EngineKeeper implements AutoCloseable {
     private final Set<OrderId> readyAtJob = new HashSet<>();
     private final Set<OrderId> processing = new HashSet<>();
     private final Thread thread;
+    private final TaskQueue retryTimer;
     private volatile boolean closed;
 
-    public EngineKeeper(Journal<EngineState> journal, Placement placement, MotorEnvironment env, Clock clock,
+    public EngineKeeper(Journal<EngineState> journal, Placement placement, MotorEnvironment env, Scheduler scheduler,
                         Optional<ProcessStarter> processStarter) {
         this.journal = journal;
         this.folder = journal.folder();
         this.foldIsApplyEventAlone = folder instanceof EngineFolder f && f.isApplyEventAlone();
         this.placement = placement;
         this.env = env;
-        this.clock = clock;
+        this.clock = scheduler.clock();
         this.processStarter = processStarter;
-        this.thread = new Thread(this::run, "jobwerk-keeper");
-        this.thread.setDaemon(true);
+        this.thread = scheduler.newThread("jobwerk-keeper", this::run);
+        this.retryTimer = scheduler.queue("jobwerk-keeper-retry");
     }
 
     /** Starts the keeper thread: every order of the recovered state is looked at once. */
@@ -172,8 +175,8 @@ public final class EngineKeeper implements AutoCloseable {
                 return;
             }
             LOG.warning(what.get() + ": not persisted, trying again in " + delayMillis + " ms: " + problem.get());
-            CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
-                    .execute(() -> transactRetrying(what, decide, result, Math.min(5000, delayMillis * 2)));
+            retryTimer.schedule(java.time.Duration.ofMillis(delayMillis),
+                    () -> transactRetrying(what, decide, result, Math.min(5000, delayMillis * 2)));
         });
     }
 
@@ -595,5 +598,6 @@ public final class EngineKeeper implements AutoCloseable {
         for (Request<?> r; (r = requests.poll()) != null; ) {
             completeWith(r, Problem.of("ServiceUnavailable", "The engine is shutting down"));
         }
+        retryTimer.closeNow().forEach(Runnable::run); // each retry, answered now that the keeper is closed
     }
 }

@@ -65,7 +65,7 @@ public final class RealScheduler implements Scheduler {
     }
 
     @Override
-    public ExecutorService pool(String name, int threads) {
+    public ThreadPoolExecutor pool(String name, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("A pool needs at least one thread");
         }

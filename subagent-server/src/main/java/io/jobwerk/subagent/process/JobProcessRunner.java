@@ -4,6 +4,9 @@ import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.ReturnCodeMeaning;
 import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.scheduler.Cancellable;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +56,7 @@ public final class JobProcessRunner implements AutoCloseable {
 
     private final ProcessConf conf;
     private final OutputTailer tailer;
-    private final ScheduledExecutorService scheduler;
+    private final TaskQueue timer;
     private final TreeKiller killer;
     private final ExecutorService enders;
     private final Path tasks;
@@ -95,17 +94,9 @@ public final class JobProcessRunner implements AutoCloseable {
         this.conf = conf;
         this.launcher = launcher;
         this.tailer = new OutputTailer(conf.chunkSize(), conf.pollInterval());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jobwerk-process-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        this.enders = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "jobwerk-process-end");
-            t.setDaemon(true);
-            return t;
-        });
-        this.killer = new TreeKiller(scheduler);
+        this.timer = RealScheduler.instance().queue("jobwerk-process-timer");
+        this.enders = RealScheduler.instance().pool("jobwerk-process-end", 2);
+        this.killer = new TreeKiller(timer);
         this.tasks = conf.workDirectory().resolve("tasks");
         this.scriptsDirectory = conf.workDirectory().resolve("scripts");
         try {
@@ -199,7 +190,7 @@ public final class JobProcessRunner implements AutoCloseable {
                     throw e;
                 }
                 try {
-                    Thread.sleep(Math.min(5L * attempt, 50));
+                    RealScheduler.instance().sleep(java.time.Duration.ofMillis(Math.min(5L * attempt, 50)));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -278,7 +269,7 @@ public final class JobProcessRunner implements AutoCloseable {
         private final ProcessLauncher.Launched process;
         private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         private final AtomicReference<Ending> ending = new AtomicReference<>(Ending.EXITED);
-        private volatile ScheduledFuture<?> timeoutFuture;
+        private volatile Cancellable timeoutFuture;
         private volatile OutputTailer.Tail err;
         private final AtomicInteger endsLeft = new AtomicInteger(3); // the exit and both tails' last output
 
@@ -291,16 +282,16 @@ public final class JobProcessRunner implements AutoCloseable {
 
         void watch(OutputTailer.Tail out, OutputTailer.Tail err) {
             this.err = err;
-            launch.timeout().ifPresent(t -> timeoutFuture = scheduler.schedule(() -> {
+            launch.timeout().ifPresent(t -> timeoutFuture = timer.schedule(t, () -> {
                 if (ending.compareAndSet(Ending.EXITED, Ending.TIMED_OUT)) {
                     terminate(false);
                 }
-            }, t.toNanos(), TimeUnit.NANOSECONDS));
+            }));
             process.exitCode().thenAccept(code -> {
                 exitCode = code;
-                ScheduledFuture<?> tf = timeoutFuture;
+                Cancellable tf = timeoutFuture;
                 if (tf != null) {
-                    tf.cancel(false);
+                    tf.cancel();
                 }
                 tailer.finish(out, err);
                 partEnded();
@@ -429,7 +420,7 @@ public final class JobProcessRunner implements AutoCloseable {
         killer.close();
         launcher.close();
         tailer.close();
-        scheduler.shutdownNow();
+        timer.closeNow();
         enders.shutdown();
         pids.close();
     }

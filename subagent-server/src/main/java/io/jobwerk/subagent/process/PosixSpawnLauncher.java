@@ -8,6 +8,7 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
+import io.jobwerk.scheduler.RealScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -117,11 +117,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
     // when the number may already belong to the pidfd of another process.
     private final Map<Long, Running> byToken = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong nextToken = new java.util.concurrent.atomic.AtomicLong();
-    private final ExecutorService waiters = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "jobwerk-process-wait");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService waiters = RealScheduler.instance().elasticPool("jobwerk-process-wait");
     private final Thread reaper;
     private final boolean pidFds; // false: a thread waits for each process (as where pidfds run out), for tests
     private volatile boolean closed;
@@ -136,8 +132,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
         libc.posix_spawnattr_setsigmask(attributes, emptySignalSet);
         libc.posix_spawnattr_setsigdefault(attributes, allSignals);
         libc.posix_spawnattr_setflags(attributes, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK));
-        this.reaper = new Thread(this::reap, "jobwerk-process-reaper");
-        reaper.setDaemon(true);
+        this.reaper = RealScheduler.instance().newThread("jobwerk-process-reaper", this::reap);
         reaper.start();
     }
 
