@@ -50,7 +50,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An Agent Director: runs the orders a Controller attached, on its own, also while no Controller is
@@ -59,7 +60,7 @@ import java.util.logging.Logger;
  */
 public final class AgentDirector implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(AgentDirector.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDirector.class);
     public static final String VERSION = "0.1.0";
 
     private final AgentConf conf;
@@ -115,7 +116,7 @@ public final class AgentDirector implements AutoCloseable {
                 KeyedEvent.keyless(new SystemEvent.AgentReady(java.time.ZoneId.systemDefault().getId(), Optional.empty())),
                 KeyedEvent.of(conf.subagentId(), new SystemEvent.SubagentCoupled()));
         keeper.transact(state -> Checked.ok(Decision.timestamped(events, List.of(Optional.of(now), Optional.of(now)), Boolean.TRUE,
-                Optional.empty()))).join().problemOption().ifPresent(p -> LOG.warning("AgentReady not persisted: " + p));
+                Optional.empty()))).join().problemOption().ifPresent(p -> LOG.warn("AgentReady not persisted: " + p));
     }
 
     /** Opens (or creates) the journal, recovers, and starts serving. */

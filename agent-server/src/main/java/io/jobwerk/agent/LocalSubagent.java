@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Director's integrated Subagent: runs job processes in this JVM's process space, and internal
@@ -35,7 +36,7 @@ import java.util.logging.Logger;
  */
 final class LocalSubagent implements SubagentDriver {
 
-    private static final Logger LOG = Logger.getLogger(LocalSubagent.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSubagent.class);
 
     private final SubagentId subagentId;
     private final JobProcessRunner runner;
@@ -138,7 +139,7 @@ final class LocalSubagent implements SubagentDriver {
     private void track(OrderId orderId, RunningProcess process) {
         RunningProcess earlier = running.put(orderId, process);
         if (earlier != null) {
-            LOG.warning("Order " + orderId + ": a process of an earlier attempt still runs; its outcome will be ignored");
+            LOG.warn("Order " + orderId + ": a process of an earlier attempt still runs; its outcome will be ignored");
         }
         process.outcome().whenComplete((outcome, error) -> {
             // Only the order's current process reports: an earlier attempt's outcome must not end the next one.
@@ -159,7 +160,7 @@ final class LocalSubagent implements SubagentDriver {
 
     /** {@code what} is made only for the log line: a record's toString is slow (String.format in JDK 17). */
     private static void logLost(OrderId orderId, Supplier<String> what, Checked<?> persisted) {
-        persisted.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": " + what.get() + " not persisted: " + p));
+        persisted.problemOption().ifPresent(p -> LOG.warn("Order " + orderId + ": " + what.get() + " not persisted: " + p));
     }
 
     private static String rootMessage(Throwable e) {

@@ -41,8 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Director's link to a Subagent server ({@code SubagentItem.uri + "/subagent/api"}).
@@ -69,7 +69,7 @@ import java.util.logging.Logger;
  */
 final class RemoteSubagentDriver implements SubagentDriver {
 
-    private static final Logger LOG = Logger.getLogger(RemoteSubagentDriver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteSubagentDriver.class);
     static final Backoff RECONNECT_DELAYS = Backoff.ofMillis(500, 1000, 2000, 5000);
     private static final Duration RESET_POLL = Duration.ofMillis(50);
     private static final int RELEASE_EVERY = 500;
@@ -196,12 +196,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         Problem problem = response.problemOption().orElseThrow();
         if (isUnanswered(problem)) {
-            LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " unanswered, sending it again: " + problem);
+            LOG.warn("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " unanswered, sending it again: " + problem);
             schedule(commands, () -> sendStart(command, attempt + 1), attempt);
             return;
         }
         answered(taskId);
-        LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
+        LOG.warn("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
         boolean lost = problem.code().equals("ConnectionRefused") || problem.code().equals("SubagentRunIdMismatch");
         if (lost) {
             // Unavailable before the loss is recorded, else the restart may choose this Subagent again. The event
@@ -246,7 +246,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (persisted.isOk()) {
             expectedTasks.remove(orderId, taskId);
         } else {
-            LOG.warning("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId + " not recorded: "
+            LOG.warn("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId + " not recorded: "
                     + persisted.problemOption().orElseThrow());
         }
     }
@@ -273,7 +273,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         Checked<JsonNode> response = client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(orderId, taskId, immediately)));
         response.problemOption().ifPresent(p -> {
-            LOG.warning("Subagent " + item.id() + ": KillProcess " + orderId + " " + taskId + ": " + p);
+            LOG.warn("Subagent " + item.id() + ": KillProcess " + orderId + " " + taskId + ": " + p);
             if (isUnanswered(p)) {
                 schedule(kills, () -> sendKill(orderId, taskId, immediately, attempt + 1), attempt); // a kill of a task is idempotent
             }
@@ -305,7 +305,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Subagent " + item.id() + " driver", e);
+                LOG.warn("Subagent " + item.id() + " driver", e);
             }
         }
     }
@@ -379,7 +379,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         Checked<Long> result = client.readEvents(after, poll, json -> {
             Checked<Stamped<ProcessEvent>> stamped = ProcessEventJson.decode(json);
             if (stamped.isFail()) {
-                LOG.warning("Subagent " + item.id() + ": undecodable event: " + stamped.problemOption().orElseThrow());
+                LOG.warn("Subagent " + item.id() + ": undecodable event: " + stamped.problemOption().orElseThrow());
                 after = json.path("eventId").asLong(after);
             } else {
                 emit(stamped.orThrow());
@@ -435,10 +435,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
                         rewindAfter = previous;
                     }
                 }
-                LOG.warning("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId()
+                LOG.warn("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId()
                         + " not persisted, it will be read again: " + problem);
             } else {
-                LOG.warning("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId() + " not applied: " + problem);
+                LOG.warn("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId() + " not applied: " + problem);
             }
         });
         lastEmit = emitted;
@@ -459,7 +459,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         try {
             lastEmit.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warning("Subagent " + item.id() + ": its events up to " + after + " are not yet persisted; not released: " + e);
+            LOG.warn("Subagent " + item.id() + ": its events up to " + after + " are not yet persisted; not released: " + e);
             return true;
         }
         unreleased = 0;
@@ -483,7 +483,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     private void failed(Problem problem) {
         if (coupled || failingSinceNanos == 0) {
-            LOG.warning("Subagent " + item.id() + " is not reachable: " + problem);
+            LOG.warn("Subagent " + item.id() + " is not reachable: " + problem);
             failingSinceNanos = scheduler.nanoTime();
         }
         coupled = false;
@@ -522,7 +522,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 }
             }
             if (!events.isEmpty()) {
-                LOG.warning("Subagent " + item.id() + ": " + events.size() + " processes from before the Director's restart are lost: "
+                LOG.warn("Subagent " + item.id() + ": " + events.size() + " processes from before the Director's restart are lost: "
                         + problem.message());
             }
             // On the keeper thread, before a kill of a later round looks for the task
@@ -535,7 +535,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         leftovers.entrySet().removeIf(e -> e.getValue().equals(expectedTasks.get(e.getKey())));
         leftovers.forEach((orderId, taskId) -> {
-            LOG.warning("Subagent " + item.id() + ": the process of " + orderId + " " + taskId + " is no job of this Director now; killing it");
+            LOG.warn("Subagent " + item.id() + ": the process of " + orderId + " " + taskId + " is no job of this Director now; killing it");
             kills.execute(() -> client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(orderId, taskId, true))));
         });
         if (!adopted.isEmpty()) {
@@ -582,7 +582,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 }
             }
             if (!events.isEmpty()) {
-                LOG.warning("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
+                LOG.warn("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
             }
             position.ifPresent(p -> events.add(observedUntil(p)));
             return Checked.ok(Decision.of(events, Boolean.TRUE));
@@ -608,7 +608,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             persisted = Checked.fail(Problem.of("EngineRoundFailed", String.valueOf(e)));
         }
-        persisted.problemOption().ifPresent(p -> LOG.severe("Subagent " + item.id() + ": " + what + " could not be recorded, trying again: " + p));
+        persisted.problemOption().ifPresent(p -> LOG.error("Subagent " + item.id() + ": " + what + " could not be recorded, trying again: " + p));
         return persisted.isOk();
     }
 

@@ -41,7 +41,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Director's Subagents behind one {@link ProcessStarter}: the integrated {@link LocalSubagent}
@@ -60,7 +61,7 @@ import java.util.logging.Logger;
  */
 final class SubagentKeeper implements ProcessStarter, CommitListener, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SubagentKeeper.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SubagentKeeper.class);
 
     private final AgentPath agentPath;
     private final SubagentId directorSubagentId;
@@ -253,7 +254,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
             }
         }
         SubagentSelection.Selected selected = selection.select(bundle, available);
-        selected.problems().forEach(p -> LOG.warning(p.toString()));
+        selected.problems().forEach(p -> LOG.warn(p.toString()));
         return selected.subagentId().map(Checked::ok).orElseGet(() -> Checked.fail(Problem.of("NoSubagentAvailable",
                 "SubagentBundle " + bundle.id() + ": no member is available (" + available.size() + " of "
                         + bundle.subagentToPriority().size() + " reachable)")));
@@ -303,7 +304,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
                 return;
             }
             local.startInternal(order.id(), launch.orThrow());
-            LOG.fine(() -> "Order " + order.id() + ": internal job runs in the Director, " + subagentId + " was selected");
+            LOG.atDebug().log(() -> "Order " + order.id() + ": internal job runs in the Director, " + subagentId + " was selected");
             return;
         }
         String taskId = "task-" + clock.millis() + "-" + taskCounter.incrementAndGet();
@@ -318,7 +319,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     private void processed(OrderId orderId, Outcome outcome) {
         OrderProcessedRecording.record(keeper, () -> "Order " + orderId + ": OrderProcessed(" + outcome + ")", orderId, outcome,
                         state -> OrderProcessedRecording.isProcessing(state, orderId))
-                .thenAccept(r -> r.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + p)));
+                .thenAccept(r -> r.problemOption().ifPresent(p -> LOG.warn("Order " + orderId + ": OrderProcessed not persisted: " + p)));
     }
 
     @Override

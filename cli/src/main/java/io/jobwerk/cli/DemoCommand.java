@@ -44,6 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<UserAccount> accounts = users.given() ? users.accounts() : List.of(new UserOption().convert("demo:demo"));
         Path dir = demoDirectory != null ? demoDirectory : Demo.defaultDirectory();
         Path dataDir = data != null ? data : dir.toAbsolutePath().getParent().resolve("demo-data");
+        Logging.toFile(dataDir, "standalone");
         Checked<Standalone> started = Standalone.start(dataDir, port, accounts, !noFsync);
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());

@@ -47,6 +47,7 @@ public final class StandaloneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
         SignatureVerifier signatures = trustedKeys.signatures(spec);
+        Logging.toFile(data, "standalone");
         Checked<Standalone> started = Standalone.start(data, port, accounts, !noFsync, signatures);
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());

@@ -42,8 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Controller's link to one Agent Director. It pushes commands (attach items and orders, detach,
@@ -64,7 +64,7 @@ import java.util.logging.Logger;
  */
 final class AgentDriver implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(AgentDriver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDriver.class);
     // A restarted Agent is back within a few seconds: retry soon, but do not hammer an Agent that is away.
     static final Backoff RETRY_DELAYS = Backoff.ofMillis(200, 500, 1000, 2000, 3000);
     private static final int RELEASE_PERIOD_SECONDS = 30;
@@ -202,7 +202,7 @@ final class AgentDriver implements AutoCloseable {
                 }
                 Checked<JsonNode> response = client.command(AgentCommandJson.encode(new AgentCommand.Batch(commands)));
                 if (response.isFail()) {
-                    LOG.warning("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
+                    LOG.warn("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
                     transfers.addAll(transferring);
                     detaching.addAll(detached);
                     pending.addAll(ids);
@@ -217,7 +217,7 @@ final class AgentDriver implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Agent " + agentPath + " command sender", e);
+                LOG.warn("Agent " + agentPath + " command sender", e);
             }
         }
     }
@@ -231,13 +231,13 @@ final class AgentDriver implements AutoCloseable {
         Checked<CommandResponse> response = CommandJson.decodeResponse(answer);
         if (response.isFail() || !(response.orThrow() instanceof CommandResponse.BatchResponse batch)
                 || batch.responses().size() != commands.size()) {
-            LOG.warning("Agent " + agentPath + ": unexpected answer to a Batch of " + commands.size() + " commands: " + answer);
+            LOG.warn("Agent " + agentPath + ": unexpected answer to a Batch of " + commands.size() + " commands: " + answer);
             return;
         }
         for (int i = 0; i < commands.size(); i++) {
             AgentCommand command = commands.get(i);
             batch.responses().get(i).problemOption().ifPresent(p ->
-                    LOG.warning("Agent " + agentPath + " rejected " + describe(command) + ": " + p));
+                    LOG.warn("Agent " + agentPath + " rejected " + describe(command) + ": " + p));
         }
     }
 
@@ -357,13 +357,13 @@ final class AgentDriver implements AutoCloseable {
                 notPersisted = false;
                 coupled = false; // AgentCoupled may be among what was not persisted
                 Duration delay = RETRY_DELAYS.delay(failures++);
-                LOG.warning("Agent " + agentPath + ": reading its events after " + keeper.state().observedEventId(peerKey)
+                LOG.warn("Agent " + agentPath + ": reading its events after " + keeper.state().observedEventId(peerKey)
                         + " again in " + delay.toMillis() + " ms, as some were not persisted");
                 sleep(delay);
                 continue;
             }
             if (result.isFail()) {
-                LOG.warning("Agent " + agentPath + " event stream: " + result.problemOption().orElseThrow());
+                LOG.warn("Agent " + agentPath + " event stream: " + result.problemOption().orElseThrow());
                 couplingFailed(result.problemOption().orElseThrow());
                 catchingUp = true;
                 sleep(RETRY_DELAYS.delay(failures++));
@@ -401,7 +401,7 @@ final class AgentDriver implements AutoCloseable {
         for (JsonNode json : jsons) {
             Checked<Stamped<Event>> stamped = EventJson.decodeStamped(json);
             if (stamped.isFail()) {
-                LOG.warning("Agent " + agentPath + ": cannot read event " + json + ": " + stamped.problemOption().orElseThrow());
+                LOG.warn("Agent " + agentPath + ": cannot read event " + json + ": " + stamped.problemOption().orElseThrow());
                 break; // the events before are mirrored; the stream is read again after them
             }
             batch.add(stamped.orThrow());
@@ -449,7 +449,7 @@ final class AgentDriver implements AutoCloseable {
                         events.add(e);
                         timestamps.add(Optional.empty());
                     } else {
-                        LOG.warning("Agent " + agentPath + ": " + e + " after AgentReset does not apply: " + applied.problemOption().orElseThrow());
+                        LOG.warn("Agent " + agentPath + ": " + e + " after AgentReset does not apply: " + applied.problemOption().orElseThrow());
                     }
                 }
                 continue;
@@ -464,7 +464,7 @@ final class AgentDriver implements AutoCloseable {
                     timestamps.add(Optional.of(stamped.effectiveTimestampMillis()));
                 } else {
                     // Skip it, recording that it was seen, so one unfitting event does not block the stream.
-                    LOG.warning("Agent " + agentPath + ": event " + stamped + " not mirrored: " + applied.problemOption().orElseThrow());
+                    LOG.warn("Agent " + agentPath + ": event " + stamped + " not mirrored: " + applied.problemOption().orElseThrow());
                 }
             }
         }
@@ -479,7 +479,7 @@ final class AgentDriver implements AutoCloseable {
         try {
             Checked<Boolean> persisted = inFlight.remove().get();
             if (persisted.isFail()) {
-                LOG.warning("Agent " + agentPath + ": mirrored events not persisted: " + persisted.problemOption().orElseThrow());
+                LOG.warn("Agent " + agentPath + ": mirrored events not persisted: " + persisted.problemOption().orElseThrow());
                 notPersisted = true;
                 return false;
             }
@@ -488,7 +488,7 @@ final class AgentDriver implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "Agent " + agentPath + ": mirrored events not persisted", e);
+            LOG.warn("Agent " + agentPath + ": mirrored events not persisted", e);
             notPersisted = true;
             return false;
         }
@@ -585,11 +585,11 @@ final class AgentDriver implements AutoCloseable {
     /** Waits for a coupling event to be durable; a failure is logged (the next connection tells again). */
     private void await(CompletableFuture<Checked<Boolean>> future) {
         try {
-            future.get().problemOption().ifPresent(p -> LOG.warning("Agent " + agentPath + ": coupling event not persisted: " + p));
+            future.get().problemOption().ifPresent(p -> LOG.warn("Agent " + agentPath + ": coupling event not persisted: " + p));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "Agent " + agentPath + ": coupling event not persisted", e);
+            LOG.warn("Agent " + agentPath + ": coupling event not persisted", e);
         }
     }
 

@@ -71,7 +71,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Controller implements AutoCloseable {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Controller.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Controller.class);
 
     public static final String VERSION = "0.1.0";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);

@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives the deployed {@code FileWatch} items: every {@code period} it asks each watch's Agent for
@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * never marked vanished because a scan failed); the problem is logged once until it changes.
  */
 final class FileWatchDriver implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(FileWatchDriver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FileWatchDriver.class);
 
     private final EngineKeeper keeper;
     private final Clock clock;
@@ -61,7 +61,7 @@ final class FileWatchDriver implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "FileWatch scan failed", e);
+            LOG.warn("FileWatch scan failed", e);
         }
     }
 
@@ -76,7 +76,7 @@ final class FileWatchDriver implements AutoCloseable {
         if (problem == null) {
             lastProblems.remove(key);
         } else if (!problem.equals(lastProblems.put(key, problem))) {
-            LOG.warning("FileWatch '" + key + "': " + problem);
+            LOG.warn("FileWatch '" + key + "': " + problem);
         }
     }
 

@@ -32,8 +32,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's event journal: the durable, ordered log of its events and the state they fold into.
@@ -70,7 +70,7 @@ import java.util.logging.Logger;
  * @param <S> the state, an immutable value
  */
 public final class Journal<S> implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Journal.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final Path dir;
     private final JournalConf conf;
@@ -257,7 +257,7 @@ public final class Journal<S> implements AutoCloseable {
                 header = reader.readHeader();
             }
             if (header.problemOption().map(p -> p.code().equals("JournalHeaderTorn")).orElse(false)) {
-                LOG.warning(() -> "Deleting " + newest.path() + ": " + header.problemOption().orElseThrow());
+                LOG.atWarn().log(() -> "Deleting " + newest.path() + ": " + header.problemOption().orElseThrow());
                 Files.delete(newest.path());
                 segs.remove(segs.size() - 1);
             } else {
@@ -332,7 +332,7 @@ public final class Journal<S> implements AutoCloseable {
                                 + "), and it is not the newest segment", Map.of("file", seg.path().toString())));
                     }
                     long end = transactionStart;
-                    LOG.warning(() -> "Truncating the torn tail of " + seg.path() + " at byte " + end + ": " + why);
+                    LOG.atWarn().log(() -> "Truncating the torn tail of " + seg.path() + " at byte " + end + ": " + why);
                 }
                 validEnd = transactionStart;
             }
@@ -531,7 +531,7 @@ public final class Journal<S> implements AutoCloseable {
                 maybeCheckpoint();
             }
         } catch (Throwable t) {
-            LOG.log(Level.SEVERE, "Journal " + dir + " is broken", t);
+            LOG.error("Journal " + dir + " is broken", t);
             broken = t;
             failQueued();
             failPending(brokenProblem(t));
@@ -750,7 +750,7 @@ public final class Journal<S> implements AutoCloseable {
                     future.complete(id);
                 }
             } catch (Throwable t) {
-                LOG.log(Level.WARNING, "Checkpoint of journal " + dir + " failed, the log keeps all events", t);
+                LOG.warn("Checkpoint of journal " + dir + " failed, the log keeps all events", t);
                 if (future != null) {
                     future.completeExceptionally(t);
                 }
@@ -769,7 +769,7 @@ public final class Journal<S> implements AutoCloseable {
                 try {
                     Files.deleteIfExists(old.path());
                 } catch (IOException e) {
-                    LOG.log(Level.WARNING, "Cannot delete " + old.path(), e);
+                    LOG.warn("Cannot delete " + old.path(), e);
                     break;
                 }
                 segments.remove(0);
@@ -779,7 +779,7 @@ public final class Journal<S> implements AutoCloseable {
                 try {
                     Segment.syncDirectory(dir);
                 } catch (IOException e) {
-                    LOG.log(Level.WARNING, "Cannot sync directory " + dir, e);
+                    LOG.warn("Cannot sync directory " + dir, e);
                 }
             }
         }
@@ -1050,7 +1050,7 @@ public final class Journal<S> implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot close " + dir, e);
+            LOG.warn("Cannot close " + dir, e);
         }
         List<Waiter> woken;
         synchronized (lock) {

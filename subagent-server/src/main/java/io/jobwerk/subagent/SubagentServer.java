@@ -24,7 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Subagent: runs job processes for its Agent Director, which calls it (never the reverse).
@@ -49,7 +50,7 @@ import java.util.logging.Logger;
  */
 public final class SubagentServer implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SubagentServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SubagentServer.class);
     public static final String VERSION = "0.1.0";
     // Covers the usual sigkill delay (JS7: 15 s) and the SIGKILL after it.
     private static final Duration COUPLING_KILL_TIMEOUT = Duration.ofSeconds(20);
@@ -136,7 +137,7 @@ public final class SubagentServer implements AutoCloseable {
         }
         int n = processes.killAll("no request of the Director for " + conf.directorTimeout().toMillis() + " ms");
         if (n > 0) {
-            LOG.warning("Director lost: killed " + n + " processes");
+            LOG.warn("Director lost: killed " + n + " processes");
         }
     }
 
@@ -178,7 +179,7 @@ public final class SubagentServer implements AutoCloseable {
                     // Answer only when they are gone: the new run may start the same jobs right after.
                     if (!processes.killAllAndAwait("a new run of the Director coupled; the previous run gave up its processes",
                             COUPLING_KILL_TIMEOUT)) {
-                        LOG.warning("Processes of the previous Director run did not end within " + COUPLING_KILL_TIMEOUT);
+                        LOG.warn("Processes of the previous Director run did not end within " + COUPLING_KILL_TIMEOUT);
                     }
                 }
                 if (continued) {

@@ -31,7 +31,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts job processes with a {@link ProcessLauncher} ({@code posix_spawn} where it can). Output goes
@@ -68,7 +69,7 @@ public final class JobProcessRunner implements AutoCloseable {
     static final String PID_LOG = "pids";
     private static final List<String> TASK_FILE_SUFFIXES = List.of(".stdout", ".stderr", ".return-values");
     private static final AtomicBoolean warnedOfThreadPerExit = new AtomicBoolean();
-    private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JobProcessRunner.class);
 
     /**
      * For the JDK's launcher: lets {@link Process#onExit()} complete on the common fork-join pool instead of a new thread per
@@ -108,9 +109,9 @@ public final class JobProcessRunner implements AutoCloseable {
             throw new UncheckedIOException("Cannot create work directory " + conf.workDirectory(), e);
         }
         this.pids = new PidLog(conf.workDirectory().resolve(PID_LOG));
-        LOG.fine(() -> "Job processes start with " + launcher.name());
+        LOG.atDebug().log(() -> "Job processes start with " + launcher.name());
         if (launcher instanceof JdkProcessLauncher && ForkJoinPool.getCommonPoolParallelism() < 2 && !warnedOfThreadPerExit.getAndSet(true)) {
-            LOG.warning("Each job process's exit starts a thread (the common fork-join pool has parallelism 1): "
+            LOG.warn("Each job process's exit starts a thread (the common fork-join pool has parallelism 1): "
                     + "call JobProcessRunner.prepareJvm() first in main, or set -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
         }
     }
@@ -134,7 +135,7 @@ public final class JobProcessRunner implements AutoCloseable {
                 files.toList().forEach(JobProcessRunner::deleteQuietly);
             }
         } catch (IOException | UncheckedIOException e) {
-            LOG.warning("Cannot clean the work directory " + workDirectory + ": " + e);
+            LOG.warn("Cannot clean the work directory " + workDirectory + ": " + e);
         }
         return killed;
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ProcessLauncher} calling glibc's {@code posix_spawnp} through JNA, and one reaper thread
@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  */
 final class PosixSpawnLauncher implements ProcessLauncher {
 
-    private static final Logger LOG = Logger.getLogger(PosixSpawnLauncher.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PosixSpawnLauncher.class);
 
     /** The glibc functions used, by their C names. */
     interface LibC extends Library {
@@ -235,7 +235,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
             libc.close(pidFd);
             running.pidFd = -1;
         }
-        LOG.fine(() -> "Process " + running.pid + ": waited for by a thread (no pidfd: errno " + Native.getLastError() + ")");
+        LOG.atDebug().log(() -> "Process " + running.pid + ": waited for by a thread (no pidfd: errno " + Native.getLastError() + ")");
         waitOnThread(running);
     }
 
@@ -274,7 +274,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
                 try {
                     running.complete(exitCode);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "After the end of process " + running.pid, e);
+                    LOG.warn("After the end of process " + running.pid, e);
                 }
             }
         }
@@ -296,7 +296,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
             }
             running.reaped = true;
             if (reaped != running.pid) {
-                LOG.warning("waitpid(" + running.pid + ") returned " + reaped + (reaped < 0 ? " (errno " + Native.getLastError() + ")" : "")
+                LOG.warn("waitpid(" + running.pid + ") returned " + reaped + (reaped < 0 ? " (errno " + Native.getLastError() + ")" : "")
                         + ": its exit code is unknown");
                 return 128 + 9;
             }
