@@ -44,11 +44,12 @@ public final class DemoCommand implements Callable<Integer> {
         List<UserAccount> accounts = users.given() ? users.accounts() : List.of(new UserOption().convert("demo:demo"));
         Path dir = demoDirectory != null ? demoDirectory : Demo.defaultDirectory();
         Path dataDir = data != null ? data : dir.toAbsolutePath().getParent().resolve("demo-data");
-        Logging.toFile(dataDir, "standalone");
         Checked<Standalone> started = Standalone.start(dataDir, port, accounts, !noFsync);
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());
         }
+        // Only now: a standalone refused (e.g. for its users) leaves no data directory behind
+        Logging.toFile(dataDir, "standalone");
         Standalone standalone = started.orThrow();
         Checked<Demo.SetUp> setUp = Demo.setUp(standalone, dir, Instant.now());
         if (setUp.isFail()) {

@@ -47,11 +47,12 @@ public final class StandaloneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
         SignatureVerifier signatures = trustedKeys.signatures(spec);
-        Logging.toFile(data, "standalone");
         Checked<Standalone> started = Standalone.start(data, port, accounts, !noFsync, signatures);
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());
         }
+        // Only now: a standalone refused (e.g. for its users) leaves no data directory behind
+        Logging.toFile(data, "standalone");
         Standalone standalone = started.orThrow();
         return runUntilStopped(standalone, "Jobwerk standalone ready: Controller " + standalone.controllerUri() + "/controller/api, Agent "
                 + standalone.agentUri() + "/agent/api, data " + data.toAbsolutePath());
