@@ -30,7 +30,6 @@ import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.auth.Authentication;
 import io.jobwerk.http.auth.Permission;
@@ -57,7 +56,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +87,7 @@ public final class Controller implements AutoCloseable {
     private final java.util.concurrent.ExecutorService closer;
     private volatile Runnable shutdownHook = () -> { };
     private final FileWatchDriver fileWatches;
+    private final ControllerMetrics metrics;
 
     private Controller(ControllerConf conf, Journal<EngineState> journal, Scheduler scheduler) {
         this.conf = conf;
@@ -100,6 +99,8 @@ public final class Controller implements AutoCloseable {
         MotorEnvironment env = new MotorEnvironment(conf.controllerId(), Map.of(), Duration.ofSeconds(15));
         this.keeper = new EngineKeeper(journal, Placement.CONTROLLER, env, scheduler, Optional.empty());
         keeper.addListener(this::committed);
+        this.metrics = new ControllerMetrics(journal.currentState(), journal::lastEventId, keeper::state);
+        keeper.addListener(metrics);
         keeper.start();
         syncDrivers(journal.currentState());
         this.fileWatches = new FileWatchDriver(keeper, scheduler, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
@@ -517,21 +518,7 @@ public final class Controller implements AutoCloseable {
     }
 
     private void metrics(HttpServerExchange exchange) {
-        EngineState state = keeper.state();
-        Map<OrderState.Kind, Integer> byState = new EnumMap<>(OrderState.Kind.class);
-        for (Order order : state.orders().values()) {
-            byState.merge(order.state().kind(), 1, Integer::sum);
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append("# HELP jobwerk_orders Orders by state.\n# TYPE jobwerk_orders gauge\n");
-        for (OrderState.Kind k : OrderState.Kind.values()) {
-            sb.append("jobwerk_orders{state=\"").append(k.typeName()).append("\"} ").append(byState.getOrDefault(k, 0)).append('\n');
-        }
-        sb.append("# HELP jobwerk_last_event_id The id of the newest committed event.\n# TYPE jobwerk_last_event_id gauge\n");
-        sb.append("jobwerk_last_event_id ").append(journal.lastEventId()).append('\n');
-        sb.append("# HELP jobwerk_workflows Deployed workflow versions.\n# TYPE jobwerk_workflows gauge\n");
-        sb.append("jobwerk_workflows ").append(state.workflows().size()).append('\n');
-        Exchanges.respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", sb.toString());
+        Exchanges.respond(exchange, 200, ControllerMetrics.CONTENT_TYPE, metrics.text());
     }
 
     @Override
