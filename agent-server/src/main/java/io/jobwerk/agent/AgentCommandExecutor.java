@@ -20,7 +20,8 @@ import io.jobwerk.runtime.Decision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides the Agent's events for a Controller's command, on the Agent's state. Attaching is
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
  */
 final class AgentCommandExecutor {
 
-    private static final Logger LOG = Logger.getLogger(AgentCommandExecutor.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AgentCommandExecutor.class);
 
     private final AgentPath agentPath;
 
@@ -145,7 +146,7 @@ final class AgentCommandExecutor {
                 if (decided.isFail()) {
                     // The order moved on here to where the new version does not fit: it stays, and telling the
                     // Controller where it really is (mirrored) undoes the Controller's transfer.
-                    LOG.warning("Agent " + agentPath + ": " + decided.problemOption().orElseThrow());
+                    LOG.warn("Agent " + agentPath + ": " + decided.problemOption().orElseThrow());
                     return Checked.ok(List.of(KeyedEvent.of(order.id(), new OrderEvent.OrderTransferred(order.workflowPosition()))));
                 }
                 return Checked.ok(decided.orThrow().<List<KeyedEvent<? extends Event>>>map(e -> List.of(KeyedEvent.of(order.id(), e)))

@@ -41,6 +41,8 @@ import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.ProcessConf;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +50,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An Agent Director: runs the orders a Controller attached, on its own, also while no Controller is
@@ -57,7 +60,7 @@ import java.util.logging.Logger;
  */
 public final class AgentDirector implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(AgentDirector.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDirector.class);
     public static final String VERSION = "0.1.0";
 
     private final AgentConf conf;
@@ -73,24 +76,24 @@ public final class AgentDirector implements AutoCloseable {
     private final Clock clock;
     private final FileWatcher fileWatcher = new FileWatcher();
 
-    private AgentDirector(AgentConf conf, Journal<EngineState> journal, Clock clock) {
+    private AgentDirector(AgentConf conf, Journal<EngineState> journal, Scheduler scheduler) {
         this.conf = conf;
         this.journal = journal;
+        this.clock = scheduler.clock();
         this.startedAt = clock.instant();
-        this.clock = clock;
         MotorEnvironment env = new MotorEnvironment(conf.controllerId(), System.getenv(), conf.defaultSigkillDelay());
         this.runner = new JobProcessRunner(ProcessConf.of(conf.dataDirectory()));
         this.internalRunner = InternalJobRunner.withDefaults();
         this.subagents = new SubagentKeeper(conf.agentPath(), conf.subagentId(), runner, internalRunner, conf.subagentUserId(),
-                conf.subagentPassword(), "Agent:" + conf.agentPath() + ":" + journal.journalId(), env, clock);
-        this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, clock, Optional.of(subagents));
+                conf.subagentPassword(), "Agent:" + conf.agentPath() + ":" + journal.journalId(), env, scheduler);
+        this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, scheduler, Optional.of(subagents));
         subagents.attach(keeper);
         this.commandExecutor = new AgentCommandExecutor(conf.agentPath());
         markLostProcesses();
         subagents.start(journal.currentState());
         keeper.start();
         announceReady(clock);
-        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
+        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1), scheduler);
         this.events = new EventRoute(new JournalEventFeed(journal), EngineJournalCodec.eventLines(journal));
         RoutingHandler routes = new RoutingHandler()
                 .get("/agent/api", auth.require(Permission.ValidUser, (ex, user) -> Exchanges.respondJson(ex, 200, overview())))
@@ -113,19 +116,24 @@ public final class AgentDirector implements AutoCloseable {
                 KeyedEvent.keyless(new SystemEvent.AgentReady(java.time.ZoneId.systemDefault().getId(), Optional.empty())),
                 KeyedEvent.of(conf.subagentId(), new SystemEvent.SubagentCoupled()));
         keeper.transact(state -> Checked.ok(Decision.timestamped(events, List.of(Optional.of(now), Optional.of(now)), Boolean.TRUE,
-                Optional.empty()))).join().problemOption().ifPresent(p -> LOG.warning("AgentReady not persisted: " + p));
+                Optional.empty()))).join().problemOption().ifPresent(p -> LOG.warn("AgentReady not persisted: " + p));
     }
 
     /** Opens (or creates) the journal, recovers, and starts serving. */
     public static AgentDirector start(AgentConf conf) {
-        Clock clock = Clock.systemUTC();
+        return start(conf, RealScheduler.instance());
+    }
+
+    /** As {@link #start(AgentConf)}, with time and threads from {@code scheduler}. */
+    public static AgentDirector start(AgentConf conf, Scheduler scheduler) {
+        Clock clock = scheduler.clock();
         JournalConf journalConf = JournalConf.of("Agent:" + conf.agentPath()).withFsync(conf.fsync());
         Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
                 new EngineJournalCodec(), EngineFolder.agent(), clock);
         if (journal.isFail()) {
             throw new ProblemException(journal.problemOption().orElseThrow().withPrefix("Agent journal"));
         }
-        return new AgentDirector(conf, journal.orThrow(), clock);
+        return new AgentDirector(conf, journal.orThrow(), scheduler);
     }
 
     /**

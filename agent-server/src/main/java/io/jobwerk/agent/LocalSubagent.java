@@ -15,6 +15,7 @@ import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.OutputSink;
 import io.jobwerk.subagent.process.RunningProcess;
 import io.jobwerk.subagent.process.SystemMetrics;
+import io.jobwerk.scheduler.Scheduler;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Director's integrated Subagent: runs job processes in this JVM's process space, and internal
@@ -35,7 +36,7 @@ import java.util.logging.Logger;
  */
 final class LocalSubagent implements SubagentDriver {
 
-    private static final Logger LOG = Logger.getLogger(LocalSubagent.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSubagent.class);
 
     private final SubagentId subagentId;
     private final JobProcessRunner runner;
@@ -45,15 +46,13 @@ final class LocalSubagent implements SubagentDriver {
     // Orders running an internal job here, whichever Subagent was selected for them.
     private final Set<OrderId> internal = ConcurrentHashMap.newKeySet();
     /** Starts processes off the keeper thread; 8 threads overlap fork/exec (more do not start faster here). */
-    private final ExecutorService launchers = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "jobwerk-process-launcher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService launchers;
     private volatile boolean closed;
 
-    LocalSubagent(SubagentId subagentId, JobProcessRunner runner, InternalJobRunner internalRunner, EngineKeeper keeper) {
+    LocalSubagent(SubagentId subagentId, JobProcessRunner runner, InternalJobRunner internalRunner, EngineKeeper keeper,
+                  Scheduler scheduler) {
         this.subagentId = subagentId;
+        this.launchers = scheduler.pool("jobwerk-process-launcher", 8);
         this.runner = runner;
         this.internalRunner = internalRunner;
         this.keeper = keeper;
@@ -140,7 +139,7 @@ final class LocalSubagent implements SubagentDriver {
     private void track(OrderId orderId, RunningProcess process) {
         RunningProcess earlier = running.put(orderId, process);
         if (earlier != null) {
-            LOG.warning("Order " + orderId + ": a process of an earlier attempt still runs; its outcome will be ignored");
+            LOG.warn("Order " + orderId + ": a process of an earlier attempt still runs; its outcome will be ignored");
         }
         process.outcome().whenComplete((outcome, error) -> {
             // Only the order's current process reports: an earlier attempt's outcome must not end the next one.
@@ -161,7 +160,7 @@ final class LocalSubagent implements SubagentDriver {
 
     /** {@code what} is made only for the log line: a record's toString is slow (String.format in JDK 17). */
     private static void logLost(OrderId orderId, Supplier<String> what, Checked<?> persisted) {
-        persisted.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": " + what.get() + " not persisted: " + p));
+        persisted.problemOption().ifPresent(p -> LOG.warn("Order " + orderId + ": " + what.get() + " not persisted: " + p));
     }
 
     private static String rootMessage(Throwable e) {

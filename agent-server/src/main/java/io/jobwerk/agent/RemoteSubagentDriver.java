@@ -26,6 +26,9 @@ import io.jobwerk.subagent.SubagentMetricsJson;
 import io.jobwerk.subagent.ProcessEvent;
 import io.jobwerk.subagent.ProcessEventJson;
 import io.jobwerk.subagent.process.JobLaunch;
+import io.jobwerk.scheduler.Backoff;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +37,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Director's link to a Subagent server ({@code SubagentItem.uri + "/subagent/api"}).
@@ -68,8 +69,9 @@ import java.util.logging.Logger;
  */
 final class RemoteSubagentDriver implements SubagentDriver {
 
-    private static final Logger LOG = Logger.getLogger(RemoteSubagentDriver.class.getName());
-    private static final long[] RECONNECT_DELAYS_MS = {500, 1000, 2000, 5000};
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteSubagentDriver.class);
+    static final Backoff RECONNECT_DELAYS = Backoff.ofMillis(500, 1000, 2000, 5000);
+    private static final Duration RESET_POLL = Duration.ofMillis(50);
     private static final int RELEASE_EVERY = 500;
 
     private final Item.SubagentItem item;
@@ -82,9 +84,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private final AtomicInteger resets = new AtomicInteger();
     private final EngineKeeper keeper;
     private final EngineClient client;
+    private final Scheduler scheduler;
     private final ExecutorService commands;
     private final ExecutorService kills;
-    private final ScheduledExecutorService retries;
+    private final TaskQueue retries;
     // Task ids whose start has not been answered yet, and kills of such tasks to send again once it is.
     private final Set<String> unansweredStarts = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> pendingKills = new ConcurrentHashMap<>();
@@ -114,23 +117,18 @@ final class RemoteSubagentDriver implements SubagentDriver {
      *                       selected (internal jobs): they are not lost with this Subagent
      */
     RemoteSubagentDriver(Item.SubagentItem item, String userId, String password, String directorRunId, EngineKeeper keeper,
-                         Predicate<OrderId> runsInDirector) {
+                         Predicate<OrderId> runsInDirector, Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.item = item;
         this.directorRunId = directorRunId;
         this.dedicationRunId = directorRunId;
         this.runsInDirector = runsInDirector;
         this.keeper = keeper;
         this.client = new EngineClient(item.uri() + "/subagent/api", userId, password);
-        this.commands = Executors.newSingleThreadExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-commands"));
-        this.kills = Executors.newSingleThreadExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-kills"));
-        this.retries = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "subagent-driver-" + item.id() + "-retries"));
-        this.eventThread = daemon(this::run, "subagent-driver-" + item.id() + "-events");
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.commands = scheduler.pool("subagent-driver-" + item.id() + "-commands", 1);
+        this.kills = scheduler.pool("subagent-driver-" + item.id() + "-kills", 1);
+        this.retries = scheduler.queue("subagent-driver-" + item.id() + "-retries");
+        this.eventThread = scheduler.newThread("subagent-driver-" + item.id() + "-events", this::run);
     }
 
     RemoteSubagentDriver start() {
@@ -198,12 +196,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         Problem problem = response.problemOption().orElseThrow();
         if (isUnanswered(problem)) {
-            LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " unanswered, sending it again: " + problem);
+            LOG.warn("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + " unanswered, sending it again: " + problem);
             schedule(commands, () -> sendStart(command, attempt + 1), attempt);
             return;
         }
         answered(taskId);
-        LOG.warning("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
+        LOG.warn("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
         boolean lost = problem.code().equals("ConnectionRefused") || problem.code().equals("SubagentRunIdMismatch");
         if (lost) {
             // Unavailable before the loss is recorded, else the restart may choose this Subagent again. The event
@@ -226,15 +224,11 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (closed) {
             return;
         }
-        try {
-            retries.schedule(() -> {
-                if (!closed) {
-                    executor.execute(runnable);
-                }
-            }, RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)], TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed meanwhile
-        }
+        retries.schedule(RECONNECT_DELAYS.delay(attempt), () -> { // dropped when closed meanwhile
+            if (!closed) {
+                executor.execute(runnable);
+            }
+        });
     }
 
     /**
@@ -252,7 +246,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (persisted.isOk()) {
             expectedTasks.remove(orderId, taskId);
         } else {
-            LOG.warning("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId + " not recorded: "
+            LOG.warn("Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId + " not recorded: "
                     + persisted.problemOption().orElseThrow());
         }
     }
@@ -279,7 +273,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         Checked<JsonNode> response = client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(orderId, taskId, immediately)));
         response.problemOption().ifPresent(p -> {
-            LOG.warning("Subagent " + item.id() + ": KillProcess " + orderId + " " + taskId + ": " + p);
+            LOG.warn("Subagent " + item.id() + ": KillProcess " + orderId + " " + taskId + ": " + p);
             if (isUnanswered(p)) {
                 schedule(kills, () -> sendKill(orderId, taskId, immediately, attempt + 1), attempt); // a kill of a task is idempotent
             }
@@ -291,7 +285,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         while (!closed) {
             try {
                 if (resetting) {
-                    Thread.sleep(50); // the reset records the processes as lost before the Subagent is dedicated anew
+                    scheduler.sleep(RESET_POLL); // the reset records the processes as lost before the Subagent is dedicated anew
                     continue;
                 }
                 Checked<Boolean> round = coupled && dedicationRunId.equals(coupledRunId) ? pollEvents() : couple();
@@ -307,11 +301,11 @@ final class RemoteSubagentDriver implements SubagentDriver {
                     firstAttemptDone = true;
                     keeper.emit(List.of()); // orders waiting for this first attempt choose among the others now
                 }
-                Thread.sleep(RECONNECT_DELAYS_MS[Math.min(failures++, RECONNECT_DELAYS_MS.length - 1)]);
+                scheduler.sleep(RECONNECT_DELAYS.delay(failures++));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Subagent " + item.id() + " driver", e);
+                LOG.warn("Subagent " + item.id() + " driver", e);
             }
         }
     }
@@ -362,7 +356,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         firstAttemptDone = true;
         LOG.info("Subagent " + item.id() + " coupled at " + item.uri());
         // SubagentCoupled, in a round of the keeper: orders waiting for a Subagent may start now
-        long now = System.currentTimeMillis();
+        long now = scheduler.clock().millis();
         keeper.transact(state -> Checked.ok(Decision.timestamped(List.of(KeyedEvent.of(item.id(), new SystemEvent.SubagentCoupled())),
                 List.of(Optional.of(now)), Boolean.TRUE, Optional.empty())));
         return Checked.ok(true);
@@ -385,7 +379,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         Checked<Long> result = client.readEvents(after, poll, json -> {
             Checked<Stamped<ProcessEvent>> stamped = ProcessEventJson.decode(json);
             if (stamped.isFail()) {
-                LOG.warning("Subagent " + item.id() + ": undecodable event: " + stamped.problemOption().orElseThrow());
+                LOG.warn("Subagent " + item.id() + ": undecodable event: " + stamped.problemOption().orElseThrow());
                 after = json.path("eventId").asLong(after);
             } else {
                 emit(stamped.orThrow());
@@ -441,10 +435,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
                         rewindAfter = previous;
                     }
                 }
-                LOG.warning("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId()
+                LOG.warn("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId()
                         + " not persisted, it will be read again: " + problem);
             } else {
-                LOG.warning("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId() + " not applied: " + problem);
+                LOG.warn("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId() + " not applied: " + problem);
             }
         });
         lastEmit = emitted;
@@ -465,7 +459,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         try {
             lastEmit.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warning("Subagent " + item.id() + ": its events up to " + after + " are not yet persisted; not released: " + e);
+            LOG.warn("Subagent " + item.id() + ": its events up to " + after + " are not yet persisted; not released: " + e);
             return true;
         }
         unreleased = 0;
@@ -474,7 +468,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             after = rewind;
             rewindAfter = -1;
             try {
-                Thread.sleep(RECONNECT_DELAYS_MS[0]); // a failing journal is not asked again at once
+                scheduler.sleep(RECONNECT_DELAYS.delay(0)); // a failing journal is not asked again at once
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -489,13 +483,13 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     private void failed(Problem problem) {
         if (coupled || failingSinceNanos == 0) {
-            LOG.warning("Subagent " + item.id() + " is not reachable: " + problem);
-            failingSinceNanos = System.nanoTime();
+            LOG.warn("Subagent " + item.id() + " is not reachable: " + problem);
+            failingSinceNanos = scheduler.nanoTime();
         }
         coupled = false;
         couplingFailed(problem);
         boolean gone = problem.code().equals("ConnectionRefused");
-        boolean silentTooLong = System.nanoTime() - failingSinceNanos > directorTimeout.plusSeconds(1).toNanos();
+        boolean silentTooLong = scheduler.nanoTime() - failingSinceNanos > directorTimeout.plusSeconds(1).toNanos();
         if (!lostReported && (gone || silentTooLong)) {
             lostReported = lose(problem, true); // else tried again with the next failure
         }
@@ -528,7 +522,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 }
             }
             if (!events.isEmpty()) {
-                LOG.warning("Subagent " + item.id() + ": " + events.size() + " processes from before the Director's restart are lost: "
+                LOG.warn("Subagent " + item.id() + ": " + events.size() + " processes from before the Director's restart are lost: "
                         + problem.message());
             }
             // On the keeper thread, before a kill of a later round looks for the task
@@ -541,7 +535,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         }
         leftovers.entrySet().removeIf(e -> e.getValue().equals(expectedTasks.get(e.getKey())));
         leftovers.forEach((orderId, taskId) -> {
-            LOG.warning("Subagent " + item.id() + ": the process of " + orderId + " " + taskId + " is no job of this Director now; killing it");
+            LOG.warn("Subagent " + item.id() + ": the process of " + orderId + " " + taskId + " is no job of this Director now; killing it");
             kills.execute(() -> client.command(SubagentCommandJson.encode(new SubagentCommand.KillProcess(orderId, taskId, true))));
         });
         if (!adopted.isEmpty()) {
@@ -556,7 +550,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
      * already: a Subagent tried again and again is journaled once per distinct problem (as JS7).
      */
     private void couplingFailed(Problem problem) {
-        long now = System.currentTimeMillis();
+        long now = scheduler.clock().millis();
         String key = "Subagent:" + item.id();
         keeper.transact(state -> {
             boolean known = state.coupling(key).filter(c -> !c.isCoupled() && c.problem().equals(Optional.of(problem))).isPresent();
@@ -588,7 +582,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                 }
             }
             if (!events.isEmpty()) {
-                LOG.warning("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
+                LOG.warn("Subagent " + item.id() + " lost (" + problem.message() + "): " + events.size() + " processes lost");
             }
             position.ifPresent(p -> events.add(observedUntil(p)));
             return Checked.ok(Decision.of(events, Boolean.TRUE));
@@ -614,7 +608,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             persisted = Checked.fail(Problem.of("EngineRoundFailed", String.valueOf(e)));
         }
-        persisted.problemOption().ifPresent(p -> LOG.severe("Subagent " + item.id() + ": " + what + " could not be recorded, trying again: " + p));
+        persisted.problemOption().ifPresent(p -> LOG.error("Subagent " + item.id() + ": " + what + " could not be recorded, trying again: " + p));
         return persisted.isOk();
     }
 
@@ -655,11 +649,11 @@ final class RemoteSubagentDriver implements SubagentDriver {
     CompletableFuture<Void> reset() {
         resetting = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = daemon(() -> {
+        Thread t = scheduler.newThread("subagent-driver-" + item.id() + "-reset", () -> {
             Problem problem = Problem.of("SubagentReset", "Subagent " + item.id() + " was reset; its processes are lost");
             try {
                 while (!closed && !lose(problem, false)) { // the reset dedicates anew below
-                    Thread.sleep(RECONNECT_DELAYS_MS[0]);
+                    scheduler.sleep(RECONNECT_DELAYS.delay(0));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -669,7 +663,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             resetting = false;
             LOG.info("Subagent " + item.id() + " reset: dedicating it anew as " + dedicationRunId);
             done.complete(null);
-        }, "subagent-driver-" + item.id() + "-reset");
+        });
         t.start();
         return done;
     }
@@ -681,7 +675,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         eventThread.interrupt();
         commands.shutdownNow();
         kills.shutdownNow();
-        retries.shutdownNow();
+        retries.closeNow();
         client.close();
     }
 }

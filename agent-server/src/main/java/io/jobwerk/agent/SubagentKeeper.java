@@ -31,6 +31,7 @@ import io.jobwerk.subagent.internal.InternalJobRunner;
 import io.jobwerk.subagent.internal.InternalLaunch;
 import io.jobwerk.subagent.process.JobLaunch;
 import io.jobwerk.subagent.process.JobProcessRunner;
+import io.jobwerk.scheduler.Scheduler;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
@@ -40,7 +41,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Director's Subagents behind one {@link ProcessStarter}: the integrated {@link LocalSubagent}
@@ -59,7 +61,7 @@ import java.util.logging.Logger;
  */
 final class SubagentKeeper implements ProcessStarter, CommitListener, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SubagentKeeper.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SubagentKeeper.class);
 
     private final AgentPath agentPath;
     private final SubagentId directorSubagentId;
@@ -74,11 +76,8 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     private final SubagentSelection selection = new SubagentSelection(); // keeper thread only
     private final Map<OrderId, OrderObstacle.NoSubagentAvailable> obstacles = new ConcurrentHashMap<>();
     private final AtomicLong taskCounter = new AtomicLong();
-    private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "subagent-driver-closer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Scheduler scheduler;
+    private final java.util.concurrent.ExecutorService closer;
     private volatile boolean closed;
     // Set once by attach, before the keeper starts (the keeper needs this starter, the drivers the keeper).
     private volatile EngineKeeper keeper;
@@ -90,7 +89,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
      * @param directorRunId the Director's identity at its Subagents, the same across its restarts (from its journal), so they keep its processes
      */
     SubagentKeeper(AgentPath agentPath, SubagentId directorSubagentId, JobProcessRunner runner, InternalJobRunner internalRunner,
-                   String subagentUserId, String subagentPassword, String directorRunId, MotorEnvironment env, Clock clock) {
+                   String subagentUserId, String subagentPassword, String directorRunId, MotorEnvironment env, Scheduler scheduler) {
         this.agentPath = agentPath;
         this.directorSubagentId = directorSubagentId;
         this.runner = runner;
@@ -99,13 +98,15 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         this.subagentPassword = subagentPassword;
         this.directorRunId = directorRunId;
         this.env = env;
-        this.clock = clock;
+        this.scheduler = scheduler;
+        this.clock = scheduler.clock();
+        this.closer = scheduler.pool("subagent-driver-closer", 1);
     }
 
     /** Connects to the keeper (before it starts). */
     void attach(EngineKeeper keeper) {
         this.keeper = keeper;
-        this.local = new LocalSubagent(directorSubagentId, runner, internalRunner, keeper);
+        this.local = new LocalSubagent(directorSubagentId, runner, internalRunner, keeper, scheduler);
         keeper.addListener(this);
     }
 
@@ -177,7 +178,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         for (Item.SubagentItem item : wanted.values()) {
             remotes.computeIfAbsent(item.id(), id -> {
                 LOG.info("Subagent " + id + " at " + item.uri());
-                return new RemoteSubagentDriver(item, subagentUserId, subagentPassword, directorRunId, keeper, local::runsInternal).start();
+                return new RemoteSubagentDriver(item, subagentUserId, subagentPassword, directorRunId, keeper, local::runsInternal, scheduler).start();
             });
         }
     }
@@ -253,7 +254,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
             }
         }
         SubagentSelection.Selected selected = selection.select(bundle, available);
-        selected.problems().forEach(p -> LOG.warning(p.toString()));
+        selected.problems().forEach(p -> LOG.warn(p.toString()));
         return selected.subagentId().map(Checked::ok).orElseGet(() -> Checked.fail(Problem.of("NoSubagentAvailable",
                 "SubagentBundle " + bundle.id() + ": no member is available (" + available.size() + " of "
                         + bundle.subagentToPriority().size() + " reachable)")));
@@ -303,7 +304,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
                 return;
             }
             local.startInternal(order.id(), launch.orThrow());
-            LOG.fine(() -> "Order " + order.id() + ": internal job runs in the Director, " + subagentId + " was selected");
+            LOG.atDebug().log(() -> "Order " + order.id() + ": internal job runs in the Director, " + subagentId + " was selected");
             return;
         }
         String taskId = "task-" + clock.millis() + "-" + taskCounter.incrementAndGet();
@@ -318,7 +319,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     private void processed(OrderId orderId, Outcome outcome) {
         OrderProcessedRecording.record(keeper, () -> "Order " + orderId + ": OrderProcessed(" + outcome + ")", orderId, outcome,
                         state -> OrderProcessedRecording.isProcessing(state, orderId))
-                .thenAccept(r -> r.problemOption().ifPresent(p -> LOG.warning("Order " + orderId + ": OrderProcessed not persisted: " + p)));
+                .thenAccept(r -> r.problemOption().ifPresent(p -> LOG.warn("Order " + orderId + ": OrderProcessed not persisted: " + p)));
     }
 
     @Override

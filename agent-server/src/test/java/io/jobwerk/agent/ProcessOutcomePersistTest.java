@@ -37,6 +37,7 @@ import io.jobwerk.subagent.internal.InternalJobRunner;
 import io.jobwerk.subagent.process.JobLaunch;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.ProcessConf;
+import io.jobwerk.scheduler.RealScheduler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,7 +102,7 @@ class ProcessOutcomePersistTest {
         Journal<EngineState> journal = Journal.open(dir.resolve("journal"), JournalConf.of("test").withFsync(false), codec,
                 EngineFolder.agent(), clock).orThrow();
         closeables.add(journal);
-        keeper = new EngineKeeper(journal, Placement.agent(AGENT), MotorEnvironment.DEFAULT, clock, Optional.empty()).start();
+        keeper = new EngineKeeper(journal, Placement.agent(AGENT), MotorEnvironment.DEFAULT, io.jobwerk.scheduler.RealScheduler.instance(), Optional.empty()).start();
         closeables.add(0, keeper);
         var attach = AgentCommandJson.decode(EngineJson.parse("{\"TYPE\":\"Batch\",\"commands\":["
                 + "{\"TYPE\":\"AttachSignedItem\",\"item\":{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\","
@@ -150,7 +151,7 @@ class ProcessOutcomePersistTest {
     void anOutcomeOfTheIntegratedSubagentIsPersistedAfterAFailedPersist() throws Exception {
         JobProcessRunner runner = new JobProcessRunner(ProcessConf.of(dir.resolve("local")));
         InternalJobRunner internal = new InternalJobRunner(1, 4096, getClass().getClassLoader());
-        LocalSubagent local = new LocalSubagent(new SubagentId("agent-1"), runner, internal, keeper);
+        LocalSubagent local = new LocalSubagent(new SubagentId("agent-1"), runner, internal, keeper, RealScheduler.instance());
         closeables.add(0, runner);
         closeables.add(0, internal);
         closeables.add(0, local);
@@ -167,7 +168,7 @@ class ProcessOutcomePersistTest {
         closeables.add(0, subagent);
         SubagentId a = new SubagentId("A");
         RemoteSubagentDriver driver = new RemoteSubagentDriver(new Item.SubagentItem(a, AGENT, "http://127.0.0.1:" + subagent.port(), false),
-                "director", "pw", "director-run", keeper, orderId -> false).start();
+                "director", "pw", "director-run", keeper, orderId -> false, RealScheduler.instance()).start();
         closeables.add(0, driver);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!driver.isAvailable()) {

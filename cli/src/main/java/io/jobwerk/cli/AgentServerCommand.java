@@ -64,6 +64,7 @@ public final class AgentServerCommand implements Callable<Integer> {
             // the value is not echoed: it may be a password
             throw new ParameterException(spec.commandLine(), "--subagent-user must be NAME:PASSWORD");
         }
+        Logging.toFile(DataOption.created(data), "agent");
         AgentConf conf = new AgentConf(agentPath, subagentId, DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(accounts), controllerId,
                 Duration.ofSeconds(15), !noFsync);

@@ -90,6 +90,7 @@ public final class ControllerServerCommand implements Callable<Integer> {
         }
         SignatureVerifier signatures = trustedKeys.signatures(spec);
         HistoryConf history = historyConf();
+        Logging.toFile(DataOption.created(data), "controller");
         Controller controller = Controller.start(new ControllerConf(id, DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
                 new Users(accounts), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures)

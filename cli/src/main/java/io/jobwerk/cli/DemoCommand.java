@@ -48,6 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());
         }
+        // Only now: a standalone refused (e.g. for its users) leaves no data directory behind
+        Logging.toFile(dataDir, "standalone");
         Standalone standalone = started.orThrow();
         Checked<Demo.SetUp> setUp = Demo.setUp(standalone, dir, Instant.now());
         if (setUp.isFail()) {

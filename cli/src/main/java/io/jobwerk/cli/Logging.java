@@ -1,42 +1,54 @@
 package io.jobwerk.cli;
 
-import java.util.logging.ConsoleHandler;
-import java.util.logging.Formatter;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** One line per log record on stderr: time, level, logger, message (and the trace of a throwable). */
+/**
+ * Logging of the {@code jobwerk} executable, through SLF4J and Logback: {@code logback.xml} in this jar
+ * writes one line per record on stderr; a server adds a rotating file in its data directory
+ * ({@code jobwerk-logback-server.xml}). {@code -Dlogback.configurationFile=FILE} replaces both.
+ * Libraries logging through {@code java.util.logging} reach the same appenders.
+ */
 final class Logging {
     private Logging() {}
 
-    // JUL holds loggers weakly: without these references the levels below are lost at the next GC.
-    private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("org.jboss")};
+    private static final String CONFIGURATION_FILE = "logback.configurationFile";
+    static final String LOG_FILE_PROPERTY = "jobwerk.logFile";
 
     static void configure() {
-        Logger root = Logger.getLogger("");
-        for (var h : root.getHandlers()) {
-            root.removeHandler(h);
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
+    /**
+     * Logs also to {@code DATA/logs/NAME.log}, unless the user gave a configuration of their own or the
+     * directory cannot be created (the server's start then says why, in one line).
+     */
+    static void toFile(Path dataDirectory, String name) {
+        if (System.getProperty(CONFIGURATION_FILE) != null || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
         }
-        ConsoleHandler handler = new ConsoleHandler();
-        handler.setFormatter(new Formatter() {
-            @Override
-            public String format(LogRecord r) {
-                String name = r.getLoggerName() == null ? "" : r.getLoggerName().substring(r.getLoggerName().lastIndexOf('.') + 1);
-                StringBuilder sb = new StringBuilder().append(r.getInstant()).append(' ').append(r.getLevel()).append(' ')
-                        .append(name).append(": ").append(formatMessage(r)).append('\n');
-                if (r.getThrown() != null) {
-                    var w = new java.io.StringWriter();
-                    r.getThrown().printStackTrace(new java.io.PrintWriter(w));
-                    sb.append(w);
-                }
-                return sb.toString();
-            }
-        });
-        handler.setLevel(Level.INFO);
-        root.addHandler(handler);
-        for (Logger l : QUIET) {
-            l.setLevel(Level.WARNING);
+        Path logs = dataDirectory.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            return;
+        }
+        System.setProperty(LOG_FILE_PROPERTY, logs.resolve(name + ".log").toAbsolutePath().toString());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        context.reset();
+        try {
+            configurator.doConfigure(Logging.class.getResource("/jobwerk-logback-server.xml"));
+        } catch (JoranException e) {
+            // Logback reports the problem on its status listener; stderr logging goes on as configured there.
+            System.err.println("jobwerk: logging to " + System.getProperty(LOG_FILE_PROPERTY) + " failed: " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jobwerk.cli;
 
+import io.jobwerk.scheduler.RealScheduler;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -38,7 +39,7 @@ final class ServerRun {
         onShutDownCommand.accept(stopRequested::countDown);
         Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
         Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
-        Runtime.getRuntime().addShutdownHook(new Thread(closeOnce, "jobwerk-shutdown"));
+        Runtime.getRuntime().addShutdownHook(RealScheduler.instance().newThread("jobwerk-shutdown", closeOnce));
         System.out.println(readyLine);
         System.out.flush();
         stopRequested.await();

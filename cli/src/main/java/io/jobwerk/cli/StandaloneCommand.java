@@ -51,6 +51,8 @@ public final class StandaloneCommand implements Callable<Integer> {
         if (started.isFail()) {
             throw new ProblemException(started.problemOption().orElseThrow());
         }
+        // Only now: a standalone refused (e.g. for its users) leaves no data directory behind
+        Logging.toFile(data, "standalone");
         Standalone standalone = started.orThrow();
         return runUntilStopped(standalone, "Jobwerk standalone ready: Controller " + standalone.controllerUri() + "/controller/api, Agent "
                 + standalone.agentUri() + "/agent/api, data " + data.toAbsolutePath());

@@ -36,6 +36,7 @@ public final class SubagentServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
+        Logging.toFile(DataOption.created(data), "subagent");
         SubagentServer server = SubagentServer.start(SubagentConf.of(DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(accounts)).withDirectorTimeout(directorTimeout));
         return ServerRun.untilStopped(server, "Jobwerk Subagent ready: http://" + host + ":" + server.port() + "/subagent/api");

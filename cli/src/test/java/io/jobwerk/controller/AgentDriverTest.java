@@ -92,7 +92,7 @@ class AgentDriverTest {
              Journal<EngineState> journal = Journal.open(dir.resolve("controller"), JournalConf.of("Controller:test").withFsync(false),
                      codec, EngineFolder.controller(), clock).orThrow()) {
             String agentUri = "http://127.0.0.1:" + agent.port();
-            EngineKeeper keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, clock, Optional.empty()).start();
+            EngineKeeper keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, io.jobwerk.scheduler.RealScheduler.instance(), Optional.empty()).start();
             AgentDriver[] driver = new AgentDriver[1];
             keeper.addListener((events, state) -> {
                 if (driver[0] != null) {
@@ -111,7 +111,7 @@ class AgentDriverTest {
                         .map(events -> Decision.of(events, Boolean.TRUE))).get(30, TimeUnit.SECONDS).orThrow();
                 keeper.execute(CommandJson.decode(EngineJson.parse("{\"TYPE\":\"AddOrder\",\"order\":{\"id\":\"ORDER\",\"workflowPath\":\"W\"}}")
                         .orThrow()).orThrow()).get(30, TimeUnit.SECONDS).orThrow();
-                driver[0] = new AgentDriver(AGENT, agentUri, keeper, "controller", "pw").start();
+                driver[0] = new AgentDriver(AGENT, agentUri, keeper, "controller", "pw", io.jobwerk.scheduler.RealScheduler.instance()).start();
 
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (!isFinished(keeper.state().orders().get(ORDER))) {

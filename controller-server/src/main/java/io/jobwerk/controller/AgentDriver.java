@@ -28,6 +28,8 @@ import io.jobwerk.http.protocol.AgentCommand;
 import io.jobwerk.http.protocol.AgentCommandJson;
 import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineKeeper;
+import io.jobwerk.scheduler.Backoff;
+import io.jobwerk.scheduler.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,8 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Controller's link to one Agent Director. It pushes commands (attach items and orders, detach,
@@ -62,9 +64,9 @@ import java.util.logging.Logger;
  */
 final class AgentDriver implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(AgentDriver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDriver.class);
     // A restarted Agent is back within a few seconds: retry soon, but do not hammer an Agent that is away.
-    private static final long[] RETRY_DELAYS_MS = {200, 500, 1000, 2000, 3000};
+    static final Backoff RETRY_DELAYS = Backoff.ofMillis(200, 500, 1000, 2000, 3000);
     private static final int RELEASE_PERIOD_SECONDS = 30;
     private static final Duration RELEASE_PERIOD = Duration.ofSeconds(RELEASE_PERIOD_SECONDS);
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
@@ -72,6 +74,7 @@ final class AgentDriver implements AutoCloseable {
 
     private final AgentPath agentPath;
     private final EngineKeeper keeper;
+    private final Scheduler scheduler;
     private final EngineClient client;
     private final String peerKey;
     private final LinkedBlockingQueue<OrderId> pending = new LinkedBlockingQueue<>();
@@ -96,15 +99,14 @@ final class AgentDriver implements AutoCloseable {
     // Event thread only: whether AgentCoupled has been handed to the keeper for the current connection.
     private boolean coupled;
 
-    AgentDriver(AgentPath agentPath, String uri, EngineKeeper keeper, String userId, String password) {
+    AgentDriver(AgentPath agentPath, String uri, EngineKeeper keeper, String userId, String password, Scheduler scheduler) {
         this.agentPath = agentPath;
         this.keeper = keeper;
+        this.scheduler = scheduler;
         this.peerKey = "Agent:" + agentPath;
         this.client = new EngineClient(uri + "/agent/api", userId, password);
-        this.commandThread = new Thread(this::sendCommands, "agent-driver-" + agentPath + "-commands");
-        this.eventThread = new Thread(this::mirrorEvents, "agent-driver-" + agentPath + "-events");
-        commandThread.setDaemon(true);
-        eventThread.setDaemon(true);
+        this.commandThread = scheduler.newThread("agent-driver-" + agentPath + "-commands", this::sendCommands);
+        this.eventThread = scheduler.newThread("agent-driver-" + agentPath + "-events", this::mirrorEvents);
     }
 
     AgentDriver start() {
@@ -200,14 +202,14 @@ final class AgentDriver implements AutoCloseable {
                 }
                 Checked<JsonNode> response = client.command(AgentCommandJson.encode(new AgentCommand.Batch(commands)));
                 if (response.isFail()) {
-                    LOG.warning("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
+                    LOG.warn("Agent " + agentPath + ": " + response.problemOption().orElseThrow());
                     transfers.addAll(transferring);
                     detaching.addAll(detached);
                     pending.addAll(ids);
                     if (sendItems) {
                         itemsChanged = true;
                     }
-                    Thread.sleep(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
+                    scheduler.sleep(RETRY_DELAYS.delay(failures++));
                 } else {
                     failures = 0;
                     logRejected(commands, response.orThrow());
@@ -215,7 +217,7 @@ final class AgentDriver implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Agent " + agentPath + " command sender", e);
+                LOG.warn("Agent " + agentPath + " command sender", e);
             }
         }
     }
@@ -229,13 +231,13 @@ final class AgentDriver implements AutoCloseable {
         Checked<CommandResponse> response = CommandJson.decodeResponse(answer);
         if (response.isFail() || !(response.orThrow() instanceof CommandResponse.BatchResponse batch)
                 || batch.responses().size() != commands.size()) {
-            LOG.warning("Agent " + agentPath + ": unexpected answer to a Batch of " + commands.size() + " commands: " + answer);
+            LOG.warn("Agent " + agentPath + ": unexpected answer to a Batch of " + commands.size() + " commands: " + answer);
             return;
         }
         for (int i = 0; i < commands.size(); i++) {
             AgentCommand command = commands.get(i);
             batch.responses().get(i).problemOption().ifPresent(p ->
-                    LOG.warning("Agent " + agentPath + " rejected " + describe(command) + ": " + p));
+                    LOG.warn("Agent " + agentPath + " rejected " + describe(command) + ": " + p));
         }
     }
 
@@ -341,7 +343,7 @@ final class AgentDriver implements AutoCloseable {
     private void mirrorEvents() {
         int failures = 0;
         boolean catchingUp = true;
-        long lastRelease = System.nanoTime();
+        long lastRelease = scheduler.nanoTime();
         while (!closed) {
             long after = keeper.state().observedEventId(peerKey);
             handedAfter = after;
@@ -354,33 +356,33 @@ final class AgentDriver implements AutoCloseable {
             if (notPersisted) {
                 notPersisted = false;
                 coupled = false; // AgentCoupled may be among what was not persisted
-                long delay = RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)];
-                LOG.warning("Agent " + agentPath + ": reading its events after " + keeper.state().observedEventId(peerKey)
-                        + " again in " + delay + " ms, as some were not persisted");
+                Duration delay = RETRY_DELAYS.delay(failures++);
+                LOG.warn("Agent " + agentPath + ": reading its events after " + keeper.state().observedEventId(peerKey)
+                        + " again in " + delay.toMillis() + " ms, as some were not persisted");
                 sleep(delay);
                 continue;
             }
             if (result.isFail()) {
-                LOG.warning("Agent " + agentPath + " event stream: " + result.problemOption().orElseThrow());
+                LOG.warn("Agent " + agentPath + " event stream: " + result.problemOption().orElseThrow());
                 couplingFailed(result.problemOption().orElseThrow());
                 catchingUp = true;
-                sleep(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)]);
+                sleep(RETRY_DELAYS.delay(failures++));
                 continue;
             }
             failures = 0;
             if (!coupled) { // the Agent answered without events
                 coupled = true;
                 await(keeper.transact(state -> Checked.ok(Decision.timestamped(List.of(agentCoupled()),
-                        List.of(Optional.of(System.currentTimeMillis())), Boolean.TRUE, Optional.empty()))));
+                        List.of(Optional.of(scheduler.clock().millis())), Boolean.TRUE, Optional.empty()))));
             }
             long observed = keeper.state().observedEventId(peerKey);
             // After a reconnection always: a restarted Agent has forgotten what was released before.
-            boolean due = catchingUp || (observed > released && System.nanoTime() - lastRelease > RELEASE_PERIOD.toNanos());
+            boolean due = catchingUp || (observed > released && scheduler.nanoTime() - lastRelease > RELEASE_PERIOD.toNanos());
             catchingUp = false;
             if (due && observed > 0) {
                 if (client.command(AgentCommandJson.encode(new AgentCommand.ReleaseEvents(observed))).isOk()) {
                     released = observed;
-                    lastRelease = System.nanoTime();
+                    lastRelease = scheduler.nanoTime();
                 }
             }
         }
@@ -399,7 +401,7 @@ final class AgentDriver implements AutoCloseable {
         for (JsonNode json : jsons) {
             Checked<Stamped<Event>> stamped = EventJson.decodeStamped(json);
             if (stamped.isFail()) {
-                LOG.warning("Agent " + agentPath + ": cannot read event " + json + ": " + stamped.problemOption().orElseThrow());
+                LOG.warn("Agent " + agentPath + ": cannot read event " + json + ": " + stamped.problemOption().orElseThrow());
                 break; // the events before are mirrored; the stream is read again after them
             }
             batch.add(stamped.orThrow());
@@ -407,7 +409,7 @@ final class AgentDriver implements AutoCloseable {
         if (!batch.isEmpty()) {
             long previous = handedAfter;
             handedAfter = batch.get(batch.size() - 1).eventId();
-            Optional<Long> couplingTime = coupled ? Optional.empty() : Optional.of(System.currentTimeMillis());
+            Optional<Long> couplingTime = coupled ? Optional.empty() : Optional.of(scheduler.clock().millis());
             coupled = true;
             inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, batch, couplingTime)
                     // An event before was not persisted: these wait for the stream to be read again from there.
@@ -447,7 +449,7 @@ final class AgentDriver implements AutoCloseable {
                         events.add(e);
                         timestamps.add(Optional.empty());
                     } else {
-                        LOG.warning("Agent " + agentPath + ": " + e + " after AgentReset does not apply: " + applied.problemOption().orElseThrow());
+                        LOG.warn("Agent " + agentPath + ": " + e + " after AgentReset does not apply: " + applied.problemOption().orElseThrow());
                     }
                 }
                 continue;
@@ -462,7 +464,7 @@ final class AgentDriver implements AutoCloseable {
                     timestamps.add(Optional.of(stamped.effectiveTimestampMillis()));
                 } else {
                     // Skip it, recording that it was seen, so one unfitting event does not block the stream.
-                    LOG.warning("Agent " + agentPath + ": event " + stamped + " not mirrored: " + applied.problemOption().orElseThrow());
+                    LOG.warn("Agent " + agentPath + ": event " + stamped + " not mirrored: " + applied.problemOption().orElseThrow());
                 }
             }
         }
@@ -477,7 +479,7 @@ final class AgentDriver implements AutoCloseable {
         try {
             Checked<Boolean> persisted = inFlight.remove().get();
             if (persisted.isFail()) {
-                LOG.warning("Agent " + agentPath + ": mirrored events not persisted: " + persisted.problemOption().orElseThrow());
+                LOG.warn("Agent " + agentPath + ": mirrored events not persisted: " + persisted.problemOption().orElseThrow());
                 notPersisted = true;
                 return false;
             }
@@ -486,7 +488,7 @@ final class AgentDriver implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "Agent " + agentPath + ": mirrored events not persisted", e);
+            LOG.warn("Agent " + agentPath + ": mirrored events not persisted", e);
             notPersisted = true;
             return false;
         }
@@ -569,7 +571,7 @@ final class AgentDriver implements AutoCloseable {
      */
     private void couplingFailed(Problem problem) {
         coupled = false;
-        long now = System.currentTimeMillis();
+        long now = scheduler.clock().millis();
         await(keeper.transact(state -> {
             Optional<CouplingState> known = state.coupling(peerKey);
             if (known.isPresent() && !known.get().isCoupled() && known.get().problem().equals(Optional.of(problem))) {
@@ -583,17 +585,17 @@ final class AgentDriver implements AutoCloseable {
     /** Waits for a coupling event to be durable; a failure is logged (the next connection tells again). */
     private void await(CompletableFuture<Checked<Boolean>> future) {
         try {
-            future.get().problemOption().ifPresent(p -> LOG.warning("Agent " + agentPath + ": coupling event not persisted: " + p));
+            future.get().problemOption().ifPresent(p -> LOG.warn("Agent " + agentPath + ": coupling event not persisted: " + p));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "Agent " + agentPath + ": coupling event not persisted", e);
+            LOG.warn("Agent " + agentPath + ": coupling event not persisted", e);
         }
     }
 
-    private static void sleep(long ms) {
+    private void sleep(Duration duration) {
         try {
-            Thread.sleep(ms);
+            scheduler.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -30,7 +30,6 @@ import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.history.DailyPlanService;
 import io.jobwerk.history.HistoryService;
@@ -55,11 +54,12 @@ import io.jobwerk.runtime.EngineKeeper;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +73,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Controller implements AutoCloseable {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Controller.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Controller.class);
 
     public static final String VERSION = "0.1.0";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
@@ -87,24 +87,26 @@ public final class Controller implements AutoCloseable {
     private final Instant startedAt;
     private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
     private final Map<AgentPath, String> driverUris = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService closer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "agent-driver-closer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Scheduler scheduler;
+    private final java.util.concurrent.ExecutorService closer;
     private volatile Runnable shutdownHook = () -> { };
     private final FileWatchDriver fileWatches;
     private final HistoryService history;
     private final DailyPlanService dailyPlan;
+    private final ControllerMetrics metrics;
 
-    private Controller(ControllerConf conf, Journal<EngineState> journal, Clock clock) {
+    private Controller(ControllerConf conf, Journal<EngineState> journal, Scheduler scheduler) {
         this.conf = conf;
         this.journal = journal;
+        this.scheduler = scheduler;
+        this.clock = scheduler.clock();
         this.startedAt = clock.instant();
-        this.clock = clock;
+        this.closer = scheduler.pool("agent-driver-closer", 1);
         MotorEnvironment env = new MotorEnvironment(conf.controllerId(), Map.of(), Duration.ofSeconds(15));
-        this.keeper = new EngineKeeper(journal, Placement.CONTROLLER, env, clock, Optional.empty());
+        this.keeper = new EngineKeeper(journal, Placement.CONTROLLER, env, scheduler, Optional.empty());
         keeper.addListener(this::committed);
+        this.metrics = new ControllerMetrics(journal.currentState(), journal::lastEventId, keeper::state);
+        keeper.addListener(metrics);
         keeper.start();
         this.history = HistoryService.start(conf.historyConf(), new JournalHistorySource(journal),
                 id -> journal.currentState().workflow(id).toOptional(), clock);
@@ -113,8 +115,8 @@ public final class Controller implements AutoCloseable {
             @Override public Checked<CommandResponse> execute(Command command) throws Exception { return keeperExecute(command); }
         }, clock);
         syncDrivers(journal.currentState());
-        this.fileWatches = new FileWatchDriver(keeper, clock, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
-        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
+        this.fileWatches = new FileWatchDriver(keeper, scheduler, conf.agentUserId(), conf.agentPassword()).start(Duration.ofSeconds(1));
+        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1), scheduler);
         this.events = new EventRoute(new JournalEventFeed(journal), EngineJournalCodec.eventLines(journal));
         RoutingHandler routes = new RoutingHandler()
                 .get("/controller/api", auth.require(Permission.ValidUser, (ex, u) -> Exchanges.respondJson(ex, 200, overview())))
@@ -133,14 +135,19 @@ public final class Controller implements AutoCloseable {
     }
 
     public static Controller start(ControllerConf conf) {
-        Clock clock = Clock.systemUTC();
+        return start(conf, RealScheduler.instance());
+    }
+
+    /** As {@link #start(ControllerConf)}, with time and threads from {@code scheduler}. */
+    public static Controller start(ControllerConf conf, Scheduler scheduler) {
+        Clock clock = scheduler.clock();
         JournalConf journalConf = JournalConf.of("Controller:" + conf.controllerId()).withFsync(conf.fsync());
         Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
                 new EngineJournalCodec(), EngineFolder.controller(), clock);
         if (journal.isFail()) {
             throw new ProblemException(journal.problemOption().orElseThrow().withPrefix("Controller journal"));
         }
-        return new Controller(conf, journal.orThrow(), clock);
+        return new Controller(conf, journal.orThrow(), scheduler);
     }
 
     public int port() {
@@ -256,7 +263,7 @@ public final class Controller implements AutoCloseable {
                     if (old != null) {
                         closer.execute(old::close);
                     }
-                    drivers.put(agent.path(), new AgentDriver(agent.path(), uri, keeper, conf.agentUserId(), conf.agentPassword()).start());
+                    drivers.put(agent.path(), new AgentDriver(agent.path(), uri, keeper, conf.agentUserId(), conf.agentPassword(), scheduler).start());
                     driverUris.put(agent.path(), uri);
                 }
             }
@@ -279,7 +286,7 @@ public final class Controller implements AutoCloseable {
         }
         if (c.kind() == Command.Kind.SHUT_DOWN || c.kind() == Command.Kind.EMERGENCY_STOP) {
             Exchanges.respondJson(exchange, 200, CommandJson.encode(CommandResponse.ACCEPTED));
-            Thread t = new Thread(shutdownHook, "controller-shutdown");
+            Thread t = scheduler.newThread("controller-shutdown", shutdownHook);
             t.start();
             return;
         }
@@ -543,21 +550,7 @@ public final class Controller implements AutoCloseable {
     }
 
     private void metrics(HttpServerExchange exchange) {
-        EngineState state = keeper.state();
-        Map<OrderState.Kind, Integer> byState = new EnumMap<>(OrderState.Kind.class);
-        for (Order order : state.orders().values()) {
-            byState.merge(order.state().kind(), 1, Integer::sum);
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append("# HELP jobwerk_orders Orders by state.\n# TYPE jobwerk_orders gauge\n");
-        for (OrderState.Kind k : OrderState.Kind.values()) {
-            sb.append("jobwerk_orders{state=\"").append(k.typeName()).append("\"} ").append(byState.getOrDefault(k, 0)).append('\n');
-        }
-        sb.append("# HELP jobwerk_last_event_id The id of the newest committed event.\n# TYPE jobwerk_last_event_id gauge\n");
-        sb.append("jobwerk_last_event_id ").append(journal.lastEventId()).append('\n');
-        sb.append("# HELP jobwerk_workflows Deployed workflow versions.\n# TYPE jobwerk_workflows gauge\n");
-        sb.append("jobwerk_workflows ").append(state.workflows().size()).append('\n');
-        Exchanges.respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", sb.toString());
+        Exchanges.respond(exchange, 200, ControllerMetrics.CONTENT_TYPE, metrics.text());
     }
 
     @Override

@@ -9,17 +9,17 @@ import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.client.EngineClient;
 import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineKeeper;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives the deployed {@code FileWatch} items: every {@code period} it asks each watch's Agent for
@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * never marked vanished because a scan failed); the problem is logged once until it changes.
  */
 final class FileWatchDriver implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(FileWatchDriver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FileWatchDriver.class);
 
     private final EngineKeeper keeper;
     private final Clock clock;
@@ -37,21 +37,18 @@ final class FileWatchDriver implements AutoCloseable {
     private final String password;
     private final Map<String, EngineClient> clients = new ConcurrentHashMap<>();
     private final Map<String, String> lastProblems = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "controller-filewatch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskQueue timer;
 
-    FileWatchDriver(EngineKeeper keeper, Clock clock, String userId, String password) {
+    FileWatchDriver(EngineKeeper keeper, Scheduler scheduler, String userId, String password) {
         this.keeper = keeper;
-        this.clock = clock;
+        this.clock = scheduler.clock();
+        this.timer = scheduler.queue("controller-filewatch");
         this.userId = userId;
         this.password = password;
     }
 
     FileWatchDriver start(Duration period) {
-        scheduler.scheduleWithFixedDelay(this::scanAll, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(period, period, this::scanAll);
         return this;
     }
 
@@ -64,7 +61,7 @@ final class FileWatchDriver implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "FileWatch scan failed", e);
+            LOG.warn("FileWatch scan failed", e);
         }
     }
 
@@ -79,7 +76,7 @@ final class FileWatchDriver implements AutoCloseable {
         if (problem == null) {
             lastProblems.remove(key);
         } else if (!problem.equals(lastProblems.put(key, problem))) {
-            LOG.warning("FileWatch '" + key + "': " + problem);
+            LOG.warn("FileWatch '" + key + "': " + problem);
         }
     }
 
@@ -102,7 +99,7 @@ final class FileWatchDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        timer.closeNow();
         clients.values().forEach(EngineClient::close);
     }
 }

@@ -26,14 +26,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import io.jobwerk.scheduler.RealScheduler;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's event journal: the durable, ordered log of its events and the state they fold into.
@@ -70,7 +70,7 @@ import java.util.logging.Logger;
  * @param <S> the state, an immutable value
  */
 public final class Journal<S> implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Journal.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final Path dir;
     private final JournalConf conf;
@@ -170,13 +170,8 @@ public final class Journal<S> implements AutoCloseable {
         this.eventIds = new EventIds(recovered.lastEventId);
         this.eventsSinceCheckpoint = recovered.replayedEvents;
         this.lastCheckpointMillis = clock.millis();
-        this.checkpointer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "journal-checkpoint-" + conf.nodeId());
-            t.setDaemon(true);
-            return t;
-        });
-        this.writer = new Thread(this::runWriter, "journal-writer-" + conf.nodeId());
-        writer.setDaemon(true);
+        this.checkpointer = RealScheduler.instance().pool("journal-checkpoint-" + conf.nodeId(), 1);
+        this.writer = RealScheduler.instance().newThread("journal-writer-" + conf.nodeId(), this::runWriter);
     }
 
     /**
@@ -265,7 +260,7 @@ public final class Journal<S> implements AutoCloseable {
                 header = reader.readHeader();
             }
             if (header.problemOption().map(p -> p.code().equals("JournalHeaderTorn")).orElse(false)) {
-                LOG.warning(() -> "Deleting " + newest.path() + ": " + header.problemOption().orElseThrow());
+                LOG.atWarn().log(() -> "Deleting " + newest.path() + ": " + header.problemOption().orElseThrow());
                 Files.delete(newest.path());
                 segs.remove(segs.size() - 1);
             } else {
@@ -340,7 +335,7 @@ public final class Journal<S> implements AutoCloseable {
                                 + "), and it is not the newest segment", Map.of("file", seg.path().toString())));
                     }
                     long end = transactionStart;
-                    LOG.warning(() -> "Truncating the torn tail of " + seg.path() + " at byte " + end + ": " + why);
+                    LOG.atWarn().log(() -> "Truncating the torn tail of " + seg.path() + " at byte " + end + ": " + why);
                 }
                 validEnd = transactionStart;
             }
@@ -539,7 +534,7 @@ public final class Journal<S> implements AutoCloseable {
                 maybeCheckpoint();
             }
         } catch (Throwable t) {
-            LOG.log(Level.SEVERE, "Journal " + dir + " is broken", t);
+            LOG.error("Journal " + dir + " is broken", t);
             broken = t;
             failQueued();
             failPending(brokenProblem(t));
@@ -759,7 +754,7 @@ public final class Journal<S> implements AutoCloseable {
                     future.complete(id);
                 }
             } catch (Throwable t) {
-                LOG.log(Level.WARNING, "Checkpoint of journal " + dir + " failed, the log keeps all events", t);
+                LOG.warn("Checkpoint of journal " + dir + " failed, the log keeps all events", t);
                 if (future != null) {
                     future.completeExceptionally(t);
                 }
@@ -778,7 +773,7 @@ public final class Journal<S> implements AutoCloseable {
                 try {
                     Files.deleteIfExists(old.path());
                 } catch (IOException e) {
-                    LOG.log(Level.WARNING, "Cannot delete " + old.path(), e);
+                    LOG.warn("Cannot delete " + old.path(), e);
                     break;
                 }
                 segments.remove(0);
@@ -788,7 +783,7 @@ public final class Journal<S> implements AutoCloseable {
                 try {
                     Segment.syncDirectory(dir);
                 } catch (IOException e) {
-                    LOG.log(Level.WARNING, "Cannot sync directory " + dir, e);
+                    LOG.warn("Cannot sync directory " + dir, e);
                 }
             }
         }
@@ -1070,7 +1065,7 @@ public final class Journal<S> implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot close " + dir, e);
+            LOG.warn("Cannot close " + dir, e);
         }
         List<Waiter> woken;
         synchronized (lock) {

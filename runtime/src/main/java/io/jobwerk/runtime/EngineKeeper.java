@@ -25,6 +25,8 @@ import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.journal.Journal;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +44,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running engine of a Controller or Agent Director: its {@link EngineState} in a {@link Journal},
@@ -57,7 +59,7 @@ import java.util.logging.Logger;
  */
 public final class EngineKeeper implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(EngineKeeper.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EngineKeeper.class);
     private static final int MAX_MOTOR_ITERATIONS = 1000;
     private static final String JOURNAL_ERROR = "JournalError";
     private static final String ROUND_FAILED = "EngineRoundFailed";
@@ -88,19 +90,20 @@ public final class EngineKeeper implements AutoCloseable {
     private final Set<OrderId> readyAtJob = new HashSet<>();
     private final Set<OrderId> processing = new HashSet<>();
     private final Thread thread;
+    private final TaskQueue retryTimer;
     private volatile boolean closed;
 
-    public EngineKeeper(Journal<EngineState> journal, Placement placement, MotorEnvironment env, Clock clock,
+    public EngineKeeper(Journal<EngineState> journal, Placement placement, MotorEnvironment env, Scheduler scheduler,
                         Optional<ProcessStarter> processStarter) {
         this.journal = journal;
         this.folder = journal.folder();
         this.foldIsApplyEventAlone = folder instanceof EngineFolder f && f.isApplyEventAlone();
         this.placement = placement;
         this.env = env;
-        this.clock = clock;
+        this.clock = scheduler.clock();
         this.processStarter = processStarter;
-        this.thread = new Thread(this::run, "jobwerk-keeper");
-        this.thread.setDaemon(true);
+        this.thread = scheduler.newThread("jobwerk-keeper", this::run);
+        this.retryTimer = scheduler.queue("jobwerk-keeper-retry");
     }
 
     /** Starts the keeper thread: every order of the recovered state is looked at once. */
@@ -171,9 +174,9 @@ public final class EngineKeeper implements AutoCloseable {
                 result.complete(error != null ? Checked.fail(problem.orElseThrow()) : checked);
                 return;
             }
-            LOG.warning(what.get() + ": not persisted, trying again in " + delayMillis + " ms: " + problem.get());
-            CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
-                    .execute(() -> transactRetrying(what, decide, result, Math.min(5000, delayMillis * 2)));
+            LOG.warn(what.get() + ": not persisted, trying again in " + delayMillis + " ms: " + problem.get());
+            retryTimer.schedule(java.time.Duration.ofMillis(delayMillis),
+                    () -> transactRetrying(what, decide, result, Math.min(5000, delayMillis * 2)));
         });
     }
 
@@ -197,7 +200,7 @@ public final class EngineKeeper implements AutoCloseable {
                 failAll(batch, Problem.of("ServiceUnavailable", "The engine is shutting down"));
                 return;
             } catch (RuntimeException | Error e) {
-                LOG.log(Level.SEVERE, "Engine keeper round failed", e);
+                LOG.error("Engine keeper round failed", e);
                 wakeRetryNotBefore = clock.instant().plus(WAKE_RETRY_DELAY);
                 // Callers must not wait for ever; a request already answered keeps its answer.
                 failAll(batch, Problem.of(ROUND_FAILED, "Internal error in the engine: " + e));
@@ -284,7 +287,7 @@ public final class EngineKeeper implements AutoCloseable {
                 try {
                     l.committed(committedEvents, committed);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Commit listener failed", e);
+                    LOG.warn("Commit listener failed", e);
                 }
             }
             processStarter.ifPresent(starter -> {
@@ -299,7 +302,7 @@ public final class EngineKeeper implements AutoCloseable {
             scheduleWakeTimes(committed, now, touchedOrders(committedEvents, touched), false);
         } catch (ExecutionException e) {
             Problem problem = Problem.of(JOURNAL_ERROR, "Events could not be persisted: " + e.getCause().getMessage());
-            LOG.log(Level.SEVERE, problem.message(), e.getCause());
+            LOG.error(problem.message(), e.getCause());
             wakeRetryNotBefore = now.plus(WAKE_RETRY_DELAY);
             readyAtJob.clear(); // the round's state was not committed: start again from the committed one
             processing.clear();
@@ -349,7 +352,7 @@ public final class EngineKeeper implements AutoCloseable {
         try {
             return request.decide().apply(state);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Decision failed", e);
+            LOG.error("Decision failed", e);
             return Checked.fail(Problem.of("InternalError", "Internal error: " + e));
         }
     }
@@ -371,7 +374,7 @@ public final class EngineKeeper implements AutoCloseable {
         var dropped = UnusedWorkflowVersions.events(state, placement);
         Checked<EngineState> applied = fold(state, dropped);
         if (applied.isFail()) {
-            LOG.warning("Unused workflow versions not dropped: " + applied.problemOption().orElseThrow());
+            LOG.warn("Unused workflow versions not dropped: " + applied.problemOption().orElseThrow());
             return state;
         }
         events.addAll(dropped);
@@ -395,7 +398,7 @@ public final class EngineKeeper implements AutoCloseable {
                 }
                 Checked<EngineState> applied = fold(state, events);
                 if (applied.isFail()) {
-                    LOG.warning("Order " + id + ": motor events do not apply: " + applied.problemOption().orElseThrow());
+                    LOG.warn("Order " + id + ": motor events do not apply: " + applied.problemOption().orElseThrow());
                     continue;
                 }
                 state = applied.orThrow();
@@ -595,5 +598,6 @@ public final class EngineKeeper implements AutoCloseable {
         for (Request<?> r; (r = requests.poll()) != null; ) {
             completeWith(r, Problem.of("ServiceUnavailable", "The engine is shutting down"));
         }
+        retryTimer.closeNow().forEach(Runnable::run); // each retry, answered now that the keeper is closed
     }
 }

@@ -80,7 +80,7 @@ class EngineKeeperTest {
         Clock clock = Clock.systemUTC();
         JournalConf conf = JournalConf.of("test").withFsync(false).withCheckpointOnClose(false);
         journal = Journal.open(dir, conf, new EngineJournalCodec(), EngineFolder.controller(), clock).orThrow();
-        keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, clock, Optional.empty()).start();
+        keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, io.jobwerk.scheduler.RealScheduler.instance(), Optional.empty()).start();
         var operations = ItemOperationJson.decodeNdjson("{\"TYPE\":\"AddVersion\",\"versionId\":\"1\"}\n"
                 + "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\",\"instructions\":[]}}\n").orThrow();
         keeper.transact(state -> ItemOperationExecutor.execute(state, operations, ItemJson::decodeSignedWorkflow)
@@ -108,7 +108,7 @@ class EngineKeeperTest {
         FailingOnceCodec codec = new FailingOnceCodec();
         Clock clock = Clock.systemUTC();
         journal = Journal.open(dir, JournalConf.of("test").withFsync(false), codec, EngineFolder.controller(), clock).orThrow();
-        keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, clock, Optional.empty()).start();
+        keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, io.jobwerk.scheduler.RealScheduler.instance(), Optional.empty()).start();
         var operations = ItemOperationJson.decodeNdjson("{\"TYPE\":\"AddVersion\",\"versionId\":\"1\"}\n"
                 + "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\",\"instructions\":[]}}\n").orThrow();
         keeper.transact(state -> ItemOperationExecutor.execute(state, operations, ItemJson::decodeSignedWorkflow)

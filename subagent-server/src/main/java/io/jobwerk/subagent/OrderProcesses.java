@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job processes of a Subagent, keyed by order, reporting into the Subagent's event feed:
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
  */
 public final class OrderProcesses {
 
-    private static final Logger LOG = Logger.getLogger(OrderProcesses.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OrderProcesses.class);
     private static final int REMEMBERED_TASKS = 10_000;
 
     /** {@code reported} completes once the process's OrderProcessed is in the feed. */
@@ -107,7 +108,7 @@ public final class OrderProcesses {
     public int killAll(String why) {
         int n = 0;
         for (Map.Entry<OrderId, Task> e : running.entrySet()) {
-            LOG.warning("Killing the process of order " + e.getKey() + " (pid " + e.getValue().process().pid() + "): " + why);
+            LOG.warn("Killing the process of order " + e.getKey() + " (pid " + e.getValue().process().pid() + "): " + why);
             e.getValue().process().kill(false);
             n++;
         }

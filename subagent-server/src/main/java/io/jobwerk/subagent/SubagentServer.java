@@ -16,15 +16,16 @@ import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.ProcessConf;
 import io.jobwerk.subagent.process.SystemMetrics;
 import io.undertow.server.RoutingHandler;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Subagent: runs job processes for its Agent Director, which calls it (never the reverse).
@@ -49,7 +50,7 @@ import java.util.logging.Logger;
  */
 public final class SubagentServer implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SubagentServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SubagentServer.class);
     public static final String VERSION = "0.1.0";
     // Covers the usual sigkill delay (JS7: 15 s) and the SIGKILL after it.
     private static final Duration COUPLING_KILL_TIMEOUT = Duration.ofSeconds(20);
@@ -61,27 +62,26 @@ public final class SubagentServer implements AutoCloseable {
     private final JobProcessRunner runner;
     private final OrderProcesses processes;
     private final DirectorWatch directorWatch;
-    private final ScheduledExecutorService watchTimer;
+    private final Scheduler scheduler;
+    private final TaskQueue watchTimer;
     private final EventRoute events;
     private final WebServer web;
     private String directorRunId; // guarded by this
     private String dedicatedTo; // guarded by this: the Agent of the coupled Director, if it said
 
-    private SubagentServer(SubagentConf conf, Clock clock) {
+    private SubagentServer(SubagentConf conf, Scheduler scheduler) {
+        Clock clock = scheduler.clock();
         this.conf = conf;
+        this.scheduler = scheduler;
         this.startedAt = clock.instant();
         this.feed = new MemoryEventFeed(conf.eventCapacity(), clock, 0);
         this.runner = new JobProcessRunner(ProcessConf.of(conf.dataDirectory()));
         this.processes = new OrderProcesses(runner, feed);
         this.directorWatch = new DirectorWatch(conf.directorTimeout());
-        this.watchTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jobwerk-director-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        long tick = Math.max(10, Math.min(1000, conf.directorTimeout().toMillis() / 10));
-        watchTimer.scheduleWithFixedDelay(this::watchDirector, tick, tick, TimeUnit.MILLISECONDS);
-        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1));
+        this.watchTimer = scheduler.queue("jobwerk-director-watch");
+        Duration tick = Duration.ofMillis(Math.max(10, Math.min(1000, conf.directorTimeout().toMillis() / 10)));
+        watchTimer.scheduleWithFixedDelay(tick, tick, this::watchDirector);
+        Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1), scheduler);
         this.events = new EventRoute(feed, s -> EngineJson.print(ProcessEventJson.encode(s)));
         RoutingHandler routes = new RoutingHandler()
                 .get("/subagent/api", auth.require(Permission.ValidUser, contact((ex, user) -> Exchanges.respondJson(ex, 200, overview()))))
@@ -93,7 +93,12 @@ public final class SubagentServer implements AutoCloseable {
 
     /** Starts serving. */
     public static SubagentServer start(SubagentConf conf) {
-        return new SubagentServer(conf, Clock.systemUTC());
+        return start(conf, RealScheduler.instance());
+    }
+
+    /** As {@link #start(SubagentConf)}, with time and threads (the director watch's) from {@code scheduler}. */
+    public static SubagentServer start(SubagentConf conf, Scheduler scheduler) {
+        return new SubagentServer(conf, scheduler);
     }
 
     public int port() {
@@ -115,7 +120,7 @@ public final class SubagentServer implements AutoCloseable {
     private Authentication.AuthenticatedHandler contact(Authentication.AuthenticatedHandler handler) {
         return (exchange, user) -> {
             if (user.may(Permission.AgentDirector)) {
-                directorWatch.contact(System.nanoTime());
+                directorWatch.contact(scheduler.nanoTime());
             }
             handler.handle(exchange, user);
         };
@@ -123,7 +128,7 @@ public final class SubagentServer implements AutoCloseable {
 
     private void watchDirector() {
         synchronized (this) { // with the coupling's lock: a coupling either comes first (contact) or finds the processes given up
-            if (!directorWatch.lostAt(System.nanoTime())) {
+            if (!directorWatch.lostAt(scheduler.nanoTime())) {
                 return;
             }
             // Its processes are given up, not continued: when it couples again it records them as lost (and
@@ -132,7 +137,7 @@ public final class SubagentServer implements AutoCloseable {
         }
         int n = processes.killAll("no request of the Director for " + conf.directorTimeout().toMillis() + " ms");
         if (n > 0) {
-            LOG.warning("Director lost: killed " + n + " processes");
+            LOG.warn("Director lost: killed " + n + " processes");
         }
     }
 
@@ -140,7 +145,7 @@ public final class SubagentServer implements AutoCloseable {
     private void command(io.undertow.server.HttpServerExchange exchange) {
         Checked<SubagentCommand> command = Exchanges.readJson(exchange).flatMap(SubagentCommandJson::decode);
         if (command.isFail() || command.orThrow().kind() != SubagentCommand.Kind.COUPLE_DIRECTOR) {
-            directorWatch.contact(System.nanoTime());
+            directorWatch.contact(scheduler.nanoTime());
         }
         if (command.isFail()) {
             Exchanges.respondProblem(exchange, command.problemOption().orElseThrow());
@@ -166,7 +171,7 @@ public final class SubagentServer implements AutoCloseable {
                     previous = directorRunId;
                     directorRunId = director;
                     dedicatedTo = couple.agentPath().orElse(null);
-                    directorWatch.contact(System.nanoTime());
+                    directorWatch.contact(scheduler.nanoTime());
                 }
                 boolean continued = director.equals(previous);
                 // Also after a silence (previous is null then): the kills' outcomes are in the feed before lastEventId is answered
@@ -174,7 +179,7 @@ public final class SubagentServer implements AutoCloseable {
                     // Answer only when they are gone: the new run may start the same jobs right after.
                     if (!processes.killAllAndAwait("a new run of the Director coupled; the previous run gave up its processes",
                             COUPLING_KILL_TIMEOUT)) {
-                        LOG.warning("Processes of the previous Director run did not end within " + COUPLING_KILL_TIMEOUT);
+                        LOG.warn("Processes of the previous Director run did not end within " + COUPLING_KILL_TIMEOUT);
                     }
                 }
                 if (continued) {
@@ -226,7 +231,7 @@ public final class SubagentServer implements AutoCloseable {
         if (web != null) {
             web.close();
         }
-        watchTimer.shutdownNow();
+        watchTimer.closeNow();
         processes.killAll("the Subagent shuts down");
         runner.close();
     }

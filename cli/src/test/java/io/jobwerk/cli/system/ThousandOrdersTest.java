@@ -62,6 +62,13 @@ class ThousandOrdersTest {
                         .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
-        assertThat(metrics.body()).contains("jobwerk_orders{state=\"Finished\"} " + ORDERS + "\n", "jobwerk_workflows 1\n");
+        // The Prometheus client writes a gauge's value as a double (1000.0): the same value to Prometheus
+        assertThat(sample(metrics.body(), "jobwerk_orders{state=\"Finished\"}")).isEqualTo(ORDERS);
+        assertThat(sample(metrics.body(), "jobwerk_workflows")).isEqualTo(1);
+    }
+
+    private static double sample(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).map(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in\n" + metrics));
     }
 }

@@ -6,6 +6,8 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.http.server.Exchanges;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.Scheduler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -37,13 +39,19 @@ public final class Authentication {
     private final Users users;
     private final Sessions sessions;
     private final Duration invalidLoginDelay;
+    private final Scheduler scheduler;
     // Basic auth sends the password with every request; PBKDF2 per request would cost ~0.1 s each.
     private final Map<String, UserAccount> verifiedBasicCredentials = new ConcurrentHashMap<>();
 
-    public Authentication(Users users, Sessions sessions, Duration invalidLoginDelay) {
+    public Authentication(Users users, Sessions sessions, Duration invalidLoginDelay, Scheduler scheduler) {
         this.users = users;
         this.sessions = sessions;
         this.invalidLoginDelay = invalidLoginDelay;
+        this.scheduler = scheduler;
+    }
+
+    public Authentication(Users users, Sessions sessions, Duration invalidLoginDelay) {
+        this(users, sessions, invalidLoginDelay, RealScheduler.instance());
     }
 
     public Sessions sessions() {
@@ -171,7 +179,7 @@ public final class Authentication {
 
     private void delayAfterInvalidLogin() {
         try {
-            Thread.sleep(invalidLoginDelay.toMillis());
+            scheduler.sleep(invalidLoginDelay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

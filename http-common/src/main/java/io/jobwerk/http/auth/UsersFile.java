@@ -16,7 +16,8 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The users of a server as its configuration lists them, one per line:
@@ -33,7 +34,7 @@ import java.util.logging.Logger;
  */
 public final class UsersFile {
     private static final String INVALID_NAME = "a user name must not be empty, start with '#', or contain '=', ':' or white space";
-    private static final Logger LOG = Logger.getLogger(UsersFile.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(UsersFile.class);
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -77,7 +78,7 @@ public final class UsersFile {
             return;
         }
         if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-            LOG.warning(source + " is accessible by group or others (" + PosixFilePermissions.toString(permissions)
+            LOG.warn(source + " is accessible by group or others (" + PosixFilePermissions.toString(permissions)
                     + "); let only the server's user read it: chmod 600 " + file);
         }
     }

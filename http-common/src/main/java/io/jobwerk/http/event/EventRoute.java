@@ -7,6 +7,7 @@ import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.http.server.Exchanges;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.jobwerk.scheduler.RealScheduler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,8 @@ public final class EventRoute {
             if (sinceWrite < COALESCE_NANOS) {
                 // Events follow each other closely (e.g. process ends, one keeper round each): let a few
                 // more come, so the reader gets and persists them together instead of one small batch each.
-                Thread.sleep((COALESCE_NANOS - sinceWrite) / 1_000_000, (int) ((COALESCE_NANOS - sinceWrite) % 1_000_000));
+                // Real time, as the feed's waits: a long poll is a real connection.
+                RealScheduler.instance().sleep(Duration.ofNanos(COALESCE_NANOS - sinceWrite));
             }
             Checked<List<Stamped<? extends Event>>> next = feed.read(after, request.limit() - sent);
             if (next.isFail()) {

@@ -9,8 +9,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetSocketAddress;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An Undertow server with the house rules: every handler runs on a worker thread in blocking mode,
@@ -25,7 +25,7 @@ public final class WebServer implements AutoCloseable {
     /** The most requests served at once, long polls of event streams included. */
     private static final int WORKER_THREADS = 256;
 
-    private static final Logger LOG = Logger.getLogger(WebServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Undertow undertow;
     private final int port;
@@ -106,7 +106,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void respondInternalError(HttpServerExchange exchange, Throwable e) {
-        LOG.log(Level.SEVERE, "Error in " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
+        LOG.error("Error in " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
         Exchanges.respondProblem(exchange, Problem.of("InternalError",
                 "Internal error while handling " + exchange.getRequestPath() + "; the server log has the details"));
     }

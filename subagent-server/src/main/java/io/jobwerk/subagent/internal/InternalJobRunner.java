@@ -6,6 +6,7 @@ import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.subagent.process.OutputSink;
 import io.jobwerk.subagent.process.RunningProcess;
+import io.jobwerk.scheduler.RealScheduler;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -17,11 +18,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the steps of internal jobs ({@link InternalJob}, {@link AsyncInternalJob}) in this JVM.
@@ -55,13 +53,7 @@ public final class InternalJobRunner implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
-        AtomicInteger counter = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "jobwerk-internal-job-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        executor.allowCoreThreadTimeOut(true);
+        this.executor = RealScheduler.instance().pool("jobwerk-internal-job", threads);
         this.chunkSize = chunkSize;
         this.classLoader = classLoader;
     }

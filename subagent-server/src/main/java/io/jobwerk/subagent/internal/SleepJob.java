@@ -2,6 +2,8 @@ package io.jobwerk.subagent.internal;
 
 import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.scheduler.RealScheduler;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +22,7 @@ public final class SleepJob implements InternalJob {
         } else if (!(millis instanceof Value.MissingValue)) {
             return new Outcome.Failed(Optional.of("SleepJob: argument 'millis' must be a number"), Map.of());
         }
-        Thread.sleep(ms);
+        RealScheduler.instance().sleep(Duration.ofMillis(ms));
         return new Outcome.Succeeded(Map.of());
     }
 }

@@ -4,6 +4,9 @@ import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.ReturnCodeMeaning;
 import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.scheduler.Cancellable;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +26,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts job processes with a {@link ProcessLauncher} ({@code posix_spawn} where it can). Output goes
@@ -57,7 +57,7 @@ public final class JobProcessRunner implements AutoCloseable {
 
     private final ProcessConf conf;
     private final OutputTailer tailer;
-    private final ScheduledExecutorService scheduler;
+    private final TaskQueue timer;
     private final TreeKiller killer;
     private final ExecutorService enders;
     private final Path tasks;
@@ -69,7 +69,7 @@ public final class JobProcessRunner implements AutoCloseable {
     static final String PID_LOG = "pids";
     private static final List<String> TASK_FILE_SUFFIXES = List.of(".stdout", ".stderr", ".return-values");
     private static final AtomicBoolean warnedOfThreadPerExit = new AtomicBoolean();
-    private static final Logger LOG = Logger.getLogger(JobProcessRunner.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JobProcessRunner.class);
 
     /**
      * For the JDK's launcher: lets {@link Process#onExit()} complete on the common fork-join pool instead of a new thread per
@@ -95,17 +95,9 @@ public final class JobProcessRunner implements AutoCloseable {
         this.conf = conf;
         this.launcher = launcher;
         this.tailer = new OutputTailer(conf.chunkSize(), conf.pollInterval());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jobwerk-process-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        this.enders = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "jobwerk-process-end");
-            t.setDaemon(true);
-            return t;
-        });
-        this.killer = new TreeKiller(scheduler);
+        this.timer = RealScheduler.instance().queue("jobwerk-process-timer");
+        this.enders = RealScheduler.instance().pool("jobwerk-process-end", 2);
+        this.killer = new TreeKiller(timer);
         this.tasks = conf.workDirectory().resolve("tasks");
         this.scriptsDirectory = conf.workDirectory().resolve("scripts");
         try {
@@ -117,9 +109,9 @@ public final class JobProcessRunner implements AutoCloseable {
             throw new UncheckedIOException("Cannot create work directory " + conf.workDirectory(), e);
         }
         this.pids = new PidLog(conf.workDirectory().resolve(PID_LOG));
-        LOG.fine(() -> "Job processes start with " + launcher.name());
+        LOG.atDebug().log(() -> "Job processes start with " + launcher.name());
         if (launcher instanceof JdkProcessLauncher && ForkJoinPool.getCommonPoolParallelism() < 2 && !warnedOfThreadPerExit.getAndSet(true)) {
-            LOG.warning("Each job process's exit starts a thread (the common fork-join pool has parallelism 1): "
+            LOG.warn("Each job process's exit starts a thread (the common fork-join pool has parallelism 1): "
                     + "call JobProcessRunner.prepareJvm() first in main, or set -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
         }
     }
@@ -143,7 +135,7 @@ public final class JobProcessRunner implements AutoCloseable {
                 files.toList().forEach(JobProcessRunner::deleteQuietly);
             }
         } catch (IOException | UncheckedIOException e) {
-            LOG.warning("Cannot clean the work directory " + workDirectory + ": " + e);
+            LOG.warn("Cannot clean the work directory " + workDirectory + ": " + e);
         }
         return killed;
     }
@@ -199,7 +191,7 @@ public final class JobProcessRunner implements AutoCloseable {
                     throw e;
                 }
                 try {
-                    Thread.sleep(Math.min(5L * attempt, 50));
+                    RealScheduler.instance().sleep(java.time.Duration.ofMillis(Math.min(5L * attempt, 50)));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -278,7 +270,7 @@ public final class JobProcessRunner implements AutoCloseable {
         private final ProcessLauncher.Launched process;
         private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         private final AtomicReference<Ending> ending = new AtomicReference<>(Ending.EXITED);
-        private volatile ScheduledFuture<?> timeoutFuture;
+        private volatile Cancellable timeoutFuture;
         private volatile OutputTailer.Tail err;
         private final AtomicInteger endsLeft = new AtomicInteger(3); // the exit and both tails' last output
 
@@ -291,16 +283,16 @@ public final class JobProcessRunner implements AutoCloseable {
 
         void watch(OutputTailer.Tail out, OutputTailer.Tail err) {
             this.err = err;
-            launch.timeout().ifPresent(t -> timeoutFuture = scheduler.schedule(() -> {
+            launch.timeout().ifPresent(t -> timeoutFuture = timer.schedule(t, () -> {
                 if (ending.compareAndSet(Ending.EXITED, Ending.TIMED_OUT)) {
                     terminate(false);
                 }
-            }, t.toNanos(), TimeUnit.NANOSECONDS));
+            }));
             process.exitCode().thenAccept(code -> {
                 exitCode = code;
-                ScheduledFuture<?> tf = timeoutFuture;
+                Cancellable tf = timeoutFuture;
                 if (tf != null) {
-                    tf.cancel(false);
+                    tf.cancel();
                 }
                 tailer.finish(out, err);
                 partEnded();
@@ -429,7 +421,7 @@ public final class JobProcessRunner implements AutoCloseable {
         killer.close();
         launcher.close();
         tailer.close();
-        scheduler.shutdownNow();
+        timer.closeNow();
         enders.shutdown();
         pids.close();
     }

@@ -1,5 +1,6 @@
 package io.jobwerk.subagent.process;
 
+import io.jobwerk.scheduler.RealScheduler;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -45,8 +46,7 @@ final class OutputTailer implements AutoCloseable {
     OutputTailer(int chunkSize, Duration pollInterval) {
         this.chunkSize = chunkSize;
         this.pollNanos = pollInterval.toNanos();
-        this.thread = new Thread(this::run, "jobwerk-output-tailer");
-        thread.setDaemon(true);
+        this.thread = RealScheduler.instance().newThread("jobwerk-output-tailer", this::run);
         thread.start();
     }
 

@@ -8,6 +8,7 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
+import io.jobwerk.scheduler.RealScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,9 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ProcessLauncher} calling glibc's {@code posix_spawnp} through JNA, and one reaper thread
@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  */
 final class PosixSpawnLauncher implements ProcessLauncher {
 
-    private static final Logger LOG = Logger.getLogger(PosixSpawnLauncher.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PosixSpawnLauncher.class);
 
     /** The glibc functions used, by their C names. */
     interface LibC extends Library {
@@ -117,11 +117,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
     // when the number may already belong to the pidfd of another process.
     private final Map<Long, Running> byToken = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong nextToken = new java.util.concurrent.atomic.AtomicLong();
-    private final ExecutorService waiters = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "jobwerk-process-wait");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService waiters = RealScheduler.instance().elasticPool("jobwerk-process-wait");
     private final Thread reaper;
     private final boolean pidFds; // false: a thread waits for each process (as where pidfds run out), for tests
     private volatile boolean closed;
@@ -136,8 +132,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
         libc.posix_spawnattr_setsigmask(attributes, emptySignalSet);
         libc.posix_spawnattr_setsigdefault(attributes, allSignals);
         libc.posix_spawnattr_setflags(attributes, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK));
-        this.reaper = new Thread(this::reap, "jobwerk-process-reaper");
-        reaper.setDaemon(true);
+        this.reaper = RealScheduler.instance().newThread("jobwerk-process-reaper", this::reap);
         reaper.start();
     }
 
@@ -240,7 +235,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
             libc.close(pidFd);
             running.pidFd = -1;
         }
-        LOG.fine(() -> "Process " + running.pid + ": waited for by a thread (no pidfd: errno " + Native.getLastError() + ")");
+        LOG.atDebug().log(() -> "Process " + running.pid + ": waited for by a thread (no pidfd: errno " + Native.getLastError() + ")");
         waitOnThread(running);
     }
 
@@ -279,7 +274,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
                 try {
                     running.complete(exitCode);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "After the end of process " + running.pid, e);
+                    LOG.warn("After the end of process " + running.pid, e);
                 }
             }
         }
@@ -301,7 +296,7 @@ final class PosixSpawnLauncher implements ProcessLauncher {
             }
             running.reaped = true;
             if (reaped != running.pid) {
-                LOG.warning("waitpid(" + running.pid + ") returned " + reaped + (reaped < 0 ? " (errno " + Native.getLastError() + ")" : "")
+                LOG.warn("waitpid(" + running.pid + ") returned " + reaped + (reaped < 0 ? " (errno " + Native.getLastError() + ")" : "")
                         + ": its exit code is unknown");
                 return 128 + 9;
             }

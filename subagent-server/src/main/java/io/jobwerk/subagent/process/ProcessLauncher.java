@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a job process with its output redirected to files and tells when it has ended.
@@ -47,7 +48,7 @@ interface ProcessLauncher extends AutoCloseable {
 
     /** The launcher {@code -Djobwerk.processLauncher} names, else the best one this machine has. */
     static ProcessLauncher create() {
-        Logger log = Logger.getLogger(ProcessLauncher.class.getName());
+        Logger log = LoggerFactory.getLogger(ProcessLauncher.class);
         String chosen = System.getProperty("jobwerk.processLauncher", "");
         if (!chosen.equals("jdk")) {
             Optional<ProcessLauncher> posix = PosixSpawnLauncher.open();

@@ -1,5 +1,7 @@
 package io.jobwerk.subagent.process;
 
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Kills processes with their descendants, on its own thread so a caller (the keeper) never waits.
@@ -30,13 +30,12 @@ final class TreeKiller implements AutoCloseable {
     private static final Kill STOP = new Kill(ProcessHandle.current(), false, Duration.ZERO);
 
     private final LinkedBlockingQueue<Kill> kills = new LinkedBlockingQueue<>();
-    private final ScheduledExecutorService scheduler;
+    private final TaskQueue timer;
     private final Thread thread;
 
-    TreeKiller(ScheduledExecutorService scheduler) {
-        this.scheduler = scheduler;
-        this.thread = new Thread(this::run, "jobwerk-process-killer");
-        thread.setDaemon(true);
+    TreeKiller(TaskQueue timer) {
+        this.timer = timer;
+        this.thread = RealScheduler.instance().newThread("jobwerk-process-killer", this::run);
         thread.start();
     }
 
@@ -59,8 +58,7 @@ final class TreeKiller implements AutoCloseable {
                         tree.forEach(ProcessHandle::destroyForcibly);
                     } else {
                         tree.forEach(ProcessHandle::destroy);
-                        scheduler.schedule(() -> tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly),
-                                kill.sigkillDelay().toNanos(), TimeUnit.NANOSECONDS);
+                        timer.schedule(kill.sigkillDelay(), () -> tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly));
                     }
                 }
                 if (stop) {
