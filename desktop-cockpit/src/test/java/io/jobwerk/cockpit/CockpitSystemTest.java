@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.cockpit.connection.ConnectionConf;
 import io.jobwerk.cockpit.live.OrderRow;
+import io.jobwerk.cockpit.log.LineKind;
+import io.jobwerk.cockpit.log.LogLine;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.main.Page;
 import io.jobwerk.engine.order.OrderState;
@@ -150,6 +152,33 @@ class CockpitSystemTest {
         Screenshots.write(robot, cockpit.scene(), "dashboard-dark.png");
     }
 
+    @Test
+    void tailsAnOrdersLogLiveAndSearchesIt(FxRobot robot) throws Exception {
+        awaitFx("connected", () -> cockpit.live().connectionProperty().get().isConnected());
+        system.addOrder("daily-report-2026-12-07", "ops/daily-report", Optional.empty());
+        system.addOrder("ticker-1", "ops/ticker", Optional.empty());
+        awaitFx("ticker-1 running", () -> cockpit.live().row("ticker-1").map(r -> r.group() == StateGroup.RUNNING).orElse(false));
+
+        // Opened from the Orders view while it runs: what the history holds, then every later line live, none lost or doubled.
+        robot.interact(() -> cockpit.viewModel().showOrder("ticker-1"));
+        awaitFx("ticker-1 selected", () -> cockpit.viewModel().orders().detailProperty().get().isPresent());
+        robot.clickOn("#openLog");
+        assertThat(cockpit.viewModel().pageProperty().get()).isEqualTo(Page.LOG);
+        var log = cockpit.viewModel().log();
+        awaitFx("the ticks up to the last, live", () -> log.lines().stream().anyMatch(l -> l.kind() == LineKind.STEP_ENDED));
+        List<String> ticks = onFx(() -> log.lines().stream().filter(l -> l.kind() == LineKind.STDOUT).map(LogLine::text).toList());
+        assertThat(ticks).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(i -> "tick " + i).toList());
+
+        awaitFx("daily-report finished", () -> cockpit.live().row("daily-report-2026-12-07").map(r -> r.group() == StateGroup.FINISHED).orElse(false));
+        robot.interact(() -> cockpit.viewModel().showLog("daily-report-2026-12-07"));
+        awaitFx("its four steps", () -> log.sections().size() == 4 && !log.loadingProperty().get());
+        assertThat(onFx(() -> log.lines().stream().filter(l -> l.kind() == LineKind.STDERR).map(LogLine::text).toList()))
+                .containsExactly("warning: 3 rows skipped (currency missing)");
+        robot.clickOn("#logSearch").write("rows");
+        awaitFx("the lines with 'rows' found", () -> log.searchProperty().get().lines().length == 3);
+        Screenshots.write(robot, cockpit.scene(), "log.png");
+    }
+
     private static void select(FxRobot robot, TableView<OrderRow> table, String orderId) {
         robot.interact(() -> {
             table.getSelectionModel().clearSelection();
@@ -158,6 +187,10 @@ class CockpitSystemTest {
                 table.scrollTo(r);
             });
         });
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {

@@ -3,6 +3,10 @@ package io.jobwerk.cockpit.main;
 import io.jobwerk.cockpit.agents.AgentsViewModel;
 import io.jobwerk.cockpit.connection.CommandSender;
 import io.jobwerk.cockpit.connection.ConnectionState;
+import io.jobwerk.cockpit.connection.ControllerReads;
+import io.jobwerk.cockpit.log.HistoryLogSource;
+import io.jobwerk.cockpit.log.LogViewModel;
+import java.util.concurrent.Executor;
 import io.jobwerk.cockpit.dashboard.DashboardViewModel;
 import io.jobwerk.cockpit.live.LiveModel;
 import io.jobwerk.cockpit.live.StateGroup;
@@ -36,8 +40,10 @@ public final class MainViewModel implements Navigator {
     private final WorkflowsViewModel workflows;
     private final AgentsViewModel agents;
     private final QuickSearchViewModel search;
+    private final LogViewModel log;
 
-    public MainViewModel(LiveModel live, CommandSender commands, UiThread ui, String controllerName) {
+    public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
+                         String controllerName) {
         this.live = live;
         this.controllerName = controllerName;
         this.dashboard = new DashboardViewModel(live, this);
@@ -45,6 +51,7 @@ public final class MainViewModel implements Navigator {
         this.workflows = new WorkflowsViewModel(live, this);
         this.agents = new AgentsViewModel(live);
         this.search = new QuickSearchViewModel(live, this);
+        this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
         live.connectionProperty().addListener((o, a, b) -> describe(b));
         describe(live.connectionProperty().get());
     }
@@ -87,6 +94,10 @@ public final class MainViewModel implements Navigator {
         return agents;
     }
 
+    public LogViewModel log() {
+        return log;
+    }
+
     public QuickSearchViewModel search() {
         return search;
     }
@@ -121,6 +132,23 @@ public final class MainViewModel implements Navigator {
     public void showWorkflow(String workflowPath) {
         workflows.select(workflowPath);
         page.set(Page.WORKFLOWS);
+    }
+
+    @Override
+    public void showLog(String orderId) {
+        log.open(orderId);
+        page.set(Page.LOG);
+    }
+
+    @Override
+    public void showTaskLog(String mainOrderId, String taskOrderId, String position) {
+        log.openTask(mainOrderId, taskOrderId, position);
+        page.set(Page.LOG);
+    }
+
+    @Override
+    public void showOrderDetail(String orderId) {
+        page.set(Page.ORDER_DETAIL);
     }
 
     private void describe(ConnectionState state) {

@@ -13,4 +13,13 @@ public interface Navigator {
     void showOrder(String orderId);
 
     void showWorkflow(String workflowPath);
+
+    /** The log viewer on an order's log (with its fork children's steps). */
+    void showLog(String orderId);
+
+    /** The log viewer on a task: its order's log at the step that ran at {@code position} of {@code taskOrderId}. */
+    void showTaskLog(String mainOrderId, String taskOrderId, String position);
+
+    /** The order detail: steps on a time axis, variables, events, actions. */
+    void showOrderDetail(String orderId);
 }
