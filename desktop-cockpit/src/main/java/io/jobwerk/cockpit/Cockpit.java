@@ -37,7 +37,7 @@ public final class Cockpit implements AutoCloseable {
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm) {
         live = new LiveModel(clock, zone);
         connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, clock);
-        viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
+        viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
         view = new MainView(viewModel, zone, confirm);
         scene = new Scene(view, 1440, 900);
         Theme.LIGHT.apply(scene);

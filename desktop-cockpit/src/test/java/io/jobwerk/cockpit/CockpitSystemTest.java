@@ -3,6 +3,7 @@ package io.jobwerk.cockpit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.cockpit.connection.ConnectionConf;
+import io.jobwerk.cockpit.history.HistoryEntry;
 import io.jobwerk.cockpit.live.OrderRow;
 import io.jobwerk.cockpit.log.LineKind;
 import io.jobwerk.cockpit.log.LogLine;
@@ -170,7 +171,20 @@ class CockpitSystemTest {
         assertThat(ticks).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(i -> "tick " + i).toList());
 
         awaitFx("daily-report finished", () -> cockpit.live().row("daily-report-2026-12-07").map(r -> r.group() == StateGroup.FINISHED).orElse(false));
-        robot.interact(() -> cockpit.viewModel().showLog("daily-report-2026-12-07"));
+        // Found in the history (filtered by its workflow), where a double-click opens its log.
+        robot.clickOn("#nav-HISTORY");
+        var history = cockpit.viewModel().history();
+        awaitFx("the history lists it", () -> history.orders().stream().anyMatch(o -> o.orderId().equals("daily-report-2026-12-07")));
+        TableView<HistoryEntry.OrderEntry> historyTable = robot.lookup("#historyOrderTable").queryTableView();
+        robot.interact(() -> historyTable.getSelectionModel().select(history.orders().stream()
+                .filter(o -> o.orderId().equals("daily-report-2026-12-07")).findFirst().orElseThrow()));
+        Screenshots.write(robot, cockpit.scene(), "history.png");
+        robot.clickOn("#historyWorkflow .text-field").write("ops/daily-report").push(KeyCode.ENTER);
+        awaitFx("only its workflow's orders", () -> history.orders().size() == 1);
+        robot.doubleClickOn(robot.lookup("#historyOrderTable .table-row-cell").match((javafx.scene.control.TableRow<HistoryEntry.OrderEntry> row) ->
+                row.getItem() != null && row.getItem().orderId().equals("daily-report-2026-12-07")).queryAs(javafx.scene.Node.class));
+        assertThat(cockpit.viewModel().pageProperty().get()).isEqualTo(Page.LOG);
+        assertThat(log.orderIdProperty().get()).isEqualTo("daily-report-2026-12-07");
         awaitFx("its four steps", () -> log.sections().size() == 4 && !log.loadingProperty().get());
         assertThat(onFx(() -> log.lines().stream().filter(l -> l.kind() == LineKind.STDERR).map(LogLine::text).toList()))
                 .containsExactly("warning: 3 rows skipped (currency missing)");

@@ -4,6 +4,7 @@ import io.jobwerk.cockpit.agents.AgentsView;
 import io.jobwerk.cockpit.connection.ConnectionState;
 import io.jobwerk.cockpit.dashboard.DashboardView;
 import io.jobwerk.cockpit.log.LogView;
+import io.jobwerk.cockpit.history.HistoryView;
 import io.jobwerk.cockpit.orders.OrdersView;
 import io.jobwerk.cockpit.ui.Icons;
 import io.jobwerk.cockpit.workflows.WorkflowsView;
@@ -50,6 +51,9 @@ public final class MainView extends StackPane {
         pages.put(Page.ORDERS, ordersView);
         pages.put(Page.AGENTS, new AgentsView(viewModel.agents()));
         pages.put(Page.LOG, new LogView(viewModel.log()));
+        pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
+                () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
+                () -> viewModel.live().agents().stream().filter(a -> a.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.AGENT).map(a -> a.agentPath()).toList()));
         for (Page page : Page.values()) {
             pages.computeIfAbsent(page, p -> new Label(p.title() + " comes next."));
         }

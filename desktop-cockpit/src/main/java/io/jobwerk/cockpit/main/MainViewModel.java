@@ -7,6 +7,9 @@ import io.jobwerk.cockpit.connection.ControllerReads;
 import io.jobwerk.cockpit.log.HistoryLogSource;
 import io.jobwerk.cockpit.log.LogViewModel;
 import java.util.concurrent.Executor;
+import io.jobwerk.cockpit.history.HistoryViewModel;
+import io.jobwerk.cockpit.history.TimeRange;
+import java.time.Clock;
 import io.jobwerk.cockpit.dashboard.DashboardViewModel;
 import io.jobwerk.cockpit.live.LiveModel;
 import io.jobwerk.cockpit.live.StateGroup;
@@ -41,12 +44,14 @@ public final class MainViewModel implements Navigator {
     private final AgentsViewModel agents;
     private final QuickSearchViewModel search;
     private final LogViewModel log;
+    private final HistoryViewModel history;
 
     public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
-                         String controllerName) {
+                         Clock clock, String controllerName) {
         this.live = live;
         this.controllerName = controllerName;
-        this.dashboard = new DashboardViewModel(live, this);
+        this.dashboard = new DashboardViewModel(live, this, reads, ui, clock);
+        this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);
         this.workflows = new WorkflowsViewModel(live, this);
         this.agents = new AgentsViewModel(live);
@@ -94,6 +99,14 @@ public final class MainViewModel implements Navigator {
         return agents;
     }
 
+    public LiveModel live() {
+        return live;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
     public LogViewModel log() {
         return log;
     }
@@ -104,11 +117,6 @@ public final class MainViewModel implements Navigator {
 
     public void toggleTheme() {
         dark.set(!dark.get());
-    }
-
-    @Override
-    public void show(Page page) {
-        this.page.set(page);
     }
 
     @Override
@@ -132,6 +140,25 @@ public final class MainViewModel implements Navigator {
     public void showWorkflow(String workflowPath) {
         workflows.select(workflowPath);
         page.set(Page.WORKFLOWS);
+    }
+
+    @Override
+    public void show(Page page) {
+        this.page.set(page);
+        if (page == Page.HISTORY) {
+            history.refresh();
+        } else if (page == Page.DASHBOARD) {
+            dashboard.refreshHistory();
+        }
+    }
+
+    @Override
+    public void showHistory(String state, TimeRange range) {
+        history.kindProperty().set(HistoryViewModel.Kind.ORDERS);
+        history.stateProperty().set(state);
+        history.workflowProperty().set("");
+        history.rangeProperty().set(range);
+        show(Page.HISTORY);
     }
 
     @Override

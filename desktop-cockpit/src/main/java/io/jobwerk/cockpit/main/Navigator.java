@@ -20,6 +20,9 @@ public interface Navigator {
     /** The log viewer on a task: its order's log at the step that ran at {@code position} of {@code taskOrderId}. */
     void showTaskLog(String mainOrderId, String taskOrderId, String position);
 
+    /** The History view on the orders in {@code state} (e.g. {@code OrderFailed}; empty: all) within {@code range}. */
+    void showHistory(String state, io.jobwerk.cockpit.history.TimeRange range);
+
     /** The order detail: steps on a time axis, variables, events, actions. */
     void showOrderDetail(String orderId);
 }
