@@ -191,6 +191,28 @@ class CockpitSystemTest {
         robot.clickOn("#logSearch").write("rows");
         awaitFx("the lines with 'rows' found", () -> log.searchProperty().get().lines().length == 3);
         Screenshots.write(robot, cockpit.scene(), "log.png");
+
+        // The daily plan: a day planned from the schedules (asked first, naming the day), then seen in the calendar and the day's list.
+        robot.clickOn("#nav-DAILY_PLAN");
+        var plan = cockpit.viewModel().dailyPlan();
+        java.time.LocalDate tomorrow = plan.today().plusDays(1);
+        awaitFx("the month with projections", () -> plan.days().stream().anyMatch(d -> d.projected() > 0));
+        robot.clickOn("#day-" + tomorrow);
+        awaitFx("tomorrow's projected orders", () -> !plan.dayOrders().isEmpty() && plan.dayOrders().get(0).state().equals("projected"));
+        robot.clickOn("#planPlan");
+        assertThat(confirmations).last().asString().startsWith("Plan " + tomorrow);
+        awaitFx("tomorrow planned", () -> !plan.dayOrders().isEmpty() && plan.dayOrders().stream().allMatch(o -> o.state().equals("planned"))
+                && plan.days().stream().anyMatch(d -> d.date().equals(tomorrow) && d.planned() > 0));
+        robot.clickOn("#day-" + plan.today());
+        robot.clickOn("#planPlan");
+        awaitFx("today planned", () -> plan.days().stream().anyMatch(d -> d.date().equals(plan.today()) && d.planned() > 0));
+        robot.clickOn("#planSubmit");
+        assertThat(confirmations).last().asString().contains("planned order").contains("go to the Controller");
+        awaitFx("today submitted", () -> plan.days().stream().anyMatch(d -> d.date().equals(plan.today()) && d.planned() == 0 && d.stored() > 0));
+        awaitFx("a submitted order at the Controller", () -> cockpit.live().orders().stream().anyMatch(o -> o.orderId().startsWith("#" + plan.today() + "#P")));
+        robot.clickOn("#day-" + tomorrow);
+        awaitFx("tomorrow's list", () -> plan.dayOrders().stream().allMatch(o -> o.state().equals("planned")) && !plan.dayOrders().isEmpty());
+        Screenshots.write(robot, cockpit.scene(), "daily-plan.png");
     }
 
     private static void select(FxRobot robot, TableView<OrderRow> table, String orderId) {

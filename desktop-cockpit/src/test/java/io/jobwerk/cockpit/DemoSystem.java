@@ -100,6 +100,16 @@ final class DemoSystem implements AutoCloseable {
                         "{\"tick\":" + jobDef("agent", "i=1; while [ $i -le 60 ]; do echo \"tick $i\"; i=$((i+1)); sleep 0.1; done", 1) + "}"),
                 workflow("remote/backup", "[" + job("backup", "backup") + "]",
                         "{\"backup\":" + jobDef("backup", "echo backing up", 1) + "}"));
+        ndjson += "\n" + String.join("\n",
+                "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"WorkingDaysCalendar\",\"path\":\"weekdays\",\"includes\":{\"weekdays\":[{\"days\":[1,2,3,4,5]}]}}}",
+                "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"WorkingDaysCalendar\",\"path\":\"every-day\",\"includes\":{\"weekdays\":[{\"days\":[0,1,2,3,4,5,6]}]}}}",
+                "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Schedule\",\"path\":\"daily-report\",\"workflowNames\":[\"ops/daily-report\"],"
+                        + "\"calendars\":[{\"calendarName\":\"weekdays\",\"timeZone\":\"Europe/Berlin\",\"periods\":[{\"singleStart\":\"06:30:00\"}]}],"
+                        + "\"planOrderAutomatically\":false,\"submitOrderToControllerWhenPlanned\":false}}",
+                "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Schedule\",\"path\":\"hello-thrice\",\"workflowNames\":[\"demo/hello\"],"
+                        + "\"calendars\":[{\"calendarName\":\"every-day\",\"timeZone\":\"Europe/Berlin\",\"periods\":[{\"singleStart\":\"08:00:00\"},"
+                        + "{\"singleStart\":\"12:00:00\"},{\"singleStart\":\"18:00:00\"}]}],"
+                        + "\"planOrderAutomatically\":false,\"submitOrderToControllerWhenPlanned\":false}}");
         Checked<Boolean> deployed = standalone.controller().deploy(ItemOperationJson.decodeNdjson(ndjson).orThrow());
         if (deployed.isFail()) {
             throw new IllegalStateException("Deployment failed: " + deployed.problemOption().orElseThrow());

@@ -126,9 +126,36 @@ public final class DashboardView extends VBox {
         HBox numbers = new HBox(10, succeeded, failed);
         VBox history = new VBox(8, titleRow, numbers, problem);
         history.setId("dashboardHistory");
-        HBox row = new HBox(24, history);
-        row.getProperties().put("historyBox", history);
+        HBox row = new HBox(40, history, planProgress(viewModel));
         return row;
+    }
+
+    /** Today's daily plan: how many of its orders finished, with a bar; click opens the Daily plan. */
+    private VBox planProgress(DashboardViewModel viewModel) {
+        Label title = new Label("Daily plan today");
+        title.getStyleClass().add("section-title");
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(0);
+        bar.setPrefWidth(320);
+        Label text = new Label("…");
+        text.setId("dashboardPlan");
+        Runnable show = () -> {
+            io.jobwerk.cockpit.plan.PlanDay day = viewModel.todayPlanProperty().get();
+            if (day == null) {
+                return;
+            }
+            int all = day.stored();
+            bar.setProgress(all == 0 ? 0 : (double) day.finished() / all);
+            text.setText(all == 0 ? "Nothing planned for today." : day.finished() + " of " + all + " finished · "
+                    + day.submitted() + " submitted · " + day.planned() + " planned, not submitted");
+        };
+        viewModel.todayPlanProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        VBox box = new VBox(8, title, bar, text);
+        box.setId("dashboardPlanBox");
+        box.setStyle("-fx-cursor: hand;");
+        Tooltip.install(box, new Tooltip("Open the daily plan"));
+        box.setOnMouseClicked(e -> viewModel.openDailyPlan());
+        return box;
     }
 
     private static VBox summaryTile(String id, StateGroup group, String name, Runnable open) {

@@ -47,7 +47,11 @@ public final class DashboardViewModel {
         public static final HistorySummary UNKNOWN = new HistorySummary(-1, -1, Optional.empty());
     }
 
-    public DashboardViewModel(LiveModel live, Navigator navigator, ControllerReads reads, UiThread ui, Clock clock) {
+    private final ReadOnlyObjectProperty<io.jobwerk.cockpit.plan.PlanDay> todayPlan;
+
+    public DashboardViewModel(LiveModel live, Navigator navigator, ControllerReads reads, UiThread ui, Clock clock,
+                              ReadOnlyObjectProperty<io.jobwerk.cockpit.plan.PlanDay> todayPlan) {
+        this.todayPlan = todayPlan;
         this.live = live;
         this.navigator = navigator;
         this.reads = reads;
@@ -104,6 +108,15 @@ public final class DashboardViewModel {
         from.ifPresent(f -> query.put("from", f.toString()));
         query.put("limit", "1");
         return reads.get(List.of("history", "orders"), query).thenApply(answer -> answer.map(json -> json.path("total").asLong()));
+    }
+
+    /** Today's daily plan (null until read). */
+    public ReadOnlyObjectProperty<io.jobwerk.cockpit.plan.PlanDay> todayPlanProperty() {
+        return todayPlan;
+    }
+
+    public void openDailyPlan() {
+        navigator.show(Page.DAILY_PLAN);
     }
 
     /** The History view on the range's succeeded ({@code OrderFinished}) or failed ({@code OrderFailed}) orders. */

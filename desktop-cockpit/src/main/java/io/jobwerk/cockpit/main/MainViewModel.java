@@ -8,6 +8,7 @@ import io.jobwerk.cockpit.log.HistoryLogSource;
 import io.jobwerk.cockpit.log.LogViewModel;
 import java.util.concurrent.Executor;
 import io.jobwerk.cockpit.history.HistoryViewModel;
+import io.jobwerk.cockpit.plan.DailyPlanViewModel;
 import io.jobwerk.cockpit.history.TimeRange;
 import java.time.Clock;
 import io.jobwerk.cockpit.dashboard.DashboardViewModel;
@@ -45,19 +46,26 @@ public final class MainViewModel implements Navigator {
     private final QuickSearchViewModel search;
     private final LogViewModel log;
     private final HistoryViewModel history;
+    private final DailyPlanViewModel dailyPlan;
 
     public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
                          Clock clock, String controllerName) {
         this.live = live;
         this.controllerName = controllerName;
-        this.dashboard = new DashboardViewModel(live, this, reads, ui, clock);
+        this.dailyPlan = new DailyPlanViewModel(reads, commands, ui, clock, live.zone());
+        this.dashboard = new DashboardViewModel(live, this, reads, ui, clock, dailyPlan.todayProperty());
         this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);
         this.workflows = new WorkflowsViewModel(live, this);
         this.agents = new AgentsViewModel(live);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
-        live.connectionProperty().addListener((o, a, b) -> describe(b));
+        live.connectionProperty().addListener((o, a, b) -> {
+            describe(b);
+            if (b.isConnected() && !a.isConnected()) {
+                show(page.get()); // the page's reads (history summary, today's plan) once the Controller answers
+            }
+        });
         describe(live.connectionProperty().get());
     }
 
@@ -101,6 +109,10 @@ public final class MainViewModel implements Navigator {
 
     public LiveModel live() {
         return live;
+    }
+
+    public DailyPlanViewModel dailyPlan() {
+        return dailyPlan;
     }
 
     public HistoryViewModel history() {
@@ -147,8 +159,11 @@ public final class MainViewModel implements Navigator {
         this.page.set(page);
         if (page == Page.HISTORY) {
             history.refresh();
+        } else if (page == Page.DAILY_PLAN) {
+            dailyPlan.refresh();
         } else if (page == Page.DASHBOARD) {
             dashboard.refreshHistory();
+            dailyPlan.refreshToday();
         }
     }
 
@@ -175,7 +190,7 @@ public final class MainViewModel implements Navigator {
 
     @Override
     public void showOrderDetail(String orderId) {
-        page.set(Page.ORDER_DETAIL);
+        showOrder(orderId); // the Orders view's detail pane, until the order detail with its time axis comes
     }
 
     private void describe(ConnectionState state) {

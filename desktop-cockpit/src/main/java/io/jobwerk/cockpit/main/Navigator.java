@@ -23,6 +23,6 @@ public interface Navigator {
     /** The History view on the orders in {@code state} (e.g. {@code OrderFailed}; empty: all) within {@code range}. */
     void showHistory(String state, io.jobwerk.cockpit.history.TimeRange range);
 
-    /** The order detail: steps on a time axis, variables, events, actions. */
+    /** The order's detail (for now the Orders view with the order selected, if it is still there). */
     void showOrderDetail(String orderId);
 }

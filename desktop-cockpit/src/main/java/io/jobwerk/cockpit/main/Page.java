@@ -8,8 +8,7 @@ public enum Page {
     AGENTS("Agents", "mdoal-dns", KeyBinding.SHOW_AGENTS),
     HISTORY("History", "mdoal-history", KeyBinding.SHOW_HISTORY),
     DAILY_PLAN("Daily plan", "mdoal-calendar_today", KeyBinding.SHOW_DAILY_PLAN),
-    LOG("Log", "mdoal-description", KeyBinding.SHOW_LOG),
-    ORDER_DETAIL("Order detail", "mdomz-timeline", KeyBinding.SHOW_ORDER_DETAIL);
+    LOG("Log", "mdoal-description", KeyBinding.SHOW_LOG);
 
     private final String title;
     private final String icon;

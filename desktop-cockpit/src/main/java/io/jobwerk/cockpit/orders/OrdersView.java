@@ -46,7 +46,7 @@ public final class OrdersView extends VBox {
 
     /** @param confirm asks the operator (the question names what is affected); true to go on */
     public OrdersView(OrdersViewModel viewModel, ZoneId zone, Predicate<String> confirm,
-                      java.util.function.Consumer<String> openLog, java.util.function.Consumer<String> openDetail) {
+                      java.util.function.Consumer<String> openLog) {
         this.viewModel = viewModel;
         this.confirm = confirm;
         getStyleClass().add("page");
@@ -98,12 +98,7 @@ public final class OrdersView extends VBox {
         log.setTooltip(new Tooltip("The selected order's log, live (" + KeyBinding.OPEN_LOG.displayText() + ")"));
         log.disableProperty().bind(noneSelected);
         log.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openLog.accept(r.orderId())));
-        Button details = new Button("Detail", Icons.icon("mdomz-timeline"));
-        details.setId("openOrderDetail");
-        details.setTooltip(new Tooltip("The selected order's steps on a time axis, variables, events (" + KeyBinding.OPEN_ORDER_DETAIL.displayText() + ")"));
-        details.disableProperty().bind(noneSelected);
-        details.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openDetail.accept(r.orderId())));
-        HBox actions = new HBox(8, log, details, new javafx.scene.control.Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, message);
+        HBox actions = new HBox(8, log, new javafx.scene.control.Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, message);
         actions.getStyleClass().add("toolbar-row");
 
         table = table(zone);
@@ -137,9 +132,6 @@ public final class OrdersView extends VBox {
                 e.consume();
             } else if (KeyBinding.OPEN_LOG.combination().match(e) && !log.isDisabled()) {
                 log.fire();
-                e.consume();
-            } else if (KeyBinding.OPEN_ORDER_DETAIL.combination().match(e) && !details.isDisabled()) {
-                details.fire();
                 e.consume();
             } else if (KeyBinding.ANSWER_PROMPT.combination().match(e) && !answer.isDisabled()) {
                 answer.fire();
