@@ -21,6 +21,13 @@ import javafx.stage.Stage;
  */
 public final class Cockpit implements AutoCloseable {
 
+    /** Searches and file writes of the views, off the UI thread; daemon threads, so they never hold the JVM. */
+    private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "cockpit-background");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ControllerConnection connection;
     private final LiveModel live;
     private final MainViewModel viewModel;
@@ -30,7 +37,7 @@ public final class Cockpit implements AutoCloseable {
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm) {
         live = new LiveModel(clock, zone);
         connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, clock);
-        viewModel = new MainViewModel(live, connection::execute, UiThread.fx(), conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
+        viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
         view = new MainView(viewModel, zone, confirm);
         scene = new Scene(view, 1440, 900);
         Theme.LIGHT.apply(scene);

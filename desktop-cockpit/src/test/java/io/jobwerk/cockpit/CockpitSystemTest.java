@@ -3,7 +3,10 @@ package io.jobwerk.cockpit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.cockpit.connection.ConnectionConf;
+import io.jobwerk.cockpit.history.HistoryEntry;
 import io.jobwerk.cockpit.live.OrderRow;
+import io.jobwerk.cockpit.log.LineKind;
+import io.jobwerk.cockpit.log.LogLine;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.main.Page;
 import io.jobwerk.engine.order.OrderState;
@@ -150,6 +153,68 @@ class CockpitSystemTest {
         Screenshots.write(robot, cockpit.scene(), "dashboard-dark.png");
     }
 
+    @Test
+    void tailsAnOrdersLogLiveAndSearchesIt(FxRobot robot) throws Exception {
+        awaitFx("connected", () -> cockpit.live().connectionProperty().get().isConnected());
+        system.addOrder("daily-report-2026-12-07", "ops/daily-report", Optional.empty());
+        system.addOrder("ticker-1", "ops/ticker", Optional.empty());
+        awaitFx("ticker-1 running", () -> cockpit.live().row("ticker-1").map(r -> r.group() == StateGroup.RUNNING).orElse(false));
+
+        // Opened from the Orders view while it runs: what the history holds, then every later line live, none lost or doubled.
+        robot.interact(() -> cockpit.viewModel().showOrder("ticker-1"));
+        awaitFx("ticker-1 selected", () -> cockpit.viewModel().orders().detailProperty().get().isPresent());
+        robot.clickOn("#openLog");
+        assertThat(cockpit.viewModel().pageProperty().get()).isEqualTo(Page.LOG);
+        var log = cockpit.viewModel().log();
+        awaitFx("the ticks up to the last, live", () -> log.lines().stream().anyMatch(l -> l.kind() == LineKind.STEP_ENDED));
+        List<String> ticks = onFx(() -> log.lines().stream().filter(l -> l.kind() == LineKind.STDOUT).map(LogLine::text).toList());
+        assertThat(ticks).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(i -> "tick " + i).toList());
+
+        awaitFx("daily-report finished", () -> cockpit.live().row("daily-report-2026-12-07").map(r -> r.group() == StateGroup.FINISHED).orElse(false));
+        // Found in the history (filtered by its workflow), where a double-click opens its log.
+        robot.clickOn("#nav-HISTORY");
+        var history = cockpit.viewModel().history();
+        awaitFx("the history lists it", () -> history.orders().stream().anyMatch(o -> o.orderId().equals("daily-report-2026-12-07")));
+        TableView<HistoryEntry.OrderEntry> historyTable = robot.lookup("#historyOrderTable").queryTableView();
+        robot.interact(() -> historyTable.getSelectionModel().select(history.orders().stream()
+                .filter(o -> o.orderId().equals("daily-report-2026-12-07")).findFirst().orElseThrow()));
+        Screenshots.write(robot, cockpit.scene(), "history.png");
+        robot.clickOn("#historyWorkflow .text-field").write("ops/daily-report").push(KeyCode.ENTER);
+        awaitFx("only its workflow's orders", () -> history.orders().size() == 1);
+        robot.doubleClickOn(robot.lookup("#historyOrderTable .table-row-cell").match((javafx.scene.control.TableRow<HistoryEntry.OrderEntry> row) ->
+                row.getItem() != null && row.getItem().orderId().equals("daily-report-2026-12-07")).queryAs(javafx.scene.Node.class));
+        assertThat(cockpit.viewModel().pageProperty().get()).isEqualTo(Page.LOG);
+        assertThat(log.orderIdProperty().get()).isEqualTo("daily-report-2026-12-07");
+        awaitFx("its four steps", () -> log.sections().size() == 4 && !log.loadingProperty().get());
+        assertThat(onFx(() -> log.lines().stream().filter(l -> l.kind() == LineKind.STDERR).map(LogLine::text).toList()))
+                .containsExactly("warning: 3 rows skipped (currency missing)");
+        robot.clickOn("#logSearch").write("rows");
+        awaitFx("the lines with 'rows' found", () -> log.searchProperty().get().lines().length == 3);
+        Screenshots.write(robot, cockpit.scene(), "log.png");
+
+        // The daily plan: a day planned from the schedules (asked first, naming the day), then seen in the calendar and the day's list.
+        robot.clickOn("#nav-DAILY_PLAN");
+        var plan = cockpit.viewModel().dailyPlan();
+        java.time.LocalDate tomorrow = plan.today().plusDays(1);
+        awaitFx("the month with projections", () -> plan.days().stream().anyMatch(d -> d.projected() > 0));
+        robot.clickOn("#day-" + tomorrow);
+        awaitFx("tomorrow's projected orders", () -> !plan.dayOrders().isEmpty() && plan.dayOrders().get(0).state().equals("projected"));
+        robot.clickOn("#planPlan");
+        assertThat(confirmations).last().asString().startsWith("Plan " + tomorrow);
+        awaitFx("tomorrow planned", () -> !plan.dayOrders().isEmpty() && plan.dayOrders().stream().allMatch(o -> o.state().equals("planned"))
+                && plan.days().stream().anyMatch(d -> d.date().equals(tomorrow) && d.planned() > 0));
+        robot.clickOn("#day-" + plan.today());
+        robot.clickOn("#planPlan");
+        awaitFx("today planned", () -> plan.days().stream().anyMatch(d -> d.date().equals(plan.today()) && d.planned() > 0));
+        robot.clickOn("#planSubmit");
+        assertThat(confirmations).last().asString().contains("planned order").contains("go to the Controller");
+        awaitFx("today submitted", () -> plan.days().stream().anyMatch(d -> d.date().equals(plan.today()) && d.planned() == 0 && d.stored() > 0));
+        awaitFx("a submitted order at the Controller", () -> cockpit.live().orders().stream().anyMatch(o -> o.orderId().startsWith("#" + plan.today() + "#P")));
+        robot.clickOn("#day-" + tomorrow);
+        awaitFx("tomorrow's list", () -> plan.dayOrders().stream().allMatch(o -> o.state().equals("planned")) && !plan.dayOrders().isEmpty());
+        Screenshots.write(robot, cockpit.scene(), "daily-plan.png");
+    }
+
     private static void select(FxRobot robot, TableView<OrderRow> table, String orderId) {
         robot.interact(() -> {
             table.getSelectionModel().clearSelection();
@@ -158,6 +223,10 @@ class CockpitSystemTest {
                 table.scrollTo(r);
             });
         });
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {

@@ -87,8 +87,29 @@ final class DemoSystem implements AutoCloseable {
                         "{\"check\":" + jobDef("agent", "echo 'disk /data is 97% full' >&2; exit 3", 1) + "}"),
                 workflow("demo/hello", "[" + job("say-hello", "hello") + "]",
                         "{\"hello\":" + jobDef("agent", "echo Hello from $JS7_ORDER_ID", 1) + "}"),
+                workflow("ops/daily-report", "[" + job("fetch", "fetch") + ","
+                        + "{\"TYPE\":\"Fork\",\"branches\":["
+                        + "{\"id\":\"eu\",\"workflow\":{\"instructions\":[" + job("aggregate-eu", "aggregate") + "]}},"
+                        + "{\"id\":\"us\",\"workflow\":{\"instructions\":[" + job("aggregate-us", "aggregate") + "]}}]},"
+                        + job("publish", "publish") + "]",
+                        "{\"fetch\":" + jobDef("agent", "echo 'fetching sales of yesterday from db01'; echo '1200 rows read'; "
+                                + "echo 'warning: 3 rows skipped (currency missing)' >&2; echo '1197 rows kept'", 1) + ","
+                        + "\"aggregate\":" + jobDef("agent", "echo \"aggregating $JS7_ORDER_ID\"; sleep 0.3; echo '42 groups written'", 2) + ","
+                        + "\"publish\":" + jobDef("agent", "echo 'rendering report.pdf (12 pages)'; echo 'published to /reports/daily/report.pdf'", 1) + "}"),
+                workflow("ops/ticker", "[" + job("tick", "tick") + "]",
+                        "{\"tick\":" + jobDef("agent", "i=1; while [ $i -le 60 ]; do echo \"tick $i\"; i=$((i+1)); sleep 0.1; done", 1) + "}"),
                 workflow("remote/backup", "[" + job("backup", "backup") + "]",
                         "{\"backup\":" + jobDef("backup", "echo backing up", 1) + "}"));
+        ndjson += "\n" + String.join("\n",
+                "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"WorkingDaysCalendar\",\"path\":\"weekdays\",\"includes\":{\"weekdays\":[{\"days\":[1,2,3,4,5]}]}}}",
+                "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"WorkingDaysCalendar\",\"path\":\"every-day\",\"includes\":{\"weekdays\":[{\"days\":[0,1,2,3,4,5,6]}]}}}",
+                "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Schedule\",\"path\":\"daily-report\",\"workflowNames\":[\"ops/daily-report\"],"
+                        + "\"calendars\":[{\"calendarName\":\"weekdays\",\"timeZone\":\"Europe/Berlin\",\"periods\":[{\"singleStart\":\"06:30:00\"}]}],"
+                        + "\"planOrderAutomatically\":false,\"submitOrderToControllerWhenPlanned\":false}}",
+                "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Schedule\",\"path\":\"hello-thrice\",\"workflowNames\":[\"demo/hello\"],"
+                        + "\"calendars\":[{\"calendarName\":\"every-day\",\"timeZone\":\"Europe/Berlin\",\"periods\":[{\"singleStart\":\"08:00:00\"},"
+                        + "{\"singleStart\":\"12:00:00\"},{\"singleStart\":\"18:00:00\"}]}],"
+                        + "\"planOrderAutomatically\":false,\"submitOrderToControllerWhenPlanned\":false}}");
         Checked<Boolean> deployed = standalone.controller().deploy(ItemOperationJson.decodeNdjson(ndjson).orThrow());
         if (deployed.isFail()) {
             throw new IllegalStateException("Deployment failed: " + deployed.problemOption().orElseThrow());

@@ -91,7 +91,47 @@ public final class HistoryQueries {
      * {@code [stderr]} and a line naming the step's outcome once it ended. Empty for an unknown order.
      */
     public Optional<String> log(String orderId) throws SQLException {
+        return logAt(orderId).map(OrderLog::text);
+    }
+
+    /**
+     * An order's log (as {@link #log}) and the last event the history held when it was read: both
+     * read in one transaction, so a reader following the events live appends exactly those after
+     * {@code eventId} and neither loses nor doubles a line.
+     */
+    public record OrderLog(String text, long eventId) {}
+
+    public Optional<OrderLog> logAt(String orderId) throws SQLException {
         try (Connection c = database.connection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            if (c.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)
+                    && !c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("sqlite")) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // PostgreSQL: one snapshot for all statements
+            }
+            try {
+                long eventId = 0;
+                try (PreparedStatement s = c.prepareStatement("SELECT last_event_id FROM history_position WHERE id = 1");
+                     ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        eventId = r.getLong(1);
+                    }
+                }
+                long at = eventId;
+                return logIn(c, orderId).map(text -> new OrderLog(text, at));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+                if (c.getTransactionIsolation() != isolation) {
+                    c.setTransactionIsolation(isolation);
+                }
+            }
+        }
+    }
+
+    private Optional<String> logIn(Connection c, String orderId) throws SQLException {
+        {
             Optional<OrderRow> entry = Optional.empty();
             try (PreparedStatement s = c.prepareStatement("SELECT " + HistoryRows.ORDER_COLUMNS + " FROM order_history WHERE order_id = ?"
                     + " ORDER BY added_event_id DESC LIMIT 1")) {

@@ -59,6 +59,8 @@ abstract class HistoryServiceContract {
                 assertThat(log.lines().toList().subList(1, 3)).containsExactly("hello", "[stderr] warning");
                 assertThat(log.lines().toList().get(3)).contains("Job 'greet' ended: Succeeded, returnCode 0");
                 assertThat(history.queries().log("unknown")).isEmpty();
+                assertThat(history.queries().logAt("good").orElseThrow().eventId())
+                        .as("the log says up to which event it was read").isEqualTo(history.storedEventId()).isGreaterThanOrEqualTo(last);
             }
         }
     }

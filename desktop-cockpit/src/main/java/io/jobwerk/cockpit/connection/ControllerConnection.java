@@ -41,7 +41,7 @@ import java.util.logging.Logger;
  * so it reconnects by itself; every change of its {@link ConnectionState} is told on the UI thread.
  * Commands go out on a thread of their own.
  */
-public final class ControllerConnection implements AutoCloseable {
+public final class ControllerConnection implements ControllerReads, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ControllerConnection.class.getName());
     private static final Duration POLL = Duration.ofSeconds(20);
@@ -55,6 +55,7 @@ public final class ControllerConnection implements AutoCloseable {
     private final Consumer<ConnectionState> onState;
     private final Clock clock;
     private final ExecutorService commands;
+    private final ExecutorService reads;
     private final Thread reader;
     private volatile boolean closed;
     private volatile boolean lastFollowed; // the last session got as far as following events
@@ -68,6 +69,7 @@ public final class ControllerConnection implements AutoCloseable {
         this.onState = onState;
         this.clock = clock;
         this.commands = Executors.newSingleThreadExecutor(r -> daemon(r, "cockpit-commands " + conf.name()));
+        this.reads = Executors.newFixedThreadPool(2, r -> daemon(r, "cockpit-reads " + conf.name()));
         this.reader = daemon(this::run, "cockpit-events " + conf.name());
     }
 
@@ -96,6 +98,18 @@ public final class ControllerConnection implements AutoCloseable {
     public CompletableFuture<Checked<CommandResponse>> execute(Command command) {
         return CompletableFuture.supplyAsync(
                 () -> client.command(CommandJson.encode(command)).flatMap(CommandJson::decodeResponse), commands);
+    }
+
+    /** {@code GET apiUri/segments…?query} on a reading thread (not the commands'), e.g. a page of the history. */
+    @Override
+    public CompletableFuture<Checked<JsonNode>> get(List<String> pathSegments, java.util.Map<String, String> query) {
+        return CompletableFuture.supplyAsync(() -> client.get(pathSegments, query), reads);
+    }
+
+    /** {@code GET apiUri/segments…} of a text with its headers (an order's log), on a reading thread: a big log must not hold up commands. */
+    @Override
+    public CompletableFuture<Checked<EngineClient.TextAnswer>> getText(List<String> pathSegments) {
+        return CompletableFuture.supplyAsync(() -> client.getTextAnswer(pathSegments), reads);
     }
 
     /** {@code GET apiUri/segments…} on the command thread, e.g. an order's obstacles as the Controller sees them. */
@@ -175,6 +189,7 @@ public final class ControllerConnection implements AutoCloseable {
                 return Checked.fail(decoded.problemOption().orElseThrow().withPrefix("Event " + json.path("eventId").asText()));
             }
             Stamped<Event> stamped = decoded.orThrow();
+            EngineState before = s;
             Checked<EngineState> next = s.applyEvent(stamped.keyedEvent(), stamped.timestampMillis().map(Instant::ofEpochMilli));
             if (next.isFail()) {
                 return Checked.fail(next.problemOption().orElseThrow().withPrefix("Event " + stamped.eventId() + " does not apply"));
@@ -186,9 +201,12 @@ public final class ControllerConnection implements AutoCloseable {
                 OrderId orderId = new OrderId(stamped.keyedEvent().key().orElseThrow());
                 changed.add(orderId);
                 if (orderEvent instanceof OrderEvent.OrderStdoutWritten w) {
-                    output.add(new OrderOutput(orderId, false, w.chunk(), eventId));
+                    output.add(new OrderOutput(orderId, OrderOutput.Kind.STDOUT, w.chunk(), eventId));
                 } else if (orderEvent instanceof OrderEvent.OrderStderrWritten w) {
-                    output.add(new OrderOutput(orderId, true, w.chunk(), eventId));
+                    output.add(new OrderOutput(orderId, OrderOutput.Kind.STDERR, w.chunk(), eventId));
+                } else if (orderEvent instanceof OrderEvent.OrderProcessingStarted || orderEvent instanceof OrderEvent.OrderProcessed) {
+                    Instant at = stamped.timestampMillis().map(Instant::ofEpochMilli).orElse(Instant.EPOCH);
+                    StepLines.of(before, orderId, orderEvent, at, eventId).ifPresent(output::add);
                 }
             } else if (!(event instanceof SystemEvent.AgentEventsObserved || event instanceof SystemEvent.SubagentEventsObserved)) {
                 itemsChanged = true;
@@ -215,6 +233,7 @@ public final class ControllerConnection implements AutoCloseable {
         closed = true;
         reader.interrupt();
         commands.shutdownNow();
+        reads.shutdownNow();
         client.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.jobwerk.cockpit.dashboard;
 
 import io.jobwerk.cockpit.agents.AgentsView;
+import io.jobwerk.cockpit.history.TimeRange;
 import io.jobwerk.cockpit.live.GroupCounts;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.ui.Icons;
@@ -94,9 +95,85 @@ public final class DashboardView extends VBox {
         attentionBox.setMinWidth(360);
         HBox lower = new HBox(14, agentsBox, attentionBox);
         VBox.setVgrow(lower, Priority.ALWAYS);
-        getChildren().addAll(head, ordersTitle, grid, lower);
+        getChildren().addAll(head, ordersTitle, grid, summaries(viewModel), lower);
         viewModel.countsProperty().addListener((o, a, b) -> show(b));
         show(viewModel.countsProperty().get());
+    }
+
+    /** The history of the chosen range (succeeded / failed, each opening the History filtered by it); the daily plan's progress beside it. */
+    private HBox summaries(DashboardViewModel viewModel) {
+        Label title = new Label("Orders ended");
+        title.getStyleClass().add("section-title");
+        javafx.scene.control.ComboBox<TimeRange> range = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(TimeRange.values()));
+        range.setId("dashboardHistoryRange");
+        range.valueProperty().bindBidirectional(viewModel.historyRangeProperty());
+        HBox titleRow = new HBox(10, title, range);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox succeeded = summaryTile("historySucceeded", StateGroup.FINISHED, "succeeded", () -> viewModel.openHistory("OrderFinished"));
+        VBox failed = summaryTile("historyFailed", StateGroup.FAILED, "failed", () -> viewModel.openHistory("OrderFailed"));
+        Label problem = new Label();
+        problem.getStyleClass().add("muted");
+        problem.setWrapText(true);
+        Runnable show = () -> {
+            DashboardViewModel.HistorySummary h = viewModel.historyProperty().get();
+            ((Label) succeeded.getProperties().get("count")).setText(h.succeeded() < 0 ? "…" : Long.toString(h.succeeded()));
+            ((Label) failed.getProperties().get("count")).setText(h.failed() < 0 ? "…" : Long.toString(h.failed()));
+            problem.setText(h.problem().map(p -> "History not readable: " + p).orElse(""));
+        };
+        viewModel.historyProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        HBox numbers = new HBox(10, succeeded, failed);
+        VBox history = new VBox(8, titleRow, numbers, problem);
+        history.setId("dashboardHistory");
+        HBox row = new HBox(40, history, planProgress(viewModel));
+        return row;
+    }
+
+    /** Today's daily plan: how many of its orders finished, with a bar; click opens the Daily plan. */
+    private VBox planProgress(DashboardViewModel viewModel) {
+        Label title = new Label("Daily plan today");
+        title.getStyleClass().add("section-title");
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(0);
+        bar.setPrefWidth(320);
+        Label text = new Label("…");
+        text.setId("dashboardPlan");
+        Runnable show = () -> {
+            io.jobwerk.cockpit.plan.PlanDay day = viewModel.todayPlanProperty().get();
+            if (day == null) {
+                return;
+            }
+            int all = day.stored();
+            bar.setProgress(all == 0 ? 0 : (double) day.finished() / all);
+            text.setText(all == 0 ? "Nothing planned for today." : day.finished() + " of " + all + " finished · "
+                    + day.submitted() + " submitted · " + day.planned() + " planned, not submitted");
+        };
+        viewModel.todayPlanProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        VBox box = new VBox(8, title, bar, text);
+        box.setId("dashboardPlanBox");
+        box.setStyle("-fx-cursor: hand;");
+        Tooltip.install(box, new Tooltip("Open the daily plan"));
+        box.setOnMouseClicked(e -> viewModel.openDailyPlan());
+        return box;
+    }
+
+    private static VBox summaryTile(String id, StateGroup group, String name, Runnable open) {
+        Label count = new Label("…");
+        count.getStyleClass().addAll("count", group.styleClass());
+        Label label = new Label(name);
+        label.getStyleClass().add("tile-name");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(count, spacer, Icons.icon(group.icon(), group.styleClass()));
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox tile = new VBox(4, top, label);
+        tile.getStyleClass().addAll("tile", "small-tile");
+        tile.setId(id);
+        tile.getProperties().put("count", count);
+        Tooltip.install(tile, new Tooltip("Show them in the History"));
+        tile.setOnMouseClicked(e -> open.run());
+        return tile;
     }
 
     private VBox tile(StateGroup group, DashboardViewModel viewModel) {

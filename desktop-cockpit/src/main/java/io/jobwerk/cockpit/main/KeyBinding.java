@@ -11,15 +11,25 @@ public enum KeyBinding {
     SHOW_WORKFLOWS("Navigation", "Workflows", "Shortcut+2"),
     SHOW_ORDERS("Navigation", "Orders", "Shortcut+3"),
     SHOW_AGENTS("Navigation", "Agents", "Shortcut+4"),
+    SHOW_HISTORY("Navigation", "History", "Shortcut+5"),
+    SHOW_DAILY_PLAN("Navigation", "Daily plan", "Shortcut+6"),
+    SHOW_LOG("Navigation", "Log viewer (the last log opened)", "Shortcut+7"),
     QUICK_SEARCH("Navigation", "Find a workflow or an order", "Shortcut+K"),
     CHEAT_SHEET("Navigation", "This list of shortcuts", "Shift+Slash"),
     TOGGLE_THEME("View", "Light / dark theme", "Shortcut+Shift+L"),
-    FOCUS_FILTER("Orders", "Filter the orders by text", "Shortcut+F"),
+    FOCUS_FILTER("Orders", "Filter the orders by text / search the log", "Shortcut+F"),
+    OPEN_LOG("Orders", "Open the selected order's log", "Shortcut+L"),
+    OPEN_ORDER_DETAIL("History", "Show the selected order live in Orders", "Shortcut+D"),
     CANCEL_ORDERS("Orders", "Cancel the selected orders", "Delete"),
     CANCEL_AND_KILL("Orders", "Cancel the selected orders and kill their jobs", "Shift+Delete"),
     SUSPEND_ORDERS("Orders", "Suspend the selected orders", "Shortcut+Shift+S"),
     RESUME_ORDERS("Orders", "Resume the selected orders", "Shortcut+Shift+R"),
-    ANSWER_PROMPT("Orders", "Answer the selected prompting orders", "Shortcut+Shift+A");
+    ANSWER_PROMPT("Orders", "Answer the selected prompting orders", "Shortcut+Shift+A"),
+    LOG_NEXT_MATCH("Log", "Next match of the search", "F3"),
+    LOG_PREVIOUS_MATCH("Log", "Previous match of the search", "Shift+F3"),
+    LOG_FOLLOW("Log", "Follow the log on / off", "Shortcut+End"),
+    LOG_SAVE("Log", "Download the log to a file", "Shortcut+S"),
+    REFRESH("History, Daily plan", "Read the page again", "F5");
 
     private final String group;
     private final String description;

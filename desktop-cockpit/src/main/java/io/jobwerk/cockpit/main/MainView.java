@@ -3,6 +3,8 @@ package io.jobwerk.cockpit.main;
 import io.jobwerk.cockpit.agents.AgentsView;
 import io.jobwerk.cockpit.connection.ConnectionState;
 import io.jobwerk.cockpit.dashboard.DashboardView;
+import io.jobwerk.cockpit.log.LogView;
+import io.jobwerk.cockpit.history.HistoryView;
 import io.jobwerk.cockpit.orders.OrdersView;
 import io.jobwerk.cockpit.ui.Icons;
 import io.jobwerk.cockpit.workflows.WorkflowsView;
@@ -43,11 +45,16 @@ public final class MainView extends StackPane {
 
     public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm) {
         this.viewModel = viewModel;
-        ordersView = new OrdersView(viewModel.orders(), zone, confirm);
+        ordersView = new OrdersView(viewModel.orders(), zone, confirm, viewModel::showLog);
         pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
         pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows()));
         pages.put(Page.ORDERS, ordersView);
         pages.put(Page.AGENTS, new AgentsView(viewModel.agents()));
+        pages.put(Page.LOG, new LogView(viewModel.log()));
+        pages.put(Page.DAILY_PLAN, new io.jobwerk.cockpit.plan.DailyPlanView(viewModel.dailyPlan(), confirm));
+        pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
+                () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
+                () -> viewModel.live().agents().stream().filter(a -> a.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.AGENT).map(a -> a.agentPath()).toList()));
         quickSearch = new QuickSearchView(viewModel.search(), this::closeOverlay);
 
         BorderPane frame = new BorderPane();
@@ -108,11 +115,15 @@ public final class MainView extends StackPane {
             case SHOW_WORKFLOWS -> viewModel.show(Page.WORKFLOWS);
             case SHOW_ORDERS -> viewModel.show(Page.ORDERS);
             case SHOW_AGENTS -> viewModel.show(Page.AGENTS);
+            case SHOW_HISTORY -> viewModel.show(Page.HISTORY);
+            case SHOW_DAILY_PLAN -> viewModel.show(Page.DAILY_PLAN);
+            case SHOW_LOG -> viewModel.show(Page.LOG);
             case QUICK_SEARCH -> openQuickSearch();
             case CHEAT_SHEET -> openCheatSheet();
             case TOGGLE_THEME -> viewModel.toggleTheme();
-            case FOCUS_FILTER, CANCEL_ORDERS, CANCEL_AND_KILL, SUSPEND_ORDERS, RESUME_ORDERS, ANSWER_PROMPT -> {
-                return false; // the Orders view handles them
+            case FOCUS_FILTER, CANCEL_ORDERS, CANCEL_AND_KILL, SUSPEND_ORDERS, RESUME_ORDERS, ANSWER_PROMPT, OPEN_LOG, OPEN_ORDER_DETAIL,
+                 LOG_NEXT_MATCH, LOG_PREVIOUS_MATCH, LOG_FOLLOW, LOG_SAVE, REFRESH -> {
+                return false; // the page shown handles them
             }
         }
         return true;
@@ -162,12 +173,11 @@ public final class MainView extends StackPane {
         VBox nav = new VBox();
         nav.getStyleClass().add("nav");
         ToggleGroup group = new ToggleGroup();
-        KeyBinding[] keys = {KeyBinding.SHOW_DASHBOARD, KeyBinding.SHOW_WORKFLOWS, KeyBinding.SHOW_ORDERS, KeyBinding.SHOW_AGENTS};
         for (Page page : Page.values()) {
             ToggleButton b = new ToggleButton(page.title(), Icons.icon(page.icon()));
             b.setId("nav-" + page.name());
             b.setToggleGroup(group);
-            b.setTooltip(new Tooltip(page.title() + " (" + keys[page.ordinal()].displayText() + ")"));
+            b.setTooltip(new Tooltip(page.title() + " (" + page.key().displayText() + ")"));
             b.setOnAction(e -> {
                 viewModel.show(page);
                 b.setSelected(true);
@@ -175,9 +185,6 @@ public final class MainView extends StackPane {
             navButtons.put(page, b);
             nav.getChildren().add(b);
         }
-        Label later = new Label("History and Daily plan\ncome with their APIs.");
-        later.getStyleClass().add("hint");
-        nav.getChildren().add(later);
         return nav;
     }
 

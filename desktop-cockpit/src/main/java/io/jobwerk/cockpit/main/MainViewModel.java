@@ -3,6 +3,14 @@ package io.jobwerk.cockpit.main;
 import io.jobwerk.cockpit.agents.AgentsViewModel;
 import io.jobwerk.cockpit.connection.CommandSender;
 import io.jobwerk.cockpit.connection.ConnectionState;
+import io.jobwerk.cockpit.connection.ControllerReads;
+import io.jobwerk.cockpit.log.HistoryLogSource;
+import io.jobwerk.cockpit.log.LogViewModel;
+import java.util.concurrent.Executor;
+import io.jobwerk.cockpit.history.HistoryViewModel;
+import io.jobwerk.cockpit.plan.DailyPlanViewModel;
+import io.jobwerk.cockpit.history.TimeRange;
+import java.time.Clock;
 import io.jobwerk.cockpit.dashboard.DashboardViewModel;
 import io.jobwerk.cockpit.live.LiveModel;
 import io.jobwerk.cockpit.live.StateGroup;
@@ -36,16 +44,28 @@ public final class MainViewModel implements Navigator {
     private final WorkflowsViewModel workflows;
     private final AgentsViewModel agents;
     private final QuickSearchViewModel search;
+    private final LogViewModel log;
+    private final HistoryViewModel history;
+    private final DailyPlanViewModel dailyPlan;
 
-    public MainViewModel(LiveModel live, CommandSender commands, UiThread ui, String controllerName) {
+    public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
+                         Clock clock, String controllerName) {
         this.live = live;
         this.controllerName = controllerName;
-        this.dashboard = new DashboardViewModel(live, this);
+        this.dailyPlan = new DailyPlanViewModel(reads, commands, ui, clock, live.zone());
+        this.dashboard = new DashboardViewModel(live, this, reads, ui, clock, dailyPlan.todayProperty());
+        this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);
         this.workflows = new WorkflowsViewModel(live, this);
         this.agents = new AgentsViewModel(live);
         this.search = new QuickSearchViewModel(live, this);
-        live.connectionProperty().addListener((o, a, b) -> describe(b));
+        this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
+        live.connectionProperty().addListener((o, a, b) -> {
+            describe(b);
+            if (b.isConnected() && !a.isConnected()) {
+                show(page.get()); // the page's reads (history summary, today's plan) once the Controller answers
+            }
+        });
         describe(live.connectionProperty().get());
     }
 
@@ -87,17 +107,28 @@ public final class MainViewModel implements Navigator {
         return agents;
     }
 
+    public LiveModel live() {
+        return live;
+    }
+
+    public DailyPlanViewModel dailyPlan() {
+        return dailyPlan;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public LogViewModel log() {
+        return log;
+    }
+
     public QuickSearchViewModel search() {
         return search;
     }
 
     public void toggleTheme() {
         dark.set(!dark.get());
-    }
-
-    @Override
-    public void show(Page page) {
-        this.page.set(page);
     }
 
     @Override
@@ -121,6 +152,45 @@ public final class MainViewModel implements Navigator {
     public void showWorkflow(String workflowPath) {
         workflows.select(workflowPath);
         page.set(Page.WORKFLOWS);
+    }
+
+    @Override
+    public void show(Page page) {
+        this.page.set(page);
+        if (page == Page.HISTORY) {
+            history.refresh();
+        } else if (page == Page.DAILY_PLAN) {
+            dailyPlan.refresh();
+        } else if (page == Page.DASHBOARD) {
+            dashboard.refreshHistory();
+            dailyPlan.refreshToday();
+        }
+    }
+
+    @Override
+    public void showHistory(String state, TimeRange range) {
+        history.kindProperty().set(HistoryViewModel.Kind.ORDERS);
+        history.stateProperty().set(state);
+        history.workflowProperty().set("");
+        history.rangeProperty().set(range);
+        show(Page.HISTORY);
+    }
+
+    @Override
+    public void showLog(String orderId) {
+        log.open(orderId);
+        page.set(Page.LOG);
+    }
+
+    @Override
+    public void showTaskLog(String mainOrderId, String taskOrderId, String position) {
+        log.openTask(mainOrderId, taskOrderId, position);
+        page.set(Page.LOG);
+    }
+
+    @Override
+    public void showOrderDetail(String orderId) {
+        showOrder(orderId); // the Orders view's detail pane, until the order detail with its time axis comes
     }
 
     private void describe(ConnectionState state) {

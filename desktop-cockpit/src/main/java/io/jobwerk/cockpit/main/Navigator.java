@@ -13,4 +13,16 @@ public interface Navigator {
     void showOrder(String orderId);
 
     void showWorkflow(String workflowPath);
+
+    /** The log viewer on an order's log (with its fork children's steps). */
+    void showLog(String orderId);
+
+    /** The log viewer on a task: its order's log at the step that ran at {@code position} of {@code taskOrderId}. */
+    void showTaskLog(String mainOrderId, String taskOrderId, String position);
+
+    /** The History view on the orders in {@code state} (e.g. {@code OrderFailed}; empty: all) within {@code range}. */
+    void showHistory(String state, io.jobwerk.cockpit.history.TimeRange range);
+
+    /** The order's detail (for now the Orders view with the order selected, if it is still there). */
+    void showOrderDetail(String orderId);
 }

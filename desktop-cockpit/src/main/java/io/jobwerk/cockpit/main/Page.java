@@ -1,18 +1,23 @@
 package io.jobwerk.cockpit.main;
 
-/** The Cockpit's screens, in the navigation's order, each with its icon (Ikonli literal). */
+/** The Cockpit's screens, in the navigation's order, each with its icon (Ikonli literal) and shortcut. */
 public enum Page {
-    DASHBOARD("Dashboard", "mdoal-dashboard"),
-    WORKFLOWS("Workflows", "mdoal-account_tree"),
-    ORDERS("Orders", "mdoal-list_alt"),
-    AGENTS("Agents", "mdoal-dns");
+    DASHBOARD("Dashboard", "mdoal-dashboard", KeyBinding.SHOW_DASHBOARD),
+    WORKFLOWS("Workflows", "mdoal-account_tree", KeyBinding.SHOW_WORKFLOWS),
+    ORDERS("Orders", "mdoal-list_alt", KeyBinding.SHOW_ORDERS),
+    AGENTS("Agents", "mdoal-dns", KeyBinding.SHOW_AGENTS),
+    HISTORY("History", "mdoal-history", KeyBinding.SHOW_HISTORY),
+    DAILY_PLAN("Daily plan", "mdoal-calendar_today", KeyBinding.SHOW_DAILY_PLAN),
+    LOG("Log", "mdoal-description", KeyBinding.SHOW_LOG);
 
     private final String title;
     private final String icon;
+    private final KeyBinding key;
 
-    Page(String title, String icon) {
+    Page(String title, String icon, KeyBinding key) {
         this.title = title;
         this.icon = icon;
+        this.key = key;
     }
 
     public String title() {
@@ -21,5 +26,9 @@ public enum Page {
 
     public String icon() {
         return icon;
+    }
+
+    public KeyBinding key() {
+        return key;
     }
 }

@@ -45,7 +45,8 @@ public final class OrdersView extends VBox {
     private final TextField filterText = new TextField();
 
     /** @param confirm asks the operator (the question names what is affected); true to go on */
-    public OrdersView(OrdersViewModel viewModel, ZoneId zone, Predicate<String> confirm) {
+    public OrdersView(OrdersViewModel viewModel, ZoneId zone, Predicate<String> confirm,
+                      java.util.function.Consumer<String> openLog) {
         this.viewModel = viewModel;
         this.confirm = confirm;
         getStyleClass().add("page");
@@ -90,7 +91,14 @@ public final class OrdersView extends VBox {
         message.setId("ordersMessage");
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
-        HBox actions = new HBox(8, suspend, resume, answer, cancel, kill, message);
+        javafx.beans.binding.BooleanBinding noneSelected = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.detailProperty().get().isEmpty(), viewModel.detailProperty());
+        Button log = new Button("Log", Icons.icon("mdoal-description"));
+        log.setId("openLog");
+        log.setTooltip(new Tooltip("The selected order's log, live (" + KeyBinding.OPEN_LOG.displayText() + ")"));
+        log.disableProperty().bind(noneSelected);
+        log.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openLog.accept(r.orderId())));
+        HBox actions = new HBox(8, log, new javafx.scene.control.Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, message);
         actions.getStyleClass().add("toolbar-row");
 
         table = table(zone);
@@ -121,6 +129,9 @@ public final class OrdersView extends VBox {
                 e.consume();
             } else if (KeyBinding.RESUME_ORDERS.combination().match(e) && !resume.isDisabled()) {
                 resume.fire();
+                e.consume();
+            } else if (KeyBinding.OPEN_LOG.combination().match(e) && !log.isDisabled()) {
+                log.fire();
                 e.consume();
             } else if (KeyBinding.ANSWER_PROMPT.combination().match(e) && !answer.isDisabled()) {
                 answer.fire();

@@ -19,7 +19,7 @@ class UpdateCoalescerTest {
 
     private static LiveUpdate update(long eventId, String orderId) {
         return new LiveUpdate(EngineState.EMPTY, eventId, false, Set.of(new OrderId(orderId)), false,
-                List.of(new OrderOutput(new OrderId(orderId), false, "line " + eventId + "\n", eventId)));
+                List.of(OrderOutput.stdout(new OrderId(orderId), "line " + eventId + "\n", eventId)));
     }
 
     @Test

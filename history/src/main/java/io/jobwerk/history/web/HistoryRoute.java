@@ -32,7 +32,8 @@ import java.util.Optional;
  *   <li>{@code GET tasks?orderId=&workflowPath=&jobName=&agentPath=&from=&to=&limit=&offset=} →
  *       {@code {"total", "tasks": [{"taskId", "orderId", "workflowPath", "versionId", "position", "jobName",
  *       "agentPath", "subagentId", "returnCode", "outcome", "message", "startedAt", "endedAt"}]}}, newest first;</li>
- *   <li>{@code GET log/{orderId}} → {@code text/plain}: the order's whole log.</li>
+ *   <li>{@code GET log/{orderId}} → {@code text/plain}: the order's whole log, with the header
+ *       {@value #EVENT_ID_HEADER} naming the last event it holds.</li>
  * </ul>
  * Each answer waits (up to 2 s) until the history holds the events committed when it was asked, so
  * an order that just ended is there. Times are ISO-8601 in UTC ({@code Z}); a time not yet known is {@code null}. A bad parameter is
@@ -51,6 +52,9 @@ public final class HistoryRoute {
                 .get("/controller/api/history/tasks", auth.require(Permission.ValidUser, (ex, u) -> tasks(ex)))
                 .get("/controller/api/history/log/{orderId}", auth.require(Permission.ValidUser, (ex, u) -> log(ex)));
     }
+
+    /** The log's header naming the last event the history held when the log was read (the Cockpit appends live output after it). */
+    public static final String EVENT_ID_HEADER = "X-Jobwerk-Event-Id";
 
     private static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(2);
 
@@ -140,12 +144,13 @@ public final class HistoryRoute {
             return;
         }
         try {
-            Optional<String> log = queries().log(orderId.orThrow());
+            Optional<HistoryQueries.OrderLog> log = queries().logAt(orderId.orThrow());
             if (log.isEmpty()) {
                 Exchanges.respondProblem(exchange, Problem.of("UnknownOrder", "The history holds no order '" + orderId.orThrow() + "'",
                         Map.of("orderId", orderId.orThrow())));
             } else {
-                Exchanges.respond(exchange, 200, "text/plain; charset=utf-8", log.get());
+                exchange.getResponseHeaders().put(io.undertow.util.HttpString.tryFromString(EVENT_ID_HEADER), log.get().eventId());
+                Exchanges.respond(exchange, 200, "text/plain; charset=utf-8", log.get().text());
             }
         } catch (SQLException e) {
             unavailable(exchange, e);

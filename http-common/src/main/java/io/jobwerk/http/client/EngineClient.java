@@ -274,6 +274,26 @@ public final class EngineClient implements AutoCloseable {
     }
 
     private Checked<String> callText(Request.Builder builder, OkHttpClient client) {
+        return callAnswer(builder, client).map(TextAnswer::text);
+    }
+
+    /** A plain-text answer with its headers (names in lower case, the first value of each). */
+    public record TextAnswer(String text, java.util.Map<String, String> headers) {
+        public TextAnswer {
+            headers = java.util.Map.copyOf(headers);
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return java.util.Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** Like {@link #getText(List)}, with the answer's headers (e.g. up to which event a log was read). */
+    public Checked<TextAnswer> getTextAnswer(List<String> pathSegments) {
+        return url(pathSegments).flatMap(url -> callAnswer(new Request.Builder().url(url).header("Accept", "text/plain").get(), http));
+    }
+
+    private Checked<TextAnswer> callAnswer(Request.Builder builder, OkHttpClient client) {
         for (int attempt = 0; attempt < 2; attempt++) {
             if (sessionToken == null) {
                 Checked<String> token = login();
@@ -291,7 +311,11 @@ public final class EngineClient implements AutoCloseable {
                 if (!response.isSuccessful()) {
                     return Checked.fail(problem(response.code(), text));
                 }
-                return Checked.ok(text);
+                java.util.Map<String, String> headers = new java.util.HashMap<>();
+                for (String name : response.headers().names()) {
+                    headers.put(name.toLowerCase(java.util.Locale.ROOT), response.header(name));
+                }
+                return Checked.ok(new TextAnswer(text, headers));
             } catch (IOException e) {
                 return Checked.fail(Problem.of(connectionProblemCode(e), request.method() + " " + request.url() + " failed: " + describe(e)));
             }
