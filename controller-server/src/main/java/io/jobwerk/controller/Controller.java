@@ -33,6 +33,8 @@ import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.history.DailyPlanService;
+import io.jobwerk.history.EventBrokerService;
+import io.jobwerk.history.broker.NatsEventPublisher;
 import io.jobwerk.history.HistoryService;
 import io.jobwerk.history.web.DailyPlanRoute;
 import io.jobwerk.history.web.HistoryRoute;
@@ -96,6 +98,7 @@ public final class Controller implements AutoCloseable {
     private final FileWatchDriver fileWatches;
     private final HistoryService history;
     private final DailyPlanService dailyPlan;
+    private final Optional<EventBrokerService> eventBroker;
 
     private Controller(ControllerConf conf, Journal<EngineState> journal, Clock clock) {
         this.conf = conf;
@@ -108,6 +111,7 @@ public final class Controller implements AutoCloseable {
         keeper.start();
         this.history = HistoryService.start(conf.historyConf(), new JournalHistorySource(journal),
                 id -> journal.currentState().workflow(id).toOptional(), clock);
+        this.eventBroker = conf.eventBroker().map(broker -> EventBrokerService.start(history, new NatsEventPublisher(broker)));
         this.dailyPlan = DailyPlanService.start(history, conf.dailyPlanConf(), new DailyPlanService.Engine() {
             @Override public EngineState state() { return journal.currentState(); }
             @Override public Checked<CommandResponse> execute(Command command) throws Exception { return keeperExecute(command); }
@@ -537,6 +541,7 @@ public final class Controller implements AutoCloseable {
         o.put("lastEventId", journal.lastEventId());
         o.put("journalId", journal.journalId());
         o.put("historyEventId", history.storedEventId());
+        eventBroker.ifPresent(broker -> o.put("publishedEventId", broker.publishedEventId()));
         o.put("java", System.getProperty("java.version"));
         return o;
     }
@@ -570,6 +575,7 @@ public final class Controller implements AutoCloseable {
         closer.shutdown();
         keeper.close();
         dailyPlan.close();
+        eventBroker.ifPresent(EventBrokerService::close);
         history.close();
         journal.close();
     }
