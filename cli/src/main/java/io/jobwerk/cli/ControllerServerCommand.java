@@ -5,6 +5,7 @@ import io.jobwerk.controller.ControllerConf;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.history.DailyPlanService;
 import io.jobwerk.history.HistoryConf;
+import io.jobwerk.history.broker.EventBrokerConf;
 import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
@@ -80,6 +81,21 @@ public final class ControllerServerCommand implements Callable<Integer> {
             description = "Days whose planned orders are submitted to the Controller, today included (default: ${DEFAULT-VALUE}).")
     int daysAheadSubmit;
 
+    @Option(names = "--event-broker", paramLabel = "nats://HOST:PORT",
+            description = "Publish order events to this NATS JetStream server (off by default); the credentials, if any, come from"
+                    + " --event-broker-credentials or $" + EventBrokerConf.USER_ENV + " and $" + EventBrokerConf.PASSWORD_ENV
+                    + " (or $" + EventBrokerConf.TOKEN_ENV + ").")
+    String eventBroker;
+
+    @Option(names = "--event-subject", paramLabel = "PREFIX", defaultValue = EventBrokerConf.DEFAULT_SUBJECT_PREFIX,
+            description = "Subjects of the published events: PREFIX.order.EVENT_TYPE, in the stream named PREFIX in capitals"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String eventSubject;
+
+    @Option(names = "--event-broker-credentials", paramLabel = "FILE",
+            description = "A properties file with 'user' and 'password', or 'token', for --event-broker.")
+    Path eventBrokerCredentials;
+
     @Override
     public Integer call() throws Exception {
         List<UserAccount> accounts = users.accounts(); // before the data directory is created
@@ -91,12 +107,29 @@ public final class ControllerServerCommand implements Callable<Integer> {
         SignatureVerifier signatures = trustedKeys.signatures(spec);
         HistoryConf history = historyConf();
         Logging.toFile(DataOption.created(data), "controller");
-        Controller controller = Controller.start(new ControllerConf(id, DataOption.created(data),
+        java.util.Optional<EventBrokerConf> broker = eventBrokerConf();
+        ControllerConf conf = new ControllerConf(id, DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES),
                 new Users(accounts), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures)
-                .withHistory(history).withDailyPlan(dailyPlanConf()));
+                .withHistory(history).withDailyPlan(dailyPlanConf());
+        Controller controller = Controller.start(broker.map(conf::withEventBroker).orElse(conf));
         return ServerRun.untilStopped(controller, controller::onShutDown,
                 "Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
+    }
+
+    private java.util.Optional<EventBrokerConf> eventBrokerConf() {
+        if (eventBroker == null) {
+            if (eventBrokerCredentials != null) {
+                throw new ParameterException(spec.commandLine(), "--event-broker-credentials needs --event-broker");
+            }
+            return java.util.Optional.empty();
+        }
+        Checked<EventBrokerConf> conf = EventBrokerConf.nats(eventBroker, eventSubject, java.util.Optional.ofNullable(eventBrokerCredentials),
+                System.getenv());
+        if (conf.isFail()) {
+            throw new ParameterException(spec.commandLine(), conf.problemOption().orElseThrow().message());
+        }
+        return conf.toOptional();
     }
 
     private DailyPlanService.Conf dailyPlanConf() {

@@ -32,6 +32,8 @@ import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.history.DailyPlanService;
+import io.jobwerk.history.EventBrokerService;
+import io.jobwerk.history.broker.NatsEventPublisher;
 import io.jobwerk.history.HistoryService;
 import io.jobwerk.history.web.DailyPlanRoute;
 import io.jobwerk.history.web.HistoryRoute;
@@ -94,6 +96,7 @@ public final class Controller implements AutoCloseable {
     private final HistoryService history;
     private final DailyPlanService dailyPlan;
     private final ControllerMetrics metrics;
+    private final Optional<EventBrokerService> eventBroker;
 
     private Controller(ControllerConf conf, Journal<EngineState> journal, Scheduler scheduler) {
         this.conf = conf;
@@ -110,6 +113,7 @@ public final class Controller implements AutoCloseable {
         keeper.start();
         this.history = HistoryService.start(conf.historyConf(), new JournalHistorySource(journal),
                 id -> journal.currentState().workflow(id).toOptional(), clock);
+        this.eventBroker = conf.eventBroker().map(broker -> EventBrokerService.start(history, new NatsEventPublisher(broker)));
         this.dailyPlan = DailyPlanService.start(history, conf.dailyPlanConf(), new DailyPlanService.Engine() {
             @Override public EngineState state() { return journal.currentState(); }
             @Override public Checked<CommandResponse> execute(Command command) throws Exception { return keeperExecute(command); }
@@ -545,6 +549,7 @@ public final class Controller implements AutoCloseable {
         o.put("lastEventId", journal.lastEventId());
         o.put("journalId", journal.journalId());
         o.put("historyEventId", history.storedEventId());
+        eventBroker.ifPresent(broker -> o.put("publishedEventId", broker.publishedEventId()));
         o.put("java", System.getProperty("java.version"));
         return o;
     }
@@ -564,6 +569,7 @@ public final class Controller implements AutoCloseable {
         closer.shutdown();
         keeper.close();
         dailyPlan.close();
+        eventBroker.ifPresent(EventBrokerService::close);
         history.close();
         journal.close();
     }

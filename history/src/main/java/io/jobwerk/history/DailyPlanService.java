@@ -72,6 +72,7 @@ public final class DailyPlanService implements AutoCloseable {
     /** A row of a day's plan, for {@code GET /controller/api/plan}: {@code planned}, {@code submitted} or {@code finished}. */
     public record PlanEntry(String orderId, String workflowPath, String schedulePath, java.time.Instant scheduledFor, String state) {}
 
+    private final HistoryService history;
     private final DailyPlanStore store;
     private final Conf conf;
     private final Engine engine;
@@ -79,6 +80,7 @@ public final class DailyPlanService implements AutoCloseable {
     private final ScheduledExecutorService thread;
 
     private DailyPlanService(HistoryService history, Conf conf, Engine engine, Clock clock) {
+        this.history = history;
         this.store = new DailyPlanStore(history.database());
         this.conf = conf;
         this.engine = engine;
@@ -90,7 +92,15 @@ public final class DailyPlanService implements AutoCloseable {
         });
     }
 
-    /** Starts the service on the history's database: a first run now, then daily at {@code conf.runAt()}. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    private static final Duration MAX_RETRY = Duration.ofMinutes(10);
+    private Duration retryDelay = FIRST_RETRY; // used by the service's one thread only
+
+    /**
+     * Starts the service on the history's database: a first run now, then daily at {@code conf.runAt()}.
+     * A run that fails (e.g. the database is not ready yet) is tried again after 2 s, doubling up to
+     * 10 minutes, but not later than the next daily run.
+     */
     public static DailyPlanService start(HistoryService history, Conf conf, Engine engine, Clock clock) {
         DailyPlanService service = new DailyPlanService(history, conf, engine, clock);
         service.thread.schedule(service::runDailyAndReschedule, 2, TimeUnit.SECONDS);
@@ -98,19 +108,32 @@ public final class DailyPlanService implements AutoCloseable {
     }
 
     private void runDailyAndReschedule() {
+        long delay;
         try {
+            // the history migrates its database first (a slow start, or a database still away): until then, wait
+            if (history.storedEventId() < 0) {
+                throw new IllegalStateException("the history's database is not ready" + history.problem().map(p -> ": " + p).orElse(""));
+            }
             runDaily();
+            retryDelay = FIRST_RETRY;
+            delay = untilNextRun();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "The daily plan's run failed (it runs again tomorrow, or by command): " + e, e);
+            delay = Math.min(retryDelay.toMillis(), untilNextRun());
+            LOG.log(Level.WARNING, "The daily plan's run failed, it is tried again in " + Duration.ofMillis(delay).toSeconds() + " s: " + e);
+            retryDelay = retryDelay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryDelay.multipliedBy(2);
         }
+        if (!thread.isShutdown()) {
+            thread.schedule(this::runDailyAndReschedule, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private long untilNextRun() {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(conf.zone()));
         ZonedDateTime next = now.toLocalDate().atTime(conf.runAt()).atZone(conf.zone());
         if (!next.isAfter(now)) {
             next = now.toLocalDate().plusDays(1).atTime(conf.runAt()).atZone(conf.zone());
         }
-        if (!thread.isShutdown()) {
-            thread.schedule(this::runDailyAndReschedule, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
-        }
+        return Duration.between(now, next).toMillis();
     }
 
     /** The daily run: plans and submits the days ahead for the schedules that ask for it. */

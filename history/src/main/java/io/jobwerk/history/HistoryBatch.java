@@ -1,6 +1,7 @@
 package io.jobwerk.history;
 
 import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.history.broker.OrderEventMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,15 @@ final class HistoryBatch {
     /** Per order id: its live entry to store, or empty when the history stops following it. */
     final Map<String, Optional<LiveOrder>> live = new LinkedHashMap<>();
     final List<Workflow> workflows = new ArrayList<>();
+    /** The broker messages of the run's order events, in event order; collected only when {@link #collectsOutbox}. */
+    final List<OrderEventMessage> outbox = new ArrayList<>();
+    final boolean collectsOutbox;
     long lastEventId;
     int eventCount;
+
+    HistoryBatch(boolean collectsOutbox) {
+        this.collectsOutbox = collectsOutbox;
+    }
 
     void order(OrderRow row) {
         orders.put(row.key(), row);

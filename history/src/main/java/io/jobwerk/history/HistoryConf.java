@@ -20,9 +20,11 @@ import java.util.Properties;
  * @param password  the database user's password (PostgreSQL)
  * @param retention entries of orders that ended longer ago are deleted; zero keeps them for ever
  * @param cleanupInterval how often the cleanup runs
+ * @param eventOutbox whether the history also writes each order event to the outbox an
+ *                    {@link EventBrokerService} publishes from (only when a broker is configured)
  */
 public record HistoryConf(String jdbcUrl, Optional<String> user, Optional<String> password, Duration retention,
-                          Duration cleanupInterval) {
+                          Duration cleanupInterval, boolean eventOutbox) {
 
     /** The environment variables naming the PostgreSQL user and password (when no credentials file is given). */
     public static final String USER_ENV = "JOBWERK_HISTORY_DB_USER";
@@ -41,7 +43,7 @@ public record HistoryConf(String jdbcUrl, Optional<String> user, Optional<String
     /** The default: a SQLite file {@code history.sqlite} in the Controller's data directory. */
     public static HistoryConf sqlite(Path dataDirectory) {
         return new HistoryConf("jdbc:sqlite:" + dataDirectory.resolve("history.sqlite").toAbsolutePath(), Optional.empty(),
-                Optional.empty(), DEFAULT_RETENTION, DEFAULT_CLEANUP_INTERVAL);
+                Optional.empty(), DEFAULT_RETENTION, DEFAULT_CLEANUP_INTERVAL, false);
     }
 
     /**
@@ -73,11 +75,15 @@ public record HistoryConf(String jdbcUrl, Optional<String> user, Optional<String
                 return Checked.fail(Problem.of("InvalidHistoryDb", "The credentials file " + credentialsFile.get() + " has no 'user'"));
             }
         }
-        return Checked.ok(new HistoryConf(jdbcUrl, user, password, DEFAULT_RETENTION, DEFAULT_CLEANUP_INTERVAL));
+        return Checked.ok(new HistoryConf(jdbcUrl, user, password, DEFAULT_RETENTION, DEFAULT_CLEANUP_INTERVAL, false));
     }
 
     public HistoryConf withRetention(Duration retention, Duration cleanupInterval) {
-        return new HistoryConf(jdbcUrl, user, password, retention, cleanupInterval);
+        return new HistoryConf(jdbcUrl, user, password, retention, cleanupInterval, eventOutbox);
+    }
+
+    public HistoryConf withEventOutbox(boolean eventOutbox) {
+        return new HistoryConf(jdbcUrl, user, password, retention, cleanupInterval, eventOutbox);
     }
 
     public boolean isSqlite() {

@@ -75,7 +75,9 @@ final class HistoryProjection {
         if (event instanceof OrderEvent.OrderAdded added) {
             Order order = Order.fromOrderAdded(new OrderId(orderId), added);
             OrderKey key = new OrderKey(eventId, orderId);
-            follow(order, newRow(order, key, key, at, added.scheduledFor().map(java.time.Instant::toEpochMilli)), batch);
+            OrderRow row = newRow(order, key, key, at, added.scheduledFor().map(java.time.Instant::toEpochMilli));
+            follow(order, row, batch);
+            publish(batch, eventId, at, event, order, row, Optional.empty());
             return;
         }
         LiveOrder before = live.get(orderId);
@@ -90,6 +92,7 @@ final class HistoryProjection {
         }
         Order order = next.orThrow();
         Optional<TaskRow> task = before.task();
+        Optional<TaskRow> publishedTask = Optional.empty();
         switch (event.kind()) {
             case ORDER_ADDED -> {
                 var e = (OrderEvent.OrderOrderAdded) event;
@@ -113,6 +116,7 @@ final class HistoryProjection {
                         o.attachedState().map(AttachedState::agentPath).map(a -> a.string()), e.subagentId().string(), at,
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
                 task = Optional.of(row);
+                publishedTask = task;
                 batch.task(row);
             }
             case STDOUT_WRITTEN -> batch.chunks.add(new LogChunk(eventId, before.row().main(), task.map(TaskRow::id), 'O',
@@ -124,6 +128,7 @@ final class HistoryProjection {
                     Outcome outcome = ((OrderEvent.OrderProcessed) event).outcome();
                     TaskRow ended = task.get().ended(at, returnCode(outcome), outcomeName(outcome), message(outcome));
                     batch.task(ended);
+                    publishedTask = Optional.of(ended);
                     task = Optional.empty();
                 }
             }
@@ -142,6 +147,7 @@ final class HistoryProjection {
             case DELETED -> {
                 live.remove(orderId);
                 batch.live(orderId, Optional.empty());
+                publish(batch, eventId, at, event, order, before.row(), Optional.empty());
                 return;
             }
             default -> { }
@@ -156,6 +162,14 @@ final class HistoryProjection {
         LiveOrder after = new LiveOrder(order, row, task);
         live.put(orderId, after);
         batch.live(orderId, Optional.of(after));
+        publish(batch, eventId, at, event, order, row, publishedTask);
+    }
+
+    private static void publish(HistoryBatch batch, long eventId, long at, OrderEvent event, Order order, OrderRow row,
+                                Optional<TaskRow> task) {
+        if (batch.collectsOutbox && OrderEventMessages.isPublished(event)) {
+            batch.outbox.add(OrderEventMessages.of(eventId, at, event, order, row, task));
+        }
     }
 
     private void follow(Order order, OrderRow row, HistoryBatch batch) {

@@ -177,7 +177,7 @@ public final class HistoryService implements AutoCloseable {
                 if (stamped.isEmpty()) {
                     continue;
                 }
-                HistoryBatch batch = new HistoryBatch();
+                HistoryBatch batch = new HistoryBatch(conf.eventOutbox());
                 for (Stamped<? extends Event> s : stamped) {
                     projection.apply(s, batch);
                 }

@@ -106,6 +106,7 @@ final class HistoryStore {
                 writeChunks(c, batch.chunks);
                 writeLive(c, batch.live);
                 writeWorkflows(c, batch.workflows);
+                EventOutbox.write(c, batch.outbox);
                 try (PreparedStatement s = c.prepareStatement("UPDATE history_position SET last_event_id = ? WHERE id = 1")) {
                     s.setLong(1, batch.lastEventId);
                     s.executeUpdate();

@@ -66,6 +66,28 @@ abstract class HistoryServiceContract {
     }
 
     @Test
+    void withTheEventOutboxEachOrderEventButTheLogsWaitsThereInOrderUntilPublished() throws Exception {
+        try (TestJournal journal = new TestJournal(dir.resolve("journal"))) {
+            journal.deploy("1", TestJournal.HELLO);
+            long last = journal.runHello("good", "hello\n", "warning\n", 0);
+            try (HistoryService history = HistoryService.start(historyConf().withEventOutbox(true), journal.source(), id -> Optional.empty(),
+                    Clock.systemUTC())) {
+                assertThat(history.awaitStored(last, WAIT)).isTrue();
+                EventOutbox outbox = new EventOutbox(history.database());
+                List<io.jobwerk.history.broker.OrderEventMessage> messages = outbox.read(0, 100);
+                assertThat(messages).extracting(m -> m.orderId() + " " + m.eventType()).containsExactly("good OrderAdded", "good OrderAttachable",
+                        "good OrderAttached", "good OrderStarted", "good OrderProcessingStarted", "good OrderProcessed", "good OrderMoved",
+                        "good OrderDetachable", "good OrderDetached", "good OrderFinished");
+                assertThat(messages.get(5).json()).contains("\"jobName\":\"greet\"").contains("\"returnCode\":0");
+                outbox.deleteUpTo(messages.get(4).eventId());
+                assertThat(outbox.pendingCount()).isEqualTo(5);
+                assertThat(outbox.read(0, 2)).containsExactlyElementsOf(messages.subList(5, 7));
+                assertThat(outbox.read(messages.get(8).eventId(), 100)).containsExactly(messages.get(9));
+            }
+        }
+    }
+
+    @Test
     void aRestartedServiceGoesOnAfterWhatItStoredAndStoresNothingTwice() throws Exception {
         try (TestJournal journal = new TestJournal(dir.resolve("journal"))) {
             journal.deploy("1", TestJournal.HELLO);
