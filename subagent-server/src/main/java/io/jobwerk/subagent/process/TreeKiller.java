@@ -112,16 +112,20 @@ final class TreeKiller implements AutoCloseable {
         }
     }
 
-    /** The process and its descendants as the table shows them, descendants first. */
+    /**
+     * The process and its descendants as the table shows them, the process first: killed after its
+     * children, a script that waits for them would see them end and exit with its own return code
+     * (0 after a plain {@code wait}) before its SIGKILL arrives, and a kill would look like success.
+     */
     private static List<ProcessHandle> tree(ProcessHandle root, Map<Long, List<Long>> children) {
         List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(root);
         ArrayDeque<Long> todo = new ArrayDeque<>(children.getOrDefault(root.pid(), List.of()));
         while (!todo.isEmpty()) {
             long pid = todo.poll();
             ProcessHandle.of(pid).ifPresent(tree::add);
             todo.addAll(children.getOrDefault(pid, List.of()));
         }
-        tree.add(root);
         return tree;
     }
 
