@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 public final class HistoryView extends VBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss z");
 
     private final HistoryViewModel viewModel;
     private final TableView<HistoryEntry.OrderEntry> orders;
@@ -190,7 +191,7 @@ public final class HistoryView extends VBox {
                 column("Workflow", 170, HistoryEntry.OrderEntry::workflowPath),
                 stateColumn(),
                 column("Started", 190, r -> time(r.startedAt(), zone)),
-                column("Ended", 190, r -> time(r.endedAt(), zone)),
+                column("Ended", 130, r -> endTime(r.startedAt(), r.endedAt(), zone)),
                 column("Duration", 90, r -> r.endedAt().isPresent() ? duration(r.duration()) : "—"),
                 column("Position", 90, HistoryEntry.OrderEntry::position),
                 column("Fork children", 200, r -> r.children().isEmpty() ? "" : r.children().size() + ": "
@@ -285,6 +286,13 @@ public final class HistoryView extends VBox {
         c.setPrefWidth(width);
         c.setSortable(false); // the server orders the page: newest first
         return c;
+    }
+
+    /** The end without its date when the order ended on the day it started: the column stays narrow and nothing is cut. */
+    static String endTime(Optional<Instant> start, Optional<Instant> end, ZoneId zone) {
+        boolean sameDay = start.isPresent() && end.isPresent()
+                && start.get().atZone(zone).toLocalDate().equals(end.get().atZone(zone).toLocalDate());
+        return sameDay ? CLOCK_TIME.format(end.get().atZone(zone)) : time(end, zone);
     }
 
     private static String time(Optional<Instant> t, ZoneId zone) {
