@@ -1,9 +1,14 @@
 package io.jobwerk.journal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +41,7 @@ final class Checkpointer<S> {
     private final ExecutorService executor;
     private final AfterCheckpoint afterCheckpoint;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Set<CompletableFuture<Long>> asked = ConcurrentHashMap.newKeySet(); // not completed yet
     private volatile long checkpointEventId;
     private volatile long written;
     // writer thread only
@@ -90,15 +96,12 @@ final class Checkpointer<S> {
         eventsSince = 0;
         lastStartMillis = clock.millis();
         running.set(true);
+        if (future != null) {
+            asked.add(future);
+        }
         executor.execute(() -> {
             try {
-                if (eventId > checkpointEventId || !Files.exists(CheckpointStore.file(dir))) {
-                    CheckpointStore.write(dir, new CheckpointStore.Meta(JournalHeader.FORMAT_VERSION, journalId,
-                            conf.nodeId(), eventId), codec.snapshotEntries(state));
-                    checkpointEventId = eventId;
-                    written++;
-                    afterCheckpoint.written(eventId);
-                }
+                write(state, eventId);
                 if (future != null) {
                     future.complete(eventId);
                 }
@@ -108,18 +111,49 @@ final class Checkpointer<S> {
                     future.completeExceptionally(t);
                 }
             } finally {
+                if (future != null) {
+                    asked.remove(future);
+                }
                 running.set(false);
             }
         });
     }
 
-    /** Lets a running checkpoint end (up to a minute) and takes no more. */
-    void close() {
+    private void write(S state, long eventId) throws IOException {
+        if (eventId > checkpointEventId || !Files.exists(CheckpointStore.file(dir))) {
+            CheckpointStore.write(dir, new CheckpointStore.Meta(JournalHeader.FORMAT_VERSION, journalId,
+                    conf.nodeId(), eventId), codec.snapshotEntries(state));
+            checkpointEventId = eventId;
+            written++;
+            afterCheckpoint.written(eventId);
+        }
+    }
+
+    /**
+     * Lets a running checkpoint end (up to a minute), drops those not started (failing their asked
+     * futures with {@code closed}), and then, if {@code last} is given and not yet covered, writes
+     * the final checkpoint on the calling thread (so closing never waits for a scheduler's time to
+     * move, as a virtual one's does).
+     */
+    void close(Optional<Journal.StateAt<S>> last, RuntimeException closed) {
         executor.shutdown();
         try {
-            executor.awaitTermination(1, TimeUnit.MINUTES);
+            if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                executor.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        for (CompletableFuture<Long> future : List.copyOf(asked)) {
+            future.completeExceptionally(closed);
+        }
+        if (last.isPresent() && last.get().eventId() > checkpointEventId) {
+            try {
+                write(last.get().state(), last.get().eventId());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The final checkpoint of journal " + dir + " failed, the log keeps all events", e);
+            }
         }
     }
 }

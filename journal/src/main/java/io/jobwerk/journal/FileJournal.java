@@ -289,7 +289,8 @@ public final class FileJournal<S> implements Journal<S> {
         }
         closed = true;
         writer.stop();
-        checkpointer.close();
+        // the writer closed it already, unless it broke
+        checkpointer.close(Optional.empty(), writer.closedProblem());
         writer.failQueued();
         directoryLock.close();
     }

@@ -371,12 +371,7 @@ final class GroupCommitWriter<S> {
 
     private void shutDown(Stop stop) {
         failQueued();
-        Journal.StateAt<S> at = committed;
-        if (conf.checkpointOnClose() && at.eventId() > parts.checkpointer().checkpointEventId()) {
-            CompletableFuture<Long> done = new CompletableFuture<>();
-            parts.checkpointer().start(at.state(), at.eventId(), done);
-            done.exceptionally(t -> null).join();
-        }
+        parts.checkpointer().close(conf.checkpointOnClose() ? Optional.of(committed) : Optional.empty(), closedProblem());
         parts.acknowledgements().failHeld(closedProblem());
         closeChannel();
         stop.future().complete(null);

@@ -81,4 +81,17 @@ class CheckpointerTest {
         assertThat(again).isCompletedWithValue(5L);
         assertThat(written).containsExactly(5L);
     }
+
+    @Test
+    void closingDropsCheckpointsNotStartedAndWritesTheFinalOneOnTheCallingThread() {
+        Checkpointer<TestState> checkpointer = checkpointer(JournalConf.of("Primary"));
+        CompletableFuture<Long> asked = new CompletableFuture<>();
+        checkpointer.start(state, 5, asked);
+        checkpointer.close(java.util.Optional.of(new Journal.StateAt<>(state, 6L)), new IllegalStateException("closed"));
+        assertThat(asked).as("the virtual pool never ran it").isCompletedExceptionally();
+        assertThat(written).containsExactly(6L);
+        assertThat(checkpointer.checkpointEventId()).isEqualTo(6);
+        scheduler.runUntilIdle();
+        assertThat(written).as("the dropped one does not run later").containsExactly(6L);
+    }
 }
