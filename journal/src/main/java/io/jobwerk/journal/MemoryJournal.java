@@ -25,7 +25,9 @@ import java.util.concurrent.CompletableFuture;
  * (acknowledgement mode, {@link #appendReplicated}), reading, waiting and release. The differences:
  * a persist is committed on the calling thread, and its future completes before {@code persist}
  * returns (unless it waits for an acknowledgement); there is no codec, so no event is refused for
- * its encoding and {@link #encodedEvent} is always empty; a checkpoint only marks the events it
+ * its encoding and {@link #encodedEvent} is empty, unless a codec is given (then each event is encoded
+ * as the file journal encodes it: an event that cannot be is refused, and its bytes are kept); a
+ * checkpoint only marks the events it
  * covers, and events both released and covered by a checkpoint are dropped (reading after them is
  * {@code EventSeqTorn}, as with deleted segment files).
  *
@@ -36,12 +38,14 @@ public final class MemoryJournal<S> implements Journal<S> {
     private final String journalId;
     private final StateFolder<S> folder;
     private final Clock clock;
+    private final Optional<JournalCodec<S>> codec;
     private final Acknowledgements acknowledgements = new Acknowledgements();
     private final EventWaiters waiters;
 
     private final Object lock = new Object();
     // guarded by lock
     private final NavigableMap<Long, Stamped<? extends Event>> events = new TreeMap<>();
+    private final NavigableMap<Long, byte[]> encoded = new TreeMap<>(); // with a codec only
     private EventIds eventIds;
     private long oldestKeptAfter;
     private long checkpointEventId;
@@ -55,13 +59,19 @@ public final class MemoryJournal<S> implements Journal<S> {
 
     /** An empty journal with a random id. */
     public MemoryJournal(StateFolder<S> folder, Clock clock) {
-        this(UUID.randomUUID().toString(), folder, clock, new StateAt<>(folder.empty(), 0));
+        this(UUID.randomUUID().toString(), folder, Optional.empty(), clock, new StateAt<>(folder.empty(), 0));
+    }
+
+    /** An empty journal with a random id that encodes each event with {@code codec}, as the file journal does. */
+    public MemoryJournal(StateFolder<S> folder, JournalCodec<S> codec, Clock clock) {
+        this(UUID.randomUUID().toString(), folder, Optional.of(codec), clock, new StateAt<>(folder.empty(), 0));
     }
 
     /** A journal that starts at {@code start}, as if recovered (events before it are not kept). */
-    public MemoryJournal(String journalId, StateFolder<S> folder, Clock clock, StateAt<S> start) {
+    public MemoryJournal(String journalId, StateFolder<S> folder, Optional<JournalCodec<S>> codec, Clock clock, StateAt<S> start) {
         this.journalId = journalId;
         this.folder = folder;
+        this.codec = codec;
         this.clock = clock;
         this.committed = start;
         this.eventIds = new EventIds(start.eventId());
@@ -95,13 +105,17 @@ public final class MemoryJournal<S> implements Journal<S> {
             S current = committed.state();
             Optional<S> adopted = request.fold().foldedOnto(current);
             Checked<S> next = adopted.isPresent() ? Checked.ok(adopted.get()) : apply(current, (List) stamped);
+            Checked<List<byte[]>> bytes = next.isFail() ? Checked.ok(List.of()) : encode((List) stamped);
+            if (bytes instanceof Checked.Fail<List<byte[]>> f) {
+                next = Checked.fail(f.problem());
+            }
             if (next instanceof Checked.Fail<S> f) {
                 eventIds = new EventIds(before);
                 future.completeExceptionally(new ProblemException(f.problem()));
                 return future;
             }
             List<Stamped<E>> result = List.copyOf(stamped);
-            commit(next.orThrow(), (List) result,
+            commit(next.orThrow(), (List) result, bytes.orThrow(),
                     new Acknowledgements.Done(eventIds.last(), () -> future.complete(result), future));
         }
         return future;
@@ -129,6 +143,10 @@ public final class MemoryJournal<S> implements Journal<S> {
                 previous = st.eventId();
             }
             Checked<S> next = apply(committed.state(), replicated);
+            Checked<List<byte[]>> bytes = next.isFail() ? Checked.ok(List.of()) : encode(replicated);
+            if (bytes instanceof Checked.Fail<List<byte[]>> f) {
+                next = Checked.fail(f.problem());
+            }
             if (next instanceof Checked.Fail<S> f) {
                 future.completeExceptionally(new ProblemException(f.problem()));
                 return future;
@@ -136,7 +154,7 @@ public final class MemoryJournal<S> implements Journal<S> {
             long last = previous;
             eventIds = new EventIds(last);
             // a standby's appends never wait for acknowledgements
-            commit(next.orThrow(), replicated, null);
+            commit(next.orThrow(), replicated, bytes.orThrow(), null);
             future.complete(last);
         }
         return future;
@@ -154,10 +172,30 @@ public final class MemoryJournal<S> implements Journal<S> {
         return Checked.ok(next);
     }
 
-    /** Under the lock, so that requests complete in the order they were committed. */
-    private void commit(S state, List<? extends Stamped<? extends Event>> stamped, Acknowledgements.Done done) {
+    /** The codec's bytes of each event (none without a codec); {@code JournalEncode} when one cannot be encoded. */
+    private Checked<List<byte[]>> encode(List<? extends Stamped<? extends Event>> stamped) {
+        if (codec.isEmpty()) {
+            return Checked.ok(List.of());
+        }
+        List<byte[]> bytes = new ArrayList<>(stamped.size());
         for (Stamped<? extends Event> st : stamped) {
-            events.put(st.eventId(), st);
+            try {
+                bytes.add(codec.get().encodeEvent(st));
+            } catch (RuntimeException e) {
+                return Checked.fail(Problem.of("JournalEncode", "Event " + st.keyedEvent() + " cannot be encoded: " + e));
+            }
+        }
+        return Checked.ok(bytes);
+    }
+
+    /** Under the lock, so that requests complete in the order they were committed. */
+    private void commit(S state, List<? extends Stamped<? extends Event>> stamped, List<byte[]> bytes,
+                        Acknowledgements.Done done) {
+        for (int i = 0; i < stamped.size(); i++) {
+            events.put(stamped.get(i).eventId(), stamped.get(i));
+            if (!bytes.isEmpty()) {
+                encoded.put(stamped.get(i).eventId(), bytes.get(i));
+            }
         }
         batches++;
         eventCount += stamped.size();
@@ -244,6 +282,7 @@ public final class MemoryJournal<S> implements Journal<S> {
         long limit = Math.min(checkpointEventId, releasedUntil);
         if (limit > oldestKeptAfter) {
             events.headMap(limit, true).clear();
+            encoded.headMap(limit, true).clear();
             oldestKeptAfter = limit;
         }
     }
@@ -262,7 +301,9 @@ public final class MemoryJournal<S> implements Journal<S> {
 
     @Override
     public Optional<byte[]> encodedEvent(long eventId) {
-        return Optional.empty();
+        synchronized (lock) {
+            return Optional.ofNullable(encoded.get(eventId));
+        }
     }
 
     @Override
