@@ -39,7 +39,8 @@ class EngineKeeperVirtualTimeTest {
     private static final OrderId ORDER = new OrderId("ORDER");
 
     private final VirtualScheduler scheduler = new VirtualScheduler();
-    private final MemoryJournal<EngineState> journal = new MemoryJournal<>(EngineFolder.controller(), scheduler.clock());
+    private final EngineKeeperTest.FailingOnceCodec codec = new EngineKeeperTest.FailingOnceCodec();
+    private final MemoryJournal<EngineState> journal = new MemoryJournal<>(EngineFolder.controller(), codec, scheduler.clock());
     private EngineKeeper keeper;
 
     @BeforeEach
@@ -49,6 +50,7 @@ class EngineKeeperVirtualTimeTest {
                 + "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\",\"instructions\":[]}}\n").orThrow();
         keeper.transact(state -> ItemOperationExecutor.execute(state, operations, ItemJson::decodeSignedWorkflow)
                 .map(events -> Decision.of(events, Boolean.TRUE))).get(30, TimeUnit.SECONDS).orThrow();
+        round(); // a request completes before listeners hear of its round: this one is done with listeners too
     }
 
     @AfterEach
@@ -131,5 +133,23 @@ class EngineKeeperVirtualTimeTest {
         assertThat(result.problemOption().orElseThrow().code()).isEqualTo("JournalError");
         assertThat(EngineKeeper.isPersistFailure(result.problemOption().orElseThrow())).isTrue();
         assertThat(keeper.state().orders()).doesNotContainKey(ORDER);
+    }
+
+    @Test
+    void aWakeTimeDueInAFailedRoundWakesTheOrderOnlyASecondLater() throws Exception {
+        long scheduledFor = scheduler.clock().millis() + Duration.ofHours(1).toMillis();
+        long before = journal.lastEventId();
+        keeper.execute(addOrder("{\"id\":\"ORDER\",\"workflowPath\":\"W\",\"scheduledFor\":" + scheduledFor + "}"))
+                .get(30, TimeUnit.SECONDS).orThrow();
+        codec.armed.set(true);
+        scheduler.advance(Duration.ofHours(1));
+        keeper.emit(List.of()).get(30, TimeUnit.SECONDS); // this round or the keeper's own one before it fails
+        assertThat(codec.armed.get()).as("the round at the wake time failed to write OrderStarted").isFalse();
+        round();
+        assertThat(orderEventTypes(before)).as("not woken again before a second has passed").containsExactly("OrderAdded");
+
+        scheduler.advance(Duration.ofSeconds(1));
+        round();
+        assertThat(orderEventTypes(before)).containsExactly("OrderAdded", "OrderStarted", "OrderFinished");
     }
 }
