@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * here, in order, is what makes "events that do not apply are rejected, nothing written" exact: a
  * request is checked against the state including the earlier requests of its batch. Between
  * batches it rotates the segment when it is full or a checkpoint asks for it, and starts due
- * checkpoints (a timer of the scheduler looks in when no request comes).
+ * checkpoints. A timer of the scheduler looks in (a {@code Tick} request, at most one queued) every
+ * {@code min(1 s, checkpoint interval)}, so that an idle journal is checkpointed by interval too; a
+ * look-in alone does not rotate, as writing nothing never did.
  *
  * <p>After an I/O error it is broken: it fails everything waiting and every later request.
  */
@@ -192,7 +194,8 @@ final class GroupCommitWriter<S> {
                     shutDown(stop);
                     return;
                 }
-                if (channelSize >= conf.segmentBytes() || rotateRequested) {
+                boolean lookInOnly = batch.size() == 1 && first instanceof Tick;
+                if (!lookInOnly && (channelSize >= conf.segmentBytes() || rotateRequested)) {
                     rotate();
                 }
                 Journal.StateAt<S> at = committed;
