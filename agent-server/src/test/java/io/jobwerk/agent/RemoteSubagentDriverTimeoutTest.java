@@ -14,9 +14,8 @@ import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.journal.Journal;
-import io.jobwerk.journal.JournalConf;
+import io.jobwerk.journal.MemoryJournal;
 import io.jobwerk.runtime.EngineFolder;
-import io.jobwerk.runtime.EngineJournalCodec;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.scheduler.VirtualScheduler;
 import java.io.IOException;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Director's side of the director timeout, in virtual time: a Subagent that answers but refuses
@@ -43,7 +41,6 @@ class RemoteSubagentDriverTimeoutTest {
 
     private record Coupling(Duration at, String directorRunId) {}
 
-    @TempDir Path dir;
     private final VirtualScheduler scheduler = new VirtualScheduler();
     private final List<Coupling> couplings = new CopyOnWriteArrayList<>();
     private HttpServer subagent;
@@ -70,8 +67,7 @@ class RemoteSubagentDriverTimeoutTest {
     @Test
     void aSubagentFailingLongerThanTheDirectorTimeoutIsLostAndDedicatedAnew() throws Exception {
         startRefusingSubagent();
-        journal = Journal.open(dir, JournalConf.of("test").withFsync(false), new EngineJournalCodec(), EngineFolder.agent(),
-                scheduler.clock()).orThrow();
+        journal = new MemoryJournal<>(EngineFolder.agent(), scheduler.clock());
         keeper = new EngineKeeper(journal, Placement.agent(AGENT), MotorEnvironment.DEFAULT, scheduler, Optional.empty()).start();
         Item.SubagentItem item = new Item.SubagentItem(SUBAGENT, AGENT, "http://127.0.0.1:" + subagent.getAddress().getPort(), false);
         driver = new RemoteSubagentDriver(item, "director", "pw", "director-run", keeper, orderId -> false, scheduler).start();

@@ -8,6 +8,7 @@ import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.history.HistoryService;
+import io.jobwerk.journal.FileJournal;
 import io.jobwerk.journal.Journal;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -191,7 +192,8 @@ public final class HistoryGoalsBench {
 
     /** Measures, then settles the journal with one more order (number {@code orderNumber}) between two checkpoints. */
     private static Footprint footprint(InProcessSystem system, AtomicLong ended, long orderNumber) throws Exception {
-        Journal<EngineState> journal = system.standalone().controller().keeper().journal();
+        // the Controller's journal is a FileJournal: its directory is what is measured
+        FileJournal<EngineState> journal = (FileJournal<EngineState>) system.standalone().controller().keeper().journal();
         long bytes = bytes(journal.directory());
         int segments = journal.stats().segments();
         journal.checkpoint().get(1, TimeUnit.MINUTES);

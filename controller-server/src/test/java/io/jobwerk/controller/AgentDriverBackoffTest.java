@@ -8,9 +8,8 @@ import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.journal.Journal;
-import io.jobwerk.journal.JournalConf;
+import io.jobwerk.journal.MemoryJournal;
 import io.jobwerk.runtime.EngineFolder;
-import io.jobwerk.runtime.EngineJournalCodec;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.scheduler.VirtualScheduler;
 import java.net.ServerSocket;
@@ -21,14 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The AgentDriver's reconnection to an Agent that is not there, in virtual time: no real waiting. */
 class AgentDriverBackoffTest {
 
     private static final AgentPath AGENT = new AgentPath("A");
 
-    @TempDir Path dir;
     private final VirtualScheduler scheduler = new VirtualScheduler();
     private Journal<EngineState> journal;
     private EngineKeeper keeper;
@@ -49,8 +46,7 @@ class AgentDriverBackoffTest {
 
     @Test
     void anAbsentAgentIsTriedAgainAfterGrowingDelaysAndItsFailureJournaledOnce() throws Exception {
-        journal = Journal.open(dir, JournalConf.of("test").withFsync(false), new EngineJournalCodec(), EngineFolder.controller(),
-                scheduler.clock()).orThrow();
+        journal = new MemoryJournal<>(EngineFolder.controller(), scheduler.clock());
         keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, scheduler, Optional.empty()).start();
         driver = new AgentDriver(AGENT, "http://127.0.0.1:" + portWithoutListener(), keeper, "controller", "pw", scheduler).start();
 

@@ -8,7 +8,9 @@ import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.json.WorkflowJson;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.journal.FileJournal;
 import io.jobwerk.journal.Journal;
+import io.jobwerk.scheduler.RealScheduler;
 import io.jobwerk.journal.JournalConf;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
@@ -29,14 +31,15 @@ final class TestJournal implements AutoCloseable {
               {"id":"a","workflow":{"instructions":[{"TYPE":"Execute.Named","jobName":"greet"}]}}]}],
              "jobs":{"greet":{"agentPath":"agent","executable":{"TYPE":"ShellScriptExecutable","script":"echo hi"}}}}""";
 
-    final Journal<EngineState> journal;
+    final FileJournal<EngineState> journal;
 
     TestJournal(Path dir) {
         this(dir, JournalConf.of("Primary").withFsync(false));
     }
 
     TestJournal(Path dir, JournalConf conf) {
-        journal = Journal.open(dir, conf, new EngineJournalCodec(), EngineFolder.controller(), Clock.systemUTC()).orThrow();
+        journal = FileJournal.open(dir, conf, new EngineJournalCodec(), EngineFolder.controller(), Clock.systemUTC(),
+                RealScheduler.instance()).orThrow();
     }
 
     HistoryEventSource source() {

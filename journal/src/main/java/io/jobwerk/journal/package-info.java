@@ -1,5 +1,9 @@
 /**
- * The event journal of a Controller or Agent Director node: {@link io.jobwerk.journal.Journal}.
+ * The event journal of a Controller or Agent Director node: the interface
+ * {@link io.jobwerk.journal.Journal}, kept in files by {@link io.jobwerk.journal.FileJournal} (its
+ * parts: {@code JournalRecovery}, {@code GroupCommitWriter}, {@code Segments}, {@code Checkpointer},
+ * {@code Acknowledgements}, {@code RecentEvents}, {@code EventWaiters}) and in memory, for tests, by
+ * {@link io.jobwerk.journal.MemoryJournal}. A persist is a {@link io.jobwerk.journal.PersistRequest}.
  *
  * <h2>Design, and why</h2>
  * <ul>
@@ -7,7 +11,7 @@
  *   MapDB 3.1 transaction commit costs about 1 ms (~900 commits/s), while an fsync'd append with
  *   group commit reaches 70-120k records/s. Committing MapDB per event would cap the scheduler near
  *   1,000 events/s, so MapDB holds only checkpoints and the log holds the events since.</li>
- *   <li><b>Group commit.</b> One writer thread drains the queue of persist calls, stamps, checks
+ *   <li><b>Group commit.</b> One writer thread ({@code GroupCommitWriter}) drains the queue of persist calls, stamps, checks
  *   (applies) and encodes all of them, writes them in one {@code write} and calls
  *   {@code FileChannel.force} once; all callers of the batch complete together. Applying on the
  *   writer thread is what makes "events that do not apply are rejected, nothing written" exact: a
@@ -34,9 +38,10 @@
  *   stamped events with {@link io.jobwerk.journal.Journal#appendReplicated} and acknowledges; in
  *   acknowledgement mode the active node completes a persist only after the acknowledgement.</li>
  *   <li><b>Seams</b>: event ids come from the {@link java.time.Clock} given to
- *   {@link io.jobwerk.journal.Journal#open} (via {@code EventIds}); the codec and the folder are
- *   interfaces, so the module is tested with a small counter state and plugs in
- *   {@code EngineState} later.</li>
+ *   {@link io.jobwerk.journal.Journal#open} (via {@code EventIds}), threads and the writer's look-in
+ *   timer from a {@code Scheduler}; the codec and the folder are interfaces, so the module is tested
+ *   with a small counter state, and {@code MemoryJournal} lets what runs on a journal be tested
+ *   without files, in virtual time.</li>
  * </ul>
  */
 package io.jobwerk.journal;

@@ -37,7 +37,7 @@ class EngineKeeperTest {
     private EngineKeeper keeper;
 
     /** The engine's codec, failing to encode the next {@code OrderStarted} once armed: that persist fails, the journal stays usable. */
-    private static final class FailingOnceCodec implements JournalCodec<EngineState> {
+    static final class FailingOnceCodec implements JournalCodec<EngineState> {
         private final EngineJournalCodec codec = new EngineJournalCodec();
         final AtomicBoolean armed = new AtomicBoolean();
 
