@@ -1,6 +1,9 @@
 package io.jobwerk.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jobwerk.agent.SubagentCouplingTable.Action;
+import io.jobwerk.agent.SubagentCouplingTable.Phase;
+import io.jobwerk.agent.SubagentCouplingTable.Trigger;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.Event;
@@ -39,6 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -77,10 +82,8 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private final Item.SubagentItem item;
     private final String directorRunId;
     private final Predicate<OrderId> runsInDirector;
-    // The run id this driver dedicates the Subagent with; a reset replaces it, and the event thread couples again.
-    private volatile String dedicationRunId;
-    private volatile String coupledRunId;
-    private volatile boolean resetting;
+    // Where the coupling stands; its steps come from SubagentCouplingTable (see take).
+    private final AtomicReference<SubagentCoupling> coupling;
     private final AtomicInteger resets = new AtomicInteger();
     private final EngineKeeper keeper;
     private final EngineClient client;
@@ -93,21 +96,15 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private final Map<String, Boolean> pendingKills = new ConcurrentHashMap<>();
     private final Thread eventThread;
     private volatile boolean closed;
-    private volatile boolean coupled;
-    private volatile boolean firstAttemptDone;
     private volatile SubagentMetrics metrics = SubagentMetrics.ofProcessCount(0);
     // The task each order processing here runs; an event of another task (an earlier attempt) is ignored.
     private final Map<OrderId, String> expectedTasks = new ConcurrentHashMap<>();
-    private volatile String subagentRunId; // written by the event thread
     // The event before the first one the keeper failed to persist, or -1: set on the keeper thread
     // before a later event is decided, so no event after a failed one is persisted until read again.
     private volatile long rewindAfter = -1;
     // Event-thread only:
     private long after;
     private long released;
-    private Duration directorTimeout = Duration.ofSeconds(30);
-    private long failingSinceNanos;
-    private boolean lostReported;
     private CompletableFuture<?> lastEmit = CompletableFuture.completedFuture(null);
     private int unreleased;
     private boolean rereadPending;
@@ -121,7 +118,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         this.scheduler = scheduler;
         this.item = item;
         this.directorRunId = directorRunId;
-        this.dedicationRunId = directorRunId;
+        this.coupling = new AtomicReference<>(SubagentCoupling.initial(directorRunId));
         this.runsInDirector = runsInDirector;
         this.keeper = keeper;
         this.client = new EngineClient(item.uri() + "/subagent/api", userId, password);
@@ -147,12 +144,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     @Override
     public boolean isAvailable() {
-        return coupled && !closed && !resetting && dedicationRunId.equals(coupledRunId);
+        return !closed && coupling.get().isAvailable();
     }
 
     @Override
     public boolean isCoupling() {
-        return !firstAttemptDone && !closed;
+        return !closed && coupling.get().isCoupling();
     }
 
     @Override
@@ -170,7 +167,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
     public void start(OrderId orderId, JobLaunch launch) {
         expectedTasks.put(orderId, launch.taskId());
         unansweredStarts.add(launch.taskId());
-        SubagentCommand.StartOrderProcess command = new SubagentCommand.StartOrderProcess(orderId, launch, Optional.ofNullable(subagentRunId));
+        SubagentCommand.StartOrderProcess command = new SubagentCommand.StartOrderProcess(orderId, launch, coupling.get().subagentRunId());
         commands.execute(() -> sendStart(command, 0));
     }
 
@@ -206,7 +203,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (lost) {
             // Unavailable before the loss is recorded, else the restart may choose this Subagent again. The event
             // thread couples again: it notices the new run or the refusal and records the other processes as lost.
-            coupled = false;
+            take(SubagentCoupling::startRefused);
         }
         Outcome outcome = lost ? processLost(problem) : new Outcome.Failed(Optional.of(problem.message()), Map.of());
         OrderProcessedRecording.record(keeper, () -> "Subagent " + item.id() + ": OrderProcessed of " + orderId + " " + taskId, orderId, outcome,
@@ -284,11 +281,12 @@ final class RemoteSubagentDriver implements SubagentDriver {
         int failures = 0;
         while (!closed) {
             try {
-                if (resetting) {
+                SubagentCoupling now = coupling.get();
+                if (now.phase() == Phase.RESETTING) {
                     scheduler.sleep(RESET_POLL); // the reset records the processes as lost before the Subagent is dedicated anew
                     continue;
                 }
-                Checked<Boolean> round = coupled && dedicationRunId.equals(coupledRunId) ? pollEvents() : couple();
+                Checked<Boolean> round = now.isAvailable() ? pollEvents() : couple();
                 if (round.isOk()) {
                     failures = 0;
                     continue;
@@ -297,10 +295,6 @@ final class RemoteSubagentDriver implements SubagentDriver {
                     return;
                 }
                 failed(round.problemOption().orElseThrow());
-                if (!firstAttemptDone) {
-                    firstAttemptDone = true;
-                    keeper.emit(List.of()); // orders waiting for this first attempt choose among the others now
-                }
                 scheduler.sleep(RECONNECT_DELAYS.delay(failures++));
             } catch (InterruptedException e) {
                 return;
@@ -311,9 +305,11 @@ final class RemoteSubagentDriver implements SubagentDriver {
     }
 
     private Checked<Boolean> couple() {
-        String runId = dedicationRunId;
+        SubagentCoupling before = coupling.get();
+        String runId = before.dedicationRunId();
         // Where this Director run starts: after the last Subagent event whose effect it has persisted
-        Optional<Long> observed = subagentRunId == null ? Optional.ofNullable(keeper.state().observedEventIds().get(observedKey()))
+        Optional<Long> observed = before.subagentRunId().isEmpty()
+                ? Optional.ofNullable(keeper.state().observedEventIds().get(observedKey()))
                 : Optional.empty();
         Checked<SubagentCommand.DirectorCoupled> response = client.command(SubagentCommandJson.encode(
                 new SubagentCommand.CoupleDirector(runId, Optional.of(item.agentPath().string()), observed)))
@@ -322,44 +318,42 @@ final class RemoteSubagentDriver implements SubagentDriver {
             return Checked.fail(response.problemOption().orElseThrow());
         }
         SubagentCommand.DirectorCoupled c = response.orThrow();
-        if (subagentRunId == null) {
-            // The first coupling of this Director run: orders still processing here from before a
-            // restart of the Director go on where the Subagent kept their processes, and are lost otherwise.
-            long position = c.continued() ? Math.max(observed.orElse(c.keptAfterEventId()), c.keptAfterEventId()) : c.lastEventId();
-            if (!adopt(c, position)) {
-                return Checked.fail(Problem.of("SubagentLossNotRecorded", "The processes of Subagent " + item.id() + " could not be taken over"));
-            }
+        SubagentCoupling.Step planned = before.coupled(runId, c);
+        long position = SubagentCoupling.resumeAfter(planned.trigger(), c, observed, after);
+        if (planned.has(Action.ADOPT) && !adopt(c, planned.trigger(), position)) {
+            return Checked.fail(Problem.of("SubagentLossNotRecorded", "The processes of Subagent " + item.id() + " could not be taken over"));
+        }
+        if (planned.has(Action.LOSE) && !lose(SubagentCoupling.lossProblem(planned.trigger(), item.id(), c.continued()), Optional.of(position))) {
+            return lossNotRecorded();
+        }
+        if (planned.afterLoss()) {
             after = position;
-        } else if (!subagentRunId.equals(c.subagentRunId())) {
-            if (!lose(Problem.of("SubagentRestarted", "Subagent " + item.id() + " was restarted; its processes are lost"), false,
-                    Optional.of(0L))) {
-                return lossNotRecorded();
-            }
-            after = 0;
-        } else if (!c.continued()) {
-            // It gave up this Director's processes (killed them for a silence, or for a new dedication): their
-            // kills' outcomes are not the jobs' own, and a later restart must not list them either.
-            if (!lose(Problem.of("SubagentGaveUpProcesses", "Subagent " + item.id() + " gave up the processes of this Director"), false,
-                    Optional.of(c.lastEventId()))) {
-                return lossNotRecorded();
-            }
-            after = c.lastEventId();
         }
         released = after;
-        subagentRunId = c.subagentRunId();
-        directorTimeout = Duration.ofMillis(c.directorTimeoutMillis());
-        failingSinceNanos = 0;
-        lostReported = false;
         refreshMetrics();
-        coupledRunId = runId;
-        coupled = true;
-        firstAttemptDone = true;
+        SubagentCoupling.Step step = take(now -> now.coupled(runId, c));
         LOG.info("Subagent " + item.id() + " coupled at " + item.uri());
-        // SubagentCoupled, in a round of the keeper: orders waiting for a Subagent may start now
-        long now = scheduler.clock().millis();
-        keeper.transact(state -> Checked.ok(Decision.timestamped(List.of(KeyedEvent.of(item.id(), new SystemEvent.SubagentCoupled())),
-                List.of(Optional.of(now)), Boolean.TRUE, Optional.empty())));
+        if (step.has(Action.EMIT_COUPLED)) {
+            // SubagentCoupled, in a round of the keeper: orders waiting for a Subagent may start now
+            long now = scheduler.clock().millis();
+            keeper.transact(state -> Checked.ok(Decision.timestamped(List.of(KeyedEvent.of(item.id(), new SystemEvent.SubagentCoupled())),
+                    List.of(Optional.of(now)), Boolean.TRUE, Optional.empty())));
+        }
         return Checked.ok(true);
+    }
+
+    /**
+     * Takes the step the table prescribes for the coupling as it is now (another thread may have moved
+     * it since a step was planned on it) and returns it, with the actions for the caller to carry out.
+     */
+    private SubagentCoupling.Step take(Function<SubagentCoupling, SubagentCoupling.Step> transition) {
+        while (true) {
+            SubagentCoupling current = coupling.get();
+            SubagentCoupling.Step step = transition.apply(current);
+            if (coupling.compareAndSet(current, step.next())) {
+                return step;
+            }
+        }
     }
 
     private void refreshMetrics() {
@@ -372,7 +366,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (closed) {
             return Checked.ok(false);
         }
-        Duration poll = directorTimeout.dividedBy(3);
+        Duration poll = coupling.get().directorTimeout().dividedBy(3);
         if (poll.compareTo(Duration.ofSeconds(10)) > 0) {
             poll = Duration.ofSeconds(10);
         }
@@ -384,7 +378,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
             } else {
                 emit(stamped.orThrow());
             }
-            return !closed && rewindAfter < 0 && !rereadPending && !resetting;
+            return !closed && rewindAfter < 0 && !rereadPending && coupling.get().phase() != Phase.RESETTING;
         });
         if (closed) {
             return Checked.ok(false); // no request after close: the Subagent's director timeout runs from the last one
@@ -396,11 +390,11 @@ final class RemoteSubagentDriver implements SubagentDriver {
             Problem p = result.problemOption().orElseThrow();
             if (p.code().equals("EventSeqTorn")) {
                 // Events were dropped before the Director read them: outcomes may be missing.
-                if (!lose(p, true)) {
+                if (!lose(p, Optional.empty())) {
                     return lossNotRecorded();
                 }
-                coupled = false;
-                subagentRunId = null;
+                String newRunId = lostRunId();
+                take(now -> now.streamTorn(newRunId));
                 return Checked.ok(false);
             }
             return Checked.fail(p);
@@ -482,27 +476,37 @@ final class RemoteSubagentDriver implements SubagentDriver {
     }
 
     private void failed(Problem problem) {
-        if (coupled || failingSinceNanos == 0) {
+        long now = scheduler.nanoTime();
+        SubagentCoupling.Step step = take(c -> c.failed(problem, now));
+        if (step.next().failingSinceNanos().equals(Optional.of(now))) {
             LOG.warn("Subagent " + item.id() + " is not reachable: " + problem);
-            failingSinceNanos = scheduler.nanoTime();
         }
-        coupled = false;
-        couplingFailed(problem);
-        boolean gone = problem.code().equals("ConnectionRefused");
-        boolean silentTooLong = scheduler.nanoTime() - failingSinceNanos > directorTimeout.plusSeconds(1).toNanos();
-        if (!lostReported && (gone || silentTooLong)) {
-            lostReported = lose(problem, true); // else tried again with the next failure
+        for (Action action : step.actions()) {
+            switch (action) {
+                case REPORT_FAILURE -> couplingFailed(problem);
+                case LOSE_AND_REDEDICATE -> {
+                    if (lose(problem, Optional.empty())) { // else tried again with the next failure
+                        String newRunId = lostRunId();
+                        take(c -> c.lossRecorded(newRunId));
+                    }
+                }
+                case WAKE_WAITING_ORDERS -> keeper.emit(List.of()); // orders waiting for this first attempt choose among the others now
+                default -> throw new IllegalStateException("Unexpected action " + action + " after a failure");
+            }
         }
+    }
+
+    /** A new dedication run id after a loss: the Subagent kills what it still runs for the one before. */
+    private String lostRunId() {
+        return directorRunId + "-lost-" + java.util.UUID.randomUUID();
     }
 
     /**
      * Takes over the orders processing here (from before the Director's restart) whose task the
      * Subagent still knows, and records the others as lost; returns whether that is durable.
      */
-    private boolean adopt(SubagentCommand.DirectorCoupled coupled, long position) {
-        Problem problem = coupled.continued()
-                ? Problem.of("ProcessUnknown", "Subagent " + item.id() + " does not know the process any more")
-                : Problem.of("SubagentNotContinued", "Subagent " + item.id() + " did not keep the processes of this Director");
+    private boolean adopt(SubagentCommand.DirectorCoupled coupled, Trigger trigger, long position) {
+        Problem problem = SubagentCoupling.lossProblem(trigger, item.id(), coupled.continued());
         Map<OrderId, String> adopted = new java.util.HashMap<>();
         Map<OrderId, Boolean> killsAsked = new java.util.HashMap<>(); // marked while the Director was down or coupling
         Map<OrderId, String> leftovers = new java.util.HashMap<>(coupled.processes()); // listed, but not this Director's now
@@ -562,15 +566,10 @@ final class RemoteSubagentDriver implements SubagentDriver {
 
     /**
      * Records the processes running here as lost, so their jobs restart; returns whether that is
-     * durable. With {@code rededicate}, the Subagent is then coupled with a new id, so it kills what
-     * may still run of them (it may not have noticed what made them lost here). A {@code position}
-     * is persisted with the losses as the Subagent events observed (the events before it are not read).
+     * durable. A {@code position} is persisted with the losses as the Subagent events observed (the
+     * events before it are not read). The caller dedicates the Subagent anew where the coupling says so.
      */
-    private boolean lose(Problem problem, boolean rededicate) {
-        return lose(problem, rededicate, Optional.empty());
-    }
-
-    private boolean lose(Problem problem, boolean rededicate, Optional<Long> position) {
+    private boolean lose(Problem problem, Optional<Long> position) {
         Map<OrderId, String> lost = new java.util.HashMap<>();
         boolean durable = decideDurably("the loss of its processes (" + problem.message() + ")", state -> {
             lost.clear();
@@ -591,9 +590,6 @@ final class RemoteSubagentDriver implements SubagentDriver {
             return false;
         }
         lost.forEach(expectedTasks::remove);
-        if (rededicate) {
-            dedicationRunId = directorRunId + "-lost-" + java.util.UUID.randomUUID();
-        }
         return true;
     }
 
@@ -647,21 +643,21 @@ final class RemoteSubagentDriver implements SubagentDriver {
      * dedication started before it answers. Returns when the loss is recorded.
      */
     CompletableFuture<Void> reset() {
-        resetting = true;
+        take(SubagentCoupling::reset);
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread t = scheduler.newThread("subagent-driver-" + item.id() + "-reset", () -> {
-            Problem problem = Problem.of("SubagentReset", "Subagent " + item.id() + " was reset; its processes are lost");
+            Problem problem = SubagentCoupling.lossProblem(Trigger.RESET, item.id(), false);
             try {
-                while (!closed && !lose(problem, false)) { // the reset dedicates anew below
+                while (!closed && !lose(problem, Optional.empty())) { // the reset dedicates anew below
                     scheduler.sleep(RECONNECT_DELAYS.delay(0));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             // Unique also across restarts of the Director, which count resets anew
-            dedicationRunId = directorRunId + "-reset-" + resets.incrementAndGet() + "-" + java.util.UUID.randomUUID();
-            resetting = false;
-            LOG.info("Subagent " + item.id() + " reset: dedicating it anew as " + dedicationRunId);
+            String newRunId = directorRunId + "-reset-" + resets.incrementAndGet() + "-" + java.util.UUID.randomUUID();
+            take(c -> c.resetDone(newRunId));
+            LOG.info("Subagent " + item.id() + " reset: dedicating it anew as " + newRunId);
             done.complete(null);
         });
         t.start();
@@ -671,7 +667,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
     @Override
     public void close() {
         closed = true;
-        coupled = false;
+        take(SubagentCoupling::close);
         eventThread.interrupt();
         commands.shutdownNow();
         kills.shutdownNow();
