@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * emitted last, also across a restart). The Agent's own {@code AgentReady} and its Subagents'
  * {@code SubagentCoupled}/{@code SubagentCouplingFailed} are mirrored (the Agent's keyless
  * {@code AgentReady} keyed by the Agent path), so the Controller's state knows every coupling.
+ *
+ * <p>What to send is decided by {@link AgentCommandSelection} and what to mirror by {@link AgentMirror},
+ * both pure; this class is their shell: two threads, HTTP, back-off and the keeper's futures.
  */
 final class AgentDriver implements AutoCloseable {
 

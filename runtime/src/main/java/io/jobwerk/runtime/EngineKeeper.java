@@ -57,7 +57,7 @@ public final class EngineKeeper implements AutoCloseable {
     private final Optional<ProcessStarter> processStarter;
     private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Request<?>> requests = new LinkedBlockingQueue<>();
-    private final KeeperRound round; // keeper thread only
+    private final KeeperRound round; // keeper thread only: the decisions, and what they remember between rounds
     private final Thread thread;
     private final TaskQueue retryTimer;
     private volatile boolean closed;
@@ -160,7 +160,7 @@ public final class EngineKeeper implements AutoCloseable {
                     batch.add(first);
                     requests.drainTo(batch, 10_000);
                 }
-                round(batch);
+                runRound(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failAll(batch, Problem.of("ServiceUnavailable", "The engine is shutting down"));
@@ -186,7 +186,7 @@ public final class EngineKeeper implements AutoCloseable {
 
     /** One round: decided by {@link KeeperRound}, persisted as one batch, then dispatched. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void round(List<Request<?>> batch) throws InterruptedException {
+    private void runRound(List<Request<?>> batch) throws InterruptedException {
         Instant now = clock.instant();
         EngineState base = journal.currentState();
         List<KeeperRound.Request> requests = new ArrayList<>(batch.size());
