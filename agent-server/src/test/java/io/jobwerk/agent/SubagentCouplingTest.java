@@ -166,9 +166,9 @@ class SubagentCouplingTest {
     }
 
     @Test
-    void aRefusedConnectionAfterTheLossAlsoKeepsTheGaveUpRowReachableFromCoupling() {
-        // Coupling: never answered before, yet the Subagent run is known only after a coupling; the rows from
-        // Coupling for other runs are reached after a reset in the first attempt (see below).
+    void answersInTheCouplingPhaseAreClassifiedByTheKnownRunAsInAnyOther() {
+        // In practice the Subagent's run is not known yet while Coupling; the rows are there so that no
+        // answer is ignored in that phase.
         coupling = new SubagentCoupling(COUPLING, false, "D", Optional.of("S1"), Duration.ofSeconds(30), Optional.empty(), false);
         assertThat(step(c -> c.coupled("D", answer("S1", false))).trigger()).isEqualTo(COUPLED_GAVE_UP);
         coupling = new SubagentCoupling(COUPLING, false, "D", Optional.of("S1"), Duration.ofSeconds(30), Optional.empty(), false);
