@@ -3,26 +3,15 @@ package io.jobwerk.controller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.command.AgentReset;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.event.Event;
-import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.Stamped;
-import io.jobwerk.engine.event.SystemEvent;
 import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.job.WorkflowJob;
 import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EventJson;
-import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
-import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.engine.order.OrderMark;
-import io.jobwerk.engine.state.CouplingState;
 import io.jobwerk.engine.state.EngineState;
-import io.jobwerk.engine.workflow.Position;
-import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.http.client.EngineClient;
 import io.jobwerk.http.protocol.AgentCommand;
 import io.jobwerk.http.protocol.AgentCommandJson;
@@ -61,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * emitted last, also across a restart). The Agent's own {@code AgentReady} and its Subagents'
  * {@code SubagentCoupled}/{@code SubagentCouplingFailed} are mirrored (the Agent's keyless
  * {@code AgentReady} keyed by the Agent path), so the Controller's state knows every coupling.
+ *
+ * <p>What to send is decided by {@link AgentCommandSelection} and what to mirror by {@link AgentMirror},
+ * both pure; this class is their shell: two threads, HTTP, back-off and the keeper's futures.
  */
 final class AgentDriver implements AutoCloseable {
 
@@ -103,7 +95,7 @@ final class AgentDriver implements AutoCloseable {
         this.agentPath = agentPath;
         this.keeper = keeper;
         this.scheduler = scheduler;
-        this.peerKey = "Agent:" + agentPath;
+        this.peerKey = AgentMirror.peerKey(agentPath);
         this.client = new EngineClient(uri + "/agent/api", userId, password);
         this.commandThread = scheduler.newThread("agent-driver-" + agentPath + "-commands", this::sendCommands);
         this.eventThread = scheduler.newThread("agent-driver-" + agentPath + "-events", this::mirrorEvents);
@@ -183,20 +175,25 @@ final class AgentDriver implements AutoCloseable {
                 List<OrderId> more = new ArrayList<>();
                 pending.drainTo(more, MAX_COMMAND_BATCH - 1);
                 ids.addAll(more);
+                EngineState state = keeper.state();
                 List<AgentCommand> commands = new ArrayList<>();
-                Set<String> detached = new LinkedHashSet<>();
+                List<String> detached = List.of();
                 if (sendItems) {
-                    commands.addAll(ownItems(keeper.state()));
-                    for (String key : List.copyOf(detaching)) {
-                        if (keeper.state().item(key).isEmpty()) {
-                            detaching.remove(key);
-                            detached.add(key);
-                            commands.add(new AgentCommand.DetachItem(key));
-                        }
+                    commands.addAll(AgentCommandSelection.ownItems(state, agentPath));
+                    detached = AgentCommandSelection.detachable(state, List.copyOf(detaching));
+                    detaching.removeAll(detached);
+                    detached.forEach(key -> commands.add(new AgentCommand.DetachItem(key)));
+                }
+                Set<OrderId> claimed = new LinkedHashSet<>();
+                for (OrderId id : ids) {
+                    if (transfers.remove(id)) {
+                        claimed.add(id);
                     }
                 }
-                Set<OrderId> transferring = new LinkedHashSet<>();
-                commands.addAll(commandsFor(keeper.state(), ids, transferring));
+                AgentCommandSelection.Selection selection = AgentCommandSelection.forOrders(state, agentPath, ids, claimed);
+                transfers.addAll(selection.keptTransfers());
+                Set<OrderId> transferring = selection.transferring();
+                commands.addAll(selection.commands());
                 if (commands.isEmpty()) {
                     continue;
                 }
@@ -241,7 +238,7 @@ final class AgentDriver implements AutoCloseable {
         }
     }
 
-    private static String describe(AgentCommand command) {
+    static String describe(AgentCommand command) {
         return switch (command.kind()) {
             case ATTACH_ITEM -> "AttachItem " + ((AgentCommand.AttachItem) command).item().key();
             case ATTACH_WORKFLOW -> "AttachSignedItem " + ((AgentCommand.AttachWorkflow) command).workflow().id();
@@ -252,92 +249,6 @@ final class AgentDriver implements AutoCloseable {
             case DETACH_ITEM -> "DetachItem " + ((AgentCommand.DetachItem) command).key();
             case RESET, RESET_SUBAGENT, RELEASE_EVENTS, BATCH, NO_OPERATION -> command.kind().toString();
         };
-    }
-
-    /** The commands the orders need; the ids of those transferred go to {@code transferring}. */
-    private List<AgentCommand> commandsFor(EngineState state, Set<OrderId> ids, Set<OrderId> transferring) {
-        List<AgentCommand> commands = new ArrayList<>();
-        Set<String> attachedItems = new LinkedHashSet<>();
-        for (OrderId id : ids) {
-            Order order = state.orders().get(id);
-            if (order == null) {
-                transfers.remove(id);
-                continue;
-            }
-            AttachedState attached = order.attachedState().orElse(null);
-            boolean transfer = attached != null && attached.agentPath().equals(agentPath)
-                    && !(attached instanceof AttachedState.Detaching) && transfers.remove(id);
-            if (attached instanceof AttachedState.Attaching a && a.agentPath().equals(agentPath)) {
-                Checked<Workflow> workflow = state.workflowOf(order);
-                if (workflow.isFail()) {
-                    continue;
-                }
-                attachWorkflow(state, workflow.orThrow(), attachedItems, commands);
-                commands.add(new AgentCommand.AttachOrder(order));
-            } else if (attached instanceof AttachedState.Detaching d && d.agentPath().equals(agentPath)) {
-                commands.add(new AgentCommand.DetachOrder(id));
-            } else if (attached instanceof AttachedState.Attached a && a.agentPath().equals(agentPath) && order.mark().isPresent()) {
-                commands.add(new AgentCommand.MarkOrder(id, order.mark().get()));
-            }
-            if (transfer && state.workflowOf(order).isOk()) {
-                // After AttachOrder: the Agent may have the order on the old version from an earlier AttachOrder.
-                attachWorkflow(state, state.workflowOf(order).orThrow(), attachedItems, commands);
-                commands.add(new AgentCommand.TransferOrder(id, order.workflowId()));
-                transferring.add(id);
-            }
-        }
-        return commands;
-    }
-
-    private void attachWorkflow(EngineState state, Workflow workflow, Set<String> attachedItems, List<AgentCommand> commands) {
-        if (attachedItems.add("Workflow:" + workflow.id())) { // once per batch
-            addItemsFor(state, workflow, attachedItems, commands);
-            commands.add(new AgentCommand.AttachWorkflow(workflow));
-        }
-    }
-
-    /** The AgentRef, its SubagentItems and the SubagentBundles naming any of them. */
-    private List<AgentCommand> ownItems(EngineState state) {
-        List<AgentCommand> commands = new ArrayList<>();
-        Optional<Item.AgentRef> agentRef = state.agentRef(agentPath).toOptional();
-        if (agentRef.isEmpty()) {
-            return commands;
-        }
-        commands.add(new AgentCommand.AttachItem(agentRef.get()));
-        Set<io.jobwerk.engine.item.SubagentId> mine = new LinkedHashSet<>();
-        for (Item item : state.items().values()) {
-            if (item instanceof Item.SubagentItem s && s.agentPath().equals(agentPath)) {
-                mine.add(s.id());
-                commands.add(new AgentCommand.AttachItem(item));
-            }
-        }
-        for (Item item : state.items().values()) {
-            if (item instanceof Item.SubagentBundle b && b.subagentToPriority().keySet().stream().anyMatch(mine::contains)) {
-                commands.add(new AgentCommand.AttachItem(item));
-            }
-        }
-        return commands;
-    }
-
-    private void addItemsFor(EngineState state, Workflow workflow, Set<String> done, List<AgentCommand> commands) {
-        List<Item> items = new ArrayList<>();
-        state.agentRef(agentPath).toOptional().ifPresent(items::add);
-        for (Item item : state.items().values()) {
-            if (item instanceof Item.SubagentItem s && s.agentPath().equals(agentPath)) {
-                items.add(item);
-            } else if (item instanceof Item.SubagentBundle || item instanceof Item.JobResource) {
-                items.add(item);
-            }
-        }
-        for (Position p : workflow.positions()) {
-            workflow.job(p).toOptional().map(WorkflowJob::agentPath).filter(a -> !a.equals(agentPath))
-                    .flatMap(a -> state.agentRef(a).toOptional()).ifPresent(items::add);
-        }
-        for (Item item : items) {
-            if (done.add(item.key())) {
-                commands.add(new AgentCommand.AttachItem(item));
-            }
-        }
     }
 
     private void mirrorEvents() {
@@ -372,14 +283,15 @@ final class AgentDriver implements AutoCloseable {
             failures = 0;
             if (!coupled) { // the Agent answered without events
                 coupled = true;
-                await(keeper.transact(state -> Checked.ok(Decision.timestamped(List.of(agentCoupled()),
-                        List.of(Optional.of(scheduler.clock().millis())), Boolean.TRUE, Optional.empty()))));
+                long now = scheduler.clock().millis();
+                await(keeper.transact(state -> Checked.ok(AgentMirror.coupledDecision(agentPath, now))));
             }
             long observed = keeper.state().observedEventId(peerKey);
             // After a reconnection always: a restarted Agent has forgotten what was released before.
-            boolean due = catchingUp || (observed > released && scheduler.nanoTime() - lastRelease > RELEASE_PERIOD.toNanos());
+            boolean due = AgentMirror.releaseDue(catchingUp, observed, released,
+                    Duration.ofNanos(scheduler.nanoTime() - lastRelease), RELEASE_PERIOD);
             catchingUp = false;
-            if (due && observed > 0) {
+            if (due) {
                 if (client.command(AgentCommandJson.encode(new AgentCommand.ReleaseEvents(observed))).isOk()) {
                     released = observed;
                     lastRelease = scheduler.nanoTime();
@@ -424,55 +336,14 @@ final class AgentDriver implements AutoCloseable {
         return batch.size() == jsons.size() && !closed;
     }
 
-    /**
-     * The events to mirror (each if it fits the state as advanced by those before it), with the
-     * Agent's time as their timestamps, and the observed Agent event id of the last; first
-     * {@code AgentCoupled} when {@code couplingTime} is given (the first read of a connection).
-     */
+    /** On the keeper thread: the mirror's decision; an Agent reset makes the items go out again. */
     private Decision<Boolean> mirrored(EngineState state, List<Stamped<Event>> batch, Optional<Long> couplingTime) {
-        List<KeyedEvent<? extends Event>> events = new ArrayList<>();
-        List<Optional<Long>> timestamps = new ArrayList<>();
-        EngineState s = state;
-        if (couplingTime.isPresent()) {
-            s = s.applyEvent(agentCoupled(), couplingTime.map(java.time.Instant::ofEpochMilli)).orThrow();
-            events.add(agentCoupled());
-            timestamps.add(couplingTime);
+        AgentMirror.Mirrored mirrored = AgentMirror.mirror(state, agentPath, batch, couplingTime);
+        if (mirrored.agentReset()) {
+            itemsChanged = true;
         }
-        for (Stamped<Event> stamped : batch) {
-            if (stamped.keyedEvent().event() instanceof SystemEvent.AgentReset) {
-                // Every Agent event before the reset is mirrored already: take the orders back, send the items again.
-                itemsChanged = true;
-                for (KeyedEvent<? extends Event> e : AgentReset.orderEvents(s, agentPath)) {
-                    Checked<EngineState> applied = s.applyEvent(e);
-                    if (applied.isOk()) {
-                        s = applied.orThrow();
-                        events.add(e);
-                        timestamps.add(Optional.empty());
-                    } else {
-                        LOG.warn("Agent " + agentPath + ": " + e + " after AgentReset does not apply: " + applied.problemOption().orElseThrow());
-                    }
-                }
-                continue;
-            }
-            Optional<KeyedEvent<? extends Event>> translated = translate(s, stamped);
-            if (translated.isPresent()) {
-                Checked<EngineState> applied = s.applyEvent(translated.get(),
-                        Optional.of(java.time.Instant.ofEpochMilli(stamped.effectiveTimestampMillis())));
-                if (applied.isOk()) {
-                    s = applied.orThrow();
-                    events.add(translated.get());
-                    timestamps.add(Optional.of(stamped.effectiveTimestampMillis()));
-                } else {
-                    // Skip it, recording that it was seen, so one unfitting event does not block the stream.
-                    LOG.warn("Agent " + agentPath + ": event " + stamped + " not mirrored: " + applied.problemOption().orElseThrow());
-                }
-            }
-        }
-        KeyedEvent<SystemEvent> observed = KeyedEvent.of(agentPath, new SystemEvent.AgentEventsObserved(batch.get(batch.size() - 1).eventId()));
-        events.add(observed);
-        timestamps.add(Optional.empty());
-        // Each event was applied above to see whether it fits: the keeper takes that state instead of applying them again.
-        return Decision.timestamped(events, timestamps, Boolean.TRUE, s.applyEvent(observed).toOptional());
+        mirrored.skipped().forEach(what -> LOG.warn("Agent " + agentPath + ": " + what));
+        return mirrored.decision();
     }
 
     private boolean awaitOldest() {
@@ -501,70 +372,6 @@ final class AgentDriver implements AutoCloseable {
         }
     }
 
-    private Optional<KeyedEvent<? extends Event>> translate(EngineState state, Stamped<Event> s) {
-        Event event = s.keyedEvent().event();
-        if (event instanceof SystemEvent.AgentReady && s.keyedEvent().key().isEmpty()) {
-            return Optional.of(KeyedEvent.of(agentPath, event));
-        }
-        if ((event instanceof SystemEvent.SubagentCoupled || event instanceof SystemEvent.SubagentCouplingFailed)
-                && s.keyedEvent().key().isPresent()) {
-            return Optional.of(s.keyedEvent());
-        }
-        if (!(event instanceof OrderEvent orderEvent) || s.keyedEvent().key().isEmpty()) {
-            return Optional.empty();
-        }
-        String key = s.keyedEvent().key().get();
-        if (orderEvent instanceof OrderEvent.OrderAttachedToAgent) {
-            Order order = state.orders().get(new OrderId(key));
-            if (order == null || !(order.attachedState().orElse(null) instanceof AttachedState.Attaching)) {
-                return Optional.empty();
-            }
-            return Optional.of(KeyedEvent.of(key, new OrderEvent.OrderAttached(agentPath)));
-        }
-        if (isEchoOfControllerMark(state, key, orderEvent)) {
-            // as JS7: the Controller's own mark, now at the Agent
-            return orderEvent instanceof OrderEvent.OrderCancellationMarked
-                    ? Optional.of(KeyedEvent.of(key, new OrderEvent.OrderCancellationMarkedOnAgent()))
-                    : orderEvent instanceof OrderEvent.OrderSuspensionMarked
-                    ? Optional.of(KeyedEvent.of(key, new OrderEvent.OrderSuspensionMarkedOnAgent()))
-                    : Optional.empty();
-        }
-        if (orderEvent instanceof OrderEvent.OrderTransferred t) {
-            // The Agent carried out the Controller's transfer: the same event again only when the order is elsewhere.
-            Order order = state.orders().get(new OrderId(key));
-            if (order != null && order.workflowPosition().equals(t.workflowPosition())) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new KeyedEvent<>(Optional.of(key), orderEvent));
-    }
-
-    /**
-     * The Agent confirms a mark the Controller set itself (the Controller's command made the mark,
-     * MarkOrder carried it to the Agent): mirroring it would write the same mark event twice.
-     */
-    private static boolean isEchoOfControllerMark(EngineState state, String key, OrderEvent event) {
-        Order order = state.orders().get(new OrderId(key));
-        if (order == null || order.mark().isEmpty()) {
-            return false;
-        }
-        OrderMark mark = order.mark().get();
-        if (event instanceof OrderEvent.OrderCancellationMarked e) {
-            return mark.equals(new OrderMark.Cancelling(e.mode()));
-        } else if (event instanceof OrderEvent.OrderSuspensionMarked e) {
-            return mark.equals(new OrderMark.Suspending(e.mode()));
-        } else if (event instanceof OrderEvent.OrderResumptionMarked e) {
-            return mark.equals(new OrderMark.Resuming(e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob()));
-        } else if (event instanceof OrderEvent.OrderGoMarked e) {
-            return mark.equals(new OrderMark.Go(e.position()));
-        }
-        return false;
-    }
-
-    private KeyedEvent<SystemEvent> agentCoupled() {
-        return KeyedEvent.of(agentPath, new SystemEvent.AgentCoupled());
-    }
-
     /**
      * {@code AgentCouplingFailed} with the problem, unless the state records this very failure already:
      * a connection tried again and again is journaled once per distinct problem.
@@ -572,14 +379,7 @@ final class AgentDriver implements AutoCloseable {
     private void couplingFailed(Problem problem) {
         coupled = false;
         long now = scheduler.clock().millis();
-        await(keeper.transact(state -> {
-            Optional<CouplingState> known = state.coupling(peerKey);
-            if (known.isPresent() && !known.get().isCoupled() && known.get().problem().equals(Optional.of(problem))) {
-                return Checked.ok(Decision.of(List.of(), Boolean.FALSE));
-            }
-            return Checked.ok(Decision.timestamped(List.of(KeyedEvent.of(agentPath, new SystemEvent.AgentCouplingFailed(problem))),
-                    List.of(Optional.of(now)), Boolean.TRUE, Optional.empty()));
-        }));
+        await(keeper.transact(state -> Checked.ok(AgentMirror.couplingFailedDecision(state, agentPath, problem, now))));
     }
 
     /** Waits for a coupling event to be durable; a failure is logged (the next connection tells again). */
