@@ -156,6 +156,10 @@ class DesignerSystemTest {
         robot.interact(() -> outcome.setText("fail:2/ok,takes:5m"));
         robot.clickOn("#simulateRun");
         assertThat(robot.lookup("#simulationSummary").queryAs(Label.class).getText()).startsWith("Finished: finished after 0:06:00");
+        assertThat(robot.lookup(".graph-node").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("sim-visited")))).hasSizeGreaterThan(5);
+        robot.interact(() -> editor.view().viewModel().selectedProperty().set(java.util.Optional.empty()));
+        Screenshots.write(robot, scene, "designer-simulation.png");
 
         // The JSON view: the graph's workflow, and an edit there changes the graph.
         robot.clickOn("#jsonTab");
