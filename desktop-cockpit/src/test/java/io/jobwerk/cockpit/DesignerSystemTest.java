@@ -184,6 +184,16 @@ class DesignerSystemTest {
         assertThat(cli("order", "add", "designed/nightly-etl", "--id", "designed-1")).isNotEmpty();
         await("the designed order finished", () -> system.order("designed-1")
                 .map(o -> o.state().kind() == OrderState.Kind.FINISHED).orElse(false));
+
+        // A workflow of 200 instructions: a drop relays it out and redraws it (measured, printed; no timed assertion).
+        Workflow large = io.jobwerk.cockpit.designer.LargeWorkflows.of(200);
+        robot.interact(() -> editor.open(data.resolve("large.workflow.json"), large));
+        Position middle = Position.of(large.instructions().size() / 2);
+        dragOntoLine(robot, "SLEEP", middle);
+        long nanos = fx(() -> editor.view().lastLayoutNanos());
+        System.out.printf("designer: %d instructions, one drop: graph, ELK layout and redraw %.0f ms%n",
+                io.jobwerk.cockpit.designer.LargeWorkflows.size(fx(editor::workflow)), nanos / 1e6);
+        assertThat(fx(() -> editor.workflow().instruction(middle).orThrow().kind())).isEqualTo(Instruction.Kind.SLEEP);
     }
 
     private static String cli(String... args) {
@@ -199,6 +209,13 @@ class DesignerSystemTest {
 
     private void dragOntoLine(FxRobot robot, String kind, Position at) {
         robot.interact(() -> editor.view().graph().fit());
+        if (fx(() -> editor.view().graph().zoomProperty().get()) < 0.4) { // too small to aim at: full size, scrolled there
+            Node line = robot.lookup("#" + DesignerView.dropTargetId(at)).query();
+            robot.interact(() -> {
+                editor.view().graph().setZoom(1);
+                editor.view().graph().reveal(line);
+            });
+        }
         robot.drag("#palette-" + kind, MouseButton.PRIMARY).moveTo(lineMiddle(robot, at)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> editor.workflow().instruction(at).toOptional().map(i -> i.kind().name()))).as(kind + " at " + at).contains(kind);

@@ -239,11 +239,14 @@ public final class DesignerView extends BorderPane {
             node.position().ifPresent(p -> dropTarget(box, p));
             return;
         }
-        if (node.position().isEmpty() || node.kind() == WorkflowGraph.NodeKind.END) {
+        if (node.position().isEmpty()) {
             return;
         }
         Position position = node.position().get();
         nodeBoxes.put(position, box);
+        if (node.kind() == WorkflowGraph.NodeKind.END) {
+            return; // marked by the simulation, but nothing to select or move
+        }
         box.setCursor(Cursor.HAND);
         box.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {

@@ -40,6 +40,7 @@ final class Minimap extends Canvas {
             return;
         }
         double s = scale(laid);
+        setWidth(Math.max(20, (laid.width() + 80) * s));
         setHeight(Math.max(20, (laid.height() + 20) * s));
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());

@@ -113,7 +113,10 @@ public final class SimulationViewModel {
         if (s.isPresent()) {
             List<Simulation.SimulatedEvent> events = s.get().events().subList(0, step.get());
             for (Simulation.SimulatedEvent e : events) {
-                visited.add(e.position());
+                // an order inside a block has passed the instructions that hold it (an If moves its order straight in)
+                for (Optional<Position> p = Optional.of(e.position()); p.isPresent(); p = p.get().parent()) {
+                    visited.add(p.get());
+                }
                 current = Optional.of(e.position());
             }
         }

@@ -69,6 +69,23 @@ public final class WorkflowGraphView extends ScrollPane {
         }
     }
 
+    /** Scrolls so that this node of the graph (a box, an edge) is in the middle of the view, as far as possible. */
+    public void reveal(Node node) {
+        layout();
+        javafx.geometry.Bounds b = canvas.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double zoomNow = zoom.get();
+        double contentW = canvas.getPrefWidth() * zoomNow;
+        double contentH = canvas.getPrefHeight() * zoomNow;
+        double viewW = getViewportBounds().getWidth();
+        double viewH = getViewportBounds().getHeight();
+        if (contentW > viewW) {
+            setHvalue(Math.max(0, Math.min(1, (b.getCenterX() * zoomNow - viewW / 2) / (contentW - viewW))));
+        }
+        if (contentH > viewH) {
+            setVvalue(Math.max(0, Math.min(1, (b.getCenterY() * zoomNow - viewH / 2) / (contentH - viewH))));
+        }
+    }
+
     /** The last layout drawn (boxes and edges in unzoomed coordinates), e.g. for a minimap. */
     public javafx.beans.property.ReadOnlyObjectProperty<GraphLayout.Laid> layoutProperty() {
         return layout;
