@@ -114,9 +114,28 @@ public final class DesignerViewModel {
             return false;
         }
         message.set("");
+        Optional<Position> before = selected.get();
         setHistory(applied.orThrow().history());
-        selected.set(applied.orThrow().focus());
+        selected.set(switch (edit.kind()) {
+            case INSERT, MOVE, REPLACE, DELETE -> applied.orThrow().focus();
+            // a job's or the JSON's change keeps the selection where the instruction is still there
+            case PUT_JOB, REPLACE_WORKFLOW -> before.filter(p -> workflow().instruction(p).toOptional()
+                    .filter(i -> i.kind() != Instruction.Kind.IMPLICIT_END).isPresent());
+        });
         return true;
+    }
+
+    /**
+     * Applies a property's edit without moving the selection: a field committed because the operator
+     * clicked another instruction leaves that one selected.
+     */
+    public boolean applyProperty(WorkflowEdit edit) {
+        Optional<Position> before = selected.get();
+        boolean ok = apply(edit);
+        if (ok) {
+            selected.set(before);
+        }
+        return ok;
     }
 
     /** Inserts a new instruction of this kind (from the palette) at an insertion point and selects it. */

@@ -148,7 +148,7 @@ final class PropertyPane extends VBox {
             CheckBox box = new CheckBox(field.label());
             box.setId(fieldId);
             box.setSelected(at(json, field.pointer()).asBoolean(false));
-            box.setOnAction(e -> edit(json, field, Boolean.toString(box.isSelected()), toEdit).ifPresent(viewModel::apply));
+            box.setOnAction(e -> edit(json, field, Boolean.toString(box.isSelected()), toEdit).ifPresent(viewModel::applyProperty));
             return box;
         }
         String initial = text(field.type(), at(json, field.pointer()));
@@ -163,7 +163,7 @@ final class PropertyPane extends VBox {
             commit = () -> apply(json, field, area.getText(), initial, toEdit);
             area.focusedProperty().addListener((o, was, is) -> {
                 if (!is) {
-                    commit.run();
+                    javafx.application.Platform.runLater(commit); // after a rebuild that took the focus away
                 }
             });
             area.setId(fieldId);
@@ -178,7 +178,8 @@ final class PropertyPane extends VBox {
             input.setId(fieldId);
             input.focusedProperty().addListener((o, was, is) -> {
                 if (!is) {
-                    apply(json, field, input.getText(), initial, toEdit);
+                    String text = input.getText();
+                    javafx.application.Platform.runLater(() -> apply(json, field, text, initial, toEdit)); // after a rebuild
                 }
             });
             control = input;
@@ -198,7 +199,7 @@ final class PropertyPane extends VBox {
 
     private void apply(ObjectNode json, Field field, String text, String initial, Function<JsonNode, Checked<WorkflowEdit>> toEdit) {
         if (!text.equals(initial)) {
-            edit(json, field, text, toEdit).ifPresent(viewModel::apply);
+            edit(json, field, text, toEdit).ifPresent(viewModel::applyProperty);
         }
     }
 

@@ -60,6 +60,17 @@ class DesignerViewModelTest {
     }
 
     @Test
+    void changingAJobOrAPropertyKeepsTheSelection() {
+        DesignerViewModel vm = new DesignerViewModel(TWO_JOBS);
+        vm.selectedProperty().set(Optional.of(Position.of(1)));
+        vm.apply(new io.jobwerk.cockpit.designer.model.WorkflowEdit.PutJob(new JobName("b"),
+                vm.workflow().jobs().get(new JobName("a"))));
+        assertThat(vm.selectedProperty().get()).contains(Position.of(1));
+        vm.applyProperty(new io.jobwerk.cockpit.designer.model.WorkflowEdit.Replace(Position.of(0), Instruction.ExecuteNamed.of("b")));
+        assertThat(vm.selectedProperty().get()).contains(Position.of(1));
+    }
+
+    @Test
     void aValidationProblemShowsAndGoesWithTheEdit() {
         DesignerViewModel vm = new DesignerViewModel(TWO_JOBS);
         vm.insert(Instruction.Kind.RETRY, Position.of(0));
