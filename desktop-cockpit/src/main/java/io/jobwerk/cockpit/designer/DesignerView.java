@@ -93,6 +93,7 @@ public final class DesignerView extends BorderPane {
         problems.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null && p.position().isPresent()) {
                 viewModel.selectedProperty().set(p.position());
+                Optional.ofNullable(nodeBoxes.get(p.position().get())).ifPresent(graph::reveal); // where the problem is
             }
         });
         Tab problemsTab = new Tab("Problems", problems);

@@ -205,7 +205,14 @@ public final class WorkflowGraphView extends ScrollPane {
         content.setMaxSize(box.width(), box.height());
         content.setId(nodeId(node.id()));
         nodeDecorator.accept(node, content);
-        Tooltip.install(content, new Tooltip(node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail())));
+        // A Tooltip is a popup window of its own: made on the first hover, not for each of hundreds of boxes per layout
+        content.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                content.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                Tooltip.install(content, new Tooltip(node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail())));
+            }
+        });
         if (node.position().isPresent()) {
             HBox badges = new HBox(3);
             badges.setUserData(node);
