@@ -22,8 +22,14 @@ final class EventLine {
         // An event id is epoch milliseconds × 1000 + a counter: it tells the time when no timestamp is given.
         JsonNode ts = event.get("timestamp");
         long millis = ts != null && ts.canConvertToLong() ? ts.asLong() : event.path("eventId").asLong() / 1000;
-        sb.append(Instant.ofEpochMilli(millis));
-        sb.append("  ").append(event.path("Key").asText("-"));
+        sb.append(Instant.ofEpochMilli(millis)).append("  ");
+        return sb.append(formatUnstamped(event)).toString();
+    }
+
+    /** The line without its time: {@code KEY  TYPE  field=value …}. */
+    static String formatUnstamped(JsonNode event) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(event.path("Key").asText("-"));
         sb.append("  ").append(event.path("TYPE").asText("?"));
         for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();

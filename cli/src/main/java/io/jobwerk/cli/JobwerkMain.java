@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, StandaloneCommand.class, ControllerServerCommand.class, AgentServerCommand.class, SubagentServerCommand.class,
                 DeployCommand.class, OrderCommand.class, OrdersCommand.class, CancelCommand.class, SuspendCommand.class,
                 ResumeCommand.class, EventsCommand.class, LogCommand.class, HistoryCommand.class, PlanCommand.class, StatusCommand.class, JournalCommand.class,
-                HashPasswordCommand.class})
+                HashPasswordCommand.class, SimulateCommand.class})
 public final class JobwerkMain implements Runnable {
 
     @CommandLine.Spec

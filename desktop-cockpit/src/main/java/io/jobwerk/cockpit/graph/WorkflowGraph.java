@@ -17,7 +17,8 @@ public record WorkflowGraph(List<Node> nodes, List<Edge> edges) {
         edges = List.copyOf(edges);
     }
 
-    public enum NodeKind { START, INSTRUCTION, JOB, JOIN, END }
+    /** PLACEHOLDER: an empty block in the designer, a place to drop an instruction into. */
+    public enum NodeKind { START, INSTRUCTION, JOB, JOIN, END, PLACEHOLDER }
 
     /**
      * @param position the instruction's position; for an END node the position an order has when it
@@ -29,5 +30,13 @@ public record WorkflowGraph(List<Node> nodes, List<Edge> edges) {
      */
     public record Node(String id, Optional<Position> position, NodeKind kind, String title, String detail, String icon) {}
 
-    public record Edge(String from, String to, Optional<String> label) {}
+    /**
+     * @param insertAt where an instruction dropped on this edge goes, read as "before this position in
+     *                 its block" (after the edge's source in its block, or first in the branch it enters)
+     */
+    public record Edge(String from, String to, Optional<String> label, Optional<Position> insertAt) {
+        public Edge(String from, String to, Optional<String> label) {
+            this(from, to, label, Optional.empty());
+        }
+    }
 }

@@ -33,14 +33,76 @@ public final class WorkflowGraphView extends ScrollPane {
     private static final double SMALL = 34;
 
     private final Pane canvas = new Pane();
+    private final javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+    private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(1);
+    private final javafx.beans.property.ObjectProperty<GraphLayout.Laid> layout = new javafx.beans.property.SimpleObjectProperty<>();
     private final Map<Position, HBox> badgeRows = new HashMap<>();
     private BiConsumer<WorkflowGraph.Node, StateGroup> onBadgeClicked = (n, g) -> { };
+    private BiConsumer<WorkflowGraph.Node, javafx.scene.layout.Region> nodeDecorator = (n, r) -> { };
+    private java.util.Optional<BiConsumer<WorkflowGraph.Edge, javafx.scene.shape.Shape>> edgeDecorator = java.util.Optional.empty();
 
     public WorkflowGraphView() {
         getStyleClass().add("graph");
         canvas.getStyleClass().add("graph");
-        setContent(canvas);
+        canvas.getTransforms().add(scale);
+        scale.xProperty().bind(zoom);
+        scale.yProperty().bind(zoom);
+        setContent(new javafx.scene.Group(canvas)); // a Group, so the scroll pane sees the zoomed size
         setPannable(true);
+    }
+
+    /** The scale the graph is drawn at (1 = 100 %), clamped to 20 … 200 %. */
+    public javafx.beans.property.DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public void setZoom(double value) {
+        zoom.set(Math.max(0.2, Math.min(2.0, value)));
+    }
+
+    /** Zooms so the whole graph fits the visible area (never above 100 %). */
+    public void fit() {
+        GraphLayout.Laid laid = layout.get();
+        if (laid != null && getViewportBounds().getWidth() > 0) {
+            setZoom(Math.min(1.0, Math.min(getViewportBounds().getWidth() / (laid.width() + 80),
+                    getViewportBounds().getHeight() / (laid.height() + 20))));
+        }
+    }
+
+    /** Scrolls so that this node of the graph (a box, an edge) is in the middle of the view, as far as possible. */
+    public void reveal(Node node) {
+        layout();
+        javafx.geometry.Bounds b = canvas.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double zoomNow = zoom.get();
+        double contentW = canvas.getPrefWidth() * zoomNow;
+        double contentH = canvas.getPrefHeight() * zoomNow;
+        double viewW = getViewportBounds().getWidth();
+        double viewH = getViewportBounds().getHeight();
+        if (contentW > viewW) {
+            setHvalue(Math.max(0, Math.min(1, (b.getCenterX() * zoomNow - viewW / 2) / (contentW - viewW))));
+        }
+        if (contentH > viewH) {
+            setVvalue(Math.max(0, Math.min(1, (b.getCenterY() * zoomNow - viewH / 2) / (contentH - viewH))));
+        }
+    }
+
+    /** The last layout drawn (boxes and edges in unzoomed coordinates), e.g. for a minimap. */
+    public javafx.beans.property.ReadOnlyObjectProperty<GraphLayout.Laid> layoutProperty() {
+        return layout;
+    }
+
+    /** Called with each node and its box as it is drawn: the designer adds selection and drag handlers. */
+    public void setNodeDecorator(BiConsumer<WorkflowGraph.Node, javafx.scene.layout.Region> decorator) {
+        this.nodeDecorator = decorator;
+    }
+
+    /**
+     * Called with each edge that has an insertion point and a wide invisible shape along it (CSS class
+     * {@code graph-edge-target}): the designer makes it a drop target. Without a decorator no such
+     * shapes are drawn.
+     */
+    public void setEdgeDecorator(BiConsumer<WorkflowGraph.Edge, javafx.scene.shape.Shape> decorator) {
+        this.edgeDecorator = java.util.Optional.of(decorator);
     }
 
     /** Called with the node and the state group of a badge the user clicked. */
@@ -52,6 +114,7 @@ public final class WorkflowGraphView extends ScrollPane {
         canvas.getChildren().clear();
         badgeRows.clear();
         GraphLayout.Laid laid = GraphLayout.layout(graph, GraphLayoutSizes::of);
+        layout.set(laid);
         for (GraphLayout.EdgePath edge : laid.edges()) {
             drawEdge(edge);
         }
@@ -101,6 +164,13 @@ public final class WorkflowGraphView extends ScrollPane {
         arrow.setLayoutY(end.y());
         arrow.getTransforms().add(new javafx.scene.transform.Rotate(Math.toDegrees(angle), 0, 0)); // about the tip
         canvas.getChildren().addAll(line, arrow);
+        if (edgeDecorator.isPresent() && edge.edge().insertAt().isPresent()) {
+            Polyline target = new Polyline();
+            target.getPoints().setAll(line.getPoints());
+            target.getStyleClass().add("graph-edge-target");
+            canvas.getChildren().add(target);
+            edgeDecorator.get().accept(edge.edge(), target);
+        }
         edge.edge().label().ifPresent(label -> {
             GraphLayout.Point start = points.get(0);
             GraphLayout.Point next = points.size() > 2 ? points.get(1) : end;
@@ -134,7 +204,15 @@ public final class WorkflowGraphView extends ScrollPane {
         content.setPrefSize(box.width(), box.height());
         content.setMaxSize(box.width(), box.height());
         content.setId(nodeId(node.id()));
-        Tooltip.install(content, new Tooltip(node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail())));
+        nodeDecorator.accept(node, content);
+        // A Tooltip is a popup window of its own: made on the first hover, not for each of hundreds of boxes per layout
+        content.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                content.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                Tooltip.install(content, new Tooltip(node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail())));
+            }
+        });
         if (node.position().isPresent()) {
             HBox badges = new HBox(3);
             badges.setUserData(node);
@@ -159,6 +237,7 @@ public final class WorkflowGraphView extends ScrollPane {
             return switch (node.kind()) {
                 case JOB, INSTRUCTION -> new GraphLayout.Size(NODE_WIDTH, NODE_HEIGHT);
                 case START, JOIN, END -> new GraphLayout.Size(96, SMALL);
+                case PLACEHOLDER -> new GraphLayout.Size(116, SMALL);
             };
         }
     }

@@ -1,0 +1,54 @@
+package io.jobwerk.cockpit.designer.bench;
+
+import io.jobwerk.cockpit.designer.LargeWorkflows;
+import io.jobwerk.cockpit.designer.model.EditHistory;
+import io.jobwerk.cockpit.designer.model.InstructionTemplates;
+import io.jobwerk.cockpit.graph.GraphLayout;
+import io.jobwerk.cockpit.graph.WorkflowGraph;
+import io.jobwerk.cockpit.graph.WorkflowGraphBuilder;
+import io.jobwerk.engine.workflow.Instruction;
+import io.jobwerk.engine.workflow.Position;
+import io.jobwerk.engine.workflow.Workflow;
+import java.util.Arrays;
+
+/**
+ * What one edit costs in the designer without drawing: the edit applied to the model (with its
+ * validation), the graph built and laid out by ELK, for workflows of N instructions. Prints the
+ * median and the 90th percentile of 30 edits after 20 to warm up.
+ * {@code bench/designer/run.sh 50 200 500}
+ */
+public final class DesignerLayoutBench {
+    public static void main(String[] args) {
+        for (String arg : args.length == 0 ? new String[] {"200"} : args) {
+            Workflow w = LargeWorkflows.of(Integer.parseInt(arg));
+            long[] nanos = new long[30];
+            long[][] parts = new long[3][30];
+            for (int i = -20; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                EditHistory h = EditHistory.of(w).apply(InstructionTemplates.insert(Instruction.Kind.SLEEP, w,
+                        Position.of(w.instructions().size() / 2))).orThrow().history();
+                long edited = System.nanoTime();
+                io.jobwerk.cockpit.designer.model.DesignValidation.validate(h.current());
+                long validated = System.nanoTime();
+                WorkflowGraph g = WorkflowGraphBuilder.forEditing(h.current());
+                GraphLayout.layout(g, n -> new GraphLayout.Size(200, 46));
+                long laid = System.nanoTime();
+                if (i >= 0) {
+                    nanos[i] = laid - start;
+                    parts[0][i] = edited - start;
+                    parts[1][i] = validated - edited;
+                    parts[2][i] = laid - validated;
+                }
+            }
+            Arrays.sort(nanos);
+            for (long[] p : parts) {
+                Arrays.sort(p);
+            }
+            System.out.printf("%d instructions (%d graph nodes): per edit median %.1f ms, p90 %.1f ms"
+                            + " (medians: edit %.1f, validation %.1f, graph + ELK layout %.1f ms)%n",
+                    LargeWorkflows.size(w), WorkflowGraphBuilder.forEditing(w).nodes().size(),
+                    nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 9 / 10] / 1e6,
+                    parts[0][15] / 1e6, parts[1][15] / 1e6, parts[2][15] / 1e6);
+        }
+    }
+}
