@@ -40,7 +40,7 @@ main_class="io.jobwerk.cli.JobwerkMain"
 # (a standalone that ran 20,000 orders: 38 MB live, 1-3.8 GiB RSS). Shenandoah keeps the journal's commit
 # latency low (bench/journal: p99 2.4 ms) and its RSS is the heap it really uses.
 case "$ROLE" in
-  controller) default_heap="-Xms64m -Xmx320m" ;;
+  controller) default_heap="-Xms64m -Xmx256m" ;;
   agent)      default_heap="-Xms32m -Xmx256m" ;;
   subagent)   default_heap="-Xms16m -Xmx128m" ;;
   *) echo "jobwerk: unknown role '$ROLE'" >&2; exit 2 ;;
@@ -147,7 +147,11 @@ do_stop() { # [TIMEOUT]
   if ! pid="$(running_pid)"; then
     rm -f "$pid_file"; say "not running"; return 0
   fi
-  say "stopping (pid $pid): no job starts any more, running jobs may end${timeout:+ within $timeout s}"
+  if [ "$ROLE" = "controller" ]; then
+    say "stopping (pid $pid)"
+  else
+    say "stopping (pid $pid): no job starts any more, running jobs may end${timeout:+ within $timeout s}"
+  fi
   kill -USR1 "$pid" 2>/dev/null
   if [ -n "$timeout" ]; then
     if ! await_end "$pid" "$timeout"; then
