@@ -158,6 +158,38 @@ public final class AgentDirector implements AutoCloseable {
         return web.port();
     }
 
+    /**
+     * The first step of a graceful stop: no job starts any more (orders wait with the obstacle
+     * {@code NoSubagentAvailable: The Agent is stopping}); running jobs go on and their outcomes are recorded.
+     */
+    public void stopStartingJobs() {
+        subagents.stopStartingJobs();
+    }
+
+    /**
+     * Jobs running in this Director's processes and JVM (those of remote Subagents run on there): a
+     * job counts until its outcome is durable, so a stop after the last one ended loses no outcome.
+     */
+    public int runningJobCount() {
+        long processing = keeper.state().orders().values().stream()
+                .filter(o -> o.state() instanceof io.jobwerk.engine.order.OrderState.Processing p && p.subagentId().equals(conf.subagentId()))
+                .count();
+        return (int) Math.max(processing, subagents.localProcessCount());
+    }
+
+    /** Job processes (and internal jobs) running now, whether or not their outcome will be recorded. */
+    public int processCount() {
+        return subagents.localProcessCount();
+    }
+
+    /**
+     * SIGTERM to each running job process and its descendants, SIGKILL after the job's sigkill delay;
+     * their outcomes are not recorded, so after the restart the steps run again ({@code Disrupted(ProcessLost)}).
+     */
+    public void terminateJobs() {
+        subagents.terminateLocalJobs();
+    }
+
     public EngineKeeper keeper() {
         return keeper;
     }

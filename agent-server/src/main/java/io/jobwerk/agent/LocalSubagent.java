@@ -48,6 +48,7 @@ final class LocalSubagent implements SubagentDriver {
     /** Starts processes off the keeper thread; 8 threads overlap fork/exec (more do not start faster here). */
     private final ExecutorService launchers;
     private volatile boolean closed;
+    private volatile boolean terminating;
 
     LocalSubagent(SubagentId subagentId, JobProcessRunner runner, InternalJobRunner internalRunner, EngineKeeper keeper,
                   Scheduler scheduler) {
@@ -150,6 +151,9 @@ final class LocalSubagent implements SubagentDriver {
             if (!current) {  // an earlier attempt's, or a forgotten process
                 return;
             }
+            if (terminating) { // the Agent stops: as after close(), the step counts as lost and runs again after the restart
+                return;
+            }
             Outcome o = error == null ? outcome : new Outcome.Failed(Optional.of(rootMessage(error)), Map.of());
             // Internal jobs run here whichever Subagent was selected, so any Subagent counts.
             OrderProcessedRecording.record(keeper, () -> "Order " + orderId + ": OrderProcessed(" + o + ") on Subagent " + subagentId, orderId, o,
@@ -186,6 +190,16 @@ final class LocalSubagent implements SubagentDriver {
         if (process != null) {
             process.kill(true);  // no longer the order's current process: its outcome is not reported
         }
+    }
+
+    /**
+     * SIGTERM to every job process and its descendants, SIGKILL after the job's sigkill delay, for the
+     * Agent's stop: their outcomes are not recorded, as after {@link #close}, so after the restart the
+     * steps are {@code Disrupted(ProcessLost)} and run again.
+     */
+    void terminateAll() {
+        terminating = true;
+        running.values().forEach(p -> p.kill(false));
     }
 
     /** Kills every process (shutdown of the Director without waiting for jobs); starts not yet begun are dropped. */

@@ -109,7 +109,8 @@ final class RemoteSubagentProcesses implements AutoCloseable {
         }
         answered(taskId);
         LOG.warn("Subagent " + item.id() + ": StartOrderProcess " + orderId + " " + taskId + ": " + problem);
-        boolean lost = problem.code().equals("ConnectionRefused") || problem.code().equals("SubagentRunIdMismatch");
+        boolean lost = problem.code().equals("ConnectionRefused") || problem.code().equals("SubagentRunIdMismatch")
+                || problem.code().equals(io.jobwerk.subagent.OrderProcesses.STOPPING);
         if (lost) {
             // Unavailable before the loss is recorded, else the restart may choose this Subagent again. The event
             // thread couples again: it notices the new run or the refusal and records the other processes as lost.

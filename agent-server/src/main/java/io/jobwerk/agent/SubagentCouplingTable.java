@@ -48,7 +48,7 @@ final class SubagentCouplingTable {
         LOSS_RECORDED,
         /** The event stream lost events before they were read ({@code EventSeqTorn}): outcomes may be missing. */
         STREAM_TORN,
-        /** A start was refused as by a gone Subagent ({@code ConnectionRefused}, {@code SubagentRunIdMismatch}). */
+        /** A start was refused as by a gone Subagent ({@code ConnectionRefused}, {@code SubagentRunIdMismatch}) or a stopping one ({@code SubagentIsStopping}). */
         START_REFUSED,
         /** {@code ResetSubagent}. */
         RESET,

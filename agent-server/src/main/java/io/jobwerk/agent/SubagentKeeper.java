@@ -82,6 +82,7 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     // Set once by attach, before the keeper starts (the keeper needs this starter, the drivers the keeper).
     private volatile EngineKeeper keeper;
     private volatile LocalSubagent local;
+    private volatile boolean stopping;
 
     /**
      * @param directorSubagentId the integrated Subagent, running processes with {@code runner}
@@ -117,6 +118,16 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
 
     int localProcessCount() {
         return local.processCount();
+    }
+
+    /** From now on no job starts on any Subagent: orders stay Ready, waiting for a Subagent ("the Agent is stopping"). */
+    void stopStartingJobs() {
+        stopping = true;
+    }
+
+    /** SIGTERM to the job processes of the integrated Subagent (SIGKILL after each job's sigkill delay). */
+    void terminateLocalJobs() {
+        local.terminateAll();
     }
 
     /** Why the order waits for a Subagent, if it does. */
@@ -199,6 +210,9 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
     }
 
     private Checked<SubagentId> choose(EngineState state, Order order) {
+        if (stopping) {
+            return Checked.fail(Problem.of("NoSubagentAvailable", "The Agent is stopping: no job starts"));
+        }
         Optional<StickySubagentEntry> sticky = order.stickySubagents().isEmpty() ? Optional.empty() : Optional.of(order.stickySubagents().get(0));
         if (sticky.isPresent() && sticky.get().stuckSubagentId().isPresent()) {
             SubagentId stuck = sticky.get().stuckSubagentId().get();

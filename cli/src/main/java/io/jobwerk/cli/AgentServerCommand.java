@@ -72,7 +72,7 @@ public final class AgentServerCommand implements Callable<Integer> {
             conf = conf.withSubagentUser(subagentUser.substring(0, colon), subagentUser.substring(colon + 1));
         }
         AgentDirector agent = AgentDirector.start(conf);
-        return ServerRun.untilStopped(agent, "Jobwerk Agent ready: http://" + host + ":" + agent.port() + "/agent/api");
+        return ServerRun.untilStopped("Jobwerk Agent", agent, RunningJobs.of(agent), "Jobwerk Agent ready: http://" + host + ":" + agent.port() + "/agent/api");
     }
 
     /** {@code --agent-path}: a valid AgentRef path. */

@@ -61,8 +61,10 @@ final class ControllerOptions {
 
     /** Prints the server's (or the connection's) problem and returns exit code 1. */
     int problem(Problem problem) {
+        int colon = user.indexOf(':');
         err().println(spec.qualifiedName() + ": " + problem.message()
-                + (problem.code().equals("Problem") ? "" : " (" + problem.code() + ")"));
+                + (problem.code().equals("Problem") ? "" : " (" + problem.code() + ")")
+                + ProblemHints.hint(problem, colon < 0 ? user : user.substring(0, colon)));
         err().flush();
         return 1;
     }

@@ -113,7 +113,7 @@ public final class ControllerServerCommand implements Callable<Integer> {
                 new Users(accounts), agentUser.substring(0, colon), agentUser.substring(colon + 1), !noFsync, signatures)
                 .withHistory(history).withDailyPlan(dailyPlanConf());
         Controller controller = Controller.start(broker.map(conf::withEventBroker).orElse(conf));
-        return ServerRun.untilStopped(controller, controller::onShutDown,
+        return ServerRun.untilStopped("Jobwerk Controller", controller, RunningJobs.NONE, controller::onShutDown,
                 "Jobwerk Controller ready: http://" + host + ":" + controller.port() + "/controller/api");
     }
 

@@ -27,11 +27,20 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Stop after N events (0: no limit).")
     int limit;
 
+    @Option(names = "--all", description = "Also the journal's bookkeeping (AgentEventsObserved, SubagentEventsObserved, SnapshotTaken).")
+    boolean all;
+
+    /** Events that record how far a stream was read or the journal was compacted: nothing happened to an order or an item. */
+    static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("AgentEventsObserved", "SubagentEventsObserved", "SnapshotTaken");
+
     @Override
     public Integer call() {
         int[] count = {0};
         try (EngineClient client = controller.client()) {
             Checked<Long> read = EventReader.read(client, after, follow, e -> {
+                if (!all && BOOKKEEPING.contains(e.path("TYPE").asText())) {
+                    return true;
+                }
                 controller.out().println(json ? e.toString() : EventLine.format(e));
                 controller.out().flush();
                 count[0]++;

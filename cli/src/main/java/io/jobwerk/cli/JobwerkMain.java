@@ -52,7 +52,7 @@ public final class JobwerkMain implements Runnable {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()) + orderIdHint(e));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
@@ -75,6 +75,12 @@ public final class JobwerkMain implements Runnable {
         }
         err.flush();
         return 1;
+    }
+
+    /** A shell takes an unquoted {@code #…} for a comment: the order id never arrives. */
+    private static String orderIdHint(CommandLine.ParameterException e) {
+        boolean orderMissing = e instanceof CommandLine.MissingParameterException && String.valueOf(e.getMessage()).contains("'ORDER'");
+        return orderMissing ? " (an order id starting with # must be quoted in a shell, e.g. '#2026-12-07#T01-hello')" : "";
     }
 
     private static String oneLine(String message) {

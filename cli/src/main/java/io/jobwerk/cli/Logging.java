@@ -26,15 +26,20 @@ final class Logging {
         SLF4JBridgeHandler.install();
     }
 
+    /** Where a server writes its log instead of {@code DATA/logs}. */
+    static final String LOGS_DIRECTORY_PROPERTY = "jobwerk.logs";
+
     /**
-     * Logs also to {@code DATA/logs/NAME.log}, unless the user gave a configuration of their own or the
+     * Logs also to {@code DATA/logs/NAME.log} (or {@code -Djobwerk.logs=DIR}), unless the user gave a configuration of their own or the
      * directory cannot be created (the server's start then says why, in one line).
      */
     static void toFile(Path dataDirectory, String name) {
         if (System.getProperty(CONFIGURATION_FILE) != null || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        Path logs = dataDirectory.resolve("logs");
+        // The distribution's service scripts keep all logs in one place: -Djobwerk.logs=HOME/logs
+        String logsProperty = System.getProperty(LOGS_DIRECTORY_PROPERTY);
+        Path logs = logsProperty != null ? Path.of(logsProperty) : dataDirectory.resolve("logs");
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {

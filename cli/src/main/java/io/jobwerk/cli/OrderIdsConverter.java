@@ -7,6 +7,10 @@ import picocli.CommandLine;
 final class OrderIdsConverter implements CommandLine.ITypeConverter<OrderId> {
     @Override
     public OrderId convert(String value) {
+        if (value.isEmpty()) {
+            throw new CommandLine.TypeConversionException("ORDER is empty (an order id starting with # must be quoted in a shell,"
+                    + " e.g. '#2026-12-07#T01-hello')");
+        }
         try {
             return new OrderId(value);
         } catch (IllegalArgumentException e) {

@@ -60,6 +60,6 @@ public final class StandaloneCommand implements Callable<Integer> {
 
     /** Prints {@code readyText}, blocks until SIGTERM, Ctrl-C or the ShutDown command, then closes the servers; 0. */
     static int runUntilStopped(Standalone standalone, String readyText) throws Exception {
-        return ServerRun.untilStopped(standalone, standalone.controller::onShutDown, readyText);
+        return ServerRun.untilStopped("Jobwerk standalone", standalone, RunningJobs.of(standalone.agent()), standalone.controller::onShutDown, readyText);
     }
 }

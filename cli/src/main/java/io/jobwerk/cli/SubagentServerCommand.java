@@ -39,6 +39,6 @@ public final class SubagentServerCommand implements Callable<Integer> {
         Logging.toFile(DataOption.created(data), "subagent");
         SubagentServer server = SubagentServer.start(SubagentConf.of(DataOption.created(data),
                 new WebServerConf(host, port, WebServerConf.DEFAULT_MAX_BODY_BYTES), new Users(accounts)).withDirectorTimeout(directorTimeout));
-        return ServerRun.untilStopped(server, "Jobwerk Subagent ready: http://" + host + ":" + server.port() + "/subagent/api");
+        return ServerRun.untilStopped("Jobwerk Subagent", server, RunningJobs.of(server), "Jobwerk Subagent ready: http://" + host + ":" + server.port() + "/subagent/api");
     }
 }

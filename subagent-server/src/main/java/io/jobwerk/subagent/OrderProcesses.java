@@ -45,6 +45,8 @@ public final class OrderProcesses {
         }
     };
 
+    private volatile boolean refusingStarts;
+
     public OrderProcesses(JobProcessRunner runner, MemoryEventFeed feed) {
         this.runner = runner;
         this.feed = feed;
@@ -58,6 +60,9 @@ public final class OrderProcesses {
     public Checked<SubagentCommand.ProcessState> start(OrderId orderId, JobLaunch launch) {
         String taskId = launch.taskId();
         synchronized (startedTasks) {
+            if (refusingStarts && !startedTasks.containsKey(taskId)) {
+                return Checked.fail(Problem.of(STOPPING, "The Subagent is stopping: task " + taskId + " does not start here"));
+            }
             if (startedTasks.containsKey(taskId)) {
                 Task task = running.get(orderId);
                 return Checked.ok(task != null && task.taskId().equals(taskId) ? SubagentCommand.ProcessState.Running
@@ -92,6 +97,14 @@ public final class OrderProcesses {
             });
             return Checked.ok(SubagentCommand.ProcessState.Started);
         }
+    }
+
+    /** The problem code of a start refused because the Subagent is stopping; the Director takes the process as lost. */
+    public static final String STOPPING = "SubagentIsStopping";
+
+    /** From now on, a new task is refused ({@value #STOPPING}); running ones go on. For a graceful stop. */
+    public void refuseStarts() {
+        refusingStarts = true;
     }
 
     /** Kills the process of the task if it runs; the order id finds it, a process of another task of the order is left alone. */

@@ -114,6 +114,19 @@ public final class SubagentServer implements AutoCloseable {
     }
 
     /**
+     * The first step of a graceful stop: the Director's new processes are refused (it starts them again
+     * elsewhere or after the restart, as a lost process); the running ones go on and report.
+     */
+    public void stopStartingJobs() {
+        processes.refuseStarts();
+    }
+
+    /** SIGTERM to every job process and its descendants, SIGKILL after each job's sigkill delay. */
+    public void terminateJobs() {
+        processes.killAll("the Subagent stops");
+    }
+
+    /**
      * A request of a user with {@code AgentDirector} (the event stream's long-poll included) is the
      * Director's sign of life; another user watching the overview must not keep the processes alive.
      */

@@ -423,7 +423,7 @@ public final class InstructionJson {
             case "End":
                 return new Instruction.End(label);
             default:
-                throw c.child("TYPE").fail("unknown instruction TYPE '" + type + "'");
+                throw c.child("TYPE").fail("unknown instruction TYPE '" + type + "' (docs/workflows.md lists the instructions)");
         }
     }
 

@@ -57,7 +57,7 @@ class JsonBadInputTest {
                 bad(Codec.WORKFLOW, "{`path`:`W`,`versionId`:`1`,`instructions`:{}}",
                         "JSON path $.instructions: expected an array, found object"),
                 bad(Codec.WORKFLOW, "{`path`:`W`,`versionId`:`1`,`instructions`:[{`TYPE`:`Iff`}]}",
-                        "JSON path $.instructions[0].TYPE: unknown instruction TYPE 'Iff'"),
+                        "JSON path $.instructions[0].TYPE: unknown instruction TYPE 'Iff' (docs/workflows.md lists the instructions)"),
                 bad(Codec.WORKFLOW, "{`path`:`W`,`versionId`:`1`,`instructions`:[{`TYPE`:`Execute.Named`,`jobName`:`A`},"
                                 + "{`TYPE`:`If`,`ifThens`:[{`predicate`:1,`then`:" + EMPTY + "}]}],`jobs`:{" + JOB_A + "}}",
                         "JSON path $.instructions[1].ifThens[0].predicate: expected a string, found number"),
