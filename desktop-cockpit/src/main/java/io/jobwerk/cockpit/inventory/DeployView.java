@@ -41,7 +41,7 @@ final class DeployView extends StackPane {
         title.getStyleClass().add("page-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button close = new Button("Close", Icons.icon("mdmz-close"));
+        Button close = new Button("Close", Icons.icon("mdoal-close"));
         close.setId("closeDeploy");
         close.setOnAction(e -> viewModel.close());
         HBox header = new HBox(12, title, spacer, close);

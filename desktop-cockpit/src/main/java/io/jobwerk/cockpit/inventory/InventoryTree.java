@@ -95,7 +95,7 @@ final class InventoryTree extends TreeView<InventoryTree.Node> {
     static String typeIcon(String type) {
         return switch (type) {
             case "Workflow" -> "mdoal-account_tree";
-            case "JobResource" -> "mdoal-inventory";
+            case "JobResource" -> "mdoal-library_books";
             case "Lock" -> "mdoal-lock";
             case "GlobalBoard" -> "mdoal-dashboard";
             case "FileWatch" -> "mdoal-folder_open";

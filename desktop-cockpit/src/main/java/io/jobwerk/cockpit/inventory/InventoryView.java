@@ -134,13 +134,13 @@ public final class InventoryView extends StackPane {
                 .ifPresent(name -> viewModel.createFolder(join(currentFolder(), name.strip()))));
         create.getItems().add(folder);
 
-        Button rename = iconButton("renameItem", "mdmz-edit", "Rename");
+        Button rename = iconButton("renameItem", "mdoal-edit", "Rename");
         rename.setOnAction(e -> selectedPath().ifPresent(p -> ask.apply("New name of " + p, nameOf(p))
                 .ifPresent(n -> viewModel.rename(p, n.strip()))));
         Button copy = iconButton("copyItem", "mdoal-content_copy", "Copy");
         copy.setOnAction(e -> selectedPath().ifPresent(p -> ask.apply("Name of the copy of " + p, nameOf(p) + "-copy")
                 .ifPresent(n -> viewModel.copy(p, n.strip()))));
-        Button move = iconButton("moveItem", "mdoal-drive_file_move", "Move to folder");
+        Button move = iconButton("moveItem", "mdmz-move_to_inbox", "Move to folder");
         move.setOnAction(e -> selectedPath().ifPresent(p -> ask.apply("Move " + p + " to folder (empty: the top)", Workspace.parent(p))
                 .ifPresent(f -> viewModel.move(p, f.strip()))));
         Button delete = iconButton("deleteItem", "mdoal-delete", "Delete (to the trash)");
@@ -158,7 +158,7 @@ public final class InventoryView extends StackPane {
                 viewModel.importZip(file.toPath(), currentFolder()).ifPresent(r -> ask.apply("Import report", r.text()));
             }
         });
-        Button exportZip = iconButton("exportZip", "mdoal-file_download", "Export the workspace as a zip");
+        Button exportZip = iconButton("exportZip", "mdoal-get_app", "Export the workspace as a zip");
         exportZip.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("workspace.zip");
@@ -207,7 +207,7 @@ public final class InventoryView extends StackPane {
         editor.setId("jsonEditor");
         editor.getStyleClass().add("code");
         editor.textProperty().bindBidirectional(viewModel.editorTextProperty());
-        editor.disableProperty().bind(viewModel.selectedFileProperty().isEmpty());
+        editor.editableProperty().bind(viewModel.selectedFileProperty().isNotEmpty());
 
         ListView<String> problems = new ListView<>(viewModel.selectedProblems());
         problems.setId("problems");
