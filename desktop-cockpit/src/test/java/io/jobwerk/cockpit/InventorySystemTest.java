@@ -126,38 +126,37 @@ class InventorySystemTest {
         assertThat(inventory.entry("reports/monthly-report.workflow.json").orElseThrow().tags()).containsExactly("finance", "monthly");
 
         // Edit: a reference to a lock nobody has is a problem as soon as it is typed, shown on the item and in the tree.
-        robot.clickOn("#entry-reports_monthly-report\\.workflow\\.json");
+        robot.clickOn("#entry-reports_monthly-report_workflow_json");
         awaitFx("monthly-report opened", () -> inventory.selectedFileProperty().get().equals("reports/monthly-report.workflow.json"));
         TextArea editor = robot.lookup("#jsonEditor").queryAs(TextArea.class);
         robot.interact(() -> editor.setText(monthlyReport("printer-lock", "echo rendering the monthly report")));
         ListView<String> problems = robot.lookup("#problems").queryListView();
         awaitFx("the problem shown", () -> problems.getItems().size() == 1 && problems.getItems().get(0).contains("unknown Lock 'printer-lock'"));
-        assertThat(robot.lookup("#entry-reports_monthly-report\\.workflow\\.json .chip").queryAs(Label.class).getText()).isEqualTo("invalid");
+        assertThat(robot.lookup("#entry-reports_monthly-report_workflow_json .chip").queryAs(Label.class).getText()).isEqualTo("invalid");
         robot.interact(() -> editor.setText(monthlyReport("report-lock", "echo rendering the monthly report; echo 12 pages")));
         awaitFx("valid again", () -> problems.getItems().isEmpty());
         robot.clickOn("#saveItem");
         awaitFx("saved", () -> !inventory.dirtyProperty().get()
                 && Files.readString(workspace.resolve("reports/monthly-report.workflow.json")).contains("12 pages"));
-        robot.clickOn("#itemTabs .tab:nth-child(2)");
-        robot.clickOn("#itemTabs .tab:nth-child(1)");
+        robot.clickOn("Graph");
+        robot.clickOn("JSON");
 
         // Deploy: the dialog shows the difference first.
         robot.clickOn("#openDeploy");
         DeployViewModel deploy = cockpit.viewModel().deploy();
         awaitFx("the dialog lists the items with their states", () -> deploy.openProperty().get() && deploy.rows().size() == 5
-                && row(deploy, "ops/failing.workflow.json").states().equals("standalone: changed"));
+                && row(deploy, "ops/failing.workflow.json").states().equals("changed"));
         assertThat(row(deploy, "reports/monthly-report.workflow.json").chosen().get()).isTrue();
         robot.interact(() -> row(deploy, "ops/failing.workflow.json").chosen().set(true));
         robot.interact(() -> deploy.showDiff("ops/failing.workflow.json"));
         awaitFx("the diff of the changed script", () -> deploy.diff().stream().anyMatch(l -> l.kind() == JsonDiff.Kind.REMOVED && l.text().contains("97%"))
                 && deploy.diff().stream().anyMatch(l -> l.kind() == JsonDiff.Kind.ADDED && l.text().contains("98%")));
         assertThat(deploy.diffTitleProperty().get()).contains("draft against standalone");
-        Screenshots.write(robot, cockpit.scene(), "deploy.png");
 
         robot.clickOn("#deployChosen");
         awaitFx("deployed", () -> deploy.messageProperty().get().startsWith("standalone: deployed as version")
-                && row(deploy, "reports/monthly-report.workflow.json").states().equals("standalone: deployed")
-                && row(deploy, "ops/failing.workflow.json").states().equals("standalone: deployed"));
+                && row(deploy, "reports/monthly-report.workflow.json").states().equals("deployed")
+                && row(deploy, "ops/failing.workflow.json").states().equals("deployed"));
         assertThat(system.state().currentWorkflow(new WorkflowPath("monthly-report")).orThrow().jobs().toString()).contains("12 pages");
         assertThat(deploy.history()).singleElement().satisfies(r -> {
             assertThat(r.action()).isEqualTo("deploy");
@@ -180,11 +179,25 @@ class InventorySystemTest {
         });
         robot.clickOn("#deployChosen");
         awaitFx("the lock deployed", () -> system.state().lock(new LockPath("archive")).isOk()
-                && row(deploy, "reports/archive.lock.json").states().equals("standalone: deployed"));
-        robot.interact(() -> row(deploy, "reports/archive.lock.json").chosen().set(true));
+                && row(deploy, "reports/archive.lock.json").states().equals("deployed"));
+        robot.clickOn("#closeDeploy");
+
+        // The operator changes the deployed lock, and the dialog shows the difference to the Controller's.
+        robot.clickOn("#entry-reports_archive_lock_json");
+        awaitFx("the archive lock opened", () -> inventory.selectedFileProperty().get().equals("reports/archive.lock.json"));
+        robot.interact(() -> editor.setText("{\n  \"limit\" : 4\n}\n"));
+        robot.clickOn("#saveItem");
+        awaitFx("saved", () -> Files.readString(workspace.resolve("reports/archive.lock.json")).contains("4"));
+        robot.clickOn("#openDeploy");
+        awaitFx("the lock changed, its diff shown", () -> row(deploy, "reports/archive.lock.json").states().equals("changed")
+                && row(deploy, "reports/archive.lock.json").chosen().get()
+                && deploy.diff().stream().anyMatch(l -> l.kind() == JsonDiff.Kind.ADDED && l.text().contains("\"limit\" : 4")));
+        robot.interact(() -> robot.lookup("#deployItems").queryTableView().getSelectionModel().select(
+                row(deploy, "reports/archive.lock.json")));
+        Screenshots.write(robot, cockpit.scene(), "deploy.png");
         robot.clickOn("#revokeChosen");
         awaitFx("the lock revoked", () -> system.state().lock(new LockPath("archive")).isFail()
-                && row(deploy, "reports/archive.lock.json").states().equals("standalone: new"));
+                && row(deploy, "reports/archive.lock.json").states().equals("new"));
         assertThat(deploy.history()).extracting(r -> r.action()).containsExactly("revoke", "deploy", "deploy");
         robot.clickOn("#closeDeploy");
 
@@ -192,10 +205,8 @@ class InventorySystemTest {
         awaitFx("the tree shows them deployed", () -> state(inventory, "reports/monthly-report.workflow.json").equals(Optional.of(DeployedState.DEPLOYED))
                 && state(inventory, "ops/failing.workflow.json").equals(Optional.of(DeployedState.DEPLOYED))
                 && state(inventory, "reports/archive.lock.json").equals(Optional.of(DeployedState.NOT_DEPLOYED)));
-        robot.clickOn("#entry-drafts_backup-eu\\.workflow\\.json");
-        awaitFx("the broken draft shown", () -> problems.getItems().size() == 1);
-        robot.clickOn("#entry-reports_monthly-report\\.workflow\\.json");
-        awaitFx("monthly-report shown", () -> problems.getItems().isEmpty() && inventory.selectedFileProperty().get().startsWith("reports/monthly"));
+        robot.clickOn("#entry-drafts_backup-eu_workflow_json");
+        awaitFx("the broken draft shown", () -> problems.getItems().size() == 1 && problems.getItems().get(0).contains("unknown Agent 'backup-eu'"));
         Screenshots.write(robot, cockpit.scene(), "inventory.png");
     }
 

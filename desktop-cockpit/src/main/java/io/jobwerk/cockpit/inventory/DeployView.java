@@ -31,9 +31,10 @@ import javafx.scene.layout.VBox;
  */
 final class DeployView extends StackPane {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter time;
 
-    DeployView(DeployViewModel viewModel) {
+    DeployView(DeployViewModel viewModel, ZoneId zone) {
+        time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(zone);
         setId("deployDialog");
         getStyleClass().add("dialog-overlay");
 
@@ -90,14 +91,30 @@ final class DeployView extends StackPane {
         chosen.setMinWidth(36);
         TableColumn<DeployViewModel.Row, String> item = new TableColumn<>("Item");
         item.setCellValueFactory(c -> new ReadOnlyStringWrapper(ItemTemplates.label(c.getValue().entry().type()) + " " + c.getValue().entry().name()));
-        item.setPrefWidth(200);
+        item.setPrefWidth(190);
         TableColumn<DeployViewModel.Row, String> file = new TableColumn<>("File");
         file.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().entry().file()));
-        file.setPrefWidth(190);
+        file.setPrefWidth(170);
         TableColumn<DeployViewModel.Row, String> valid = new TableColumn<>("Valid");
-        valid.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().entry().valid() ? "✔" : "✘ " + String.join("; ", c.getValue().entry().problems())));
-        valid.setPrefWidth(70);
-        TableColumn<DeployViewModel.Row, String> state = new TableColumn<>("On the Controllers");
+        valid.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().entry().valid() ? "✔" : "✘ invalid"));
+        valid.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                var row = getTableRow() == null ? null : getTableRow().getItem();
+                getStyleClass().remove("state-failed");
+                if (!empty && row != null && !row.entry().valid()) {
+                    getStyleClass().add("state-failed");
+                    setTooltip(new javafx.scene.control.Tooltip(String.join("\n", row.entry().problems())));
+                } else {
+                    setTooltip(null);
+                }
+            }
+        });
+        valid.setPrefWidth(80);
+        TableColumn<DeployViewModel.Row, String> state = new TableColumn<>("State");
+        state.setPrefWidth(90);
         state.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().states()));
         items.getColumns().addAll(java.util.List.of(chosen, item, file, valid, state));
         items.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -124,7 +141,7 @@ final class DeployView extends StackPane {
 
         TextField keyStore = new TextField();
         keyStore.setId("keyStore");
-        keyStore.setPromptText("PKCS#12 key store to sign workflows with (empty: unsigned)");
+        keyStore.setPromptText("PKCS#12 key store (empty: unsigned)");
         keyStore.textProperty().bindBidirectional(viewModel.keyStoreProperty());
         HBox.setHgrow(keyStore, Priority.ALWAYS);
         PasswordField password = new PasswordField();
@@ -161,25 +178,35 @@ final class DeployView extends StackPane {
                 }
             }
         });
+        lines.setFixedCellSize(20);
+        // the first change in view, with a little context above it
+        viewModel.diff().addListener((javafx.collections.ListChangeListener<JsonDiff.Line>) c -> {
+            for (int i = 0; i < viewModel.diff().size(); i++) {
+                if (viewModel.diff().get(i).kind() != JsonDiff.Kind.SAME) {
+                    lines.scrollTo(Math.max(0, i - 4));
+                    return;
+                }
+            }
+        });
         VBox.setVgrow(lines, Priority.ALWAYS);
         VBox box = new VBox(6, title, lines);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }
 
-    private static BorderPane history(DeployViewModel viewModel) {
+    private BorderPane history(DeployViewModel viewModel) {
         TableView<DeploymentHistory.Record> table = new TableView<>(viewModel.history());
         table.setId("deployHistory");
         table.setPrefHeight(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing deployed from this workspace yet"));
         table.getColumns().addAll(java.util.List.of(
-                column("When", r -> TIME.format(r.at()), 150),
+                column("When", r -> time.format(r.at()), 200),
                 column("Action", DeploymentHistory.Record::action, 70),
                 column("Controller", DeploymentHistory.Record::controller, 110),
                 column("By", DeploymentHistory.Record::user, 80),
                 column("Version", r -> r.versionId().orElse("") + (r.signed() ? " (signed)" : ""), 190),
-                column("Items", r -> String.join(", ", r.items()), 320),
+                column("Items", r -> String.join(", ", r.items()), 300),
                 column("Outcome", r -> r.problem().orElse("ok"), 200)));
         BorderPane pane = new BorderPane(table);
         pane.setTop(new Label("Deployment history (kept in the workspace, .jobwerk/deployments.ndjson)"));

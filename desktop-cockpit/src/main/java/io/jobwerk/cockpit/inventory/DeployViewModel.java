@@ -44,7 +44,11 @@ public final class DeployViewModel {
 
     /** An item to choose, with its state per target ({@code new}, {@code deployed}, {@code changed}, or a problem). */
     public record Row(InventoryEntry entry, BooleanProperty chosen, Map<String, String> stateByTarget) {
+        /** The state on each target; with one target just the state ({@code changed}). */
         public String states() {
+            if (stateByTarget.size() == 1) {
+                return stateByTarget.values().iterator().next();
+            }
             return String.join(", ", stateByTarget.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
         }
     }
@@ -130,6 +134,7 @@ public final class DeployViewModel {
         diff.clear();
         diffTitle.set("");
         diffFile = chosenFiles.isEmpty() ? "" : chosenFiles.get(0);
+        message.set("");
         open.set(true);
         readTargets();
     }

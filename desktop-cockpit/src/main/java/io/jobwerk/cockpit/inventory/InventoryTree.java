@@ -23,7 +23,7 @@ import javafx.scene.layout.Region;
  * invalid (the problems in its tooltip), its state on the Controller, its git status letter and tags.
  * Rebuilt from the ViewModel's entries and folders, keeping which folders are expanded and the selection.
  */
-final class InventoryTree extends TreeView<InventoryTree.Node> {
+public final class InventoryTree extends TreeView<InventoryTree.Node> {
 
     /** A folder ({@code entry} empty) or an item file. */
     record Node(String path, Optional<InventoryEntry> entry) {
@@ -92,6 +92,11 @@ final class InventoryTree extends TreeView<InventoryTree.Node> {
         return item;
     }
 
+    /** The tree cell's node id of an item file: {@code entry-} and the path with every other character than letters, digits, - as _. */
+    public static String nodeId(String file) {
+        return "entry-" + file.replaceAll("[^A-Za-z0-9-]", "_");
+    }
+
     static String typeIcon(String type) {
         return switch (type) {
             case "Workflow" -> "mdoal-account_tree";
@@ -135,7 +140,7 @@ final class InventoryTree extends TreeView<InventoryTree.Node> {
             Label name = new Label(e.label(), Icons.icon(typeIcon(e.type()), "muted"));
             HBox box = new HBox(6, name);
             box.setAlignment(Pos.CENTER_LEFT);
-            box.setId("entry-" + e.file().replace('/', '_'));
+            box.setId(nodeId(e.file()));
             if (!e.valid()) {
                 Label invalid = new Label("invalid", Icons.icon("mdoal-error", "state-failed"));
                 invalid.getStyleClass().addAll("chip", "state-failed");

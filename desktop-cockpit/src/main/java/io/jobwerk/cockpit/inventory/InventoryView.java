@@ -48,8 +48,8 @@ public final class InventoryView extends StackPane {
      * @param ask asks the operator for a text ({@code question}, {@code initial} value); empty when cancelled
      * @param confirm asks before a destructive action, naming what it affects
      */
-    public InventoryView(InventoryViewModel viewModel, DeployViewModel deploy, BiFunction<String, String, Optional<String>> ask,
-                         Predicate<String> confirm) {
+    public InventoryView(InventoryViewModel viewModel, DeployViewModel deploy, java.time.ZoneId zone,
+                         BiFunction<String, String, Optional<String>> ask, Predicate<String> confirm) {
         this.viewModel = viewModel;
         this.ask = ask;
         this.confirm = confirm;
@@ -63,7 +63,7 @@ public final class InventoryView extends StackPane {
 
         VBox page = new VBox(header(deploy), body(), messageLine());
         page.getStyleClass().add("page");
-        DeployView deployView = new DeployView(deploy);
+        DeployView deployView = new DeployView(deploy, zone);
         deployView.visibleProperty().bind(deploy.openProperty());
         getChildren().addAll(page, deployView);
 

@@ -255,6 +255,30 @@ public final class InventoryViewModel {
         refresh();
     }
 
+    /**
+     * The designer's way back: the selected workflow file's text becomes {@code edited} as the engine
+     * encodes it (without version id; {@code TYPE} and {@code path} only where the file stated them), then
+     * validated like any edit; {@link #save} writes it. Refused when the selected file is not a workflow.
+     */
+    public Checked<String> editWorkflow(Workflow edited) {
+        String file = selectedFile.get();
+        if (!file.endsWith(".workflow.json") && selectedWorkflow.get().isEmpty()) {
+            return Checked.fail(io.jobwerk.engine.base.Problem.of("NotAWorkflow", (file.isEmpty() ? "No file" : file) + " is not a workflow"));
+        }
+        var before = io.jobwerk.engine.json.EngineJson.parse(editorText.get()).toOptional()
+                .filter(j -> j.isObject()).orElse(io.jobwerk.engine.json.EngineJson.MAPPER.createObjectNode());
+        var json = io.jobwerk.engine.json.WorkflowJson.encodeItem(edited);
+        json.remove("versionId");
+        if (!before.has("TYPE")) {
+            json.remove("TYPE");
+        }
+        if (!before.has("path")) {
+            json.remove("path");
+        }
+        editorText.set(ItemJsonText.pretty(json));
+        return Checked.ok(file);
+    }
+
     /** Drops the unsaved edits of the selected file. */
     public void revert() {
         loadEditor();

@@ -47,8 +47,9 @@ public final class Tags {
         }
     }
 
+    /** The file's tags, sorted. */
     public Set<String> of(String path) {
-        return Set.copyOf(tags.getOrDefault(path, new TreeSet<>()));
+        return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(tags.getOrDefault(path, new TreeSet<>())));
     }
 
     /** Every tag in use, sorted. */
@@ -70,7 +71,7 @@ public final class Tags {
         } else {
             tags.put(path, set);
         }
-        return save().map(ok -> Set.copyOf(set));
+        return save().map(ok -> java.util.Collections.unmodifiableSortedSet(new TreeSet<>(set)));
     }
 
     /** The tags follow a renamed or moved file. */

@@ -61,7 +61,7 @@ public final class MainView extends StackPane {
         pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
                 () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
                 () -> viewModel.live().agents().stream().filter(a -> a.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.AGENT).map(a -> a.agentPath()).toList()));
-        pages.put(Page.INVENTORY, new io.jobwerk.cockpit.inventory.InventoryView(viewModel.inventory(), viewModel.deploy(), ask, confirm));
+        pages.put(Page.INVENTORY, new io.jobwerk.cockpit.inventory.InventoryView(viewModel.inventory(), viewModel.deploy(), zone, ask, confirm));
         quickSearch = new QuickSearchView(viewModel.search(), this::closeOverlay);
 
         BorderPane frame = new BorderPane();

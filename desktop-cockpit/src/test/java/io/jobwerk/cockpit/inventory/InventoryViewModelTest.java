@@ -66,6 +66,20 @@ class InventoryViewModelTest {
     }
 
     @Test
+    void aWorkflowEditedElsewhereComesBackAsTheFilesTextAndIsValidated() {
+        vm.select("ops/etl.workflow.json");
+        var workflow = vm.selectedWorkflowProperty().get().orElseThrow();
+        var renamedJob = io.jobwerk.engine.json.WorkflowJson.decode(io.jobwerk.engine.json.EngineJson.parse(
+                io.jobwerk.engine.json.EngineJson.print(io.jobwerk.engine.json.WorkflowJson.encodeItem(workflow)).replace("\"db\"", "\"printer\"")).orThrow()).orThrow();
+        vm.editWorkflow(renamedJob).orThrow();
+        assertThat(vm.editorTextProperty().get()).contains("\"lockPath\" : \"printer\"").doesNotContain("versionId", "\"path\"", "\"TYPE\" : \"Workflow\"");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.selectedProblems()).singleElement().asString().contains("unknown Lock 'printer'");
+        vm.select("db.lock.json");
+        assertThat(vm.editWorkflow(workflow).problemOption().orElseThrow().message()).isEqualTo("db.lock.json is not a workflow");
+    }
+
+    @Test
     void aSavedChangeOfADeployedItemShowsAsChanged() {
         vm.select("db.lock.json");
         vm.editorTextProperty().set("{\"limit\":2}");
