@@ -27,9 +27,9 @@ public record InventoryEntry(String file, String type, String name, List<String>
 
     /** Whether the search text (lower case) finds this entry: its name, path, type, tags or its text. */
     boolean matches(String query, String text) {
-        return query.isEmpty() || name.toLowerCase().contains(query) || file.toLowerCase().contains(query)
-                || ItemTemplates.label(type).toLowerCase().contains(query)
-                || tags.stream().anyMatch(t -> t.toLowerCase().contains(query))
-                || text != null && text.toLowerCase().contains(query);
+        return query.isEmpty() || name.toLowerCase(java.util.Locale.ROOT).contains(query) || file.toLowerCase(java.util.Locale.ROOT).contains(query)
+                || ItemTemplates.label(type).toLowerCase(java.util.Locale.ROOT).contains(query)
+                || tags.stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains(query))
+                || text != null && text.toLowerCase(java.util.Locale.ROOT).contains(query);
     }
 }

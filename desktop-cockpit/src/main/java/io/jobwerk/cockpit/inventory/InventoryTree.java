@@ -161,8 +161,8 @@ public final class InventoryTree extends TreeView<InventoryTree.Node> {
             });
             if (e.git() != GitStatus.FileStatus.CLEAN) {
                 Label git = new Label(e.git().letter());
-                git.getStyleClass().addAll("git-status", "git-" + e.git().name().toLowerCase());
-                git.setTooltip(new Tooltip("git: " + e.git().name().toLowerCase()));
+                git.getStyleClass().addAll("git-status", "git-" + e.git().name().toLowerCase(java.util.Locale.ROOT));
+                git.setTooltip(new Tooltip("git: " + e.git().name().toLowerCase(java.util.Locale.ROOT)));
                 box.getChildren().add(git);
             }
             setText(null);

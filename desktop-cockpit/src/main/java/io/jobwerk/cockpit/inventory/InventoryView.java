@@ -124,7 +124,7 @@ public final class InventoryView extends StackPane {
         for (String type : ItemTemplates.TYPES) {
             MenuItem item = new MenuItem(ItemTemplates.label(type), Icons.icon(InventoryTree.typeIcon(type)));
             item.setId("new-" + type);
-            item.setOnAction(e -> ask.apply("Name of the new " + ItemTemplates.label(type).toLowerCase() + " (in " + folderLabel() + ")", "")
+            item.setOnAction(e -> ask.apply("Name of the new " + ItemTemplates.label(type).toLowerCase(java.util.Locale.ROOT) + " (in " + folderLabel() + ")", "")
                     .ifPresent(name -> viewModel.create(currentFolder(), type, name.strip())));
             create.getItems().add(item);
         }

@@ -426,12 +426,12 @@ public final class InventoryViewModel {
     private static String describe(InventoryEntry e) {
         return ItemTemplates.label(e.type()) + " " + e.name()
                 + e.deployed().map(d -> " · " + d.label() + ": " + d.description()).orElse("")
-                + (e.git() == GitStatus.FileStatus.CLEAN ? "" : " · git " + e.git().name().toLowerCase())
+                + (e.git() == GitStatus.FileStatus.CLEAN ? "" : " · git " + e.git().name().toLowerCase(java.util.Locale.ROOT))
                 + (e.tags().isEmpty() ? "" : " · tags " + String.join(", ", e.tags()));
     }
 
     private void rebuildEntries() {
-        String query = search.get().strip().toLowerCase();
+        String query = search.get().strip().toLowerCase(java.util.Locale.ROOT);
         entries.setAll(entriesOf(check).stream().filter(e -> e.matches(query, texts.get(e.file()))).toList());
     }
 

@@ -120,8 +120,8 @@ public final class WorkspaceCheck {
                 default -> subject.group(1);
             };
             String name = subject.group(2);
-            return candidates.stream().filter(f -> decoded.get(f).map(d -> d.name().equals(name)
-                    && (d.type().equals(type) || type.equals("Schedule") && d.type().equals("Schedule"))).orElse(false)).findFirst();
+            return candidates.stream().filter(f -> decoded.get(f).map(d -> d.name().equals(name) && d.type().equals(type)).orElse(false))
+                    .findFirst();
         }
         return Optional.empty();
     }
