@@ -5,6 +5,7 @@ import io.jobwerk.engine.item.ItemOperation;
 import io.jobwerk.engine.json.ItemOperationJson;
 import io.jobwerk.engine.workflow.VersionId;
 import io.jobwerk.http.client.EngineClient;
+import io.jobwerk.runtime.signature.DeploymentSigner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -76,4 +76,13 @@ class ItemFilesTest {
         assertThat(ItemFiles.read(List.of(Path.of("../demo/workflows")), V).orThrow().entries()).extracting(ItemFiles.Entry::name)
                 .containsExactly("demo/fork", "demo/hello", "demo/params", "demo/retry");
     }
+
+    @Test
+    void hiddenFoldersOfAWorkspaceAreNotDeployed() throws Exception {
+        Files.createDirectories(dir.resolve(".jobwerk/trash/1/ops"));
+        Files.writeString(dir.resolve(".jobwerk/trash/1/ops/old.lock.json"), "{\"limit\":1}");
+        Files.createDirectories(dir.resolve("ops"));
+        Files.writeString(dir.resolve("ops/kept.lock.json"), "{\"limit\":1}");
+        assertThat(ItemFiles.read(List.of(dir), V).orThrow().entries()).extracting(ItemFiles.Entry::name).containsExactly("kept");
+    }
 }

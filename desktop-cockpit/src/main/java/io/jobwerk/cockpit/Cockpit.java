@@ -35,10 +35,17 @@ public final class Cockpit implements AutoCloseable {
     private final Scene scene;
 
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm) {
+        this(conf, clock, zone, confirm, Cockpit::askOperatorText);
+    }
+
+    /** @param ask asks the operator for a text (question, initial value; empty when cancelled), e.g. a new item's name */
+    public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm,
+                   java.util.function.BiFunction<String, String, java.util.Optional<String>> ask) {
         live = new LiveModel(clock, zone);
         connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, clock);
         viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
-        view = new MainView(viewModel, zone, confirm);
+        viewModel.deploy().addTarget(conf, true);
+        view = new MainView(viewModel, zone, confirm, ask);
         scene = new Scene(view, 1440, 900);
         Theme.LIGHT.apply(scene);
         viewModel.darkProperty().addListener((o, a, dark) -> (dark ? Theme.DARK : Theme.LIGHT).apply(scene));
@@ -50,6 +57,31 @@ public final class Cockpit implements AutoCloseable {
         alert.setHeaderText(null);
         alert.setTitle("Please confirm");
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** Asks for a text in a dialog; a long initial text (a report) is shown to read, not to edit. */
+    public static java.util.Optional<String> askOperatorText(String question, String initial) {
+        if (initial.contains("\n")) {
+            javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(initial);
+            text.setEditable(false);
+            text.setPrefSize(760, 360);
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
+            alert.setHeaderText(question);
+            alert.getDialogPane().setContent(text);
+            alert.showAndWait();
+            return java.util.Optional.empty();
+        }
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initial);
+        dialog.setHeaderText(null);
+        dialog.setTitle("Jobwerk Cockpit");
+        dialog.setContentText(question);
+        return dialog.showAndWait().filter(s -> !s.isBlank());
+    }
+
+    /** Opens the folder as the inventory's workspace. */
+    public Cockpit openWorkspace(java.nio.file.Path folder) {
+        viewModel.inventory().open(folder);
+        return this;
     }
 
     public Cockpit start() {

@@ -10,11 +10,15 @@ import javafx.stage.Stage;
 public final class CockpitApp extends Application {
 
     static volatile ConnectionConf conf;
+    static volatile java.nio.file.Path workspace;
     private Cockpit cockpit;
 
     @Override
     public void start(Stage stage) {
         cockpit = new Cockpit(conf, Clock.systemUTC(), ZoneId.systemDefault(), Cockpit::askOperator).start();
+        if (workspace != null) {
+            cockpit.openWorkspace(workspace);
+        }
         cockpit.show(stage);
     }
 

@@ -18,13 +18,15 @@ public final class CockpitMain {
         String controller = env("JOBWERK_CONTROLLER", "http://127.0.0.1:4444");
         String user = env("JOBWERK_USER", "demo:demo");
         String name = null;
+        String workspace = System.getenv("JOBWERK_WORKSPACE");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--controller") || arg.equals("--user") || arg.equals("--name")) && i + 1 < args.length) {
+            if ((arg.equals("--controller") || arg.equals("--user") || arg.equals("--name") || arg.equals("--workspace")) && i + 1 < args.length) {
                 String value = args[++i];
                 switch (arg) {
                     case "--controller" -> controller = value;
                     case "--user" -> user = value;
+                    case "--workspace" -> workspace = value;
                     default -> name = value;
                 }
             } else if (arg.startsWith("--controller=")) {
@@ -32,8 +34,9 @@ public final class CockpitMain {
             } else if (arg.startsWith("--user=")) {
                 user = arg.substring("--user=".length());
             } else if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println("Usage: jobwerk cockpit [--controller URL] [--user NAME[:PASSWORD]] [--name NAME]");
-                System.out.println("  default: $JOBWERK_CONTROLLER or http://127.0.0.1:4444, $JOBWERK_USER or demo:demo");
+                System.out.println("Usage: jobwerk cockpit [--controller URL] [--user NAME[:PASSWORD]] [--name NAME] [--workspace DIR]");
+                System.out.println("  default: $JOBWERK_CONTROLLER or http://127.0.0.1:4444, $JOBWERK_USER or demo:demo;"
+                        + " --workspace: the inventory's folder ($JOBWERK_WORKSPACE)");
                 return;
             } else {
                 System.err.println("jobwerk cockpit: unknown argument '" + arg + "' (try --help)");
@@ -55,6 +58,7 @@ public final class CockpitMain {
             password = new String(console.readPassword("Password of %s at %s: ", userId, controller));
         }
         CockpitApp.conf = new ConnectionConf(name != null ? name : hostOf(controller), controller, userId, password);
+        CockpitApp.workspace = workspace == null || workspace.isBlank() ? null : java.nio.file.Path.of(workspace);
         Application.launch(CockpitApp.class, args);
     }
 

@@ -14,6 +14,7 @@ public enum KeyBinding {
     SHOW_HISTORY("Navigation", "History", "Shortcut+5"),
     SHOW_DAILY_PLAN("Navigation", "Daily plan", "Shortcut+6"),
     SHOW_LOG("Navigation", "Log viewer (the last log opened)", "Shortcut+7"),
+    SHOW_INVENTORY("Navigation", "Inventory (workspace, deploy)", "Shortcut+I"),
     QUICK_SEARCH("Navigation", "Find a workflow or an order", "Shortcut+K"),
     CHEAT_SHEET("Navigation", "This list of shortcuts", "Shift+Slash"),
     TOGGLE_THEME("View", "Light / dark theme", "Shortcut+Shift+L"),

@@ -44,6 +44,12 @@ public final class MainView extends StackPane {
     private final QuickSearchView quickSearch;
 
     public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm) {
+        this(viewModel, zone, confirm, (question, initial) -> java.util.Optional.empty());
+    }
+
+    /** @param ask asks the operator for a text (question, initial value), empty when cancelled: names in the inventory */
+    public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm,
+                    java.util.function.BiFunction<String, String, java.util.Optional<String>> ask) {
         this.viewModel = viewModel;
         ordersView = new OrdersView(viewModel.orders(), zone, confirm, viewModel::showLog);
         pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
@@ -55,6 +61,7 @@ public final class MainView extends StackPane {
         pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
                 () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
                 () -> viewModel.live().agents().stream().filter(a -> a.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.AGENT).map(a -> a.agentPath()).toList()));
+        pages.put(Page.INVENTORY, new io.jobwerk.cockpit.inventory.InventoryView(viewModel.inventory(), viewModel.deploy(), zone, ask, confirm));
         quickSearch = new QuickSearchView(viewModel.search(), this::closeOverlay);
 
         BorderPane frame = new BorderPane();
@@ -118,6 +125,7 @@ public final class MainView extends StackPane {
             case SHOW_HISTORY -> viewModel.show(Page.HISTORY);
             case SHOW_DAILY_PLAN -> viewModel.show(Page.DAILY_PLAN);
             case SHOW_LOG -> viewModel.show(Page.LOG);
+            case SHOW_INVENTORY -> viewModel.show(Page.INVENTORY);
             case QUICK_SEARCH -> openQuickSearch();
             case CHEAT_SHEET -> openCheatSheet();
             case TOGGLE_THEME -> viewModel.toggleTheme();

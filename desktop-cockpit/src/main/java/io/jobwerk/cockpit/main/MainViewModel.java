@@ -47,6 +47,8 @@ public final class MainViewModel implements Navigator {
     private final LogViewModel log;
     private final HistoryViewModel history;
     private final DailyPlanViewModel dailyPlan;
+    private final io.jobwerk.cockpit.inventory.InventoryViewModel inventory;
+    private final io.jobwerk.cockpit.inventory.DeployViewModel deploy;
 
     public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
                          Clock clock, String controllerName) {
@@ -60,6 +62,11 @@ public final class MainViewModel implements Navigator {
         this.agents = new AgentsViewModel(live);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
+        // references are checked on the connected Controller's items; none while not connected
+        this.inventory = new io.jobwerk.cockpit.inventory.InventoryViewModel(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> live.connectionProperty().get().isConnected() ? live.stateProperty().get() : null,
+                live.connectionProperty(), live.stateProperty()), ui, background, clock);
+        this.deploy = new io.jobwerk.cockpit.inventory.DeployViewModel(inventory, ui, background, clock);
         live.connectionProperty().addListener((o, a, b) -> {
             describe(b);
             if (b.isConnected() && !a.isConnected()) {
@@ -123,6 +130,14 @@ public final class MainViewModel implements Navigator {
         return log;
     }
 
+    public io.jobwerk.cockpit.inventory.InventoryViewModel inventory() {
+        return inventory;
+    }
+
+    public io.jobwerk.cockpit.inventory.DeployViewModel deploy() {
+        return deploy;
+    }
+
     public QuickSearchViewModel search() {
         return search;
     }
@@ -159,6 +174,8 @@ public final class MainViewModel implements Navigator {
         this.page.set(page);
         if (page == Page.HISTORY) {
             history.refresh();
+        } else if (page == Page.INVENTORY) {
+            inventory.refresh();
         } else if (page == Page.DAILY_PLAN) {
             dailyPlan.refresh();
         } else if (page == Page.DASHBOARD) {

@@ -89,7 +89,7 @@ public final class OutcomeJson {
             case "Killed":
                 return new Outcome.Killed(completed(c.required("outcome")));
             case "Caught":
-                return Outcome.CAUGHT;
+                return Outcome.caught();
             case "Disrupted": {
                 JsonCursor r = c.required("reason");
                 String reasonType = r.type();

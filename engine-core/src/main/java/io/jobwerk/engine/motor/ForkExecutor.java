@@ -141,7 +141,7 @@ final class ForkExecutor {
                 continue;
             }
             if (child.isState(OrderState.Kind.FAILED_IN_FORK)) {
-                failures.add("Order:" + child.id() + " " + describe(child.lastOutcome().orElse(Outcome.FAILED)));
+                failures.add("Order:" + child.id() + " " + describe(child.lastOutcome().orElse(Outcome.failed())));
                 continue;
             }
             if (!isAtBranchEnd(workflow, parent, child)) {

@@ -268,7 +268,7 @@ public final class OrderEventSource {
             case PROCESSED:
                 return processed(step);
             case PROCESSING_KILLED: // without a mark that takes it (e.g. resumed before the kill ended the step): a failure
-                return FailureHandler.fail(order, step.workflow(), step.position(), order.lastOutcome().orElse(Outcome.FAILED));
+                return FailureHandler.fail(order, step.workflow(), step.position(), order.lastOutcome().orElse(Outcome.failed()));
             case DELAYING_RETRY: {
                 if (((OrderState.DelayingRetry) state).until().isAfter(ctx.now())) {
                     return List.of();
@@ -438,7 +438,7 @@ public final class OrderEventSource {
 
     private List<OrderEvent> processed(Step step) {
         Order order = step.order();
-        Outcome outcome = order.lastOutcome().orElse(Outcome.SUCCEEDED);
+        Outcome outcome = order.lastOutcome().orElse(Outcome.succeeded());
         if (outcome.isSucceeded()) {
             return step.moveOn();
         }
@@ -634,7 +634,7 @@ public final class OrderEventSource {
             return events;
         }
         Outcome lastFailure = step.order().historicOutcomes().stream().map(HistoricOutcome::outcome)
-                .filter(o -> !o.isSucceeded()).reduce((a, b) -> b).orElse(Outcome.FAILED);
+                .filter(o -> !o.isSucceeded()).reduce((a, b) -> b).orElse(Outcome.failed());
         return FailureHandler.fail(step.order(), step.workflow(), step.position(), lastFailure);
     }
 

@@ -173,7 +173,7 @@ public record Order(
                 b.state = OrderState.READY;
                 b.position = ((OrderEvent.OrderCaught) event).movedTo();
                 // the failure is handled: a Ready order whose last outcome failed goes on failing (as JS7)
-                b.historicOutcomes.add(new HistoricOutcome(b.position, Outcome.CAUGHT));
+                b.historicOutcomes.add(new HistoricOutcome(b.position, Outcome.caught()));
             }
             case RETRYING -> {
                 // as JS7 2.9: stays at the Retry instruction; OrderMoved (after OrderAwoke) enters the next try

@@ -151,9 +151,23 @@ public sealed interface Outcome
         }
     }
 
-    Succeeded SUCCEEDED = new Succeeded(Map.of());
-    Failed FAILED = new Failed(Optional.empty(), Map.of());
-    Caught CAUGHT = new Caught();
+    // No constants of the records here: initialising this interface would then construct a Succeeded,
+    // whose initialisation needs this interface (it has default methods), so two threads doing one each
+    // (two job processes ending at once in a fresh JVM) deadlocked. Records compare by value.
+
+    /** Succeeded without values. */
+    static Succeeded succeeded() {
+        return new Succeeded(Map.of());
+    }
+
+    /** Failed without message or values. */
+    static Failed failed() {
+        return new Failed(Optional.empty(), Map.of());
+    }
+
+    static Caught caught() {
+        return new Caught();
+    }
 
     static Succeeded succeeded(int returnCode) {
         return new Succeeded(Map.of("returnCode", Value.of(returnCode)));

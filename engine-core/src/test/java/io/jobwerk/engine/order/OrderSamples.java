@@ -108,7 +108,7 @@ final class OrderSamples {
             case AWOKE -> new OrderEvent.OrderAwoke();
             case FORKED -> new OrderEvent.OrderForked(List.of(
                     new OrderEvent.ForkedChild(ORDER_ID.child("A"), Optional.of("A"), Map.of())));
-            case JOINED -> new OrderEvent.OrderJoined(Outcome.SUCCEEDED);
+            case JOINED -> new OrderEvent.OrderJoined(Outcome.succeeded());
             case FINISHED -> new OrderEvent.OrderFinished(Optional.empty());
             case CANCELLED -> new OrderEvent.OrderCancelled();
             case DELETION_MARKED -> new OrderEvent.OrderDeletionMarked();

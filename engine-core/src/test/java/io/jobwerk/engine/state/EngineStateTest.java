@@ -175,7 +175,7 @@ class EngineStateTest {
         forked = forked.applyEvent(KeyedEvent.of(child, new OrderEvent.OrderLocksAcquired(List.of(EXCLUSIVE)))).orThrow();
         assertThat(forked.lock(LOCK).orThrow().holders()).containsOnlyKeys(child);
 
-        EngineState joined = apply(forked, new OrderEvent.OrderJoined(io.jobwerk.engine.order.Outcome.SUCCEEDED));
+        EngineState joined = apply(forked, new OrderEvent.OrderJoined(io.jobwerk.engine.order.Outcome.succeeded()));
 
         assertThat(joined.orders()).doesNotContainKey(child);
         assertThat(joined.lock(LOCK).orThrow().holders()).isEmpty();

@@ -1,11 +1,10 @@
-package io.jobwerk.cli;
+package io.jobwerk.runtime.signature;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.item.ItemOperation;
 import io.jobwerk.engine.item.SignedString;
 import io.jobwerk.engine.json.WorkflowJson;
-import io.jobwerk.runtime.signature.X509SignatureVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * carries the algorithm and the signer's certificate, so a Controller started with
  * {@code --trusted-keys} accepts it when it trusts that certificate or its issuer.
  */
-final class DeploymentSigner {
+public final class DeploymentSigner {
     private final PrivateKey key;
     private final X509Certificate certificate;
     private final String algorithm;
@@ -39,7 +38,7 @@ final class DeploymentSigner {
     }
 
     /** The key {@code alias} of {@code keyStore} (the first key entry when no alias is given). */
-    static Checked<DeploymentSigner> load(Path keyStore, char[] password, Optional<String> alias) {
+    public static Checked<DeploymentSigner> load(Path keyStore, char[] password, Optional<String> alias) {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
@@ -65,7 +64,7 @@ final class DeploymentSigner {
     }
 
     /** The operations with every unsigned workflow replaced by its signed form. */
-    Checked<List<ItemOperation>> sign(List<ItemOperation> operations) {
+    public Checked<List<ItemOperation>> sign(List<ItemOperation> operations) {
         List<ItemOperation> result = new ArrayList<>();
         for (ItemOperation op : operations) {
             if (op instanceof ItemOperation.AddOrChangeSimple simple
