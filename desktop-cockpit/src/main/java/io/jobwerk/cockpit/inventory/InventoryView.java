@@ -1,7 +1,6 @@
 package io.jobwerk.cockpit.inventory;
 
-import io.jobwerk.cockpit.graph.WorkflowGraphBuilder;
-import io.jobwerk.cockpit.graph.WorkflowGraphView;
+import io.jobwerk.cockpit.designer.WorkflowEditor;
 import io.jobwerk.cockpit.ui.Icons;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +33,7 @@ import javafx.stage.FileChooser;
 /**
  * The Inventory screen: the workspace's tree on the left (search, trash below), the selected item on
  * the right (its state, its JSON in an editor validated on every keystroke with the problems under it,
- * a workflow's graph read-only, its tags), and the deploy dialog over it.
+ * a workflow in the designer, its tags), and the deploy dialog over it.
  */
 public final class InventoryView extends StackPane {
 
@@ -42,7 +41,11 @@ public final class InventoryView extends StackPane {
     private final BiFunction<String, String, Optional<String>> ask;
     private final Predicate<String> confirm;
     private final InventoryTree tree;
-    private final WorkflowGraphView graph = new WorkflowGraphView();
+    /** The designer on the selected workflow, made when the first workflow is selected. */
+    private final javafx.scene.layout.StackPane designerPane = new javafx.scene.layout.StackPane(new Label("Select a workflow to design it"));
+    private Optional<WorkflowEditor> designer = Optional.empty();
+    private String designedFile = "";
+    private boolean designerSaving;
 
     /**
      * @param ask asks the operator for a text ({@code question}, {@code initial} value); empty when cancelled
@@ -71,8 +74,38 @@ public final class InventoryView extends StackPane {
                 viewModel.selectedFileProperty().get());
         viewModel.entries().addListener((javafx.collections.ListChangeListener<InventoryEntry>) c -> rebuild.run());
         viewModel.folders().addListener((javafx.collections.ListChangeListener<String>) c -> rebuild.run());
-        viewModel.selectedWorkflowProperty().addListener((o, a, w) -> w.ifPresent(workflow -> graph.setGraph(WorkflowGraphBuilder.of(workflow))));
+        viewModel.selectedWorkflowProperty().addListener((o, a, w) -> w.ifPresent(this::design));
         rebuild.run();
+    }
+
+    /**
+     * Shows the workflow in the designer: a workflow of another file, or the same file's after its JSON
+     * was edited, is opened afresh (the designer's undo history is per opening); the designer's own save
+     * comes back through {@link InventoryViewModel#editWorkflow} and is written as the JSON editor's save is.
+     */
+    private void design(io.jobwerk.engine.workflow.Workflow workflow) {
+        if (designerSaving) {
+            return;
+        }
+        String file = viewModel.selectedFileProperty().get();
+        WorkflowEditor editor = designer.orElseGet(() -> {
+            WorkflowEditor created = new WorkflowEditor(workflow);
+            created.setOnSave((path, edited) -> {
+                designerSaving = true;
+                try {
+                    viewModel.editWorkflow(edited).toOptional().ifPresent(f -> viewModel.save());
+                } finally {
+                    designerSaving = false;
+                }
+            });
+            designerPane.getChildren().setAll(created.node());
+            designer = Optional.of(created);
+            return created;
+        });
+        if (!file.equals(designedFile) || !workflow.equals(editor.workflow())) {
+            editor.open(java.nio.file.Path.of(file), workflow);
+            designedFile = file;
+        }
     }
 
     private HBox header(DeployViewModel deploy) {
@@ -215,7 +248,7 @@ public final class InventoryView extends StackPane {
         problems.setPlaceholder(new Label("Valid: the engine accepts it"));
         problems.getStyleClass().add("problems");
 
-        TabPane tabs = new TabPane(new Tab("JSON", editor), new Tab("Graph", graph));
+        TabPane tabs = new TabPane(new Tab("JSON", editor), new Tab("Designer", designerPane));
         tabs.setId("itemTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().get(1).disableProperty().bind(Bindings.createBooleanBinding(
