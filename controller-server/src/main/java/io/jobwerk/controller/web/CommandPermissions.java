@@ -1,4 +1,4 @@
-package io.jobwerk.controller;
+package io.jobwerk.controller.web;
 
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.http.auth.Permission;

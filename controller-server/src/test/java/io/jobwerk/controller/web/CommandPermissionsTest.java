@@ -1,4 +1,4 @@
-package io.jobwerk.controller;
+package io.jobwerk.controller.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

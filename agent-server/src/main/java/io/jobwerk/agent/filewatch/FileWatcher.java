@@ -1,4 +1,4 @@
-package io.jobwerk.agent;
+package io.jobwerk.agent.filewatch;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
@@ -27,16 +27,16 @@ import java.util.stream.Stream;
  * modification time have not changed for the watch's {@code delay}. Polling: each {@link #scan} is one
  * look at the directory, remembering per watch when each file last changed. Thread-safe.
  */
-final class FileWatcher {
+public final class FileWatcher {
 
     /** The directory (absolute) and the stable matching file names. */
-    record Scan(String directory, Set<String> files) {}
+    public record Scan(String directory, Set<String> files) {}
 
     private record Seen(long size, long modified, Instant since) {}
 
     private final Map<FileWatchPath, Map<String, Seen>> seen = new ConcurrentHashMap<>();
 
-    Checked<Scan> scan(Item.FileWatch watch, Instant now) {
+    public Checked<Scan> scan(Item.FileWatch watch, Instant now) {
         Checked<Value> value = watch.directoryExpr().evaluate(Scope.EMPTY);
         if (value.isFail()) {
             return Checked.fail(value.problemOption().orElseThrow().withPrefix("FileWatch '" + watch.path() + "' directoryExpr"));

@@ -1,4 +1,4 @@
-package io.jobwerk.agent;
+package io.jobwerk.agent.filewatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
