@@ -104,30 +104,39 @@ public final class DailyPlanService implements AutoCloseable {
     }
 
     private void runDailyAndReschedule() {
-        long delay;
-        try {
-            // the history migrates its database first (a slow start, or a database still away): until then, wait
-            if (history.storedEventId() < 0) {
-                throw new IllegalStateException("the history's database is not ready" + history.problem().map(p -> ": " + p).orElse(""));
+        Duration delay;
+        // the history migrates its database first (a slow start, or a database still away): until then, wait
+        if (history.storedEventId() < 0) {
+            delay = retryLater();
+            LOG.info("The daily plan waits for the history's database" + history.problem().map(p -> " (" + p + ")").orElse("")
+                    + ", it runs in " + delay.toSeconds() + " s");
+        } else {
+            try {
+                runDaily();
+                retryDelay = FIRST_RETRY;
+                delay = untilNextRun();
+            } catch (Exception e) {
+                delay = retryLater();
+                LOG.log(Level.WARNING, "The daily plan's run failed, it is tried again in " + delay.toSeconds() + " s: " + e);
             }
-            runDaily();
-            retryDelay = FIRST_RETRY;
-            delay = untilNextRun();
-        } catch (Exception e) {
-            delay = Math.min(retryDelay.toMillis(), untilNextRun());
-            LOG.log(Level.WARNING, "The daily plan's run failed, it is tried again in " + Duration.ofMillis(delay).toSeconds() + " s: " + e);
-            retryDelay = retryDelay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryDelay.multipliedBy(2);
         }
-        queue.schedule(Duration.ofMillis(delay), this::runDailyAndReschedule); // dropped once closed
+        queue.schedule(delay, this::runDailyAndReschedule); // dropped once closed
     }
 
-    private long untilNextRun() {
+    /** The delay before the next try (doubling, at most {@code MAX_RETRY}, never later than the next daily run). */
+    private Duration retryLater() {
+        Duration delay = retryDelay.compareTo(untilNextRun()) < 0 ? retryDelay : untilNextRun();
+        retryDelay = retryDelay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryDelay.multipliedBy(2);
+        return delay;
+    }
+
+    private Duration untilNextRun() {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(conf.zone()));
         ZonedDateTime next = now.toLocalDate().atTime(conf.runAt()).atZone(conf.zone());
         if (!next.isAfter(now)) {
             next = now.toLocalDate().plusDays(1).atTime(conf.runAt()).atZone(conf.zone());
         }
-        return Duration.between(now, next).toMillis();
+        return Duration.between(now, next);
     }
 
     /** The daily run: plans and submits the days ahead for the schedules that ask for it. */

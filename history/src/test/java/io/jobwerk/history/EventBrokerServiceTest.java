@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.history.broker.EventBrokerConf;
 import io.jobwerk.history.broker.NatsEventPublisher;
-import io.jobwerk.history.broker.NatsServer;
+import io.jobwerk.testing.NatsServer;
 import io.nats.client.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;

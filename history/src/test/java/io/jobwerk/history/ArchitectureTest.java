@@ -1,0 +1,33 @@
+package io.jobwerk.history;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import io.jobwerk.testing.ArchitectureRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rules of {@link ArchitectureRules} for history's main code. */
+class ArchitectureTest {
+
+    private static final String BASE = "io.jobwerk.history";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = ArchitectureRules.mainClasses(BASE);
+    }
+
+    @Test
+    void threadsAndTimeComeFromTheScheduler() {
+        ArchitectureRules.threadsAndTimeFromTheScheduler(BASE).check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        ArchitectureRules.noPackageCycles(BASE).check(classes);
+    }
+
+    @Test
+    void routesAreInTheWebPackage() {
+        ArchitectureRules.routesOnlyInWeb(BASE).check(classes);
+    }
+}
