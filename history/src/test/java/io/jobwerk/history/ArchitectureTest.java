@@ -1,33 +1,18 @@
 package io.jobwerk.history;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import io.jobwerk.testing.ArchitectureRules;
-import org.junit.jupiter.api.BeforeAll;
+import io.jobwerk.testing.ModuleArchitectureTest;
 import org.junit.jupiter.api.Test;
 
-/** The rules of {@link ArchitectureRules} for history's main code. */
-class ArchitectureTest {
+/** The architecture rules of {@link ModuleArchitectureTest} for the history's main code, and its routes in {@code web}. */
+class ArchitectureTest extends ModuleArchitectureTest {
 
-    private static final String BASE = "io.jobwerk.history";
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importMainClasses() {
-        classes = ArchitectureRules.mainClasses(BASE);
+    ArchitectureTest() {
+        super("io.jobwerk.history");
     }
 
     @Test
-    void threadsAndTimeComeFromTheScheduler() {
-        ArchitectureRules.threadsAndTimeFromTheScheduler(BASE).check(classes);
-    }
-
-    @Test
-    void packagesHaveNoCycles() {
-        ArchitectureRules.noPackageCycles(BASE).check(classes);
-    }
-
-    @Test
-    void routesAreInTheWebPackage() {
-        ArchitectureRules.routesOnlyInWeb(BASE).check(classes);
+    public void routesAreInTheWebPackage() {
+        ArchitectureRules.routesOnlyInWeb(basePackage).check(classes());
     }
 }

@@ -1,28 +1,11 @@
 package io.jobwerk.runtime;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.jobwerk.testing.ArchitectureRules;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import io.jobwerk.testing.ModuleArchitectureTest;
 
-/** The rules of {@link ArchitectureRules} for runtime's main code. */
-class ArchitectureTest {
+/** The architecture rules of {@link ModuleArchitectureTest} for this module's main code. */
+class ArchitectureTest extends ModuleArchitectureTest {
 
-    private static final String BASE = "io.jobwerk.runtime";
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importMainClasses() {
-        classes = ArchitectureRules.mainClasses(BASE);
-    }
-
-    @Test
-    void threadsAndTimeComeFromTheScheduler() {
-        ArchitectureRules.threadsAndTimeFromTheScheduler(BASE).check(classes);
-    }
-
-    @Test
-    void packagesHaveNoCycles() {
-        ArchitectureRules.noPackageCycles(BASE).check(classes);
+    ArchitectureTest() {
+        super("io.jobwerk.runtime");
     }
 }
