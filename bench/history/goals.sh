@@ -5,5 +5,5 @@
 # JAVA_OPTS overrides the JVM options (default -Xmx2g); -Dbench.fsync=false runs without fsync.
 set -e
 cd "$(dirname "$0")/../.."
-mvn -B -q -o -pl cli -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-exec java ${JAVA_OPTS:--Xmx2g} -cp "cli/target/test-classes:cli/target/classes:$(cat cli/target/test-classpath.txt)" io.jobwerk.bench.HistoryGoalsBench "$@"
+mvn -B -q -o -pl system-tests -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+exec java ${JAVA_OPTS:--Xmx2g} -cp "system-tests/target/test-classes:$(cat system-tests/target/test-classpath.txt)" io.jobwerk.bench.HistoryGoalsBench "$@"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the standalone-system benchmarks (issue 4 goals) with the cli module's test classpath, e.g.
+# Runs the standalone-system benchmarks (issue 4 goals) with the system-tests module's test classpath, e.g.
 #   bench/system/run.sh noop 10000
 #   bench/system/run.sh shell 2000 8
 #   bench/system/run.sh sleep 15000
@@ -8,5 +8,5 @@
 # JAVA_OPTS overrides the JVM options (default -Xmx2g); -Dbench.fsync=false runs without fsync.
 set -e
 cd "$(dirname "$0")/../.."
-mvn -B -q -o -pl cli -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
-exec java ${JAVA_OPTS:--Xmx2g} -cp "cli/target/test-classes:cli/target/classes:$(cat cli/target/test-classpath.txt)" io.jobwerk.bench.StandaloneBench "$@"
+mvn -B -q -o -pl system-tests -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+exec java ${JAVA_OPTS:--Xmx2g} -cp "system-tests/target/test-classes:$(cat system-tests/target/test-classpath.txt)" io.jobwerk.bench.StandaloneBench "$@"

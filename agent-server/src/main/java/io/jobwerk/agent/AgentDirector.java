@@ -1,19 +1,16 @@
 package io.jobwerk.agent;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobwerk.agent.filewatch.FileWatcher;
+import io.jobwerk.agent.web.CommandRoute;
+import io.jobwerk.agent.web.FileWatchRoute;
+import io.jobwerk.agent.web.OrderObstaclesRoute;
+import io.jobwerk.agent.web.OverviewRoute;
+import io.jobwerk.agent.web.SnapshotRoute;
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.command.CommandResponse;
+import io.jobwerk.engine.base.ProblemException;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.event.SystemEvent;
-import io.jobwerk.engine.json.CommandJson;
-import io.jobwerk.engine.json.EngineJson;
-import io.jobwerk.engine.json.OrderObstacleJson;
 import io.jobwerk.engine.motor.MotorEnvironment;
-import io.jobwerk.engine.motor.OrderObstacle;
-import io.jobwerk.engine.motor.OrderObstacleCalculator;
-import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
@@ -21,33 +18,29 @@ import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.auth.Authentication;
-import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.Sessions;
 import io.jobwerk.http.event.EventRoute;
 import io.jobwerk.http.event.JournalEventFeed;
-import io.jobwerk.http.protocol.AgentCommand;
-import io.jobwerk.http.protocol.AgentCommandJson;
-import io.jobwerk.http.server.Exchanges;
 import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.JournalConf;
-import io.jobwerk.journal.ProblemException;
 import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
 import io.jobwerk.runtime.EngineKeeper;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.Scheduler;
 import io.jobwerk.subagent.internal.InternalJobRunner;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import io.jobwerk.subagent.process.ProcessConf;
-import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
-import io.jobwerk.scheduler.RealScheduler;
-import io.jobwerk.scheduler.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -69,12 +62,10 @@ public final class AgentDirector implements AutoCloseable {
     private final SubagentKeeper subagents;
     private final InternalJobRunner internalRunner;
     private final EngineKeeper keeper;
-    private final AgentCommandExecutor commandExecutor;
     private final EventRoute events;
     private final WebServer web;
     private final Instant startedAt;
     private final Clock clock;
-    private final FileWatcher fileWatcher = new FileWatcher();
 
     private AgentDirector(AgentConf conf, Journal<EngineState> journal, Scheduler scheduler) {
         this.conf = conf;
@@ -88,21 +79,21 @@ public final class AgentDirector implements AutoCloseable {
                 conf.subagentPassword(), "Agent:" + conf.agentPath() + ":" + journal.journalId(), env, scheduler);
         this.keeper = new EngineKeeper(journal, Placement.agent(conf.agentPath()), env, scheduler, Optional.of(subagents));
         subagents.attach(keeper);
-        this.commandExecutor = new AgentCommandExecutor(conf.agentPath());
         markLostProcesses();
         subagents.start(journal.currentState());
         keeper.start();
         announceReady(clock);
         Authentication auth = new Authentication(conf.users(), new Sessions(Duration.ofHours(1), clock), Duration.ofSeconds(1), scheduler);
         this.events = new EventRoute(new JournalEventFeed(journal), EngineJournalCodec.eventLines(journal));
-        RoutingHandler routes = new RoutingHandler()
-                .get("/agent/api", auth.require(Permission.ValidUser, (ex, user) -> Exchanges.respondJson(ex, 200, overview())))
-                .post("/agent/api/session", auth.sessionRoute())
-                .post("/agent/api/command", auth.require(Permission.UpdateItem, (ex, user) -> command(ex)))
-                .get("/agent/api/event", auth.require(Permission.ValidUser, (ex, user) -> events.handle(ex)))
-                .get("/agent/api/snapshot", auth.require(Permission.ValidUser, (ex, user) -> snapshot(ex)))
-                .get("/agent/api/order/{orderId}/obstacles", auth.require(Permission.ValidUser, (ex, user) -> obstacles(ex)))
-                .post("/agent/api/fileWatch", auth.require(Permission.UpdateItem, (ex, user) -> fileWatch(ex, clock)));
+        DirectorCommandExecutor commands = new DirectorCommandExecutor(journal, keeper, subagents, new AgentCommandExecutor(conf.agentPath()));
+        RoutingHandler routes = new RoutingHandler();
+        new OverviewRoute(this::overview).addTo(routes, auth);
+        routes.post("/agent/api/session", auth.sessionRoute());
+        new CommandRoute(commands::execute).addTo(routes, auth);
+        events.addTo(routes, "/agent/api/event", auth);
+        new SnapshotRoute(keeper).addTo(routes, auth);
+        new OrderObstaclesRoute(conf.agentPath(), keeper, (state, id) -> subagents.obstacle(state, id).map(o -> o), clock).addTo(routes, auth);
+        new FileWatchRoute(new FileWatcher(), clock).addTo(routes, auth);
         this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
     }
 
@@ -134,24 +125,6 @@ public final class AgentDirector implements AutoCloseable {
             throw new ProblemException(journal.problemOption().orElseThrow().withPrefix("Agent journal"));
         }
         return new AgentDirector(conf, journal.orThrow(), scheduler);
-    }
-
-    /**
-     * {@code POST /agent/api/fileWatch} with a {@code FileWatch} item: one scan of its directory,
-     * {@code {"directory":"/abs","files":["stable-name",…]}} (Jobwerk's own; the Controller polls it).
-     */
-    private void fileWatch(io.undertow.server.HttpServerExchange exchange, Clock clock) {
-        Checked<FileWatcher.Scan> scan = Exchanges.readJson(exchange).flatMap(io.jobwerk.engine.json.ItemJson::decode)
-                .flatMap(item -> item instanceof io.jobwerk.engine.item.Item.FileWatch w ? Checked.ok(w)
-                        : Checked.<io.jobwerk.engine.item.Item.FileWatch>fail(io.jobwerk.engine.base.Problem.of("BadRequest", "Expected a FileWatch item")))
-                .flatMap(w -> fileWatcher.scan(w, clock.instant()));
-        Exchanges.respond(exchange, scan, sc -> {
-            var o = io.jobwerk.engine.json.EngineJson.MAPPER.createObjectNode();
-            o.put("directory", sc.directory());
-            var a = o.putArray("files");
-            sc.files().forEach(a::add);
-            return o;
-        });
     }
 
     public int port() {
@@ -222,81 +195,11 @@ public final class AgentDirector implements AutoCloseable {
         return !subagentId.equals(conf.subagentId()) && state.subagent(subagentId).isOk() && !JobLaunches.isInternalJob(state, order);
     }
 
-    private void command(HttpServerExchange exchange) throws Exception {
-        Checked<JsonNode> json = Exchanges.readJson(exchange);
-        Checked<AgentCommand> command = json.flatMap(AgentCommandJson::decode);
-        if (command.isFail()) {
-            Exchanges.respondProblem(exchange, command.problemOption().orElseThrow());
-            return;
-        }
-        if (command.orThrow() instanceof AgentCommand.ReleaseEvents release) {
-            journal.release(release.untilEventId());
-        }
-        if (command.orThrow() instanceof AgentCommand.ResetSubagent reset) {
-            Checked<CommandResponse> reply = subagents.resetSubagent(reset.subagentId()).flatMap(lossRecorded -> {
-                try {
-                    lossRecorded.get(60, TimeUnit.SECONDS);
-                    return Checked.ok(CommandResponse.ACCEPTED);
-                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-                    return Checked.fail(Problem.of("SubagentResetPending", "Subagent " + reset.subagentId()
-                            + ": the loss of its processes is not yet recorded (retried): " + e));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Checked.fail(Problem.of("Interrupted", "Interrupted"));
-                }
-            });
-            Exchanges.respond(exchange, reply, CommandJson::encode);
-            return;
-        }
-        List<Order> processing = new ArrayList<>();
-        Checked<CommandResponse> result = keeper.transact(state -> {
-            if (command.orThrow() instanceof AgentCommand.Reset) {
-                state.orders().values().stream().filter(o -> o.state() instanceof OrderState.Processing).forEach(processing::add);
-            }
-            return commandExecutor.execute(state, command.orThrow());
-        }).get(60, TimeUnit.SECONDS);
-        if (result.isOk()) {
-            // After the reset is durable: the outcomes of these processes then find no order and are dropped.
-            processing.forEach(subagents::forget);
-        }
-        Exchanges.respond(exchange, result, CommandJson::encode);
-    }
-
-    /**
-     * {@code GET /agent/api/order/ORDER/obstacles}: why the order does not move on (the core's
-     * {@link OrderObstacleCalculator}), and {@code NoSubagentAvailable}, which only the Director knows.
-     */
-    private void obstacles(HttpServerExchange exchange) {
-        Checked<OrderId> orderId = Exchanges.pathParameter(exchange, "orderId").flatMap(OrderId::existing);
-        EngineState state = keeper.state();
-        if (orderId.isOk() && !state.orders().containsKey(orderId.orThrow())) {
-            orderId = Checked.fail(Problem.of("UnknownOrder", "No order " + orderId.orThrow() + " on Agent " + conf.agentPath()));
-        }
-        Exchanges.respond(exchange, orderId, id -> {
-            List<OrderObstacle> list = new ArrayList<>(new OrderObstacleCalculator(state, clock.instant()).obstacles(state.orders().get(id)));
-            subagents.obstacle(state, id).ifPresent(list::add);
-            return OrderObstacleJson.encode(list);
-        });
-    }
-
-    /** {@code GET /agent/api/snapshot}: the Agent's state as NDJSON snapshot objects (as the Controller's). */
-    private void snapshot(HttpServerExchange exchange) {
-        Exchanges.respond(exchange, 200, Exchanges.NDJSON, io.jobwerk.engine.json.EngineStateJson.snapshotNdjson(keeper.state()));
-    }
-
-    private ObjectNode overview() {
-        ObjectNode o = EngineJson.MAPPER.createObjectNode();
-        o.put("id", conf.agentPath().string());
-        o.put("version", VERSION);
-        o.put("startedAt", startedAt.toEpochMilli());
-        o.put("orderCount", journal.currentState().orders().size());
-        o.put("processCount", subagents.localProcessCount());
-        ObjectNode available = o.putObject("subagents");
-        subagents.availability().forEach((id, up) -> available.put(id.string(), up));
-        o.put("lastEventId", journal.lastEventId());
-        o.put("releasedEventId", journal.releasedEventId());
-        o.put("java", System.getProperty("java.version"));
-        return o;
+    private OverviewRoute.Overview overview() {
+        Map<String, Boolean> subagentsAvailable = new LinkedHashMap<>();
+        subagents.availability().forEach((id, up) -> subagentsAvailable.put(id.string(), up));
+        return new OverviewRoute.Overview(conf.agentPath().string(), VERSION, startedAt, journal.currentState().orders().size(),
+                subagents.localProcessCount(), subagentsAvailable, journal.lastEventId(), journal.releasedEventId());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jobwerk.agent;
 
+import io.jobwerk.testing.FailingOnceCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.base.Checked;
@@ -64,37 +65,9 @@ class ProcessOutcomePersistTest {
 
     @TempDir Path dir;
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final FailingOnceCodec codec = new FailingOnceCodec();
+    private final FailingOnceCodec<EngineState> codec = new FailingOnceCodec<>(new EngineJournalCodec(), OrderEvent.OrderProcessed.class);
     private EngineKeeper keeper;
 
-    /** The engine's codec, failing to encode the next {@code OrderProcessed} once armed: that persist fails, the journal stays usable. */
-    private static final class FailingOnceCodec implements JournalCodec<EngineState> {
-        private final EngineJournalCodec codec = new EngineJournalCodec();
-        final AtomicBoolean armed = new AtomicBoolean();
-
-        @Override
-        public byte[] encodeEvent(Stamped<? extends Event> stamped) {
-            if (stamped.keyedEvent().event() instanceof OrderEvent.OrderProcessed && armed.compareAndSet(true, false)) {
-                throw new IllegalStateException("test: this persist fails");
-            }
-            return codec.encodeEvent(stamped);
-        }
-
-        @Override
-        public Checked<Stamped<? extends Event>> decodeEvent(byte[] bytes) {
-            return codec.decodeEvent(bytes);
-        }
-
-        @Override
-        public Iterable<Map.Entry<String, byte[]>> snapshotEntries(EngineState state) {
-            return codec.snapshotEntries(state);
-        }
-
-        @Override
-        public Checked<EngineState> fromSnapshot(Iterable<Map.Entry<String, byte[]>> entries) {
-            return codec.fromSnapshot(entries);
-        }
-    }
 
     @BeforeEach
     void startKeeper() throws Exception {
@@ -122,7 +95,7 @@ class ProcessOutcomePersistTest {
 
     private void processingOn(SubagentId subagentId) throws Exception {
         keeper.emit(List.of(KeyedEvent.of(ORDER, new OrderEvent.OrderProcessingStarted(subagentId, false)))).get(30, TimeUnit.SECONDS).orThrow();
-        codec.armed.set(true);
+        codec.arm();
     }
 
     private static JobLaunch launch(String taskId) {
@@ -139,7 +112,7 @@ class ProcessOutcomePersistTest {
             assertThat(System.nanoTime()).as("the order is processed").isLessThan(deadline);
             Thread.sleep(20);
         }
-        assertThat(codec.armed).as("the failing persist happened").isFalse();
+        assertThat(codec.isArmed()).as("the failing persist happened").isFalse();
         List<Outcome> outcomes = keeper.journal().read(0, Integer.MAX_VALUE).orThrow().stream()
                 .map(s -> s.keyedEvent().event()).filter(OrderEvent.OrderProcessed.class::isInstance)
                 .map(e -> ((OrderEvent.OrderProcessed) e).outcome()).toList();

@@ -1,7 +1,7 @@
 package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.journal.ProblemException;
+import io.jobwerk.engine.base.ProblemException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

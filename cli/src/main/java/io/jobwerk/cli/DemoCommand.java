@@ -2,7 +2,7 @@ package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.http.auth.UserAccount;
-import io.jobwerk.journal.ProblemException;
+import io.jobwerk.engine.base.ProblemException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.jobwerk.cli;
 
-import io.jobwerk.journal.ProblemException;
+import io.jobwerk.engine.base.ProblemException;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import java.io.PrintWriter;
 import picocli.CommandLine;

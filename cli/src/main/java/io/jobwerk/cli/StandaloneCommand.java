@@ -2,7 +2,7 @@ package io.jobwerk.cli;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.http.auth.UserAccount;
-import io.jobwerk.journal.ProblemException;
+import io.jobwerk.engine.base.ProblemException;
 import io.jobwerk.runtime.signature.SignatureVerifier;
 import java.nio.file.Path;
 import java.util.List;

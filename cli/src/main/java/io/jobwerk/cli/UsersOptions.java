@@ -5,7 +5,7 @@ import io.jobwerk.engine.base.Problem;
 import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.auth.UsersFile;
-import io.jobwerk.journal.ProblemException;
+import io.jobwerk.engine.base.ProblemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.jobwerk.cli;
 
+import io.jobwerk.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.order.OrderId;
@@ -239,16 +240,6 @@ class ClientCommandsTest {
     }
 
     static void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(what, Duration.ofSeconds(30), condition);
     }
 }

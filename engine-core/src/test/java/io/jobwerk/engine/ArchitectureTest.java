@@ -3,12 +3,17 @@ package io.jobwerk.engine;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +33,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        core = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.jobwerk.engine");
+        // the module's own classes from target/classes (the tests' working directory is the module's), not a class-path scan
+        core = new ClassFileImporter().importPath(java.nio.file.Path.of("target", "classes"));
     }
 
     @Test
@@ -120,5 +124,27 @@ class ArchitectureTest {
                 .because("engine-core is shared by Controller, Agent, CLI and Cockpit; servers, storage and UI "
                         + "libraries stay in their modules");
         rule.check(core);
+    }
+
+    /**
+     * The dependencies among these packages go both ways today (item and board, workflow and order,
+     * job and item; value and its expressions): the cycles there were when this rule came. Taking them
+     * apart is a refactoring of its own; until then they are ignored, and any other cycle fails.
+     */
+    private static final List<Set<String>> TANGLED_WHEN_THE_RULE_CAME = List.of(
+            Set.of("board", "item", "workflow", "order", "job"),
+            Set.of("value", "value.expression"));
+
+    @Test
+    void corePackagesHaveNoCyclesBeyondTheKnownOnes() {
+        SliceRule rule = slices().matching("io.jobwerk.engine.(**)").should().beFreeOfCycles();
+        for (Set<String> tangle : TANGLED_WHEN_THE_RULE_CAME) {
+            DescribedPredicate<JavaClass> inTangle = describe("in " + tangle, c -> tangle.contains(
+                    c.getPackageName().substring(Math.min(c.getPackageName().length(), "io.jobwerk.engine.".length()))));
+            rule = rule.ignoreDependency(inTangle, inTangle);
+        }
+        rule.because("a package is a concept (order, workflow, motor, json); a cycle makes two concepts one and hides "
+                        + "which one the others build on")
+                .check(core);
     }
 }

@@ -13,6 +13,8 @@ import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.plan.DailyPlanner;
 import io.jobwerk.engine.plan.PlannedOrder;
 import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +24,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,63 +76,67 @@ public final class DailyPlanService implements AutoCloseable {
     private final Conf conf;
     private final Engine engine;
     private final Clock clock;
-    private final ScheduledExecutorService thread;
+    private final TaskQueue queue;
 
-    private DailyPlanService(HistoryService history, Conf conf, Engine engine, Clock clock) {
+    private DailyPlanService(HistoryService history, Conf conf, Engine engine, Scheduler scheduler) {
         this.history = history;
         this.store = new DailyPlanStore(history.database());
         this.conf = conf;
         this.engine = engine;
-        this.clock = clock;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "daily-plan");
-            t.setDaemon(true);
-            return t;
-        });
+        this.clock = scheduler.clock();
+        this.queue = scheduler.queue("daily-plan");
     }
 
+    static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(2);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration MAX_RETRY = Duration.ofMinutes(10);
-    private Duration retryDelay = FIRST_RETRY; // used by the service's one thread only
+    private Duration retryDelay = FIRST_RETRY; // used by the queue's tasks only, one at a time
 
     /**
      * Starts the service on the history's database: a first run now, then daily at {@code conf.runAt()}.
      * A run that fails (e.g. the database is not ready yet) is tried again after 2 s, doubling up to
-     * 10 minutes, but not later than the next daily run.
+     * 10 minutes, but not later than the next daily run. The runs are tasks of a queue of {@code scheduler}.
      */
-    public static DailyPlanService start(HistoryService history, Conf conf, Engine engine, Clock clock) {
-        DailyPlanService service = new DailyPlanService(history, conf, engine, clock);
-        service.thread.schedule(service::runDailyAndReschedule, 2, TimeUnit.SECONDS);
+    public static DailyPlanService start(HistoryService history, Conf conf, Engine engine, Scheduler scheduler) {
+        DailyPlanService service = new DailyPlanService(history, conf, engine, scheduler);
+        service.queue.schedule(FIRST_RUN_DELAY, service::runDailyAndReschedule);
         return service;
     }
 
     private void runDailyAndReschedule() {
-        long delay;
-        try {
-            // the history migrates its database first (a slow start, or a database still away): until then, wait
-            if (history.storedEventId() < 0) {
-                throw new IllegalStateException("the history's database is not ready" + history.problem().map(p -> ": " + p).orElse(""));
+        Duration delay;
+        // the history migrates its database first (a slow start, or a database still away): until then, wait
+        if (history.storedEventId() < 0) {
+            delay = retryLater();
+            LOG.info("The daily plan waits for the history's database" + history.problem().map(p -> " (" + p + ")").orElse("")
+                    + ", it runs in " + delay.toSeconds() + " s");
+        } else {
+            try {
+                runDaily();
+                retryDelay = FIRST_RETRY;
+                delay = untilNextRun();
+            } catch (Exception e) {
+                delay = retryLater();
+                LOG.log(Level.WARNING, "The daily plan's run failed, it is tried again in " + delay.toSeconds() + " s: " + e);
             }
-            runDaily();
-            retryDelay = FIRST_RETRY;
-            delay = untilNextRun();
-        } catch (Exception e) {
-            delay = Math.min(retryDelay.toMillis(), untilNextRun());
-            LOG.log(Level.WARNING, "The daily plan's run failed, it is tried again in " + Duration.ofMillis(delay).toSeconds() + " s: " + e);
-            retryDelay = retryDelay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryDelay.multipliedBy(2);
         }
-        if (!thread.isShutdown()) {
-            thread.schedule(this::runDailyAndReschedule, delay, TimeUnit.MILLISECONDS);
-        }
+        queue.schedule(delay, this::runDailyAndReschedule); // dropped once closed
     }
 
-    private long untilNextRun() {
+    /** The delay before the next try (doubling, at most {@code MAX_RETRY}, never later than the next daily run). */
+    private Duration retryLater() {
+        Duration delay = retryDelay.compareTo(untilNextRun()) < 0 ? retryDelay : untilNextRun();
+        retryDelay = retryDelay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryDelay.multipliedBy(2);
+        return delay;
+    }
+
+    private Duration untilNextRun() {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(conf.zone()));
         ZonedDateTime next = now.toLocalDate().atTime(conf.runAt()).atZone(conf.zone());
         if (!next.isAfter(now)) {
             next = now.toLocalDate().plusDays(1).atTime(conf.runAt()).atZone(conf.zone());
         }
-        return Duration.between(now, next).toMillis();
+        return Duration.between(now, next);
     }
 
     /** The daily run: plans and submits the days ahead for the schedules that ask for it. */
@@ -239,7 +242,7 @@ public final class DailyPlanService implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        queue.close();
     }
 
     static Problem problem(SQLException e) {

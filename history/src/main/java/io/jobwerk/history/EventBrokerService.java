@@ -2,6 +2,7 @@ package io.jobwerk.history;
 
 import io.jobwerk.history.broker.EventPublisher;
 import io.jobwerk.history.broker.OrderEventMessage;
+import io.jobwerk.scheduler.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,20 +40,25 @@ public final class EventBrokerService implements AutoCloseable {
     private volatile boolean closed;
     private volatile Optional<String> problem = Optional.empty();
 
-    private EventBrokerService(HistoryService history, EventPublisher publisher) {
+    private final Scheduler scheduler;
+
+    private EventBrokerService(HistoryService history, EventPublisher publisher, Scheduler scheduler) {
         if (!history.conf().eventOutbox()) {
             throw new IllegalArgumentException("The history does not write the event outbox (HistoryConf.eventOutbox)");
         }
         this.history = history;
         this.outbox = new EventOutbox(history.database());
         this.publisher = publisher;
-        this.thread = new Thread(this::run, "event-broker");
-        thread.setDaemon(true);
+        this.scheduler = scheduler;
+        this.thread = scheduler.newThread("event-broker", this::run);
     }
 
-    /** Starts publishing; it does not wait for the broker. The service owns {@code publisher} and closes it. */
-    public static EventBrokerService start(HistoryService history, EventPublisher publisher) {
-        EventBrokerService service = new EventBrokerService(history, publisher);
+    /**
+     * Starts publishing on a thread of {@code scheduler}; it does not wait for the broker. The service
+     * owns {@code publisher} and closes it.
+     */
+    public static EventBrokerService start(HistoryService history, EventPublisher publisher, Scheduler scheduler) {
+        EventBrokerService service = new EventBrokerService(history, publisher, scheduler);
         service.thread.start();
         return service;
     }
@@ -109,7 +115,7 @@ public final class EventBrokerService implements AutoCloseable {
                 }
                 problem = Optional.of(e.toString());
                 try {
-                    Thread.sleep(backoff);
+                    scheduler.sleep(java.time.Duration.ofMillis(backoff));
                 } catch (InterruptedException interrupted) {
                     return;
                 }

@@ -5,12 +5,11 @@ import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.engine.workflow.WorkflowId;
-import java.time.Clock;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.TaskQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -27,8 +26,8 @@ import java.util.logging.Logger;
  * and tries again, waiting 0.1 s, then twice as long up to 5 s; the journal keeps the events
  * meanwhile (they are released only once stored).
  *
- * <p><b>Threads.</b> One ingesting thread and one cleanup thread, both made in {@link #threads}
- * (so they can move onto a shared scheduler), never the Controller's keeper thread.
+ * <p><b>Threads.</b> One ingesting thread and one cleanup queue, both from the given
+ * {@link Scheduler} (its clock, too), never the Controller's keeper thread.
  */
 public final class HistoryService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HistoryService.class.getName());
@@ -43,22 +42,24 @@ public final class HistoryService implements AutoCloseable {
     private final HistoryQueries queries;
     private final HistoryEventSource events;
     private final Function<WorkflowId, Optional<Workflow>> fallbackWorkflow;
-    private final Clock clock;
-    private final ScheduledExecutorService threads;
+    private final Scheduler scheduler;
+    private final Thread ingesting;
+    private final TaskQueue cleanup;
     private final Object storedLock = new Object();
     private long storedEventId = -1; // guarded by storedLock; -1 until the database was read
     private volatile boolean closed;
     private volatile Optional<String> problem = Optional.empty();
 
-    private HistoryService(HistoryConf conf, HistoryEventSource events, Function<WorkflowId, Optional<Workflow>> fallbackWorkflow, Clock clock) {
+    private HistoryService(HistoryConf conf, HistoryEventSource events, Function<WorkflowId, Optional<Workflow>> fallbackWorkflow, Scheduler scheduler) {
         this.conf = conf;
         this.database = HistoryDatabase.open(conf);
         this.store = new HistoryStore(database);
         this.queries = new HistoryQueries(database);
         this.events = events;
         this.fallbackWorkflow = fallbackWorkflow;
-        this.clock = clock;
-        this.threads = threads();
+        this.scheduler = scheduler;
+        this.ingesting = scheduler.newThread("history-ingest", this::ingest);
+        this.cleanup = scheduler.queue("history-cleanup");
     }
 
     /**
@@ -69,23 +70,13 @@ public final class HistoryService implements AutoCloseable {
      *                         started), e.g. from the Controller's state
      */
     public static HistoryService start(HistoryConf conf, HistoryEventSource events,
-                                       Function<WorkflowId, Optional<Workflow>> fallbackWorkflow, Clock clock) {
-        HistoryService service = new HistoryService(conf, events, fallbackWorkflow, clock);
-        service.threads.execute(service::ingest);
+                                       Function<WorkflowId, Optional<Workflow>> fallbackWorkflow, Scheduler scheduler) {
+        HistoryService service = new HistoryService(conf, events, fallbackWorkflow, scheduler);
+        service.ingesting.start();
         if (!conf.retention().isZero() && !conf.retention().isNegative()) {
-            long interval = conf.cleanupInterval().toMillis();
-            service.threads.scheduleWithFixedDelay(service::cleanUp, interval, interval, TimeUnit.MILLISECONDS);
+            service.cleanup.scheduleWithFixedDelay(conf.cleanupInterval(), conf.cleanupInterval(), service::cleanUp);
         }
         return service;
-    }
-
-    private static ScheduledExecutorService threads() {
-        int[] n = {0};
-        return Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, n[0]++ == 0 ? "history-ingest" : "history-cleanup");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     HistoryDatabase database() {
@@ -137,7 +128,7 @@ public final class HistoryService implements AutoCloseable {
 
     /** Deletes the entries of orders that ended longer ago than the retention; returns how many orders. */
     public int cleanUpNow() throws java.sql.SQLException {
-        return store.deleteEndedBefore(clock.millis() - conf.retention().toMillis());
+        return store.deleteEndedBefore(scheduler.clock().millis() - conf.retention().toMillis());
     }
 
     private void cleanUp() {
@@ -196,7 +187,7 @@ public final class HistoryService implements AutoCloseable {
                 problem = Optional.of(e.toString());
                 projection = null; // what it had applied may not be stored: reload
                 try {
-                    Thread.sleep(backoff);
+                    scheduler.sleep(Duration.ofMillis(backoff));
                 } catch (InterruptedException interrupted) {
                     return;
                 }
@@ -228,9 +219,10 @@ public final class HistoryService implements AutoCloseable {
         synchronized (storedLock) {
             storedLock.notifyAll();
         }
-        threads.shutdownNow();
+        cleanup.close();
+        ingesting.interrupt();
         try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
+            ingesting.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

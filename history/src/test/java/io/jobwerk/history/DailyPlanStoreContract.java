@@ -8,7 +8,7 @@ import io.jobwerk.engine.item.SchedulePath;
 import io.jobwerk.engine.workflow.WorkflowPath;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
+import io.jobwerk.scheduler.RealScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,7 +87,7 @@ abstract class DailyPlanStoreContract {
         store.insertNew(List.of(order), Instant.now());
         store.setState(List.of(order.key()), DailyPlanStore.State.submitted, Instant.now());
         try (TestJournal journal = new TestJournal(dir.resolve("journal"));
-             HistoryService history = HistoryService.start(historyConf(), journal.source(), id -> Optional.empty(), Clock.systemUTC())) {
+             HistoryService history = HistoryService.start(historyConf(), journal.source(), id -> Optional.empty(), RealScheduler.instance())) {
             journal.deploy("1", TestJournal.HELLO);
             long last = journal.runHello(order.orderId().string(), "hi\n", "", 0);
             assertThat(history.awaitStored(last, Duration.ofSeconds(30))).isTrue();

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.history.broker.EventBrokerConf;
 import io.jobwerk.history.broker.NatsEventPublisher;
-import io.jobwerk.history.broker.NatsServer;
+import io.jobwerk.testing.NatsServer;
 import io.nats.client.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import io.jobwerk.scheduler.RealScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ class EventBrokerServiceTest {
     }
 
     private HistoryService startHistory(TestJournal journal) {
-        return HistoryService.start(HistoryConf.sqlite(dir).withEventOutbox(true), journal.source(), id -> Optional.empty(), Clock.systemUTC());
+        return HistoryService.start(HistoryConf.sqlite(dir).withEventOutbox(true), journal.source(), id -> Optional.empty(), RealScheduler.instance());
     }
 
     private static EventBrokerConf brokerConf(NatsServer nats) {
@@ -75,7 +75,7 @@ class EventBrokerServiceTest {
             journal.runHello("good", "hello\n", "", 0);
             long last = journal.runHello("bad", "trying\n", "broken\n", 3);
             try (HistoryService history = startHistory(journal);
-                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(brokerConf(nats)))) {
+                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(brokerConf(nats)), RealScheduler.instance())) {
                 awaitPublished(broker, last);
                 assertThat(broker.pendingCount()).isZero();
             }
@@ -111,7 +111,7 @@ class EventBrokerServiceTest {
             journal.deploy("1", TestJournal.HELLO);
             long first = journal.runHello("before", "1\n", "", 0);
             try (HistoryService history = startHistory(journal);
-                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(brokerConf(nats)))) {
+                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(brokerConf(nats)), RealScheduler.instance())) {
                 awaitPublished(broker, first);
                 nats.stop();
                 // half an order while the broker is away, the rest after it is back
@@ -146,7 +146,7 @@ class EventBrokerServiceTest {
             journal.deploy("1", TestJournal.HELLO);
             long first = journal.runHello("one", "1\n", "", 0);
             try (HistoryService history = startHistory(journal);
-                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(brokerConf(nats)))) {
+                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(brokerConf(nats)), RealScheduler.instance())) {
                 awaitPublished(broker, first);
             }
             // published but not yet deleted from the outbox (a crash in between): put the rows back
@@ -159,7 +159,7 @@ class EventBrokerServiceTest {
             }
             long last = journal.runHello("two", "2\n", "", 0);
             try (HistoryService history = startHistory(journal);
-                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(brokerConf(nats)))) {
+                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(brokerConf(nats)), RealScheduler.instance())) {
                 awaitPublished(broker, last);
             }
             assertThat(eventTypesByOrder(nats.messages("TEST_EVENTS"))).containsExactly(Map.entry("one", GOOD_ORDER), Map.entry("two", GOOD_ORDER));
@@ -175,7 +175,7 @@ class EventBrokerServiceTest {
             long last = journal.runHello("one", "1\n", "", 0);
             EventBrokerConf conf = EventBrokerConf.nats(nats.url(), "test.events", Optional.of(credentials), Map.of()).orThrow();
             try (HistoryService history = startHistory(journal);
-                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(conf))) {
+                 EventBrokerService broker = EventBrokerService.start(history, new NatsEventPublisher(conf), RealScheduler.instance())) {
                 awaitPublished(broker, last);
             }
             assertThat(nats.messages("TEST_EVENTS", new Options.Builder().userInfo("jobwerk", "secret"))).hasSize(GOOD_ORDER.size());

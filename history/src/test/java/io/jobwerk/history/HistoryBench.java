@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Clock;
+import io.jobwerk.scheduler.RealScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +85,7 @@ public final class HistoryBench {
             }
             System.out.printf("journal read alone (decoding the segments): %.2f s%n", (System.nanoTime() - tr) / 1e9);
             long t1 = System.nanoTime();
-            try (HistoryService history = HistoryService.start(conf, journal.source(), id -> Optional.empty(), Clock.systemUTC())) {
+            try (HistoryService history = HistoryService.start(conf, journal.source(), id -> Optional.empty(), RealScheduler.instance())) {
                 if (!history.awaitStored(last, Duration.ofMinutes(30))) {
                     throw new IllegalStateException("not stored: " + history.problem());
                 }

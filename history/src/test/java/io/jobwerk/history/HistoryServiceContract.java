@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jobwerk.journal.JournalConf;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import io.jobwerk.scheduler.RealScheduler;
+import io.jobwerk.scheduler.Scheduler;
+import io.jobwerk.scheduler.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +28,11 @@ abstract class HistoryServiceContract {
     abstract HistoryConf historyConf() throws Exception;
 
     HistoryService start(TestJournal journal) throws Exception {
-        return start(journal, Clock.systemUTC());
+        return start(journal, RealScheduler.instance());
     }
 
-    HistoryService start(TestJournal journal, Clock clock) throws Exception {
-        return HistoryService.start(historyConf(), journal.source(), id -> Optional.empty(), clock);
+    HistoryService start(TestJournal journal, Scheduler scheduler) throws Exception {
+        return HistoryService.start(historyConf(), journal.source(), id -> Optional.empty(), scheduler);
     }
 
     @Test
@@ -71,7 +73,7 @@ abstract class HistoryServiceContract {
             journal.deploy("1", TestJournal.HELLO);
             long last = journal.runHello("good", "hello\n", "warning\n", 0);
             try (HistoryService history = HistoryService.start(historyConf().withEventOutbox(true), journal.source(), id -> Optional.empty(),
-                    Clock.systemUTC())) {
+                    RealScheduler.instance())) {
                 assertThat(history.awaitStored(last, WAIT)).isTrue();
                 EventOutbox outbox = new EventOutbox(history.database());
                 List<io.jobwerk.history.broker.OrderEventMessage> messages = outbox.read(0, 100);
@@ -183,7 +185,7 @@ abstract class HistoryServiceContract {
             long last = journal.runHello("old", "x\n", "", 0);
             journal.persist("running \"TYPE\":\"OrderAdded\",\"workflowId\":{\"path\":\"hello\",\"versionId\":\"1\"}");
             last = journal.journal.lastEventId();
-            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(31));
+            VirtualScheduler later = new VirtualScheduler(java.time.Instant.now().plus(Duration.ofDays(31)));
             try (HistoryService history = start(journal, later)) {
                 assertThat(history.awaitStored(last, WAIT)).isTrue();
                 assertThat(history.cleanUpNow()).isEqualTo(1);

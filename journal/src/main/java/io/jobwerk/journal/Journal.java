@@ -1,5 +1,6 @@
 package io.jobwerk.journal;
 
+import io.jobwerk.engine.base.ProblemException;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.EventIds;

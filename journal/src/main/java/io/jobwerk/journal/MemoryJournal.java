@@ -1,5 +1,7 @@
 package io.jobwerk.journal;
 
+import io.jobwerk.engine.base.ProblemException;
+
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.Event;

@@ -1,5 +1,7 @@
 package io.jobwerk.journal;
 
+import io.jobwerk.engine.base.ProblemException;
+
 import static io.jobwerk.journal.TestJournals.increments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package io.jobwerk.runtime;
 
+import io.jobwerk.testing.FailingOnceCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.base.Checked;
@@ -36,34 +37,6 @@ class EngineKeeperTest {
     private Journal<EngineState> journal;
     private EngineKeeper keeper;
 
-    /** The engine's codec, failing to encode the next {@code OrderStarted} once armed: that persist fails, the journal stays usable. */
-    static final class FailingOnceCodec implements JournalCodec<EngineState> {
-        private final EngineJournalCodec codec = new EngineJournalCodec();
-        final AtomicBoolean armed = new AtomicBoolean();
-
-        @Override
-        public byte[] encodeEvent(Stamped<? extends Event> stamped) {
-            if (stamped.keyedEvent().event() instanceof OrderEvent.OrderStarted && armed.compareAndSet(true, false)) {
-                throw new IllegalStateException("test: this persist fails");
-            }
-            return codec.encodeEvent(stamped);
-        }
-
-        @Override
-        public Checked<Stamped<? extends Event>> decodeEvent(byte[] bytes) {
-            return codec.decodeEvent(bytes);
-        }
-
-        @Override
-        public Iterable<Map.Entry<String, byte[]>> snapshotEntries(EngineState state) {
-            return codec.snapshotEntries(state);
-        }
-
-        @Override
-        public Checked<EngineState> fromSnapshot(Iterable<Map.Entry<String, byte[]>> entries) {
-            return codec.fromSnapshot(entries);
-        }
-    }
 
     @AfterEach
     void close() {
@@ -105,7 +78,7 @@ class EngineKeeperTest {
 
     @Test
     void aWakeTimeDueInAFailedRoundWakesTheOrderInALaterRound() throws Exception {
-        FailingOnceCodec codec = new FailingOnceCodec();
+        FailingOnceCodec<EngineState> codec = new FailingOnceCodec<>(new EngineJournalCodec(), OrderEvent.OrderStarted.class);
         Clock clock = Clock.systemUTC();
         journal = Journal.open(dir, JournalConf.of("test").withFsync(false), codec, EngineFolder.controller(), clock).orThrow();
         keeper = new EngineKeeper(journal, Placement.CONTROLLER, MotorEnvironment.DEFAULT, io.jobwerk.scheduler.RealScheduler.instance(), Optional.empty()).start();
@@ -123,14 +96,14 @@ class EngineKeeperTest {
             Command add = CommandJson.decode(EngineJson.parse("{\"TYPE\":\"AddOrder\",\"order\":{\"id\":\"" + orderId.string()
                     + "\",\"workflowPath\":\"W\",\"scheduledFor\":" + scheduledFor + "}}").orThrow()).orThrow();
             keeper.execute(add).get(30, TimeUnit.SECONDS).orThrow();
-            codec.armed.set(true);
+            codec.arm();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (keeper.state().orders().containsKey(orderId)
                     && !keeper.state().orders().get(orderId).isState(io.jobwerk.engine.order.OrderState.Kind.FINISHED)) {
                 assertThat(System.nanoTime()).as("order %s finishes", orderId).isLessThan(deadline);
                 Thread.sleep(20);
             }
-            if (!codec.armed.getAndSet(false)) {
+            if (!codec.disarm()) {
                 break;  // the failing persist happened, and the order still finished
             }
             assertThat(attempt).as("the wake-time round was reached after arming in one of 5 attempts").isLessThan(5);

@@ -39,7 +39,7 @@ class EngineKeeperVirtualTimeTest {
     private static final OrderId ORDER = new OrderId("ORDER");
 
     private final VirtualScheduler scheduler = new VirtualScheduler();
-    private final EngineKeeperTest.FailingOnceCodec codec = new EngineKeeperTest.FailingOnceCodec();
+    private final io.jobwerk.testing.FailingOnceCodec<EngineState> codec = new io.jobwerk.testing.FailingOnceCodec<>(new EngineJournalCodec(), io.jobwerk.engine.order.OrderEvent.OrderStarted.class);
     private final MemoryJournal<EngineState> journal = new MemoryJournal<>(EngineFolder.controller(), codec, scheduler.clock());
     private EngineKeeper keeper;
 
@@ -141,10 +141,10 @@ class EngineKeeperVirtualTimeTest {
         long before = journal.lastEventId();
         keeper.execute(addOrder("{\"id\":\"ORDER\",\"workflowPath\":\"W\",\"scheduledFor\":" + scheduledFor + "}"))
                 .get(30, TimeUnit.SECONDS).orThrow();
-        codec.armed.set(true);
+        codec.arm();
         scheduler.advance(Duration.ofHours(1));
         keeper.emit(List.of()).get(30, TimeUnit.SECONDS); // this round or the keeper's own one before it fails
-        assertThat(codec.armed.get()).as("the round at the wake time failed to write OrderStarted").isFalse();
+        assertThat(codec.isArmed()).as("the round at the wake time failed to write OrderStarted").isFalse();
         round();
         assertThat(orderEventTypes(before)).as("not woken again before a second has passed").containsExactly("OrderAdded");
 

@@ -45,6 +45,11 @@ public final class EventRoute {
     }
 
     /** Ends every open stream within a fraction of a second (before the web server stops). */
+    /** Serves the events at {@code path} (a {@code GET}) to any valid user. */
+    public io.undertow.server.RoutingHandler addTo(io.undertow.server.RoutingHandler routes, String path, io.jobwerk.http.auth.Authentication auth) {
+        return routes.get(path, auth.require(io.jobwerk.http.auth.Permission.ValidUser, (ex, user) -> handle(ex)));
+    }
+
     public void close() {
         closed = true;
     }

@@ -1,7 +1,7 @@
 package io.jobwerk.http.server;
 
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.journal.ProblemException;
+import io.jobwerk.engine.base.ProblemException;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;

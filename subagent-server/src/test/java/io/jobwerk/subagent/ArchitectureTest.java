@@ -1,0 +1,11 @@
+package io.jobwerk.subagent;
+
+import io.jobwerk.testing.ServerArchitectureTest;
+
+/** The architecture rules of {@link ServerArchitectureTest} for this module's main code. */
+class ArchitectureTest extends ServerArchitectureTest {
+
+    ArchitectureTest() {
+        super("io.jobwerk.subagent", SubagentServer.class);
+    }
+}
