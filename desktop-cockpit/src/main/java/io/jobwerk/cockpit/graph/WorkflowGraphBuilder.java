@@ -185,11 +185,11 @@ public final class WorkflowGraphBuilder {
         };
     }
 
-    static String icon(Instruction.Kind kind) {
+    /** The Ikonli icon of an instruction kind, the same in the graph, the designer's palette and its nodes. */
+    public static String icon(Instruction.Kind kind) {
         return switch (kind) {
             case EXECUTE_NAMED, EXECUTE_ANONYMOUS -> "mdoal-code";
-            case IF -> "mdoal-call_split";
-            case FORK, FORK_LIST -> "mdoal-call_split";
+            case IF, FORK, FORK_LIST -> "mdoal-call_split";
             case TRY, RETRY -> "mdmz-replay";
             case LOCK -> "mdoal-lock";
             case PROMPT -> "mdoal-help_outline";
