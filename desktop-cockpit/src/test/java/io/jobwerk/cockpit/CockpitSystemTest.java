@@ -156,7 +156,7 @@ class CockpitSystemTest {
     @Test
     void tailsAnOrdersLogLiveAndSearchesIt(FxRobot robot) throws Exception {
         awaitFx("connected", () -> cockpit.live().connectionProperty().get().isConnected());
-        system.addOrder("daily-report-2026-12-07", "ops/daily-report", Optional.empty());
+        system.addOrder("daily-report-2026-12-07", "ops/daily-report", Optional.empty(), "{\"region\":\"eu+us\",\"rows\":1200}");
         system.addOrder("ticker-1", "ops/ticker", Optional.empty());
         awaitFx("ticker-1 running", () -> cockpit.live().row("ticker-1").map(r -> r.group() == StateGroup.RUNNING).orElse(false));
 
@@ -179,6 +179,20 @@ class CockpitSystemTest {
         robot.interact(() -> historyTable.getSelectionModel().select(history.orders().stream()
                 .filter(o -> o.orderId().equals("daily-report-2026-12-07")).findFirst().orElseThrow()));
         Screenshots.write(robot, cockpit.scene(), "history.png");
+        // Its detail: the steps on a time axis, the fork's children under the fork, its variables and return values.
+        robot.clickOn("#historyDetail");
+        assertThat(cockpit.viewModel().pageProperty().get()).isEqualTo(Page.ORDER_DETAIL);
+        var detail = cockpit.viewModel().orderDetail();
+        awaitFx("its four steps on the time axis", () -> detail.steps().size() == 4);
+        List<String> steps = onFx(() -> detail.steps().stream().map(s -> s.branch() + ":" + s.name()).toList());
+        assertThat(steps.get(0)).isEqualTo(":fetch");
+        assertThat(steps.subList(1, 3)).containsExactlyInAnyOrder("eu:aggregate", "us:aggregate");
+        assertThat(steps.get(3)).isEqualTo(":publish");
+        assertThat(onFx(() -> detail.variables().stream().map(v -> v.name() + "=" + v.value()).toList()))
+                .containsExactly("region=\"eu+us\"", "rows=1200");
+        assertThat(robot.lookup("#gantt-bar-3").tryQuery()).isPresent();
+        Screenshots.write(robot, cockpit.scene(), "order-detail.png");
+        robot.clickOn("#nav-HISTORY");
         robot.clickOn("#historyWorkflow .text-field").write("ops/daily-report").push(KeyCode.ENTER);
         awaitFx("only its workflow's orders", () -> history.orders().size() == 1);
         robot.doubleClickOn(robot.lookup("#historyOrderTable .table-row-cell").match((javafx.scene.control.TableRow<HistoryEntry.OrderEntry> row) ->

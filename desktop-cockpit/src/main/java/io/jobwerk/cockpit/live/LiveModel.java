@@ -2,6 +2,7 @@ package io.jobwerk.cockpit.live;
 
 import io.jobwerk.cockpit.connection.ConnectionState;
 import io.jobwerk.cockpit.connection.LiveUpdate;
+import io.jobwerk.cockpit.connection.OrderEventLine;
 import io.jobwerk.cockpit.connection.OrderOutput;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
@@ -51,6 +52,8 @@ public final class LiveModel {
     private final ObservableList<AgentRow> readOnlyAgents = FXCollections.unmodifiableObservableList(agents);
     private final Map<String, Integer> index = new HashMap<>();
     private final List<Consumer<List<OrderOutput>>> outputListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<OrderEventLine>>> eventListeners = new CopyOnWriteArrayList<>();
+    private final OrderEventLog events = new OrderEventLog();
 
     public LiveModel(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -98,6 +101,16 @@ public final class LiveModel {
         outputListeners.add(listener);
     }
 
+    /** Told of the orders' events (not output) of each update, on the UI thread, after the rows are updated. */
+    public void addOrderEventListener(Consumer<List<OrderEventLine>> listener) {
+        eventListeners.add(listener);
+    }
+
+    /** The events seen of an order since the Cockpit connected (the last 200), oldest first. */
+    public List<OrderEventLine> eventsOf(String orderId) {
+        return events.of(orderId);
+    }
+
     public void setConnection(ConnectionState state) {
         connection.set(state);
     }
@@ -105,10 +118,12 @@ public final class LiveModel {
     public void apply(LiveUpdate update) {
         EngineState s = update.state();
         OrderRows rows = new OrderRows(s, clock.instant(), zone);
+        events.add(update.orderEvents()); // before the rows, so a deleted order's last events go with it
         if (update.reset()) {
             List<OrderRow> all = s.orders().values().stream().sorted(Comparator.comparing(Order::id)).map(rows::row).toList();
             orders.setAll(all);
             reindex();
+            events.retainOnly(index.keySet());
         } else {
             Set<String> ids = new LinkedHashSet<>();
             update.changedOrders().forEach(id -> ids.add(id.string()));
@@ -125,6 +140,9 @@ public final class LiveModel {
         agents.setAll(AgentRows.of(s));
         if (!update.output().isEmpty()) {
             outputListeners.forEach(l -> l.accept(update.output()));
+        }
+        if (!update.orderEvents().isEmpty()) {
+            eventListeners.forEach(l -> l.accept(update.orderEvents()));
         }
     }
 
@@ -159,6 +177,7 @@ public final class LiveModel {
             next.addAll(byId.values());
             orders.setAll(next);
             reindex();
+            events.remove(gone);
         } else {
             for (OrderRow row : changed) {
                 Integer i = index.get(row.orderId());

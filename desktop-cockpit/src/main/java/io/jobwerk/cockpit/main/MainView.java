@@ -45,12 +45,14 @@ public final class MainView extends StackPane {
 
     public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm) {
         this.viewModel = viewModel;
-        ordersView = new OrdersView(viewModel.orders(), zone, confirm, viewModel::showLog);
+        ordersView = new OrdersView(viewModel.orders(), zone, confirm, viewModel::showLog, viewModel::showOrderDetail);
         pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
         pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows()));
         pages.put(Page.ORDERS, ordersView);
         pages.put(Page.AGENTS, new AgentsView(viewModel.agents()));
         pages.put(Page.LOG, new LogView(viewModel.log()));
+        pages.put(Page.ORDER_DETAIL, new io.jobwerk.cockpit.orderdetail.OrderDetailView(viewModel.orderDetail(), zone, confirm,
+                viewModel::showLog, viewModel::showOrder));
         pages.put(Page.DAILY_PLAN, new io.jobwerk.cockpit.plan.DailyPlanView(viewModel.dailyPlan(), confirm));
         pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
                 () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
@@ -118,6 +120,8 @@ public final class MainView extends StackPane {
             case SHOW_HISTORY -> viewModel.show(Page.HISTORY);
             case SHOW_DAILY_PLAN -> viewModel.show(Page.DAILY_PLAN);
             case SHOW_LOG -> viewModel.show(Page.LOG);
+            case SHOW_ORDER_DETAIL -> viewModel.show(Page.ORDER_DETAIL);
+            case SHOW_NOTIFICATIONS -> { return false; } // the notification centre, once it is there
             case QUICK_SEARCH -> openQuickSearch();
             case CHEAT_SHEET -> openCheatSheet();
             case TOGGLE_THEME -> viewModel.toggleTheme();

@@ -47,6 +47,7 @@ public final class MainViewModel implements Navigator {
     private final LogViewModel log;
     private final HistoryViewModel history;
     private final DailyPlanViewModel dailyPlan;
+    private final io.jobwerk.cockpit.orderdetail.OrderDetailViewModel orderDetail;
 
     public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
                          Clock clock, String controllerName) {
@@ -60,6 +61,7 @@ public final class MainViewModel implements Navigator {
         this.agents = new AgentsViewModel(live);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
+        this.orderDetail = new io.jobwerk.cockpit.orderdetail.OrderDetailViewModel(live, reads, commands, ui, clock);
         live.connectionProperty().addListener((o, a, b) -> {
             describe(b);
             if (b.isConnected() && !a.isConnected()) {
@@ -121,6 +123,10 @@ public final class MainViewModel implements Navigator {
 
     public LogViewModel log() {
         return log;
+    }
+
+    public io.jobwerk.cockpit.orderdetail.OrderDetailViewModel orderDetail() {
+        return orderDetail;
     }
 
     public QuickSearchViewModel search() {
@@ -190,7 +196,8 @@ public final class MainViewModel implements Navigator {
 
     @Override
     public void showOrderDetail(String orderId) {
-        showOrder(orderId); // the Orders view's detail pane, until the order detail with its time axis comes
+        orderDetail.open(orderId);
+        page.set(Page.ORDER_DETAIL);
     }
 
     private void describe(ConnectionState state) {

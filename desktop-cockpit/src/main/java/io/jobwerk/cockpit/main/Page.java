@@ -8,7 +8,8 @@ public enum Page {
     AGENTS("Agents", "mdoal-dns", KeyBinding.SHOW_AGENTS),
     HISTORY("History", "mdoal-history", KeyBinding.SHOW_HISTORY),
     DAILY_PLAN("Daily plan", "mdoal-calendar_today", KeyBinding.SHOW_DAILY_PLAN),
-    LOG("Log", "mdoal-description", KeyBinding.SHOW_LOG);
+    LOG("Log", "mdoal-description", KeyBinding.SHOW_LOG),
+    ORDER_DETAIL("Order detail", "mdoal-assignment", KeyBinding.SHOW_ORDER_DETAIL);
 
     private final String title;
     private final String icon;
