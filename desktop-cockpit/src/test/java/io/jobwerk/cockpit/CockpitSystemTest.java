@@ -192,6 +192,18 @@ class CockpitSystemTest {
                 .containsExactly("region=\"eu+us\"", "rows=1200");
         assertThat(robot.lookup("#gantt-bar-3").tryQuery()).isPresent();
         Screenshots.write(robot, cockpit.scene(), "order-detail.png");
+
+        // A failed order raises a notification: the bell counts it, the centre lists it until it is acknowledged.
+        system.addOrder("check-disk-backup", "ops/failing", Optional.empty());
+        var notifications = cockpit.viewModel().notifications();
+        awaitFx("the failure notified", () -> notifications.notifications().stream().anyMatch(n -> n.subject().equals("check-disk-backup")));
+        awaitFx("the bell counts it", () -> robot.lookup("#notificationBell").queryButton().getText().equals("1"));
+        robot.clickOn("#notificationBell");
+        assertThat(cockpit.viewModel().pageProperty().get()).isEqualTo(Page.NOTIFICATIONS);
+        assertThat(onFx(() -> notifications.notifications().get(0).text())).contains("returnCode 3");
+        Screenshots.write(robot, cockpit.scene(), "notifications.png");
+        robot.clickOn("#acknowledgeAll");
+        assertThat(robot.lookup("#notificationBell").queryButton().getText()).isEmpty();
         robot.clickOn("#nav-HISTORY");
         robot.clickOn("#historyWorkflow .text-field").write("ops/daily-report").push(KeyCode.ENTER);
         awaitFx("only its workflow's orders", () -> history.orders().size() == 1);

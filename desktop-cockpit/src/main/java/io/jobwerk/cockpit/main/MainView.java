@@ -53,6 +53,8 @@ public final class MainView extends StackPane {
         pages.put(Page.LOG, new LogView(viewModel.log()));
         pages.put(Page.ORDER_DETAIL, new io.jobwerk.cockpit.orderdetail.OrderDetailView(viewModel.orderDetail(), zone, confirm,
                 viewModel::showLog, viewModel::showOrder));
+        pages.put(Page.NOTIFICATIONS, new io.jobwerk.cockpit.notify.NotificationsView(viewModel.notifications(), zone,
+                viewModel::showOrderDetail, () -> viewModel.show(Page.NOTIFICATIONS)));
         pages.put(Page.DAILY_PLAN, new io.jobwerk.cockpit.plan.DailyPlanView(viewModel.dailyPlan(), confirm));
         pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
                 () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
@@ -121,7 +123,7 @@ public final class MainView extends StackPane {
             case SHOW_DAILY_PLAN -> viewModel.show(Page.DAILY_PLAN);
             case SHOW_LOG -> viewModel.show(Page.LOG);
             case SHOW_ORDER_DETAIL -> viewModel.show(Page.ORDER_DETAIL);
-            case SHOW_NOTIFICATIONS -> { return false; } // the notification centre, once it is there
+            case SHOW_NOTIFICATIONS -> viewModel.show(Page.NOTIFICATIONS);
             case QUICK_SEARCH -> openQuickSearch();
             case CHEAT_SHEET -> openCheatSheet();
             case TOGGLE_THEME -> viewModel.toggleTheme();
@@ -168,9 +170,27 @@ public final class MainView extends StackPane {
         help.setId("openCheatSheet");
         help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
         help.setOnAction(e -> openCheatSheet());
-        HBox header = new HBox(title, spacer, search, theme, help);
+        HBox header = new HBox(title, spacer, search, notificationBell(), theme, help);
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /** The bell with the count of notifications not acknowledged (red while there are any); opens the centre. */
+    private Node notificationBell() {
+        Button bell = new Button("", Icons.icon("mdomz-notifications"));
+        bell.setId("notificationBell");
+        var unacknowledged = viewModel.notifications().unacknowledgedProperty();
+        bell.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> unacknowledged.get() == 0 ? "" : Integer.toString(unacknowledged.get()), unacknowledged));
+        unacknowledged.addListener((o, a, b) -> {
+            bell.getStyleClass().remove("danger");
+            if (b.intValue() > 0) {
+                bell.getStyleClass().add("danger");
+            }
+        });
+        bell.setTooltip(new Tooltip("Notifications: failed orders, lost Agents and connections (" + KeyBinding.SHOW_NOTIFICATIONS.displayText() + ")"));
+        bell.setOnAction(e -> viewModel.show(Page.NOTIFICATIONS));
+        return bell;
     }
 
     private Node navigation() {

@@ -48,6 +48,7 @@ public final class MainViewModel implements Navigator {
     private final HistoryViewModel history;
     private final DailyPlanViewModel dailyPlan;
     private final io.jobwerk.cockpit.orderdetail.OrderDetailViewModel orderDetail;
+    private final io.jobwerk.cockpit.notify.NotificationCentre notifications;
 
     public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
                          Clock clock, String controllerName) {
@@ -61,6 +62,7 @@ public final class MainViewModel implements Navigator {
         this.agents = new AgentsViewModel(live);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
+        this.notifications = new io.jobwerk.cockpit.notify.NotificationCentre(clock, controllerName).follow(live);
         this.orderDetail = new io.jobwerk.cockpit.orderdetail.OrderDetailViewModel(live, reads, commands, ui, clock);
         live.connectionProperty().addListener((o, a, b) -> {
             describe(b);
@@ -127,6 +129,10 @@ public final class MainViewModel implements Navigator {
 
     public io.jobwerk.cockpit.orderdetail.OrderDetailViewModel orderDetail() {
         return orderDetail;
+    }
+
+    public io.jobwerk.cockpit.notify.NotificationCentre notifications() {
+        return notifications;
     }
 
     public QuickSearchViewModel search() {
