@@ -125,6 +125,19 @@ class CockpitSystemTest {
         awaitFx("the graph is drawn", () -> robot.lookup("#node-0").tryQuery().isPresent() && robot.lookup(".graph-badge").tryQuery().isPresent());
         Screenshots.write(robot, cockpit.scene(), "workflow-graph.png");
 
+        // Suspend and resume the workflow (asked first, naming it); skip its labelled first instruction, then not.
+        robot.clickOn("#workflowSuspend");
+        assertThat(confirmations).last().asString().startsWith("Suspend workflow ops/nightly-etl?");
+        awaitFx("ops/nightly-etl suspended", () -> cockpit.live().workflows().stream().anyMatch(w -> w.path().equals("ops/nightly-etl") && w.suspended()));
+        robot.clickOn("#workflowSuspend");
+        awaitFx("ops/nightly-etl resumed", () -> cockpit.live().workflows().stream().noneMatch(w -> w.path().equals("ops/nightly-etl") && w.suspended()));
+        robot.clickOn("#node-0");
+        robot.clickOn("#instructionSkip");
+        awaitFx("extract skipped", () -> cockpit.viewModel().workflows().control().skippedProperty().get()
+                && robot.lookup("#node-0").query().getStyleClass().contains("skipped"));
+        robot.clickOn("#instructionSkip");
+        awaitFx("extract not skipped", () -> !cockpit.viewModel().workflows().control().skippedProperty().get());
+
         robot.interact(() -> cockpit.viewModel().show(Page.AGENTS));
         Screenshots.write(robot, cockpit.scene(), "agents.png");
 

@@ -47,7 +47,7 @@ public final class MainView extends StackPane {
         this.viewModel = viewModel;
         ordersView = new OrdersView(viewModel.orders(), zone, confirm, viewModel::showLog, viewModel::showOrderDetail);
         pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
-        pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows()));
+        pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows(), confirm));
         pages.put(Page.ORDERS, ordersView);
         pages.put(Page.AGENTS, new AgentsView(viewModel.agents()));
         pages.put(Page.LOG, new LogView(viewModel.log()));

@@ -58,7 +58,7 @@ public final class MainViewModel implements Navigator {
         this.dashboard = new DashboardViewModel(live, this, reads, ui, clock, dailyPlan.todayProperty());
         this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);
-        this.workflows = new WorkflowsViewModel(live, this);
+        this.workflows = new WorkflowsViewModel(live, this, commands, ui);
         this.agents = new AgentsViewModel(live);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
