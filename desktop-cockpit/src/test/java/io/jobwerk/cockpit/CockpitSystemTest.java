@@ -252,6 +252,10 @@ class CockpitSystemTest {
         robot.clickOn("#day-" + tomorrow);
         awaitFx("tomorrow's list", () -> plan.dayOrders().stream().allMatch(o -> o.state().equals("planned")) && !plan.dayOrders().isEmpty());
         Screenshots.write(robot, cockpit.scene(), "daily-plan.png");
+        robot.interact(() -> cockpit.viewModel().toggleTheme());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.write(robot, cockpit.scene(), "daily-plan-dark.png");
+        robot.interact(() -> cockpit.viewModel().toggleTheme());
     }
 
     private static void select(FxRobot robot, TableView<OrderRow> table, String orderId) {

@@ -31,13 +31,16 @@ import javafx.collections.ObservableList;
  * derived from it, the order rows, counts per state group, workflows and Agents, kept up to date
  * by {@link #apply} (called with batched {@link LiveUpdate}s). The ViewModels read from here.
  * Only the orders an update names are rebuilt, plus those whose group depends on others or on the
- * time (waiting, blocked, pending, scheduled), as their obstacles may have changed.
+ * time (waiting, blocked, pending, scheduled, in progress), as their obstacles may have changed —
+ * those at most once a second, or when items (Agents, workflows, locks …) changed: with thousands of
+ * them, rebuilding each on every pulse would cost the UI thread more than the pulse.
  */
 public final class LiveModel {
 
     private static final Set<StateGroup> RECHECKED = EnumSet.of(StateGroup.WAITING, StateGroup.BLOCKED,
             StateGroup.PENDING, StateGroup.SCHEDULED, StateGroup.IN_PROGRESS);
     private static final int SET_ALL_ABOVE = 200;
+    private static final java.time.Duration RECHECK_EVERY = java.time.Duration.ofSeconds(1);
 
     private final Clock clock;
     private final ZoneId zone;
@@ -54,6 +57,7 @@ public final class LiveModel {
     private final List<Consumer<List<OrderOutput>>> outputListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<OrderEventLine>>> eventListeners = new CopyOnWriteArrayList<>();
     private final OrderEventLog events = new OrderEventLog();
+    private java.time.Instant lastRecheck = java.time.Instant.MIN;
 
     public LiveModel(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -117,7 +121,8 @@ public final class LiveModel {
 
     public void apply(LiveUpdate update) {
         EngineState s = update.state();
-        OrderRows rows = new OrderRows(s, clock.instant(), zone);
+        java.time.Instant now = clock.instant();
+        OrderRows rows = new OrderRows(s, now, zone);
         events.add(update.orderEvents()); // before the rows, so a deleted order's last events go with it
         if (update.reset()) {
             List<OrderRow> all = s.orders().values().stream().sorted(Comparator.comparing(Order::id)).map(rows::row).toList();
@@ -127,17 +132,23 @@ public final class LiveModel {
         } else {
             Set<String> ids = new LinkedHashSet<>();
             update.changedOrders().forEach(id -> ids.add(id.string()));
-            for (OrderRow row : orders) {
-                if (RECHECKED.contains(row.group())) {
-                    ids.add(row.orderId());
+            if (update.itemsChanged() || !now.isBefore(lastRecheck.plus(RECHECK_EVERY))) {
+                lastRecheck = now;
+                for (OrderRow row : orders) {
+                    if (RECHECKED.contains(row.group())) {
+                        ids.add(row.orderId());
+                    }
                 }
             }
             updateRows(s, rows, ids);
         }
+        boolean agentsChanged = update.reset() || update.itemsChanged() || processingChanged(state.get(), s, update.changedOrders());
         state.set(s);
         counts.set(GroupCounts.of(orders));
         workflows.setAll(workflowRows(s));
-        agents.setAll(AgentRows.of(s));
+        if (agentsChanged) {
+            agents.setAll(AgentRows.of(s)); // counts every order's process: only when one may have started or ended
+        }
         if (!update.output().isEmpty()) {
             outputListeners.forEach(l -> l.accept(update.output()));
         }
@@ -189,6 +200,18 @@ public final class LiveModel {
                 }
             }
         }
+    }
+
+    private static boolean processingChanged(EngineState before, EngineState after, Set<OrderId> changed) {
+        for (OrderId id : changed) {
+            Order a = before.orders().get(id);
+            Order b = after.orders().get(id);
+            if (a != null && a.state() instanceof io.jobwerk.engine.order.OrderState.Processing
+                    || b != null && b.state() instanceof io.jobwerk.engine.order.OrderState.Processing) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reindex() {

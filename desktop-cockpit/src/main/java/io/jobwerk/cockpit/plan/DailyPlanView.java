@@ -139,9 +139,9 @@ public final class DailyPlanView extends HBox {
         Label empty = new Label("No order planned or projected for this day.\nA schedule plans a day when its calendar holds it.");
         empty.getStyleClass().add("empty");
         orders.setPlaceholder(empty);
-        TableColumn<PlanEntry, String> time = column("Start", 90, e -> TIME.format(e.scheduledFor().atZone(viewModel.zone())));
-        TableColumn<PlanEntry, String> workflow = column("Workflow", 140, PlanEntry::workflowPath);
-        TableColumn<PlanEntry, String> state = column("State", 110, PlanEntry::state);
+        TableColumn<PlanEntry, String> time = column("Start", 80, e -> TIME.format(e.scheduledFor().atZone(viewModel.zone())));
+        TableColumn<PlanEntry, String> workflow = column("Workflow", 125, PlanEntry::workflowPath);
+        TableColumn<PlanEntry, String> state = column("State", 105, PlanEntry::state);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -163,7 +163,7 @@ public final class DailyPlanView extends HBox {
                 }
             }
         });
-        TableColumn<PlanEntry, String> id = column("Order", 200, PlanEntry::orderId);
+        TableColumn<PlanEntry, String> id = column("Order", 300, PlanEntry::orderId); // a planned order's id is long: #DATE#P<number>-<schedule>
         orders.getColumns().setAll(List.of(time, workflow, state, id));
         orders.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -174,8 +174,8 @@ public final class DailyPlanView extends HBox {
         });
         VBox.setVgrow(orders, Priority.ALWAYS);
         VBox side = new VBox(10, dayTitle, range, actions, message, orders);
-        side.setPrefWidth(500);
-        side.setMinWidth(500);
+        side.setPrefWidth(630);
+        side.setMinWidth(630);
         getChildren().addAll(calendar, side);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
