@@ -217,6 +217,16 @@ class CockpitSystemTest {
         Screenshots.write(robot, cockpit.scene(), "notifications.png");
         robot.clickOn("#acknowledgeAll");
         assertThat(robot.lookup("#notificationBell").queryButton().getText()).isEmpty();
+
+        // The failed order's detail resumes it at a chosen position (asked first); the Controller resumes it.
+        robot.interact(() -> cockpit.viewModel().showOrderDetail("check-disk-backup"));
+        awaitFx("its position to resume at", () -> !detail.resumePositions().isEmpty());
+        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#detailResumePosition").query()).getSelectionModel().select(0));
+        robot.clickOn("#detailResumeAt");
+        assertThat(confirmations).last().asString().startsWith("Resume check-disk-backup at 0 · check-disk");
+        awaitFx("the Controller's answer", () -> !detail.actions().messageProperty().get().endsWith("…"));
+        assertThat(onFx(() -> detail.actions().messageProperty().get())).isEqualTo("Resuming check-disk-backup at [0]");
+        awaitFx("resumed", () -> detail.events().stream().anyMatch(e -> e.type().equals("OrderResumed")));
         robot.clickOn("#nav-HISTORY");
         robot.clickOn("#historyWorkflow .text-field").write("ops/daily-report").push(KeyCode.ENTER);
         awaitFx("only its workflow's orders", () -> history.orders().size() == 1);

@@ -109,6 +109,20 @@ public final class OrderDetailView extends VBox {
                 actions.delete();
             }
         });
+        javafx.scene.control.ComboBox<OrderDetailViewModel.ResumePosition> resumeAt = new javafx.scene.control.ComboBox<>(viewModel.resumePositions());
+        resumeAt.setId("detailResumePosition");
+        resumeAt.setPromptText("resume at …");
+        resumeAt.setPrefWidth(230);
+        resumeAt.disableProperty().bind(Bindings.isEmpty(viewModel.resumePositions()));
+        Button resumeHere = new Button("Resume here", Icons.icon("mdmz-replay"));
+        resumeHere.setId("detailResumeAt");
+        resumeHere.disableProperty().bind(resumeAt.valueProperty().isNull().or(Bindings.not(actions.canResumeProperty())));
+        resumeHere.setOnAction(e -> {
+            var chosen = resumeAt.getValue();
+            if (chosen != null && confirm.test("Resume " + viewModel.orderIdProperty().get() + " at " + chosen.text() + "?")) {
+                actions.resumeAt(chosen.position());
+            }
+        });
         TextField priority = new TextField();
         priority.setId("detailPriority");
         priority.setPromptText("priority");
@@ -126,7 +140,7 @@ public final class OrderDetailView extends VBox {
         setPriority.setOnAction(e -> actions.changePriority(priority.getText()).problemOption()
                 .ifPresentOrElse(p -> priority.setTooltip(new Tooltip(p.message())), () -> priority.clear()));
         HBox toolbar = new HBox(8, log, inOrders, new Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, delete,
-                new Separator(Orientation.VERTICAL), priority, setPriority);
+                new Separator(Orientation.VERTICAL), resumeAt, resumeHere, new Separator(Orientation.VERTICAL), priority, setPriority);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
 

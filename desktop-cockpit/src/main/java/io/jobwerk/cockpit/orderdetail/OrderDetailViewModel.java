@@ -60,6 +60,8 @@ public final class OrderDetailViewModel {
     private final ObservableList<NamedValue> variablesView = FXCollections.unmodifiableObservableList(variables);
     private final ObservableList<NamedValue> returnValuesView = FXCollections.unmodifiableObservableList(returnValues);
     private final ObservableList<OrderEventLine> eventsView = FXCollections.unmodifiableObservableList(events);
+    private final ObservableList<ResumePosition> resumePositions = FXCollections.observableArrayList();
+    private final ObservableList<ResumePosition> resumePositionsView = FXCollections.unmodifiableObservableList(resumePositions);
     private final Set<String> children = new LinkedHashSet<>();
     private boolean reading;
     private boolean readAgain;
@@ -128,6 +130,22 @@ public final class OrderDetailViewModel {
         return eventsView;
     }
 
+    /**
+     * Where a suspended or failed order can be resumed: the instructions of the block it is in (as
+     * JS7, a resume stays in the order's block), its own position first.
+     */
+    public ObservableList<ResumePosition> resumePositions() {
+        return resumePositionsView;
+    }
+
+    /** A position to resume at, as the operator picks it: {@code 2 · load (job load)}. */
+    public record ResumePosition(io.jobwerk.engine.workflow.Position position, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     public OrderActions actions() {
         return actions;
     }
@@ -175,6 +193,18 @@ public final class OrderDetailViewModel {
                     returned.add(new NamedValue(e.getKey(), ValueText.of(e.getValue()), h.position().toString(), outcome));
                 }
             }
+        }
+        List<ResumePosition> positions = new ArrayList<>();
+        if (order != null && (order.isSuspended() || order.state().isFailedOrStopped())) {
+            live.stateProperty().get().workflowOf(order).toOptional().ifPresent(workflow ->
+                    io.jobwerk.cockpit.graph.WorkflowGraphBuilder.of(workflow).nodes().forEach(node -> node.position()
+                            .filter(p -> p.branchPath().equals(order.position().branchPath()))
+                            .ifPresent(p -> positions.add(new ResumePosition(p, PositionText.of(p.toString()) + " · " + node.title()
+                                    + (node.detail().isEmpty() ? "" : " (" + node.detail() + ")") + (p.equals(order.position()) ? " — where it is" : ""))))));
+            positions.sort(Comparator.comparing((ResumePosition r) -> !r.position().equals(order.position())).thenComparing(ResumePosition::position));
+        }
+        if (!positions.equals(resumePositions)) {
+            resumePositions.setAll(positions);
         }
         variables.setAll(vars);
         returnValues.setAll(returned);

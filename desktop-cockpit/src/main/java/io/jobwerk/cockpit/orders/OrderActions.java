@@ -154,6 +154,17 @@ public final class OrderActions {
         }
     }
 
+    /** Resumes the one selected resumable order at {@code position} (JS7's "resume from a position"). */
+    public void resumeAt(io.jobwerk.engine.workflow.Position position) {
+        List<OrderRow> rows = resumable();
+        if (rows.size() != 1 || selectedIds.size() != 1) {
+            message.set("Select one suspended or failed order to resume it at a position");
+            return;
+        }
+        send(new Command.ResumeOrder(new OrderId(rows.get(0).orderId()), Optional.of(position), List.of(), false, Optional.empty()), false,
+                "Resuming " + rows.get(0).orderId() + " at " + position);
+    }
+
     public void delete() {
         List<OrderId> ids = ids(deletable());
         send(new Command.DeleteOrdersWhenTerminated(ids), ids.isEmpty(), "Deleting " + count(ids.size()));

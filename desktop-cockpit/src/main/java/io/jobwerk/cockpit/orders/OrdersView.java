@@ -87,6 +87,15 @@ public final class OrdersView extends VBox {
         resume.setId("resumeOrders");
         Button answer = action("Answer prompt", "mdoal-check", KeyBinding.ANSWER_PROMPT, viewModel.canAnswerProperty(), viewModel::answerPrompt);
         answer.setId("answerPrompt");
+        Button delete = new Button("Delete", Icons.icon("mdoal-delete"));
+        delete.setId("deleteOrders");
+        delete.setTooltip(new Tooltip("Remove the selected ended orders from the Controller (the history keeps them)"));
+        delete.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.actions().canDeleteProperty()));
+        delete.setOnAction(e -> {
+            if (confirm.test(viewModel.actions().describeDelete())) {
+                viewModel.actions().delete();
+            }
+        });
         Label message = new Label();
         message.setId("ordersMessage");
         message.getStyleClass().add("muted");
@@ -103,7 +112,7 @@ public final class OrdersView extends VBox {
         detailButton.setTooltip(new Tooltip(KeyBinding.OPEN_ORDER_DETAIL.description() + " (" + KeyBinding.OPEN_ORDER_DETAIL.displayText() + ")"));
         detailButton.disableProperty().bind(noneSelected);
         detailButton.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openDetail.accept(r.orderId())));
-        HBox actions = new HBox(8, log, detailButton, new javafx.scene.control.Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, message);
+        HBox actions = new HBox(8, log, detailButton, new javafx.scene.control.Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, delete, message);
         actions.getStyleClass().add("toolbar-row");
 
         table = table(zone);

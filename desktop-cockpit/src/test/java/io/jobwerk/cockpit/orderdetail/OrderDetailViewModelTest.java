@@ -118,6 +118,24 @@ class OrderDetailViewModelTest {
         assertThat(sent).containsExactly(new Command.ChangeOrder(new OrderId("o"), Optional.of(new BigDecimal("10"))));
     }
 
+    @Test
+    void aSuspendedOrderCanBeResumedAtAnInstructionOfItsBlockItsOwnPositionFirst() {
+        live.apply(new LiveUpdate(Snapshots.state(order("o", 1, "{\"TYPE\":\"Ready\"}", ",\"isSuspended\":true")), 1, true, Set.of(), true, List.of()));
+        viewModel.open("o");
+        assertThat(viewModel.resumePositions()).extracting(p -> p.position().toString()).containsExactly("[1]", "[0]", "[2]"); // [2]: the end (the order finishes)
+        assertThat(viewModel.resumePositions().get(0).text()).endsWith("— where it is");
+        viewModel.actions().resumeAt(viewModel.resumePositions().get(1).position());
+        assertThat(sent).containsExactly(new Command.ResumeOrder(new OrderId("o"), Optional.of(io.jobwerk.engine.workflow.Position.of(0)),
+                List.of(), false, Optional.empty()));
+    }
+
+    @Test
+    void anOrderThatIsNeitherSuspendedNorFailedOffersNoPositionToResumeAt() {
+        live.apply(new LiveUpdate(stateWithOrder(), 1, true, Set.of(), true, List.of()));
+        viewModel.open("o");
+        assertThat(viewModel.resumePositions()).isEmpty();
+    }
+
     private static OrderEventLine line(String orderId, long eventId, String type, String fields) {
         return new OrderEventLine(new OrderId(orderId), eventId, Instant.ofEpochMilli(eventId), type, fields);
     }
