@@ -163,7 +163,7 @@ public final class DailyPlanView extends HBox {
                 }
             }
         });
-        TableColumn<PlanEntry, String> id = column("Order", 300, PlanEntry::orderId); // a planned order's id is long: #DATE#P<number>-<schedule>
+        TableColumn<PlanEntry, String> id = column("Order", 200, e -> withoutDay(e.orderId())); // the full id is the row's tooltip
         orders.getColumns().setAll(List.of(time, workflow, state, id));
         orders.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -174,8 +174,8 @@ public final class DailyPlanView extends HBox {
         });
         VBox.setVgrow(orders, Priority.ALWAYS);
         VBox side = new VBox(10, dayTitle, range, actions, message, orders);
-        side.setPrefWidth(630);
-        side.setMinWidth(630);
+        side.setPrefWidth(520);
+        side.setMinWidth(520);
         getChildren().addAll(calendar, side);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -184,6 +184,11 @@ public final class DailyPlanView extends HBox {
                 e.consume();
             }
         });
+    }
+
+    /** A planned order's id without its day ({@code #2026-12-08#P0533890459-daily-report} → {@code P0533890459-daily-report}): the day is the one chosen. */
+    static String withoutDay(String orderId) {
+        return orderId.matches("^#\\d{4}-\\d{2}-\\d{2}#.+") ? orderId.substring(12) : orderId;
     }
 
     private static TableColumn<PlanEntry, String> column(String title, double width, java.util.function.Function<PlanEntry, String> value) {
