@@ -31,16 +31,14 @@ import javafx.collections.ObservableList;
  * derived from it, the order rows, counts per state group, workflows and Agents, kept up to date
  * by {@link #apply} (called with batched {@link LiveUpdate}s). The ViewModels read from here.
  * Only the orders an update names are rebuilt, plus those whose group depends on others or on the
- * time (waiting, blocked, pending, scheduled, in progress), as their obstacles may have changed —
- * those at most once a second, or when items (Agents, workflows, locks …) changed: with thousands of
- * them, rebuilding each on every pulse would cost the UI thread more than the pulse.
+ * time (waiting, blocked, pending, scheduled, in progress), as their obstacles may have changed
+ * (every update: throttling them left a row stale when no later event came).
  */
 public final class LiveModel {
 
     private static final Set<StateGroup> RECHECKED = EnumSet.of(StateGroup.WAITING, StateGroup.BLOCKED,
             StateGroup.PENDING, StateGroup.SCHEDULED, StateGroup.IN_PROGRESS);
     private static final int SET_ALL_ABOVE = 200;
-    private static final java.time.Duration RECHECK_EVERY = java.time.Duration.ofSeconds(1);
 
     private final Clock clock;
     private final ZoneId zone;
@@ -57,7 +55,6 @@ public final class LiveModel {
     private final List<Consumer<List<OrderOutput>>> outputListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<OrderEventLine>>> eventListeners = new CopyOnWriteArrayList<>();
     private final OrderEventLog events = new OrderEventLog();
-    private java.time.Instant lastRecheck = java.time.Instant.MIN;
 
     public LiveModel(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -132,12 +129,9 @@ public final class LiveModel {
         } else {
             Set<String> ids = new LinkedHashSet<>();
             update.changedOrders().forEach(id -> ids.add(id.string()));
-            if (update.itemsChanged() || !now.isBefore(lastRecheck.plus(RECHECK_EVERY))) {
-                lastRecheck = now;
-                for (OrderRow row : orders) {
-                    if (RECHECKED.contains(row.group())) {
-                        ids.add(row.orderId());
-                    }
+            for (OrderRow row : orders) {
+                if (RECHECKED.contains(row.group())) {
+                    ids.add(row.orderId());
                 }
             }
             updateRows(s, rows, ids);

@@ -104,6 +104,16 @@ public final class WorkflowControl {
         return message.getReadOnlyProperty();
     }
 
+    /** The form to add an order to the shown workflow, from its declared parameters. */
+    public Optional<AddOrderForm> addOrderForm() {
+        return workflow.map(AddOrderForm::new);
+    }
+
+    /** Sends an order the form checked. */
+    public void addOrder(Command.AddOrder command) {
+        send(command, "Added order " + command.order().id().string());
+    }
+
     public String describeSuspend() {
         String path = workflow.map(w -> w.path().string()).orElse("");
         return suspended.get() ? "Resume workflow " + path + "? Its orders go on."

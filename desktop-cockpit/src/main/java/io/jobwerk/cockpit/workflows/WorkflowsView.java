@@ -47,11 +47,15 @@ public final class WorkflowsView extends VBox {
         stop.setGraphic(Icons.icon("mdoal-block"));
         stop.disableProperty().bind(control.stopReasonProperty().isNotEmpty());
         stop.setOnAction(e -> control.toggleStop());
+        javafx.scene.control.Button add = new javafx.scene.control.Button("Add order …", Icons.icon("mdoal-add_circle_outline"));
+        add.setId("workflowAddOrder");
+        add.setTooltip(new javafx.scene.control.Tooltip("A new order of this workflow, with its declared parameters"));
+        add.setOnAction(e -> control.addOrderForm().ifPresent(form -> AddOrderDialog.show(form, add).ifPresent(control::addOrder)));
         Label message = new Label();
         message.setId("workflowMessage");
         message.getStyleClass().add("muted");
         message.textProperty().bind(control.messageProperty());
-        return new javafx.scene.layout.HBox(8, suspend, withReason(skip, control.skipReasonProperty(),
+        return new javafx.scene.layout.HBox(8, add, suspend, withReason(skip, control.skipReasonProperty(),
                 "Orders pass this instruction without executing it"), withReason(stop, control.stopReasonProperty(),
                 "Orders arriving here are suspended (a breakpoint of this version)"), message);
     }
