@@ -95,7 +95,9 @@ final class DemoSystem implements AutoCloseable {
                         "{\"fetch\":" + jobDef("agent", "echo 'fetching sales of yesterday from db01'; echo '1200 rows read'; "
                                 + "echo 'warning: 3 rows skipped (currency missing)' >&2; echo '1197 rows kept'", 1) + ","
                         + "\"aggregate\":" + jobDef("agent", "echo \"aggregating $JS7_ORDER_ID\"; sleep 0.3; echo '42 groups written'", 2) + ","
-                        + "\"publish\":" + jobDef("agent", "echo 'rendering report.pdf (12 pages)'; echo 'published to /reports/daily/report.pdf'", 1) + "}"),
+                        + "\"publish\":" + jobDef("agent", "echo 'rendering report.pdf (12 pages)'; echo 'published to /reports/daily/report.pdf'", 1) + "}",
+                        ",\"orderPreparation\":{\"parameters\":{\"region\":{\"type\":\"String\",\"default\":\"'all'\"},"
+                        + "\"rows\":{\"type\":\"Number\",\"default\":\"1000\"}}}"),
                 workflow("ops/ticker", "[" + job("tick", "tick") + "]",
                         "{\"tick\":" + jobDef("agent", "i=1; while [ $i -le 60 ]; do echo \"tick $i\"; i=$((i+1)); sleep 0.1; done", 1) + "}"),
                 workflow("remote/backup", "[" + job("backup", "backup") + "]",
@@ -117,8 +119,12 @@ final class DemoSystem implements AutoCloseable {
     }
 
     private static String workflow(String path, String instructions, String jobs) {
+        return workflow(path, instructions, jobs, "");
+    }
+
+    private static String workflow(String path, String instructions, String jobs, String more) {
         return "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Workflow\",\"path\":\"" + path + "\",\"versionId\":\"2026-12-07\","
-                + "\"instructions\":" + instructions + ",\"jobs\":" + jobs + "}}";
+                + "\"instructions\":" + instructions + ",\"jobs\":" + jobs + more + "}}";
     }
 
     private static String job(String label, String jobName) {
@@ -132,8 +138,14 @@ final class DemoSystem implements AutoCloseable {
 
     /** Adds an order, optionally scheduled for a later time. */
     void addOrder(String id, String workflowPath, Optional<Instant> scheduledFor) throws Exception {
+        addOrder(id, workflowPath, scheduledFor, "{}");
+    }
+
+    /** Adds an order with arguments, a JSON object such as {@code {"rows":1200}}. */
+    void addOrder(String id, String workflowPath, Optional<Instant> scheduledFor, String argumentsJson) throws Exception {
         var json = EngineJson.MAPPER.createObjectNode().put("id", id).put("workflowPath", workflowPath);
         scheduledFor.ifPresent(t -> json.put("scheduledFor", t.toEpochMilli()));
+        json.set("arguments", EngineJson.parse(argumentsJson).orThrow());
         execute(new Command.AddOrder(CommandJson.decodeFreshOrder(json).orThrow()));
     }
 

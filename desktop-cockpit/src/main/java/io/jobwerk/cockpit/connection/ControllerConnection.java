@@ -182,6 +182,7 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
         long eventId = 0;
         Set<OrderId> changed = new HashSet<>();
         List<OrderOutput> output = new ArrayList<>();
+        List<OrderEventLine> orderEvents = new ArrayList<>();
         boolean itemsChanged = false;
         for (JsonNode json : batch) {
             Checked<Stamped<Event>> decoded = EventJson.decodeStamped(json);
@@ -208,11 +209,27 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
                     Instant at = stamped.timestampMillis().map(Instant::ofEpochMilli).orElse(Instant.EPOCH);
                     StepLines.of(before, orderId, orderEvent, at, eventId).ifPresent(output::add);
                 }
+                if (!(orderEvent instanceof OrderEvent.OrderStdoutWritten || orderEvent instanceof OrderEvent.OrderStderrWritten)) {
+                    orderEvents.add(eventLine(orderId, eventId, stamped, json));
+                }
             } else if (!(event instanceof SystemEvent.AgentEventsObserved || event instanceof SystemEvent.SubagentEventsObserved)) {
                 itemsChanged = true;
             }
         }
-        return Checked.ok(new LiveUpdate(s, eventId, false, changed, itemsChanged, output));
+        return Checked.ok(new LiveUpdate(s, eventId, false, changed, itemsChanged, output, orderEvents));
+    }
+
+    private static final java.util.Set<String> FRAME_FIELDS = java.util.Set.of("eventId", "timestamp", "Key", "TYPE");
+
+    private static OrderEventLine eventLine(OrderId orderId, long eventId, Stamped<Event> stamped, JsonNode json) {
+        StringBuilder fields = new StringBuilder();
+        json.fields().forEachRemaining(f -> {
+            if (!FRAME_FIELDS.contains(f.getKey())) {
+                fields.append(fields.length() == 0 ? "" : ", ").append(f.getKey()).append('=').append(f.getValue());
+            }
+        });
+        return new OrderEventLine(orderId, eventId, stamped.timestampMillis().map(Instant::ofEpochMilli).orElse(Instant.EPOCH),
+                json.path("TYPE").asText(stamped.keyedEvent().event().getClass().getSimpleName()), fields.toString());
     }
 
     private void tell(ConnectionState state) {

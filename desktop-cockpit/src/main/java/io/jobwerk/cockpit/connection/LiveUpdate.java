@@ -12,14 +12,20 @@ import java.util.ArrayList;
  * since the UI's last update, folded into one. {@code reset}: a new snapshot, rebuild all;
  * {@code changedOrders}: orders with events (added, changed or gone); {@code itemsChanged}:
  * workflows, Agents or Subagents (or their coupling) changed; {@code output}: stdout/stderr chunks
- * in the order they were written.
+ * in the order they were written; {@code orderEvents}: the orders' other events, in order.
  */
 public record LiveUpdate(EngineState state, long eventId, boolean reset, Set<OrderId> changedOrders,
-                         boolean itemsChanged, List<OrderOutput> output) {
+                         boolean itemsChanged, List<OrderOutput> output, List<OrderEventLine> orderEvents) {
 
     public LiveUpdate {
         changedOrders = Set.copyOf(changedOrders);
         output = List.copyOf(output);
+        orderEvents = List.copyOf(orderEvents);
+    }
+
+    public LiveUpdate(EngineState state, long eventId, boolean reset, Set<OrderId> changedOrders,
+                      boolean itemsChanged, List<OrderOutput> output) {
+        this(state, eventId, reset, changedOrders, itemsChanged, output, List.of());
     }
 
     /** This update followed by {@code later}: the later state, the changes of both. */
@@ -28,7 +34,9 @@ public record LiveUpdate(EngineState state, long eventId, boolean reset, Set<Ord
         changed.addAll(later.changedOrders);
         List<OrderOutput> out = new ArrayList<>(output);
         out.addAll(later.output);
+        List<OrderEventLine> events = new ArrayList<>(orderEvents);
+        events.addAll(later.orderEvents);
         return new LiveUpdate(later.state, later.eventId, reset || later.reset, changed,
-                itemsChanged || later.itemsChanged, out);
+                itemsChanged || later.itemsChanged, out, events);
     }
 }

@@ -40,6 +40,8 @@ public final class WorkflowGraphView extends ScrollPane {
     private BiConsumer<WorkflowGraph.Node, StateGroup> onBadgeClicked = (n, g) -> { };
     private BiConsumer<WorkflowGraph.Node, javafx.scene.layout.Region> nodeDecorator = (n, r) -> { };
     private java.util.Optional<BiConsumer<WorkflowGraph.Edge, javafx.scene.shape.Shape>> edgeDecorator = java.util.Optional.empty();
+    private java.util.function.Consumer<WorkflowGraph.Node> onNodeClicked = n -> { };
+    private final Map<String, Node> drawnNodes = new HashMap<>();
 
     public WorkflowGraphView() {
         getStyleClass().add("graph");
@@ -110,8 +112,33 @@ public final class WorkflowGraphView extends ScrollPane {
         this.onBadgeClicked = handler;
     }
 
+    /** Called with the node (an instruction, the start or the end) the user clicked. */
+    public void setOnNodeClicked(java.util.function.Consumer<WorkflowGraph.Node> handler) {
+        this.onNodeClicked = handler;
+    }
+
+    /** Marks the node with this graph id as selected ({@code selected} style class), none when empty. */
+    public void markSelected(String graphNodeId) {
+        drawnNodes.forEach((id, n) -> n.getStyleClass().remove("selected"));
+        Node node = drawnNodes.get(graphNodeId);
+        if (node != null) {
+            node.getStyleClass().add("selected");
+        }
+    }
+
+    /** Marks nodes with a style class (e.g. {@code skipped}, {@code stopped}), replacing the marks of that class. */
+    public void mark(String styleClass, java.util.Set<String> graphNodeIds) {
+        drawnNodes.forEach((id, n) -> {
+            n.getStyleClass().remove(styleClass);
+            if (graphNodeIds.contains(id)) {
+                n.getStyleClass().add(styleClass);
+            }
+        });
+    }
+
     public void setGraph(WorkflowGraph graph) {
         canvas.getChildren().clear();
+        drawnNodes.clear();
         badgeRows.clear();
         GraphLayout.Laid laid = GraphLayout.layout(graph, GraphLayoutSizes::of);
         layout.set(laid);
@@ -213,6 +240,8 @@ public final class WorkflowGraphView extends ScrollPane {
                 Tooltip.install(content, new Tooltip(node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail())));
             }
         });
+        content.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> onNodeClicked.accept(node));
+        drawnNodes.put(node.id(), content);
         if (node.position().isPresent()) {
             HBox badges = new HBox(3);
             badges.setUserData(node);

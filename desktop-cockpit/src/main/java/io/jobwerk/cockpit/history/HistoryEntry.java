@@ -51,6 +51,11 @@ public sealed interface HistoryEntry permits HistoryEntry.OrderEntry, HistoryEnt
                      Optional<String> message, Optional<Instant> startedAt, Optional<Instant> endedAt) implements HistoryEntry {
 
         static TaskEntry of(JsonNode json) {
+            return parse(json);
+        }
+
+        /** A task as {@code GET …/history/tasks} lists it. */
+        public static TaskEntry parse(JsonNode json) {
             return new TaskEntry(json.path("taskId").asLong(), json.path("orderId").asText(), json.path("workflowPath").asText(),
                     json.path("position").asText(), text(json, "jobName"), text(json, "agentPath"), json.path("subagentId").asText(),
                     json.path("returnCode").isNumber() ? Optional.of(json.path("returnCode").asInt()) : Optional.empty(),

@@ -143,9 +143,9 @@ public final class HistoryView extends VBox {
         log.setId("historyLog");
         log.setTooltip(new Tooltip("The selected row's log (" + KeyBinding.OPEN_LOG.displayText() + "; or double-click the row)"));
         log.setOnAction(e -> selected().ifPresent(viewModel::openLog));
-        Button detail = new Button("Show in Orders", Icons.icon("mdoal-list_alt"));
+        Button detail = new Button("Detail", Icons.icon("mdoal-assignment"));
         detail.setId("historyDetail");
-        detail.setTooltip(new Tooltip("The selected order live in the Orders view, while the Controller still has it (" + KeyBinding.OPEN_ORDER_DETAIL.displayText() + ")"));
+        detail.setTooltip(new Tooltip("The selected order's detail: its steps on a time axis, variables, events (" + KeyBinding.OPEN_ORDER_DETAIL.displayText() + ")"));
         detail.setOnAction(e -> selected().ifPresent(viewModel::openDetail));
         javafx.beans.binding.BooleanBinding none = javafx.beans.binding.Bindings.createBooleanBinding(() -> selected().isEmpty(),
                 orders.getSelectionModel().selectedItemProperty(), tasks.getSelectionModel().selectedItemProperty(), viewModel.kindProperty());

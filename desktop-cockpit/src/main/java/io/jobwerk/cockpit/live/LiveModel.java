@@ -2,6 +2,7 @@ package io.jobwerk.cockpit.live;
 
 import io.jobwerk.cockpit.connection.ConnectionState;
 import io.jobwerk.cockpit.connection.LiveUpdate;
+import io.jobwerk.cockpit.connection.OrderEventLine;
 import io.jobwerk.cockpit.connection.OrderOutput;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
@@ -30,7 +31,8 @@ import javafx.collections.ObservableList;
  * derived from it, the order rows, counts per state group, workflows and Agents, kept up to date
  * by {@link #apply} (called with batched {@link LiveUpdate}s). The ViewModels read from here.
  * Only the orders an update names are rebuilt, plus those whose group depends on others or on the
- * time (waiting, blocked, pending, scheduled), as their obstacles may have changed.
+ * time (waiting, blocked, pending, scheduled, in progress), as their obstacles may have changed
+ * (every update: throttling them left a row stale when no later event came).
  */
 public final class LiveModel {
 
@@ -51,6 +53,8 @@ public final class LiveModel {
     private final ObservableList<AgentRow> readOnlyAgents = FXCollections.unmodifiableObservableList(agents);
     private final Map<String, Integer> index = new HashMap<>();
     private final List<Consumer<List<OrderOutput>>> outputListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<OrderEventLine>>> eventListeners = new CopyOnWriteArrayList<>();
+    private final OrderEventLog events = new OrderEventLog();
 
     public LiveModel(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -98,17 +102,30 @@ public final class LiveModel {
         outputListeners.add(listener);
     }
 
+    /** Told of the orders' events (not output) of each update, on the UI thread, after the rows are updated. */
+    public void addOrderEventListener(Consumer<List<OrderEventLine>> listener) {
+        eventListeners.add(listener);
+    }
+
+    /** The events seen of an order since the Cockpit connected (the last 200), oldest first. */
+    public List<OrderEventLine> eventsOf(String orderId) {
+        return events.of(orderId);
+    }
+
     public void setConnection(ConnectionState state) {
         connection.set(state);
     }
 
     public void apply(LiveUpdate update) {
         EngineState s = update.state();
-        OrderRows rows = new OrderRows(s, clock.instant(), zone);
+        java.time.Instant now = clock.instant();
+        OrderRows rows = new OrderRows(s, now, zone);
+        events.add(update.orderEvents()); // before the rows, so a deleted order's last events go with it
         if (update.reset()) {
             List<OrderRow> all = s.orders().values().stream().sorted(Comparator.comparing(Order::id)).map(rows::row).toList();
             orders.setAll(all);
             reindex();
+            events.retainOnly(index.keySet());
         } else {
             Set<String> ids = new LinkedHashSet<>();
             update.changedOrders().forEach(id -> ids.add(id.string()));
@@ -119,12 +136,18 @@ public final class LiveModel {
             }
             updateRows(s, rows, ids);
         }
+        boolean agentsChanged = update.reset() || update.itemsChanged() || processingChanged(state.get(), s, update.changedOrders());
         state.set(s);
         counts.set(GroupCounts.of(orders));
         workflows.setAll(workflowRows(s));
-        agents.setAll(AgentRows.of(s));
+        if (agentsChanged) {
+            agents.setAll(AgentRows.of(s)); // counts every order's process: only when one may have started or ended
+        }
         if (!update.output().isEmpty()) {
             outputListeners.forEach(l -> l.accept(update.output()));
+        }
+        if (!update.orderEvents().isEmpty()) {
+            eventListeners.forEach(l -> l.accept(update.orderEvents()));
         }
     }
 
@@ -159,6 +182,7 @@ public final class LiveModel {
             next.addAll(byId.values());
             orders.setAll(next);
             reindex();
+            events.remove(gone);
         } else {
             for (OrderRow row : changed) {
                 Integer i = index.get(row.orderId());
@@ -170,6 +194,18 @@ public final class LiveModel {
                 }
             }
         }
+    }
+
+    private static boolean processingChanged(EngineState before, EngineState after, Set<OrderId> changed) {
+        for (OrderId id : changed) {
+            Order a = before.orders().get(id);
+            Order b = after.orders().get(id);
+            if (a != null && a.state() instanceof io.jobwerk.engine.order.OrderState.Processing
+                    || b != null && b.state() instanceof io.jobwerk.engine.order.OrderState.Processing) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reindex() {

@@ -51,12 +51,16 @@ public final class MainView extends StackPane {
     public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm,
                     java.util.function.BiFunction<String, String, java.util.Optional<String>> ask) {
         this.viewModel = viewModel;
-        ordersView = new OrdersView(viewModel.orders(), zone, confirm, viewModel::showLog);
+        ordersView = new OrdersView(viewModel.orders(), zone, confirm, viewModel::showLog, viewModel::showOrderDetail);
         pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
-        pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows()));
+        pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows(), confirm));
         pages.put(Page.ORDERS, ordersView);
         pages.put(Page.AGENTS, new AgentsView(viewModel.agents()));
         pages.put(Page.LOG, new LogView(viewModel.log()));
+        pages.put(Page.ORDER_DETAIL, new io.jobwerk.cockpit.orderdetail.OrderDetailView(viewModel.orderDetail(), zone, confirm,
+                viewModel::showLog, viewModel::showOrder));
+        pages.put(Page.NOTIFICATIONS, new io.jobwerk.cockpit.notify.NotificationsView(viewModel.notifications(), zone,
+                viewModel::showOrderDetail, () -> viewModel.show(Page.NOTIFICATIONS)));
         pages.put(Page.DAILY_PLAN, new io.jobwerk.cockpit.plan.DailyPlanView(viewModel.dailyPlan(), confirm));
         pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
                 () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
@@ -125,6 +129,8 @@ public final class MainView extends StackPane {
             case SHOW_HISTORY -> viewModel.show(Page.HISTORY);
             case SHOW_DAILY_PLAN -> viewModel.show(Page.DAILY_PLAN);
             case SHOW_LOG -> viewModel.show(Page.LOG);
+            case SHOW_ORDER_DETAIL -> viewModel.show(Page.ORDER_DETAIL);
+            case SHOW_NOTIFICATIONS -> viewModel.show(Page.NOTIFICATIONS);
             case SHOW_INVENTORY -> viewModel.show(Page.INVENTORY);
             case QUICK_SEARCH -> openQuickSearch();
             case CHEAT_SHEET -> openCheatSheet();
@@ -172,9 +178,27 @@ public final class MainView extends StackPane {
         help.setId("openCheatSheet");
         help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
         help.setOnAction(e -> openCheatSheet());
-        HBox header = new HBox(title, spacer, search, theme, help);
+        HBox header = new HBox(title, spacer, search, notificationBell(), theme, help);
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /** The bell with the count of notifications not acknowledged (red while there are any); opens the centre. */
+    private Node notificationBell() {
+        Button bell = new Button("", Icons.icon("mdomz-notifications"));
+        bell.setId("notificationBell");
+        var unacknowledged = viewModel.notifications().unacknowledgedProperty();
+        bell.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> unacknowledged.get() == 0 ? "" : Integer.toString(unacknowledged.get()), unacknowledged));
+        unacknowledged.addListener((o, a, b) -> {
+            bell.getStyleClass().remove("danger");
+            if (b.intValue() > 0) {
+                bell.getStyleClass().add("danger");
+            }
+        });
+        bell.setTooltip(new Tooltip("Notifications: failed orders, lost Agents and connections (" + KeyBinding.SHOW_NOTIFICATIONS.displayText() + ")"));
+        bell.setOnAction(e -> viewModel.show(Page.NOTIFICATIONS));
+        return bell;
     }
 
     private Node navigation() {

@@ -49,6 +49,8 @@ public final class MainViewModel implements Navigator {
     private final DailyPlanViewModel dailyPlan;
     private final io.jobwerk.cockpit.inventory.InventoryViewModel inventory;
     private final io.jobwerk.cockpit.inventory.DeployViewModel deploy;
+    private final io.jobwerk.cockpit.orderdetail.OrderDetailViewModel orderDetail;
+    private final io.jobwerk.cockpit.notify.NotificationCentre notifications;
 
     public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
                          Clock clock, String controllerName) {
@@ -58,7 +60,7 @@ public final class MainViewModel implements Navigator {
         this.dashboard = new DashboardViewModel(live, this, reads, ui, clock, dailyPlan.todayProperty());
         this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);
-        this.workflows = new WorkflowsViewModel(live, this);
+        this.workflows = new WorkflowsViewModel(live, this, commands, ui);
         this.agents = new AgentsViewModel(live);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
@@ -67,6 +69,8 @@ public final class MainViewModel implements Navigator {
                 () -> live.connectionProperty().get().isConnected() ? live.stateProperty().get() : null,
                 live.connectionProperty(), live.stateProperty()), ui, background, clock);
         this.deploy = new io.jobwerk.cockpit.inventory.DeployViewModel(inventory, ui, background, clock);
+        this.notifications = new io.jobwerk.cockpit.notify.NotificationCentre(clock, controllerName).follow(live);
+        this.orderDetail = new io.jobwerk.cockpit.orderdetail.OrderDetailViewModel(live, reads, commands, ui, clock);
         live.connectionProperty().addListener((o, a, b) -> {
             describe(b);
             if (b.isConnected() && !a.isConnected()) {
@@ -138,6 +142,14 @@ public final class MainViewModel implements Navigator {
         return deploy;
     }
 
+    public io.jobwerk.cockpit.orderdetail.OrderDetailViewModel orderDetail() {
+        return orderDetail;
+    }
+
+    public io.jobwerk.cockpit.notify.NotificationCentre notifications() {
+        return notifications;
+    }
+
     public QuickSearchViewModel search() {
         return search;
     }
@@ -207,7 +219,8 @@ public final class MainViewModel implements Navigator {
 
     @Override
     public void showOrderDetail(String orderId) {
-        showOrder(orderId); // the Orders view's detail pane, until the order detail with its time axis comes
+        orderDetail.open(orderId);
+        page.set(Page.ORDER_DETAIL);
     }
 
     private void describe(ConnectionState state) {

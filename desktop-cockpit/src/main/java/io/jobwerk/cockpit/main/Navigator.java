@@ -23,6 +23,6 @@ public interface Navigator {
     /** The History view on the orders in {@code state} (e.g. {@code OrderFailed}; empty: all) within {@code range}. */
     void showHistory(String state, io.jobwerk.cockpit.history.TimeRange range);
 
-    /** The order's detail (for now the Orders view with the order selected, if it is still there). */
+    /** The order's detail: steps on a time axis, variables, events, actions (also for an order only the history holds). */
     void showOrderDetail(String orderId);
 }

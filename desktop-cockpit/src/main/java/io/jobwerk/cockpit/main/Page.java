@@ -9,6 +9,8 @@ public enum Page {
     HISTORY("History", "mdoal-history", KeyBinding.SHOW_HISTORY),
     DAILY_PLAN("Daily plan", "mdoal-calendar_today", KeyBinding.SHOW_DAILY_PLAN),
     LOG("Log", "mdoal-description", KeyBinding.SHOW_LOG),
+    ORDER_DETAIL("Order detail", "mdoal-assignment", KeyBinding.SHOW_ORDER_DETAIL),
+    NOTIFICATIONS("Notifications", "mdomz-notifications", KeyBinding.SHOW_NOTIFICATIONS),
     INVENTORY("Inventory", "mdoal-folder_special", KeyBinding.SHOW_INVENTORY);
 
     private final String title;

@@ -46,7 +46,7 @@ public final class OrdersView extends VBox {
 
     /** @param confirm asks the operator (the question names what is affected); true to go on */
     public OrdersView(OrdersViewModel viewModel, ZoneId zone, Predicate<String> confirm,
-                      java.util.function.Consumer<String> openLog) {
+                      java.util.function.Consumer<String> openLog, java.util.function.Consumer<String> openDetail) {
         this.viewModel = viewModel;
         this.confirm = confirm;
         getStyleClass().add("page");
@@ -87,6 +87,15 @@ public final class OrdersView extends VBox {
         resume.setId("resumeOrders");
         Button answer = action("Answer prompt", "mdoal-check", KeyBinding.ANSWER_PROMPT, viewModel.canAnswerProperty(), viewModel::answerPrompt);
         answer.setId("answerPrompt");
+        Button delete = new Button("Delete", Icons.icon("mdoal-delete"));
+        delete.setId("deleteOrders");
+        delete.setTooltip(new Tooltip("Remove the selected ended orders from the Controller (the history keeps them)"));
+        delete.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.actions().canDeleteProperty()));
+        delete.setOnAction(e -> {
+            if (confirm.test(viewModel.actions().describeDelete())) {
+                viewModel.actions().delete();
+            }
+        });
         Label message = new Label();
         message.setId("ordersMessage");
         message.getStyleClass().add("muted");
@@ -98,11 +107,25 @@ public final class OrdersView extends VBox {
         log.setTooltip(new Tooltip("The selected order's log, live (" + KeyBinding.OPEN_LOG.displayText() + ")"));
         log.disableProperty().bind(noneSelected);
         log.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openLog.accept(r.orderId())));
-        HBox actions = new HBox(8, log, new javafx.scene.control.Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, message);
+        Button detailButton = new Button("Detail", Icons.icon("mdoal-assignment"));
+        detailButton.setId("openOrderDetail");
+        detailButton.setTooltip(new Tooltip(KeyBinding.OPEN_ORDER_DETAIL.description() + " (" + KeyBinding.OPEN_ORDER_DETAIL.displayText() + ")"));
+        detailButton.disableProperty().bind(noneSelected);
+        detailButton.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openDetail.accept(r.orderId())));
+        HBox actions = new HBox(8, log, detailButton, new javafx.scene.control.Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, delete, message);
         actions.getStyleClass().add("toolbar-row");
 
         table = table(zone);
         table.setId("orders");
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<OrderRow> tableRow = new javafx.scene.control.TableRow<>();
+            tableRow.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !tableRow.isEmpty()) {
+                    openDetail.accept(tableRow.getItem().orderId());
+                }
+            });
+            return tableRow;
+        });
         VBox detail = new VBox();
         detail.getStyleClass().add("detail");
         detail.setId("orderDetail");
@@ -132,6 +155,9 @@ public final class OrdersView extends VBox {
                 e.consume();
             } else if (KeyBinding.OPEN_LOG.combination().match(e) && !log.isDisabled()) {
                 log.fire();
+                e.consume();
+            } else if (KeyBinding.OPEN_ORDER_DETAIL.combination().match(e) && !detailButton.isDisabled()) {
+                detailButton.fire();
                 e.consume();
             } else if (KeyBinding.ANSWER_PROMPT.combination().match(e) && !answer.isDisabled()) {
                 answer.fire();

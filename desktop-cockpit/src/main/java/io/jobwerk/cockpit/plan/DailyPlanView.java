@@ -139,9 +139,9 @@ public final class DailyPlanView extends HBox {
         Label empty = new Label("No order planned or projected for this day.\nA schedule plans a day when its calendar holds it.");
         empty.getStyleClass().add("empty");
         orders.setPlaceholder(empty);
-        TableColumn<PlanEntry, String> time = column("Start", 90, e -> TIME.format(e.scheduledFor().atZone(viewModel.zone())));
-        TableColumn<PlanEntry, String> workflow = column("Workflow", 140, PlanEntry::workflowPath);
-        TableColumn<PlanEntry, String> state = column("State", 110, PlanEntry::state);
+        TableColumn<PlanEntry, String> time = column("Start", 80, e -> TIME.format(e.scheduledFor().atZone(viewModel.zone())));
+        TableColumn<PlanEntry, String> workflow = column("Workflow", 125, PlanEntry::workflowPath);
+        TableColumn<PlanEntry, String> state = column("State", 105, PlanEntry::state);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -163,7 +163,7 @@ public final class DailyPlanView extends HBox {
                 }
             }
         });
-        TableColumn<PlanEntry, String> id = column("Order", 200, PlanEntry::orderId);
+        TableColumn<PlanEntry, String> id = column("Order", 200, e -> withoutDay(e.orderId())); // the full id is the row's tooltip
         orders.getColumns().setAll(List.of(time, workflow, state, id));
         orders.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -174,8 +174,8 @@ public final class DailyPlanView extends HBox {
         });
         VBox.setVgrow(orders, Priority.ALWAYS);
         VBox side = new VBox(10, dayTitle, range, actions, message, orders);
-        side.setPrefWidth(500);
-        side.setMinWidth(500);
+        side.setPrefWidth(520);
+        side.setMinWidth(520);
         getChildren().addAll(calendar, side);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -184,6 +184,11 @@ public final class DailyPlanView extends HBox {
                 e.consume();
             }
         });
+    }
+
+    /** A planned order's id without its day ({@code #2026-12-08#P0533890459-daily-report} → {@code P0533890459-daily-report}): the day is the one chosen. */
+    static String withoutDay(String orderId) {
+        return orderId.matches("^#\\d{4}-\\d{2}-\\d{2}#.+") ? orderId.substring(12) : orderId;
     }
 
     private static TableColumn<PlanEntry, String> column(String title, double width, java.util.function.Function<PlanEntry, String> value) {

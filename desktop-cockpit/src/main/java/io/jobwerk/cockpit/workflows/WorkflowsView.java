@@ -5,6 +5,7 @@ import io.jobwerk.cockpit.graph.WorkflowGraphView;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.live.WorkflowRow;
 import io.jobwerk.cockpit.ui.Icons;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -17,10 +18,59 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The Workflows screen: the workflows with order counts per state group, and the selected one's live graph. */
+/**
+ * The Workflows screen: the workflows with order counts per state group, and the selected one's live
+ * graph; suspend/resume the workflow, click an instruction to skip it or stop orders there.
+ */
 public final class WorkflowsView extends VBox {
 
-    public WorkflowsView(WorkflowsViewModel viewModel) {
+    private static javafx.scene.Node controls(WorkflowControl control, java.util.function.Predicate<String> confirm) {
+        javafx.scene.control.Button suspend = new javafx.scene.control.Button();
+        suspend.setId("workflowSuspend");
+        suspend.textProperty().bind(javafx.beans.binding.Bindings.when(control.suspendedProperty()).then("Resume workflow").otherwise("Suspend workflow"));
+        suspend.graphicProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> Icons.icon(control.suspendedProperty().get() ? "mdmz-play_arrow" : "mdmz-pause"), control.suspendedProperty()));
+        suspend.setOnAction(e -> {
+            if (confirm.test(control.describeSuspend())) {
+                control.toggleSuspend();
+            }
+        });
+        javafx.scene.control.Button skip = new javafx.scene.control.Button();
+        skip.setId("instructionSkip");
+        skip.textProperty().bind(javafx.beans.binding.Bindings.when(control.skippedProperty()).then("Do not skip").otherwise("Skip instruction"));
+        skip.setGraphic(Icons.icon("mdmz-skip_next"));
+        skip.disableProperty().bind(control.skipReasonProperty().isNotEmpty());
+        skip.setOnAction(e -> control.toggleSkip());
+        javafx.scene.control.Button stop = new javafx.scene.control.Button();
+        stop.setId("instructionStop");
+        stop.textProperty().bind(javafx.beans.binding.Bindings.when(control.stoppedProperty()).then("Do not stop here").otherwise("Stop orders here"));
+        stop.setGraphic(Icons.icon("mdoal-block"));
+        stop.disableProperty().bind(control.stopReasonProperty().isNotEmpty());
+        stop.setOnAction(e -> control.toggleStop());
+        javafx.scene.control.Button add = new javafx.scene.control.Button("Add order …", Icons.icon("mdoal-add_circle_outline"));
+        add.setId("workflowAddOrder");
+        add.setTooltip(new javafx.scene.control.Tooltip("A new order of this workflow, with its declared parameters"));
+        add.setOnAction(e -> control.addOrderForm().ifPresent(form -> AddOrderDialog.show(form, add).ifPresent(control::addOrder)));
+        Label message = new Label();
+        message.setId("workflowMessage");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(control.messageProperty());
+        return new javafx.scene.layout.HBox(8, add, suspend, withReason(skip, control.skipReasonProperty(),
+                "Orders pass this instruction without executing it"), withReason(stop, control.stopReasonProperty(),
+                "Orders arriving here are suspended (a breakpoint of this version)"), message);
+    }
+
+    /** A disabled control shows no tooltip, so the reason sits on a wrapper around it. */
+    private static javafx.scene.Node withReason(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue reason, String whatItDoes) {
+        javafx.scene.layout.StackPane wrapper = new javafx.scene.layout.StackPane(control);
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+        tooltip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> reason.get().isEmpty() ? whatItDoes : reason.get(), reason));
+        javafx.scene.control.Tooltip.install(wrapper, tooltip);
+        return wrapper;
+    }
+
+    public WorkflowsView(WorkflowsViewModel viewModel, java.util.function.Predicate<String> confirm) {
         getStyleClass().add("page");
         Label title = new Label("Workflows");
         title.getStyleClass().add("page-title");
@@ -85,7 +135,31 @@ public final class WorkflowsView extends VBox {
         empty.getStyleClass().add("empty");
         StackPane graphArea = new StackPane(empty);
         VBox.setVgrow(graphArea, Priority.ALWAYS);
-        VBox right = new VBox(8, graphTitle, graphArea);
+        WorkflowControl control = viewModel.control();
+        graph.setOnNodeClicked(node -> {
+            control.selectNode(Optional.of(node));
+            graph.markSelected(node.id());
+        });
+        javafx.scene.Node controls = controls(control, confirm);
+        controls.visibleProperty().bind(viewModel.workflowProperty().isNotEqualTo(Optional.empty()));
+        Runnable markGraph = () -> {
+            var w = viewModel.workflowProperty().get();
+            java.util.Set<String> skippedIds = new java.util.HashSet<>();
+            java.util.Set<String> stoppedIds = new java.util.HashSet<>();
+            w.ifPresent(workflow -> io.jobwerk.cockpit.graph.WorkflowGraphBuilder.of(workflow).nodes().forEach(n -> n.position().ifPresent(p -> {
+                if (workflow.label(p).filter(control.skippedLabelsProperty().get()::contains).isPresent()) {
+                    skippedIds.add(n.id());
+                }
+                if (control.breakpointsProperty().get().contains(p)) {
+                    stoppedIds.add(n.id());
+                }
+            })));
+            graph.mark("skipped", skippedIds);
+            graph.mark("stopped", stoppedIds);
+        };
+        control.skippedLabelsProperty().addListener((o, a, b) -> markGraph.run());
+        control.breakpointsProperty().addListener((o, a, b) -> markGraph.run());
+        VBox right = new VBox(8, graphTitle, controls, graphArea);
         right.setAlignment(Pos.TOP_LEFT);
         viewModel.workflowProperty().addListener((o, a, b) -> {
             if (b.isPresent()) {
@@ -93,6 +167,7 @@ public final class WorkflowsView extends VBox {
                 graph.setCounts(viewModel.positionCountsProperty().get());
                 graphTitle.setText(b.get().path() + "  ·  version " + b.get().id().versionId());
                 graphArea.getChildren().setAll(graph);
+                markGraph.run();
             } else {
                 graphTitle.setText("");
                 graphArea.getChildren().setAll(empty);
@@ -100,6 +175,16 @@ public final class WorkflowsView extends VBox {
         });
         viewModel.positionCountsProperty().addListener((o, a, b) -> graph.setCounts(b));
 
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(WorkflowRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("suspended-row");
+                if (!empty && row != null && row.suspended()) {
+                    getStyleClass().add("suspended-row");
+                }
+            }
+        });
         SplitPane split = new SplitPane(table, right);
         split.setDividerPositions(0.36);
         VBox.setVgrow(split, Priority.ALWAYS);

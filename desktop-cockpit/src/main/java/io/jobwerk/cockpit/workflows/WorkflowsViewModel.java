@@ -35,9 +35,13 @@ public final class WorkflowsViewModel {
     private final ReadOnlyObjectWrapper<Optional<Workflow>> workflow = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyObjectWrapper<Map<Position, GroupCounts>> positionCounts = new ReadOnlyObjectWrapper<>(Map.of());
 
-    public WorkflowsViewModel(LiveModel live, Navigator navigator) {
+    private final WorkflowControl control;
+
+    public WorkflowsViewModel(LiveModel live, Navigator navigator, io.jobwerk.cockpit.connection.CommandSender commands,
+                              io.jobwerk.cockpit.ui.UiThread ui) {
         this.live = live;
         this.navigator = navigator;
+        this.control = new WorkflowControl(commands, ui);
         live.stateProperty().addListener((o, a, b) -> refresh());
     }
 
@@ -64,6 +68,11 @@ public final class WorkflowsViewModel {
         return positionCounts.getReadOnlyProperty();
     }
 
+    /** Suspend/resume the selected workflow, skip/stop its selected instruction. */
+    public WorkflowControl control() {
+        return control;
+    }
+
     public void openOrders(StateGroup group) {
         navigator.showOrders(group, selectedPath.get());
     }
@@ -73,12 +82,14 @@ public final class WorkflowsViewModel {
         if (selectedPath.get().isEmpty()) {
             workflow.set(Optional.empty());
             positionCounts.set(Map.of());
+            control.show(Optional.empty(), state);
             return;
         }
         Optional<Workflow> current = state.currentWorkflow(new WorkflowPath(selectedPath.get())).toOptional();
         if (!current.equals(workflow.get())) {
             workflow.set(current);
         }
+        control.show(current, state);
         Map<Position, List<OrderRow>> byPosition = new HashMap<>();
         current.ifPresent(w -> {
             for (Order order : state.orders().values()) {

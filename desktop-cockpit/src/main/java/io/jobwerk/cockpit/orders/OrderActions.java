@@ -1,0 +1,232 @@
+package io.jobwerk.cockpit.orders;
+
+import io.jobwerk.cockpit.connection.CommandSender;
+import io.jobwerk.cockpit.live.LiveModel;
+import io.jobwerk.cockpit.live.OrderRow;
+import io.jobwerk.cockpit.live.StateGroup;
+import io.jobwerk.cockpit.ui.UiThread;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.command.Command;
+import io.jobwerk.engine.command.CommandResponse;
+import io.jobwerk.engine.order.CancellationMode;
+import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.SuspensionMode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * What can be done to a set of selected orders, and doing it: cancel (with or without kill),
+ * suspend, resume, answer a prompt, delete an ended order, change the priority. Each action goes to
+ * the orders it applies to as one command; what applies follows the orders' live state, so the
+ * Orders table and the order detail offer the same actions under the same rules. The outcome of
+ * the last action is {@link #messageProperty}.
+ */
+public final class OrderActions {
+
+    private final LiveModel live;
+    private final CommandSender commands;
+    private final UiThread ui;
+    private final ObservableList<String> selectedIds = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canSuspend = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canAnswer = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canChangePriority = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public OrderActions(LiveModel live, CommandSender commands, UiThread ui) {
+        this.live = live;
+        this.commands = commands;
+        this.ui = ui;
+        live.orders().addListener((ListChangeListener<OrderRow>) c -> update());
+        selectedIds.addListener((ListChangeListener<String>) c -> update());
+    }
+
+    public void select(List<String> orderIds) {
+        selectedIds.setAll(orderIds);
+    }
+
+    public List<String> selectedIds() {
+        return List.copyOf(selectedIds);
+    }
+
+    public ReadOnlyBooleanProperty canCancelProperty() {
+        return canCancel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSuspendProperty() {
+        return canSuspend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canAnswerProperty() {
+        return canAnswer.getReadOnlyProperty();
+    }
+
+    /** Ended orders (finished, cancelled) that are still at the Controller. */
+    public ReadOnlyBooleanProperty canDeleteProperty() {
+        return canDelete.getReadOnlyProperty();
+    }
+
+    /** Exactly one order, not ended (the Controller changes one order's priority at a time). */
+    public ReadOnlyBooleanProperty canChangePriorityProperty() {
+        return canChangePriority.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The selected orders a cancel applies to (not ended yet). */
+    public List<OrderRow> cancellable() {
+        return selected(row -> row.group() != StateGroup.FINISHED);
+    }
+
+    public List<OrderRow> suspendable() {
+        return selected(row -> row.group() != StateGroup.FINISHED && row.group() != StateGroup.SUSPENDED
+                && !row.state().contains("suspending"));
+    }
+
+    public List<OrderRow> resumable() {
+        return selected(row -> row.group() == StateGroup.SUSPENDED || row.group() == StateGroup.FAILED
+                || row.state().contains("suspending"));
+    }
+
+    public List<OrderRow> prompting() {
+        return selected(row -> row.group() == StateGroup.PROMPTING);
+    }
+
+    /** Top-level orders that have ended (finished or cancelled; a fork's child goes with its parent). */
+    public List<OrderRow> deletable() {
+        return selected(row -> !row.isChild() && row.group() == StateGroup.FINISHED);
+    }
+
+    /** Says what a cancel would affect, for the confirmation: {@code Cancel 2 orders (a, b) and kill their running jobs?} */
+    public String describeCancel(boolean kill) {
+        List<OrderRow> rows = cancellable();
+        return "Cancel " + count(rows.size()) + " (" + names(rows) + ")" + (kill ? " and kill their running jobs" : "") + "?";
+    }
+
+    public String describeSuspend() {
+        List<OrderRow> rows = suspendable();
+        return "Suspend " + count(rows.size()) + " (" + names(rows) + ")?";
+    }
+
+    public String describeDelete() {
+        List<OrderRow> rows = deletable();
+        return "Delete " + count(rows.size()) + " (" + names(rows) + ") from the Controller? The history keeps them.";
+    }
+
+    public void cancel(boolean kill) {
+        List<OrderId> ids = ids(cancellable());
+        send(new Command.CancelOrders(ids, kill ? CancellationMode.kill(false) : new CancellationMode.FreshOrStarted(Optional.empty())),
+                ids.isEmpty(), (kill ? "Cancelling (kill) " : "Cancelling ") + count(ids.size()));
+    }
+
+    public void suspend() {
+        List<OrderId> ids = ids(suspendable());
+        send(new Command.SuspendOrders(ids, SuspensionMode.STANDARD), ids.isEmpty(), "Suspending " + count(ids.size()));
+    }
+
+    public void resume() {
+        List<OrderId> ids = ids(resumable());
+        send(new Command.ResumeOrders(ids, false, Optional.empty()), ids.isEmpty(), "Resuming " + count(ids.size()));
+    }
+
+    public void answerPrompt() {
+        for (OrderRow row : prompting()) {
+            send(new Command.AnswerOrderPrompt(new OrderId(row.orderId())), false, "Answered the prompt of " + row.orderId());
+        }
+    }
+
+    /** Resumes the one selected resumable order at {@code position} (JS7's "resume from a position"). */
+    public void resumeAt(io.jobwerk.engine.workflow.Position position) {
+        List<OrderRow> rows = resumable();
+        if (rows.size() != 1 || selectedIds.size() != 1) {
+            message.set("Select one suspended or failed order to resume it at a position");
+            return;
+        }
+        send(new Command.ResumeOrder(new OrderId(rows.get(0).orderId()), Optional.of(position), List.of(), false, Optional.empty()), false,
+                "Resuming " + rows.get(0).orderId() + " at " + position);
+    }
+
+    public void delete() {
+        List<OrderId> ids = ids(deletable());
+        send(new Command.DeleteOrdersWhenTerminated(ids), ids.isEmpty(), "Deleting " + count(ids.size()));
+    }
+
+    /**
+     * The new priority of the one selected order, as the operator typed it (a decimal number);
+     * a text that is no number is refused here, before anything is sent.
+     */
+    public Checked<BigDecimal> changePriority(String priorityText) {
+        List<OrderRow> rows = selected(row -> row.group() != StateGroup.FINISHED);
+        if (rows.size() != 1) {
+            return Checked.fail(io.jobwerk.engine.base.Problem.of("NotOneOrder", "Select one order that has not ended to change its priority"));
+        }
+        BigDecimal priority;
+        try {
+            priority = new BigDecimal(priorityText.trim());
+        } catch (NumberFormatException e) {
+            return Checked.fail(io.jobwerk.engine.base.Problem.of("InvalidPriority", "Priority '" + priorityText + "' is not a number (e.g. 0, 10, -1.5)"));
+        }
+        send(new Command.ChangeOrder(new OrderId(rows.get(0).orderId()), Optional.of(priority)), false,
+                "Priority of " + rows.get(0).orderId() + " set to " + priority.toPlainString());
+        return Checked.ok(priority);
+    }
+
+    private void send(Command command, boolean nothingApplies, String done) {
+        if (nothingApplies) {
+            message.set("None of the selected orders can be changed so");
+            return;
+        }
+        message.set(done + " …");
+        commands.send(command).thenAccept((Checked<CommandResponse> response) -> ui.execute(() ->
+                message.set(response.isFail() ? command.typeName() + " failed: " + response.problemOption().orElseThrow().message() : done)));
+    }
+
+    private List<OrderRow> selected(Predicate<OrderRow> predicate) {
+        List<OrderRow> rows = new ArrayList<>();
+        for (String id : selectedIds) {
+            live.row(id).filter(predicate).ifPresent(rows::add);
+        }
+        return rows;
+    }
+
+    private void update() {
+        canCancel.set(!cancellable().isEmpty());
+        canSuspend.set(!suspendable().isEmpty());
+        canResume.set(!resumable().isEmpty());
+        canAnswer.set(!prompting().isEmpty());
+        canDelete.set(!deletable().isEmpty());
+        canChangePriority.set(selectedIds.size() == 1 && !cancellable().isEmpty());
+    }
+
+    private static List<OrderId> ids(List<OrderRow> rows) {
+        return rows.stream().map(r -> new OrderId(r.orderId())).toList();
+    }
+
+    static String count(int n) {
+        return n + (n == 1 ? " order" : " orders");
+    }
+
+    private static String names(List<OrderRow> rows) {
+        String shown = rows.stream().limit(5).map(OrderRow::orderId).collect(Collectors.joining(", "));
+        return rows.size() > 5 ? shown + " … " + (rows.size() - 5) + " more" : shown;
+    }
+}

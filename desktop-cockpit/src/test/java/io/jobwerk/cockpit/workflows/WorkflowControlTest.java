@@ -1,0 +1,76 @@
+package io.jobwerk.cockpit.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobwerk.cockpit.graph.WorkflowGraph;
+import io.jobwerk.cockpit.graph.WorkflowGraphBuilder;
+import io.jobwerk.cockpit.ui.UiThread;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.command.Command;
+import io.jobwerk.engine.command.CommandResponse;
+import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.json.EngineStateJson;
+import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.workflow.Label;
+import io.jobwerk.engine.workflow.Position;
+import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.engine.workflow.WorkflowPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class WorkflowControlTest {
+
+    private static final String JOB = "{\"TYPE\":\"Execute.Anonymous\",\"job\":{\"agentPath\":\"A\",\"executable\":{\"TYPE\":\"ShellScriptExecutable\",\"script\":\"exit 0\"}}}";
+
+    private final List<Command> sent = new ArrayList<>();
+    private final WorkflowControl control = new WorkflowControl(command -> {
+        sent.add(command);
+        return CompletableFuture.completedFuture(Checked.<CommandResponse>ok(CommandResponse.ACCEPTED));
+    }, UiThread.direct());
+    private final EngineState state = EngineStateJson.fromSnapshotObjects(List.of(
+            "{\"TYPE\":\"AgentRef\",\"path\":\"A\",\"directors\":[\"A-1\"]}",
+            "{\"TYPE\":\"SubagentItem\",\"id\":\"A-1\",\"agentPath\":\"A\",\"uri\":\"http://127.0.0.1:1\"}",
+            "{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\",\"instructions\":[" + JOB.replace("{\"TYPE\":\"Execute.Anonymous\",", "{\"TYPE\":\"Execute.Anonymous\",\"label\":\"extract\",") + "," + JOB + "]}",
+            "{\"TYPE\":\"CurrentWorkflowVersion\",\"workflowId\":{\"path\":\"W\",\"versionId\":\"1\"}}")
+            .stream().map(l -> EngineJson.parse(l).orThrow()).toList()).orThrow();
+    private final Workflow workflow = state.currentWorkflow(new WorkflowPath("W")).orThrow();
+
+    private WorkflowGraph.Node node(int nr) {
+        return WorkflowGraphBuilder.of(workflow).nodes().stream().filter(n -> n.position().equals(Optional.of(Position.of(nr)))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void suspendsAndResumesTheWorkflowPathAfterAskingWithItsName() {
+        control.show(Optional.of(workflow), state);
+        assertThat(control.describeSuspend()).startsWith("Suspend workflow W?");
+        control.toggleSuspend();
+        assertThat(sent).containsExactly(new Command.ControlWorkflowPath(new WorkflowPath("W"), Optional.of(true), Map.of()));
+    }
+
+    @Test
+    void onlyALabelledInstructionCanBeSkippedAndTheReasonSaysWhy() {
+        control.show(Optional.of(workflow), state);
+        assertThat(control.skipReasonProperty().get()).isEqualTo("Select an instruction in the graph");
+        control.selectNode(Optional.of(node(1)));
+        assertThat(control.skipReasonProperty().get()).startsWith("Only an instruction with a label can be skipped");
+        assertThat(control.stopReasonProperty().get()).isEmpty();
+        control.selectNode(Optional.of(node(0)));
+        assertThat(control.skipReasonProperty().get()).isEmpty();
+        control.toggleSkip();
+        assertThat(sent).containsExactly(new Command.ControlWorkflowPath(new WorkflowPath("W"), Optional.empty(), Map.of(new Label("extract"), true)));
+        assertThat(control.messageProperty().get()).isEqualTo("Orders skip extract");
+    }
+
+    @Test
+    void stopsOrdersAtTheSelectedInstructionOfThisVersion() {
+        control.show(Optional.of(workflow), state);
+        control.selectNode(Optional.of(node(1)));
+        control.toggleStop();
+        assertThat(sent).containsExactly(new Command.ControlWorkflow(workflow.id(), Set.of(Position.of(1)), Set.of()));
+    }
+}
