@@ -80,7 +80,7 @@ public final class DesignerView extends BorderPane {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         ListView<DesignProblem> problems = new ListView<>(viewModel.problems());
-        problems.setId("problems");
+        problems.setId("designerProblems");
         problems.setPlaceholder(new Label("No problems: the workflow can be deployed."));
         problems.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override

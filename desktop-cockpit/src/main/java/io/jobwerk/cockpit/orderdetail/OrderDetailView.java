@@ -139,8 +139,9 @@ public final class OrderDetailView extends VBox {
                 viewModel.messageProperty(), actions.messageProperty()));
         setPriority.setOnAction(e -> actions.changePriority(priority.getText()).problemOption()
                 .ifPresentOrElse(p -> priority.setTooltip(new Tooltip(p.message())), () -> priority.clear()));
-        HBox toolbar = new HBox(8, log, inOrders, new Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, delete,
-                new Separator(Orientation.VERTICAL), resumeAt, resumeHere, new Separator(Orientation.VERTICAL), priority, setPriority);
+        // A FlowPane, not an HBox: on a narrow window the actions wrap to a second row instead of being cut to "…"
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 8, log, inOrders, separator(), suspend, resume, answer, cancel, kill, delete,
+                separator(), resumeAt, resumeHere, separator(), priority, setPriority);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
 
@@ -267,5 +268,11 @@ public final class OrderDetailView extends VBox {
         b.disableProperty().bind(Bindings.not(enabled));
         b.setOnAction(e -> run.run());
         return b;
+    }
+
+    private static Separator separator() {
+        Separator separator = new Separator(Orientation.VERTICAL);
+        separator.setPrefHeight(24);
+        return separator;
     }
 }
