@@ -96,20 +96,20 @@ public final class CommandJson {
                 Command.CancelOrders c = (Command.CancelOrders) command;
                 putOrderIds(o, c.orderIds());
                 if (!c.mode().equals(CancellationMode.FRESH_OR_STARTED)) {
-                    o.set("mode", OrderJson.encode(c.mode()));
+                    o.set("mode", OrderMarkJson.encode(c.mode()));
                 }
             }
             case SUSPEND_ORDERS -> {
                 Command.SuspendOrders c = (Command.SuspendOrders) command;
                 putOrderIds(o, c.orderIds());
                 if (!c.mode().equals(SuspensionMode.STANDARD)) {
-                    o.set("mode", OrderJson.encode(c.mode()));
+                    o.set("mode", OrderMarkJson.encode(c.mode()));
                 }
             }
             case RESUME_ORDER -> {
                 Command.ResumeOrder c = (Command.ResumeOrder) command;
                 o.put("orderId", c.orderId().string());
-                OrderJson.putResumeFields(o, c.position(), c.historyOperations(), c.asSucceeded(), false);
+                OrderMarkJson.putResumeFields(o, c.position(), c.historyOperations(), c.asSucceeded(), false);
                 c.restartKilledJob().ifPresent(b -> o.put("restartKilledJob", b));
             }
             case RESUME_ORDERS -> {
@@ -207,11 +207,11 @@ public final class CommandJson {
             case ADD_ORDER -> new Command.AddOrder(freshOrder(c.required("order")));
             case ADD_ORDERS -> new Command.AddOrders(c.required("orders").list(CommandJson::freshOrder));
             case CANCEL_ORDERS -> new Command.CancelOrders(orderIds(c),
-                    c.optional("mode").map(OrderJson::cancellationMode).orElse(CancellationMode.FRESH_OR_STARTED));
+                    c.optional("mode").map(OrderMarkJson::cancellationMode).orElse(CancellationMode.FRESH_OR_STARTED));
             case SUSPEND_ORDERS -> new Command.SuspendOrders(orderIds(c),
-                    c.optional("mode").map(OrderJson::suspensionMode).orElse(SuspensionMode.STANDARD));
+                    c.optional("mode").map(OrderMarkJson::suspensionMode).orElse(SuspensionMode.STANDARD));
             case RESUME_ORDER -> new Command.ResumeOrder(OrderJson.anyOrderId(c.required("orderId")),
-                    c.optional("position").map(PositionJson::position), OrderJson.historyOperations(c),
+                    c.optional("position").map(PositionJson::position), OrderMarkJson.historyOperations(c),
                     c.optionalBool("asSucceeded"), c.optional("restartKilledJob").map(JsonCursor::bool));
             case RESUME_ORDERS -> new Command.ResumeOrders(orderIds(c), c.optionalBool("asSucceeded"),
                     c.optional("restartKilledJob").map(JsonCursor::bool));

@@ -165,16 +165,16 @@ public final class OrderEventJson {
                 o.putObject("cause").put("TYPE", "SleepInstruction");
             }
             case WAITING_FOR_ADMISSION -> o.put("until", ((OrderEvent.OrderWaitingForAdmission) event).until().toEpochMilli());
-            case SUSPENSION_MARKED -> o.set("mode", OrderJson.encode(((OrderEvent.OrderSuspensionMarked) event).mode()));
+            case SUSPENSION_MARKED -> o.set("mode", OrderMarkJson.encode(((OrderEvent.OrderSuspensionMarked) event).mode()));
             case RESUMPTION_MARKED -> {
                 OrderEvent.OrderResumptionMarked e = (OrderEvent.OrderResumptionMarked) event;
-                OrderJson.putAllResumeFields(o, e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob());
+                OrderMarkJson.putAllResumeFields(o, e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob());
             }
             case RESUMED -> {
                 OrderEvent.OrderResumed e = (OrderEvent.OrderResumed) event;
-                OrderJson.putAllResumeFields(o, e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob());
+                OrderMarkJson.putAllResumeFields(o, e.position(), e.historyOperations(), e.asSucceeded(), e.restartKilledJob());
             }
-            case CANCELLATION_MARKED -> o.set("mode", OrderJson.encode(((OrderEvent.OrderCancellationMarked) event).mode()));
+            case CANCELLATION_MARKED -> o.set("mode", OrderMarkJson.encode(((OrderEvent.OrderCancellationMarked) event).mode()));
             case GO_MARKED -> o.set("position", PositionJson.encode(((OrderEvent.OrderGoMarked) event).position()));
             case BROKEN -> ((OrderEvent.OrderBroken) event).problem().ifPresent(p -> o.set("problem", ProblemJson.encode(p)));
             case TRANSFERRED -> o.set("workflowPosition",
@@ -278,13 +278,13 @@ public final class OrderEventJson {
             case SLEEPING -> new OrderEvent.OrderSleeping(c.required("until").instant());
             case WAITING_FOR_ADMISSION -> new OrderEvent.OrderWaitingForAdmission(c.required("until").instant());
             case SUSPENSION_MARKED -> new OrderEvent.OrderSuspensionMarked(c.optional("mode")
-                    .map(OrderJson::suspensionMode).orElse(io.jobwerk.engine.order.SuspensionMode.STANDARD));
+                    .map(OrderMarkJson::suspensionMode).orElse(io.jobwerk.engine.order.SuspensionMode.STANDARD));
             case SUSPENDED -> new OrderEvent.OrderSuspended();
             case RESUMPTION_MARKED -> new OrderEvent.OrderResumptionMarked(c.optional("position").map(PositionJson::position),
-                    OrderJson.historyOperations(c), c.optionalBool("asSucceeded"), c.optionalBool("restartKilledJob"));
+                    OrderMarkJson.historyOperations(c), c.optionalBool("asSucceeded"), c.optionalBool("restartKilledJob"));
             case RESUMED -> new OrderEvent.OrderResumed(c.optional("position").map(PositionJson::position),
-                    OrderJson.historyOperations(c), c.optionalBool("asSucceeded"), c.optionalBool("restartKilledJob"));
-            case CANCELLATION_MARKED -> new OrderEvent.OrderCancellationMarked(OrderJson.cancellationMode(c.required("mode")));
+                    OrderMarkJson.historyOperations(c), c.optionalBool("asSucceeded"), c.optionalBool("restartKilledJob"));
+            case CANCELLATION_MARKED -> new OrderEvent.OrderCancellationMarked(OrderMarkJson.cancellationMode(c.required("mode")));
             case CANCELLATION_MARKED_ON_AGENT -> new OrderEvent.OrderCancellationMarkedOnAgent();
             case SUSPENSION_MARKED_ON_AGENT -> new OrderEvent.OrderSuspensionMarkedOnAgent();
             case STATE_RESET -> new OrderEvent.OrderStateReset();

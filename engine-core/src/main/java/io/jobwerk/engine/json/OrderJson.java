@@ -11,18 +11,15 @@ import io.jobwerk.engine.item.FileWatchPath;
 import io.jobwerk.engine.item.SubagentBundleId;
 import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.order.AttachedState;
-import io.jobwerk.engine.order.CancellationMode;
 import io.jobwerk.engine.order.CycleState;
 import io.jobwerk.engine.order.ExternalOrderLink;
 import io.jobwerk.engine.order.HistoricOutcome;
-import io.jobwerk.engine.order.HistoryOperation;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderMark;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.order.PlanId;
 import io.jobwerk.engine.order.StickySubagentEntry;
-import io.jobwerk.engine.order.SuspensionMode;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.PositionOrLabel;
@@ -40,8 +37,8 @@ import java.util.Optional;
  * Orders (snapshot objects) and the order-related values events and commands carry, in the JS7
  * engine format: {@code workflowId {path, versionId}}, {@code workflowPosition {workflowId, position}},
  * {@code planId} ({@code []} for the global plan, else {@code ["DailyPlan","2025-02-26"]}), order states
- * ({@code {"TYPE":"Processing","subagentId":"…"}}), marks, cancellation and suspension modes, history
- * operations, cycle states. Timestamps are epoch milliseconds. False booleans, empty maps/lists and
+ * ({@code {"TYPE":"Processing","subagentId":"…"}}), cycle states, notice ids; marks, their modes and history
+ * operations in {@link OrderMarkJson}. Timestamps are epoch milliseconds. False booleans, empty maps/lists and
  * priority 0 are omitted.
  */
 public final class OrderJson {
@@ -54,11 +51,6 @@ public final class OrderJson {
     /** A workflow id: {@code {"path":…,"versionId":…}}. */
     public static Checked<WorkflowId> decodeWorkflowId(JsonNode json) {
         return JsonCursor.decode(json, OrderJson::workflowId);
-    }
-
-    /** An order mark: {@code {"TYPE":"Cancelling","mode":…}} etc. */
-    public static Checked<OrderMark> decodeMark(JsonNode json) {
-        return JsonCursor.decode(json, OrderJson::mark);
     }
 
     /** An order as in a snapshot: {@code {"TYPE":"Order","id":…,"workflowPosition":…,"state":…,…}}. */
@@ -81,7 +73,7 @@ public final class OrderJson {
         }
         order.attachedState().ifPresent(s -> o.set("attachedState", encode(s)));
         order.parent().ifPresent(p -> o.put("parent", p.string()));
-        order.mark().ifPresent(m -> o.set("mark", encode(m)));
+        order.mark().ifPresent(m -> o.set("mark", OrderMarkJson.encode(m)));
         JobJson.putTrue(o, "isSuspended", order.isSuspended());
         JobJson.putTrue(o, "isResumed", order.isResumed());
         JobJson.putTrue(o, "deleteWhenTerminated", order.deleteWhenTerminated());
@@ -119,7 +111,7 @@ public final class OrderJson {
                 .orElse(List.of());
         Optional<AttachedState> attachedState = c.optional("attachedState").map(OrderJson::attachedState);
         Optional<OrderId> parent = c.optional("parent").map(OrderJson::anyOrderId);
-        Optional<OrderMark> mark = c.optional("mark").map(OrderJson::mark);
+        Optional<OrderMark> mark = c.optional("mark").map(OrderMarkJson::mark);
         List<StickySubagentEntry> sticky = c.optional("stickySubagents").map(a -> a.list(s -> new StickySubagentEntry(
                 s.required("agentPath").as(AgentPath::checked),
                 s.optional("subagentBundleId").map(b -> b.as(SubagentBundleId::checked)),
@@ -383,162 +375,5 @@ public final class OrderJson {
 
     static NoticeId noticeId(JsonCursor c) {
         return new NoticeId(c.required("boardPath").as(BoardPath::checked), c.requiredString("noticeKey"));
-    }
-
-    /** {@code {"TYPE":"FreshOnly"}} or {@code {"TYPE":"FreshOrStarted","kill":{"immediately":true}}}. */
-    public static ObjectNode encode(CancellationMode mode) {
-        ObjectNode o = EngineJson.object();
-        if (mode instanceof CancellationMode.FreshOrStarted f) {
-            o.put("TYPE", "FreshOrStarted");
-            f.kill().ifPresent(k -> o.set("kill", encode(k)));
-        } else {
-            o.put("TYPE", "FreshOnly");
-        }
-        return o;
-    }
-
-    static CancellationMode cancellationMode(JsonCursor c) {
-        String type = c.type();
-        switch (type) {
-            case "FreshOnly":
-                return CancellationMode.FRESH_ONLY;
-            case "FreshOrStarted":
-                return new CancellationMode.FreshOrStarted(c.optional("kill").map(OrderJson::kill));
-            default:
-                throw c.child("TYPE").fail("unknown cancellation mode TYPE '" + type + "'");
-        }
-    }
-
-    static ObjectNode encode(CancellationMode.Kill kill) {
-        ObjectNode o = EngineJson.object();
-        o.put("immediately", kill.immediately());
-        kill.workflowPosition().ifPresent(wp -> o.set("workflowPosition", encode(wp)));
-        return o;
-    }
-
-    static CancellationMode.Kill kill(JsonCursor c) {
-        return new CancellationMode.Kill(c.optionalBool("immediately"),
-                c.optional("workflowPosition").map(OrderJson::workflowPosition));
-    }
-
-    /** {@code {"resetState":true,"kill":{"immediately":false}}}; defaults omitted. */
-    public static ObjectNode encode(SuspensionMode mode) {
-        ObjectNode o = EngineJson.object();
-        o.put("resetState", mode.resetState()); // as JS7: always written
-        mode.kill().ifPresent(k -> o.set("kill", encode(k)));
-        return o;
-    }
-
-    static SuspensionMode suspensionMode(JsonCursor c) {
-        return new SuspensionMode(c.optionalBool("resetState"), c.optional("kill").map(OrderJson::kill));
-    }
-
-    public static ObjectNode encode(HistoryOperation op) {
-        ObjectNode o = EngineJson.object();
-        if (op instanceof HistoryOperation.Replace r) {
-            o.put("TYPE", "Replace");
-            o.set("position", PositionJson.encode(r.position()));
-            o.set("outcome", OutcomeJson.encode(r.outcome()));
-        } else if (op instanceof HistoryOperation.Insert i) {
-            o.put("TYPE", "Insert");
-            o.set("before", PositionJson.encode(i.before()));
-            o.set("position", PositionJson.encode(i.position()));
-            o.set("outcome", OutcomeJson.encode(i.outcome()));
-        } else if (op instanceof HistoryOperation.Delete d) {
-            o.put("TYPE", "Delete");
-            o.set("position", PositionJson.encode(d.position()));
-        } else {
-            HistoryOperation.Append a = (HistoryOperation.Append) op;
-            o.put("TYPE", "Append");
-            o.set("position", PositionJson.encode(a.position()));
-            o.set("outcome", OutcomeJson.encode(a.outcome()));
-        }
-        return o;
-    }
-
-    static HistoryOperation historyOperation(JsonCursor c) {
-        String type = c.type();
-        switch (type) {
-            case "Replace":
-                return new HistoryOperation.Replace(PositionJson.position(c.required("position")),
-                        OutcomeJson.decode(c.required("outcome")));
-            case "Insert":
-                return new HistoryOperation.Insert(PositionJson.position(c.required("before")),
-                        PositionJson.position(c.required("position")), OutcomeJson.decode(c.required("outcome")));
-            case "Delete":
-                return new HistoryOperation.Delete(PositionJson.position(c.required("position")));
-            case "Append":
-                return new HistoryOperation.Append(PositionJson.position(c.required("position")),
-                        OutcomeJson.decode(c.required("outcome")));
-            default:
-                throw c.child("TYPE").fail("unknown history operation TYPE '" + type + "'");
-        }
-    }
-
-    static List<HistoryOperation> historyOperations(JsonCursor c) {
-        return c.optional("historyOperations").map(a -> a.list(OrderJson::historyOperation)).orElse(List.of());
-    }
-
-    /** A command's or mark's resume fields: the defaults are not written. */
-    static void putResumeFields(ObjectNode o, Optional<Position> position, List<HistoryOperation> ops, boolean asSucceeded,
-                                boolean restartKilledJob) {
-        position.ifPresent(p -> o.set("position", PositionJson.encode(p)));
-        if (!ops.isEmpty()) {
-            ArrayNode a = o.putArray("historyOperations");
-            ops.forEach(op -> a.add(encode(op)));
-        }
-        JobJson.putTrue(o, "asSucceeded", asSucceeded);
-        JobJson.putTrue(o, "restartKilledJob", restartKilledJob);
-    }
-
-    /** An order event's resume fields: as JS7 writes them, every one. */
-    static void putAllResumeFields(ObjectNode o, Optional<Position> position, List<HistoryOperation> ops, boolean asSucceeded,
-                                   boolean restartKilledJob) {
-        position.ifPresent(p -> o.set("position", PositionJson.encode(p)));
-        ArrayNode a = o.putArray("historyOperations");
-        ops.forEach(op -> a.add(encode(op)));
-        o.put("asSucceeded", asSucceeded);
-        o.put("restartKilledJob", restartKilledJob);
-    }
-
-    public static ObjectNode encode(OrderMark mark) {
-        ObjectNode o = EngineJson.object();
-        switch (mark.kind()) {
-            case CANCELLING -> {
-                o.put("TYPE", "Cancelling");
-                o.set("mode", encode(((OrderMark.Cancelling) mark).mode()));
-            }
-            case SUSPENDING -> {
-                o.put("TYPE", "Suspending");
-                o.set("mode", encode(((OrderMark.Suspending) mark).mode()));
-            }
-            case RESUMING -> {
-                OrderMark.Resuming r = (OrderMark.Resuming) mark;
-                o.put("TYPE", "Resuming");
-                putResumeFields(o, r.position(), r.historyOperations(), r.asSucceeded(), r.restartKilledJob());
-            }
-            case GO -> {
-                o.put("TYPE", "Go");
-                o.set("position", PositionJson.encode(((OrderMark.Go) mark).position()));
-            }
-        }
-        return o;
-    }
-
-    static OrderMark mark(JsonCursor c) {
-        String type = c.type();
-        switch (type) {
-            case "Cancelling":
-                return new OrderMark.Cancelling(cancellationMode(c.required("mode")));
-            case "Suspending":
-                return new OrderMark.Suspending(c.optional("mode").map(OrderJson::suspensionMode).orElse(SuspensionMode.STANDARD));
-            case "Resuming":
-                return new OrderMark.Resuming(c.optional("position").map(PositionJson::position), historyOperations(c),
-                        c.optionalBool("asSucceeded"), c.optionalBool("restartKilledJob"));
-            case "Go":
-                return new OrderMark.Go(PositionJson.position(c.required("position")));
-            default:
-                throw c.child("TYPE").fail("unknown order mark TYPE '" + type + "'");
-        }
     }
 }

@@ -8,7 +8,7 @@
  * {@link io.jobwerk.engine.json.JobJson}, {@link io.jobwerk.engine.json.TimeJson},
  * {@link io.jobwerk.engine.json.ValueJson}, {@link io.jobwerk.engine.json.OutcomeJson},
  * {@link io.jobwerk.engine.json.PositionJson}, {@link io.jobwerk.engine.json.ProblemJson},
- * {@link io.jobwerk.engine.json.OrderJson}, {@link io.jobwerk.engine.json.OrderEventJson},
+ * {@link io.jobwerk.engine.json.OrderJson}, {@link io.jobwerk.engine.json.OrderMarkJson}, {@link io.jobwerk.engine.json.OrderEventJson},
  * {@link io.jobwerk.engine.json.CommandJson}, {@link io.jobwerk.engine.json.ItemJson},
  * {@link io.jobwerk.engine.json.ItemOperationJson} (deployment NDJSON), {@link io.jobwerk.engine.json.ItemEventJson},
  * {@link io.jobwerk.engine.json.NoticeEventJson}, {@link io.jobwerk.engine.json.WorkflowControlEventJson},

@@ -34,7 +34,7 @@ import java.util.Set;
  * each name collects a list of the children's values), or {@code OrderJoined(Failed)} if a child
  * failed or was cancelled. A child that failed without {@code joinIfFailed} stays Failed and the
  * parent waits. A child joins only where its parent is: one at an Agent the parent is not attached to
- * leaves it first (see {@code OrderEventSource.needsController}).
+ * leaves it first (see {@code DetachRules.needsController}).
  */
 final class ForkExecutor {
     private ForkExecutor() {}

@@ -8,6 +8,7 @@ import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.ItemJson;
 import io.jobwerk.engine.json.OrderJson;
+import io.jobwerk.engine.json.OrderMarkJson;
 import io.jobwerk.engine.json.WorkflowJson;
 import io.jobwerk.engine.order.OrderId;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class AgentCommandJson {
             case DETACH_ORDER -> json.put("TYPE", "DetachOrder").put("orderId", ((AgentCommand.DetachOrder) command).orderId().string());
             case MARK_ORDER -> {
                 var mark = (AgentCommand.MarkOrder) command;
-                json.put("TYPE", "MarkOrder").put("orderId", mark.orderId().string()).set("mark", OrderJson.encode(mark.mark()));
+                json.put("TYPE", "MarkOrder").put("orderId", mark.orderId().string()).set("mark", OrderMarkJson.encode(mark.mark()));
             }
             case TRANSFER_ORDER -> {
                 var transfer = (AgentCommand.TransferOrder) command;
@@ -60,7 +61,7 @@ public final class AgentCommandJson {
             case "AttachSignedItem" -> in(type, "item", WorkflowJson.decode(json.path("item"))).map(AgentCommand.AttachWorkflow::new);
             case "AttachOrder" -> in(type, "order", OrderJson.decode(json.path("order"))).map(AgentCommand.AttachOrder::new);
             case "DetachOrder" -> orderId(json).map(AgentCommand.DetachOrder::new);
-            case "MarkOrder" -> orderId(json).flatMap(id -> in(type, "mark", OrderJson.decodeMark(json.path("mark")))
+            case "MarkOrder" -> orderId(json).flatMap(id -> in(type, "mark", OrderMarkJson.decodeMark(json.path("mark")))
                     .map(m -> new AgentCommand.MarkOrder(id, m)));
             case "TransferOrder" -> orderId(json).flatMap(id -> in(type, "workflowId", OrderJson.decodeWorkflowId(json.path("workflowId")))
                     .map(w -> new AgentCommand.TransferOrder(id, w)));
