@@ -241,6 +241,14 @@ class CockpitSystemTest {
         awaitFx("the Controller's answer", () -> !detail.actions().messageProperty().get().endsWith("…"));
         assertThat(onFx(() -> detail.actions().messageProperty().get())).isEqualTo("Resuming check-disk-backup at [0]");
         awaitFx("resumed", () -> detail.events().stream().anyMatch(e -> e.type().equals("OrderResumed")));
+        // As JS7 records it (op-resume-failed-again, op-resume-failed-at-next): resumed without rewriting its failed
+        // outcome (asSucceeded), the order fails again at once where it was resumed; no job runs, so the bell counts
+        // a second failure while the detail still shows the one failed step.
+        awaitFx("failed again", () -> detail.events().stream().filter(e -> e.type().equals("OrderFailed")).count() == 2);
+        assertThat(onFx(() -> detail.events().subList(0, 2).stream().map(e -> e.type()).toList())).containsExactly("OrderFailed", "OrderResumed");
+        awaitFx("the bell counts the second failure", () -> robot.lookup("#notificationBell").queryButton().getText().equals("1"));
+        assertThat(onFx(() -> detail.steps().stream().map(st -> st.positionText() + " " + st.outcome() + " " + st.returnCode().orElse(-1)).toList()))
+                .containsExactly("0 Failed 3");
         robot.clickOn("#nav-HISTORY");
         robot.clickOn("#historyWorkflow .text-field").write("ops/daily-report").push(KeyCode.ENTER);
         awaitFx("only its workflow's orders", () -> !history.orders().isEmpty() // the other test may add one through the form

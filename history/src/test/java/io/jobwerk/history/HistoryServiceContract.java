@@ -125,6 +125,33 @@ abstract class HistoryServiceContract {
         }
     }
 
+    /** As JS7 records it (op-resume-failed-as-succeeded--first): resumed as succeeded, the failed job runs again at the same position. */
+    @Test
+    void aFailedOrderWhoseJobRunsAgainAtTheSamePositionHasATaskForEachRun() throws Exception {
+        try (TestJournal journal = new TestJournal(dir.resolve("journal"))) {
+            journal.deploy("1", TestJournal.HELLO);
+            journal.runHello("bad", "first\n", "", 3);
+            long last = journal.persist("bad \"TYPE\":\"OrderResumed\",\"historyOperations\":[],\"asSucceeded\":true,\"restartKilledJob\":false",
+                    "bad \"TYPE\":\"OrderAttachable\",\"agentPath\":\"agent\"",
+                    "bad \"TYPE\":\"OrderAttached\",\"agentPath\":\"agent\"",
+                    "bad \"TYPE\":\"OrderProcessingStarted\",\"subagentId\":\"sub\"",
+                    "bad \"TYPE\":\"OrderStdoutWritten\",\"chunk\":\"second\\n\"",
+                    "bad \"TYPE\":\"OrderProcessed\",\"outcome\":{\"TYPE\":\"Failed\",\"namedValues\":{\"returnCode\":4}}",
+                    "bad \"TYPE\":\"OrderDetachable\"", "bad \"TYPE\":\"OrderDetached\"",
+                    "bad \"TYPE\":\"OrderFailed\",\"movedTo\":[0]");
+            try (HistoryService history = start(journal)) {
+                assertThat(history.awaitStored(last, WAIT)).isTrue();
+                TaskQuery ofBad = new TaskQuery(Optional.of("bad"), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), 100, 0);
+                assertThat(history.queries().tasks(ofBad).rows()).extracting(t -> t.position() + " " + t.returnCode().orElse(-1))
+                        .containsExactly("[0] 4", "[0] 3");
+                assertThat(history.queries().orders(ALL_ORDERS).rows()).extracting(e -> e.order().key().orderId() + " " + e.order().state())
+                        .containsExactly("bad OrderFailed");
+                assertThat(history.queries().log("bad").orElseThrow()).contains("first\n").contains("second\n");
+            }
+        }
+    }
+
     @Test
     void forkChildrenAreEntriesOfTheirOrderAndTheirStepsAreInItsLog() throws Exception {
         try (TestJournal journal = new TestJournal(dir.resolve("journal"))) {
