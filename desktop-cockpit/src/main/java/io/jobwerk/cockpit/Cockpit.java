@@ -42,7 +42,7 @@ public final class Cockpit implements AutoCloseable {
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm,
                    java.util.function.BiFunction<String, String, java.util.Optional<String>> ask) {
         live = new LiveModel(clock, zone);
-        connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, clock);
+        connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, live::setPermissions, clock);
         viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
         viewModel.deploy().addTarget(conf, true);
         view = new MainView(viewModel, zone, confirm, ask);
