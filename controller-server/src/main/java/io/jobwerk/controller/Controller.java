@@ -6,6 +6,7 @@ import io.jobwerk.controller.web.MetricsRoute;
 import io.jobwerk.controller.web.OrderObstaclesRoute;
 import io.jobwerk.controller.web.OrderRoute;
 import io.jobwerk.controller.web.OverviewRoute;
+import io.jobwerk.controller.web.SessionRoute;
 import io.jobwerk.controller.web.SnapshotRoute;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.ProblemException;
@@ -98,6 +99,7 @@ public final class Controller implements AutoCloseable {
         RoutingHandler routes = new RoutingHandler();
         new OverviewRoute(this::overview).addTo(routes, auth);
         routes.post("/controller/api/session", auth.sessionRoute());
+        new SessionRoute().addTo(routes, auth);
         new CommandRoute(commands::execute, this::startShutDown).addTo(routes, auth);
         new OrderRoute(keeper).addTo(routes, auth);
         new ItemRoute(deployment::deploy).addTo(routes, auth);

@@ -42,9 +42,10 @@ public final class Cockpit implements AutoCloseable {
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm,
                    java.util.function.BiFunction<String, String, java.util.Optional<String>> ask) {
         live = new LiveModel(clock, zone);
-        connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, clock);
+        connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, live::setPermissions, clock);
         viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
         viewModel.deploy().addTarget(conf, true);
+        live.permissionsProperty().addListener((o, a, granted) -> viewModel.deploy().permit(conf.name(), granted));
         view = new MainView(viewModel, zone, confirm, ask);
         scene = new Scene(view, 1440, 900);
         Theme.LIGHT.apply(scene);

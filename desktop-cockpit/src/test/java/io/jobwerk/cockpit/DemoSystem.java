@@ -31,6 +31,9 @@ final class DemoSystem implements AutoCloseable {
 
     static final String USER = "operator";
     static final String PASSWORD = "operator-pass-1";
+    /** A user that may only look (ValidUser): the Cockpit disables its actions. */
+    static final String VIEWER = "viewer";
+    static final String VIEWER_PASSWORD = "viewer-pass-1";
 
     private final Standalone standalone;
 
@@ -40,7 +43,8 @@ final class DemoSystem implements AutoCloseable {
 
     static DemoSystem start(Path data) throws Exception {
         UserAccount user = new UserAccount(USER, PasswordHash.parse("plain:" + PASSWORD).orThrow(), Set.of(Permission.values()));
-        DemoSystem system = new DemoSystem(Standalone.start(data, 0, List.of(user), false).orThrow());
+        UserAccount viewer = new UserAccount(VIEWER, PasswordHash.parse("plain:" + VIEWER_PASSWORD).orThrow(), Set.of(Permission.ValidUser));
+        DemoSystem system = new DemoSystem(Standalone.start(data, 0, List.of(user, viewer), false).orThrow());
         system.deploy();
         return system;
     }

@@ -5,6 +5,7 @@ import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.http.auth.Authentication;
+import io.jobwerk.http.auth.CommandPermissions;
 import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.server.Exchanges;

@@ -53,6 +53,7 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     private final UiThread ui;
     private final UpdateCoalescer updates;
     private final Consumer<ConnectionState> onState;
+    private final Consumer<UserPermissions> onPermissions;
     private final Clock clock;
     private final ExecutorService commands;
     private final ExecutorService reads;
@@ -62,7 +63,14 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
 
     public ControllerConnection(ConnectionConf conf, UiThread ui, Consumer<LiveUpdate> onUpdate,
                                 Consumer<ConnectionState> onState, Clock clock) {
+        this(conf, ui, onUpdate, onState, p -> { }, clock);
+    }
+
+    /** @param onPermissions told on the UI thread the user's permissions, read on each connect ({@code GET …/session}) */
+    public ControllerConnection(ConnectionConf conf, UiThread ui, Consumer<LiveUpdate> onUpdate,
+                                Consumer<ConnectionState> onState, Consumer<UserPermissions> onPermissions, Clock clock) {
         this.conf = conf;
+        this.onPermissions = onPermissions;
         this.client = new EngineClient(conf.apiUri(), conf.userId(), conf.password());
         this.ui = ui;
         this.updates = new UpdateCoalescer(ui, onUpdate);
@@ -138,6 +146,11 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
 
     /** One session: snapshot, then events until something fails; returns why it ended. */
     private Problem follow() {
+        // A Controller without the route (older) or any other failure leaves them unknown: nothing is
+        // disabled then, and the Controller still checks each command; a lost connection fails the snapshot next.
+        UserPermissions permissions = client.get(List.of("session")).map(UserPermissions::fromJson)
+                .toOptional().orElseGet(() -> UserPermissions.unknown(conf.userId()));
+        ui.execute(() -> onPermissions.accept(permissions));
         Checked<List<JsonNode>> objects = client.getNdjson("/snapshot");
         if (objects.isFail()) {
             return objects.problemOption().orElseThrow();

@@ -55,19 +55,20 @@ final class DeployView extends StackPane {
         Button deploy = new Button("Deploy chosen", Icons.icon("mdoal-cloud_upload"));
         deploy.setId("deployChosen");
         deploy.getStyleClass().add("accent");
-        deploy.disableProperty().bind(viewModel.busyProperty());
+        deploy.disableProperty().bind(viewModel.busyProperty().or(viewModel.refusalProperty().isNotEmpty()));
         deploy.setOnAction(e -> viewModel.deploy());
         Button revoke = new Button("Revoke chosen", Icons.icon("mdoal-cloud_off"));
         revoke.setId("revokeChosen");
         revoke.getStyleClass().add("danger");
-        revoke.disableProperty().bind(viewModel.busyProperty());
+        revoke.disableProperty().bind(viewModel.busyProperty().or(viewModel.refusalProperty().isNotEmpty()));
         revoke.setOnAction(e -> viewModel.revoke());
         Label message = new Label();
         message.setId("deployMessage");
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox actions = new HBox(10, deploy, revoke, message);
+        HBox actions = new HBox(10, io.jobwerk.cockpit.ui.Refusals.withReason(deploy, viewModel.refusalProperty(), "Deploy the chosen items to the chosen Controllers"),
+                io.jobwerk.cockpit.ui.Refusals.withReason(revoke, viewModel.refusalProperty(), "Remove the chosen items from the chosen Controllers"), message);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox card = new VBox(10, header, main, actions, history(viewModel));

@@ -1,6 +1,8 @@
 package io.jobwerk.cockpit.inventory;
 
 import io.jobwerk.cockpit.connection.ConnectionConf;
+import io.jobwerk.cockpit.connection.UserPermissions;
+import io.jobwerk.http.auth.Permission;
 import io.jobwerk.cockpit.ui.UiThread;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
@@ -68,6 +70,8 @@ public final class DeployViewModel {
     private final StringProperty keyStore = new SimpleStringProperty("");
     private final StringProperty keyPassword = new SimpleStringProperty("");
     private final Map<String, Checked<EngineState>> targetStates = new HashMap<>();
+    private final Map<String, UserPermissions> permissions = new HashMap<>();
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
     private String diffFile = "";
 
     public DeployViewModel(InventoryViewModel inventory, UiThread ui, Executor background, Clock clock) {
@@ -122,8 +126,37 @@ public final class DeployViewModel {
     /** Adds a Controller to deploy to (the connected one is added by the Cockpit, chosen). */
     public Target addTarget(ConnectionConf conf, boolean chosen) {
         Target t = new Target(conf, new SimpleBooleanProperty(chosen));
+        t.chosen().addListener((o, a, b) -> updateRefusal());
         targets.add(t);
+        updateRefusal();
         return t;
+    }
+
+    /** The user's permissions at a target (the connected Controller's, read on each connect); unknown ones refuse nothing. */
+    public void permit(String targetName, UserPermissions granted) {
+        permissions.put(targetName, granted);
+        updateRefusal();
+    }
+
+    /**
+     * Why deploying to or revoking from the chosen targets would be refused (the user lacks
+     * {@code UpdateItem} at one of them: {@code standalone: needs permission UpdateItem; user viewer
+     * has ValidUser}); empty when it would not.
+     */
+    public ReadOnlyStringProperty refusalProperty() {
+        return refusal.getReadOnlyProperty();
+    }
+
+    private void updateRefusal() {
+        String first = "";
+        for (Target t : targets) {
+            String r = t.chosen().get() && permissions.containsKey(t.name()) ? permissions.get(t.name()).refusal(Permission.UpdateItem) : "";
+            if (!r.isEmpty()) {
+                first = targets.size() == 1 ? r : t.name() + ": " + r;
+                break;
+            }
+        }
+        refusal.set(first);
     }
 
     /** Opens the dialog with the given files chosen (empty: none), reads the targets' items. */
@@ -183,6 +216,10 @@ public final class DeployViewModel {
     }
 
     private void send(String action) {
+        if (!refusal.get().isEmpty()) {
+            message.set("Nothing sent: " + refusal.get());
+            return;
+        }
         List<String> files = rows.stream().filter(r -> r.chosen().get()).map(r -> r.entry().file()).toList();
         List<Target> chosen = targets.stream().filter(t -> t.chosen().get()).toList();
         if (files.isEmpty() || chosen.isEmpty()) {

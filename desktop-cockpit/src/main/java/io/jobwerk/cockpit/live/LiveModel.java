@@ -4,6 +4,7 @@ import io.jobwerk.cockpit.connection.ConnectionState;
 import io.jobwerk.cockpit.connection.LiveUpdate;
 import io.jobwerk.cockpit.connection.OrderEventLine;
 import io.jobwerk.cockpit.connection.OrderOutput;
+import io.jobwerk.cockpit.connection.UserPermissions;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.state.EngineState;
@@ -44,6 +45,7 @@ public final class LiveModel {
     private final ZoneId zone;
     private final ReadOnlyObjectWrapper<EngineState> state = new ReadOnlyObjectWrapper<>(EngineState.EMPTY);
     private final ReadOnlyObjectWrapper<ConnectionState> connection;
+    private final ReadOnlyObjectWrapper<UserPermissions> permissions = new ReadOnlyObjectWrapper<>(UserPermissions.unknown(""));
     private final ReadOnlyObjectWrapper<GroupCounts> counts = new ReadOnlyObjectWrapper<>(GroupCounts.NONE);
     private final ObservableList<OrderRow> orders = FXCollections.observableArrayList();
     private final ObservableList<WorkflowRow> workflows = FXCollections.observableArrayList();
@@ -72,6 +74,15 @@ public final class LiveModel {
 
     public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
         return connection.getReadOnlyProperty();
+    }
+
+    /** The user's permissions at the Controller, read on each connect; the actions it may not do are disabled by them. */
+    public ReadOnlyObjectProperty<UserPermissions> permissionsProperty() {
+        return permissions.getReadOnlyProperty();
+    }
+
+    public void setPermissions(UserPermissions granted) {
+        permissions.set(granted);
     }
 
     public ReadOnlyObjectProperty<GroupCounts> countsProperty() {

@@ -57,6 +57,8 @@ public final class MainViewModel implements Navigator {
         this.live = live;
         this.controllerName = controllerName;
         this.dailyPlan = new DailyPlanViewModel(reads, commands, ui, clock, live.zone());
+        dailyPlan.permit(live.permissionsProperty().get());
+        live.permissionsProperty().addListener((o, a, granted) -> dailyPlan.permit(granted));
         this.dashboard = new DashboardViewModel(live, this, reads, ui, clock, dailyPlan.todayProperty());
         this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);

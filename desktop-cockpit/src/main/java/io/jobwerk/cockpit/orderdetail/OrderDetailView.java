@@ -6,6 +6,7 @@ import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.main.KeyBinding;
 import io.jobwerk.cockpit.orders.OrderActions;
 import io.jobwerk.cockpit.ui.Icons;
+import io.jobwerk.cockpit.ui.Refusals;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -140,8 +141,11 @@ public final class OrderDetailView extends VBox {
         setPriority.setOnAction(e -> actions.changePriority(priority.getText()).problemOption()
                 .ifPresentOrElse(p -> priority.setTooltip(new Tooltip(p.message())), () -> priority.clear()));
         // A FlowPane, not an HBox: on a narrow window the actions wrap to a second row instead of being cut to "…"
-        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 8, log, inOrders, separator(), suspend, resume, answer, cancel, kill, delete,
-                separator(), resumeAt, resumeHere, separator(), priority, setPriority);
+        javafx.beans.value.ObservableStringValue refusal = actions.refusalProperty();
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 8, log, inOrders, separator(),
+                Refusals.withReason(suspend, refusal), Refusals.withReason(resume, refusal), Refusals.withReason(answer, refusal),
+                Refusals.withReason(cancel, refusal), Refusals.withReason(kill, refusal), Refusals.withReason(delete, refusal),
+                separator(), resumeAt, Refusals.withReason(resumeHere, refusal), separator(), priority, Refusals.withReason(setPriority, refusal));
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
 

@@ -45,6 +45,11 @@ public final class OrderActions {
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canChangePriority = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
+
+    /** The commands these actions send; each needs what the Controller's rule asks (ControlOrder). */
+    static final Command.Kind[] KINDS = {Command.Kind.CANCEL_ORDERS, Command.Kind.SUSPEND_ORDERS, Command.Kind.RESUME_ORDERS,
+            Command.Kind.RESUME_ORDER, Command.Kind.ANSWER_ORDER_PROMPT, Command.Kind.DELETE_ORDERS_WHEN_TERMINATED, Command.Kind.CHANGE_ORDER};
 
     public OrderActions(LiveModel live, CommandSender commands, UiThread ui) {
         this.live = live;
@@ -52,6 +57,16 @@ public final class OrderActions {
         this.ui = ui;
         live.orders().addListener((ListChangeListener<OrderRow>) c -> update());
         selectedIds.addListener((ListChangeListener<String>) c -> update());
+        live.permissionsProperty().addListener((o, old, granted) -> update());
+        update();
+    }
+
+    /**
+     * Why the user may not change orders at all (e.g. {@code needs permission ControlOrder; user
+     * viewer has ValidUser}); empty when it may. While it is not empty, every action is disabled.
+     */
+    public ReadOnlyStringProperty refusalProperty() {
+        return refusal.getReadOnlyProperty();
     }
 
     public void select(List<String> orderIds) {
@@ -209,12 +224,14 @@ public final class OrderActions {
     }
 
     private void update() {
-        canCancel.set(!cancellable().isEmpty());
-        canSuspend.set(!suspendable().isEmpty());
-        canResume.set(!resumable().isEmpty());
-        canAnswer.set(!prompting().isEmpty());
-        canDelete.set(!deletable().isEmpty());
-        canChangePriority.set(selectedIds.size() == 1 && !cancellable().isEmpty());
+        refusal.set(live.permissionsProperty().get().refusal(KINDS));
+        boolean allowed = refusal.get().isEmpty();
+        canCancel.set(allowed && !cancellable().isEmpty());
+        canSuspend.set(allowed && !suspendable().isEmpty());
+        canResume.set(allowed && !resumable().isEmpty());
+        canAnswer.set(allowed && !prompting().isEmpty());
+        canDelete.set(allowed && !deletable().isEmpty());
+        canChangePriority.set(allowed && selectedIds.size() == 1 && !cancellable().isEmpty());
     }
 
     private static List<OrderId> ids(List<OrderRow> rows) {

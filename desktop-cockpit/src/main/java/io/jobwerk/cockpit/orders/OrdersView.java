@@ -4,6 +4,7 @@ import io.jobwerk.cockpit.live.OrderRow;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.main.KeyBinding;
 import io.jobwerk.cockpit.ui.Icons;
+import io.jobwerk.cockpit.ui.Refusals;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -112,7 +113,10 @@ public final class OrdersView extends VBox {
         detailButton.setTooltip(new Tooltip(KeyBinding.OPEN_ORDER_DETAIL.description() + " (" + KeyBinding.OPEN_ORDER_DETAIL.displayText() + ")"));
         detailButton.disableProperty().bind(noneSelected);
         detailButton.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openDetail.accept(r.orderId())));
-        HBox actions = new HBox(8, log, detailButton, new javafx.scene.control.Separator(Orientation.VERTICAL), suspend, resume, answer, cancel, kill, delete, message);
+        javafx.beans.value.ObservableStringValue refusal = viewModel.actions().refusalProperty();
+        HBox actions = new HBox(8, log, detailButton, new javafx.scene.control.Separator(Orientation.VERTICAL),
+                Refusals.withReason(suspend, refusal), Refusals.withReason(resume, refusal), Refusals.withReason(answer, refusal),
+                Refusals.withReason(cancel, refusal), Refusals.withReason(kill, refusal), Refusals.withReason(delete, refusal), message);
         actions.getStyleClass().add("toolbar-row");
 
         table = table(zone);

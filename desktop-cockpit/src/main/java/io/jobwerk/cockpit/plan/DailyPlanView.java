@@ -118,12 +118,13 @@ public final class DailyPlanView extends HBox {
                 case CANCEL -> "Cancel the submitted orders that have not started";
                 case DELETE -> "Remove the planned orders";
             }));
+            b.disableProperty().bind(viewModel.refusalProperty(action).isNotEmpty());
             b.setOnAction(e -> {
                 if (confirm.test(viewModel.describe(action))) {
                     viewModel.execute(action);
                 }
             });
-            actions.getChildren().add(b);
+            actions.getChildren().add(io.jobwerk.cockpit.ui.Refusals.withReason(b, viewModel.refusalProperty(action)));
         }
         HBox range = new HBox(6, new Label("Up to"), to);
         range.setAlignment(Pos.CENTER_LEFT);

@@ -54,6 +54,16 @@ public final class DailyPlanViewModel {
         public String icon() {
             return icon;
         }
+
+        /** The command it sends. */
+        public Command.Kind kind() {
+            return switch (this) {
+                case CREATE -> Command.Kind.CREATE_DAILY_PLAN;
+                case SUBMIT -> Command.Kind.SUBMIT_DAILY_PLAN;
+                case CANCEL -> Command.Kind.CANCEL_DAILY_PLAN;
+                case DELETE -> Command.Kind.DELETE_DAILY_PLAN;
+            };
+        }
     }
 
     private final ControllerReads reads;
@@ -68,10 +78,14 @@ public final class DailyPlanViewModel {
     private final ObservableList<PlanEntry> dayOrders = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PlanDay> today = new ReadOnlyObjectWrapper<>();
+    private final java.util.Map<Action, ReadOnlyStringWrapper> refusals = new java.util.EnumMap<>(Action.class);
     private long monthGeneration;
     private long dayGeneration;
 
     public DailyPlanViewModel(ControllerReads reads, CommandSender commands, UiThread ui, Clock clock, ZoneId zone) {
+        for (Action action : Action.values()) {
+            refusals.put(action, new ReadOnlyStringWrapper(""));
+        }
         this.reads = reads;
         this.commands = commands;
         this.ui = ui;
@@ -255,6 +269,16 @@ public final class DailyPlanViewModel {
 
     private static String orders(int n) {
         return n == 1 ? "order" : "orders";
+    }
+
+    /** The user's permissions: an action it may not send is refused, with the reason. */
+    public void permit(io.jobwerk.cockpit.connection.UserPermissions granted) {
+        refusals.forEach((action, refusal) -> refusal.set(granted.refusal(action.kind())));
+    }
+
+    /** Why this user may not do {@code action}, e.g. {@code needs permission ControlOrder; user viewer has ValidUser}; empty when it may. */
+    public javafx.beans.property.ReadOnlyStringProperty refusalProperty(Action action) {
+        return refusals.get(action).getReadOnlyProperty();
     }
 
     /** Carries out {@code action} for the selected day (to the range's end); the month is read again afterwards. */

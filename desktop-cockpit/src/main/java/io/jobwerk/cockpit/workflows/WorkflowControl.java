@@ -1,6 +1,7 @@
 package io.jobwerk.cockpit.workflows;
 
 import io.jobwerk.cockpit.connection.CommandSender;
+import io.jobwerk.cockpit.connection.UserPermissions;
 import io.jobwerk.cockpit.graph.WorkflowGraph;
 import io.jobwerk.cockpit.ui.UiThread;
 import io.jobwerk.engine.base.Checked;
@@ -41,8 +42,11 @@ public final class WorkflowControl {
     private final ReadOnlyObjectWrapper<Set<Label>> skippedLabels = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyObjectWrapper<Set<Position>> breakpoints = new ReadOnlyObjectWrapper<>(Set.of());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper suspendReason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper addOrderReason = new ReadOnlyStringWrapper("");
     private Optional<Workflow> workflow = Optional.empty();
     private EngineState state = EngineState.EMPTY;
+    private UserPermissions permissions = UserPermissions.unknown("");
 
     public WorkflowControl(CommandSender commands, UiThread ui) {
         this.commands = commands;
@@ -57,6 +61,22 @@ public final class WorkflowControl {
         workflow = shown;
         state = current;
         update();
+    }
+
+    /** The user's permissions: what it may not send is disabled, with the reason. */
+    void permit(UserPermissions granted) {
+        permissions = granted;
+        update();
+    }
+
+    /** Why the workflow cannot be suspended or resumed by this user; empty when it can. */
+    public ReadOnlyStringProperty suspendReasonProperty() {
+        return suspendReason.getReadOnlyProperty();
+    }
+
+    /** Why this user cannot add an order; empty when it can. */
+    public ReadOnlyStringProperty addOrderReasonProperty() {
+        return addOrderReason.getReadOnlyProperty();
     }
 
     public void selectNode(Optional<WorkflowGraph.Node> selected) {
@@ -156,9 +176,13 @@ public final class WorkflowControl {
         breakpoints.set(workflow.map(w -> state.breakpoints(w.id())).orElse(Set.of()));
         Optional<Position> position = node.get().flatMap(WorkflowGraph.Node::position);
         Optional<Label> label = selectedLabel();
-        skipReason.set(position.isEmpty() ? "Select an instruction in the graph"
+        suspendReason.set(permissions.refusal(Command.Kind.CONTROL_WORKFLOW_PATH));
+        addOrderReason.set(permissions.refusal(Command.Kind.ADD_ORDER));
+        String skipRefusal = permissions.refusal(Command.Kind.CONTROL_WORKFLOW_PATH);
+        String stopRefusal = permissions.refusal(Command.Kind.CONTROL_WORKFLOW);
+        skipReason.set(!skipRefusal.isEmpty() ? skipRefusal : position.isEmpty() ? "Select an instruction in the graph"
                 : label.isEmpty() ? "Only an instruction with a label can be skipped (JS7 skips by label); this one has none" : "");
-        stopReason.set(position.isEmpty() ? "Select an instruction in the graph" : "");
+        stopReason.set(!stopRefusal.isEmpty() ? stopRefusal : position.isEmpty() ? "Select an instruction in the graph" : "");
         skipped.set(label.map(skippedLabels.get()::contains).orElse(false));
         stopped.set(position.map(breakpoints.get()::contains).orElse(false));
     }

@@ -30,6 +30,7 @@ public final class WorkflowsView extends VBox {
         suspend.textProperty().bind(javafx.beans.binding.Bindings.when(control.suspendedProperty()).then("Resume workflow").otherwise("Suspend workflow"));
         suspend.graphicProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> Icons.icon(control.suspendedProperty().get() ? "mdmz-play_arrow" : "mdmz-pause"), control.suspendedProperty()));
+        suspend.disableProperty().bind(control.suspendReasonProperty().isNotEmpty());
         suspend.setOnAction(e -> {
             if (confirm.test(control.describeSuspend())) {
                 control.toggleSuspend();
@@ -49,25 +50,18 @@ public final class WorkflowsView extends VBox {
         stop.setOnAction(e -> control.toggleStop());
         javafx.scene.control.Button add = new javafx.scene.control.Button("Add order …", Icons.icon("mdoal-add_circle_outline"));
         add.setId("workflowAddOrder");
-        add.setTooltip(new javafx.scene.control.Tooltip("A new order of this workflow, with its declared parameters"));
+        add.disableProperty().bind(control.addOrderReasonProperty().isNotEmpty());
         add.setOnAction(e -> control.addOrderForm().ifPresent(form -> AddOrderDialog.show(form, add).ifPresent(control::addOrder)));
         Label message = new Label();
         message.setId("workflowMessage");
         message.getStyleClass().add("muted");
         message.textProperty().bind(control.messageProperty());
-        return new javafx.scene.layout.HBox(8, add, suspend, withReason(skip, control.skipReasonProperty(),
-                "Orders pass this instruction without executing it"), withReason(stop, control.stopReasonProperty(),
+        return new javafx.scene.layout.HBox(8,
+                io.jobwerk.cockpit.ui.Refusals.withReason(add, control.addOrderReasonProperty(), "A new order of this workflow, with its declared parameters"),
+                io.jobwerk.cockpit.ui.Refusals.withReason(suspend, control.suspendReasonProperty(), "Orders of this workflow (all versions) stop before their next instruction, or go on"),
+                io.jobwerk.cockpit.ui.Refusals.withReason(skip, control.skipReasonProperty(),
+                "Orders pass this instruction without executing it"), io.jobwerk.cockpit.ui.Refusals.withReason(stop, control.stopReasonProperty(),
                 "Orders arriving here are suspended (a breakpoint of this version)"), message);
-    }
-
-    /** A disabled control shows no tooltip, so the reason sits on a wrapper around it. */
-    private static javafx.scene.Node withReason(javafx.scene.control.Control control, javafx.beans.value.ObservableStringValue reason, String whatItDoes) {
-        javafx.scene.layout.StackPane wrapper = new javafx.scene.layout.StackPane(control);
-        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
-        tooltip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> reason.get().isEmpty() ? whatItDoes : reason.get(), reason));
-        javafx.scene.control.Tooltip.install(wrapper, tooltip);
-        return wrapper;
     }
 
     public WorkflowsView(WorkflowsViewModel viewModel, java.util.function.Predicate<String> confirm) {

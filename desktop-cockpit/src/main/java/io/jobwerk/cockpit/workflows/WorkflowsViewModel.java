@@ -43,6 +43,8 @@ public final class WorkflowsViewModel {
         this.navigator = navigator;
         this.control = new WorkflowControl(commands, ui);
         live.stateProperty().addListener((o, a, b) -> refresh());
+        control.permit(live.permissionsProperty().get());
+        live.permissionsProperty().addListener((o, a, granted) -> control.permit(granted));
     }
 
     public ObservableList<WorkflowRow> rows() {

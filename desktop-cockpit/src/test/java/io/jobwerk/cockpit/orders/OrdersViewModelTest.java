@@ -121,4 +121,20 @@ class OrdersViewModelTest {
         assertThat(viewModel.detailProperty().get()).map(OrderRow::group).contains(StateGroup.IN_PROGRESS);
         assertThat(viewModel.detailProperty().get()).map(OrderRow::step).isEqualTo(Optional.of("Job"));
     }
+
+    @Test
+    void aUserWithoutControlOrderHasEveryOrderActionDisabledWithTheReason() {
+        show(fourOrders());
+        viewModel.select(List.of("fresh", "prompting", "held"));
+        assertThat(viewModel.canCancelProperty().get()).isTrue();
+        live.setPermissions(new io.jobwerk.cockpit.connection.UserPermissions("viewer", Optional.of(Set.of(io.jobwerk.http.auth.Permission.ValidUser))));
+        OrderActions actions = viewModel.actions();
+        assertThat(List.of(actions.canCancelProperty(), actions.canSuspendProperty(), actions.canResumeProperty(), actions.canAnswerProperty(),
+                actions.canDeleteProperty(), actions.canChangePriorityProperty())).allSatisfy(p -> assertThat(p.get()).isFalse());
+        assertThat(actions.refusalProperty().get()).isEqualTo("needs permission ControlOrder; user viewer has ValidUser");
+        live.setPermissions(new io.jobwerk.cockpit.connection.UserPermissions("op", Optional.of(Set.of(io.jobwerk.http.auth.Permission.ControlOrder))));
+        assertThat(actions.refusalProperty().get()).isEmpty();
+        assertThat(viewModel.canCancelProperty().get()).isTrue();
+        assertThat(viewModel.canAnswerProperty().get()).isTrue();
+    }
 }

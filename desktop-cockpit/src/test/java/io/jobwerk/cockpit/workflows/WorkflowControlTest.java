@@ -73,4 +73,17 @@ class WorkflowControlTest {
         control.toggleStop();
         assertThat(sent).containsExactly(new Command.ControlWorkflow(workflow.id(), Set.of(Position.of(1)), Set.of()));
     }
+
+    @Test
+    void aUserWithoutControlOrderMayNotSuspendSkipStopOrAddAndTheReasonSaysSo() {
+        control.show(Optional.of(workflow), state);
+        control.selectNode(Optional.of(node(0)));
+        assertThat(control.suspendReasonProperty().get()).isEmpty();
+        control.permit(new io.jobwerk.cockpit.connection.UserPermissions("viewer", Optional.of(java.util.Set.of(io.jobwerk.http.auth.Permission.ValidUser))));
+        String reason = "needs permission ControlOrder; user viewer has ValidUser";
+        assertThat(List.of(control.suspendReasonProperty().get(), control.addOrderReasonProperty().get(), control.skipReasonProperty().get(),
+                control.stopReasonProperty().get())).containsOnly(reason);
+        control.permit(io.jobwerk.cockpit.connection.UserPermissions.unknown("viewer"));
+        assertThat(control.skipReasonProperty().get()).isEmpty();
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <p>Which route needs which, per server:
  * <ul>
- *   <li>Controller: reading (overview, snapshot, orders, obstacles, events with the job output)
+ *   <li>Controller: reading (overview, the caller's session, snapshot, orders, obstacles, events with the job output)
  *       {@code ValidUser}; {@code POST order} and the order commands {@code ControlOrder};
  *       {@code POST item} {@code UpdateItem}; server commands ({@code ShutDown},
  *       {@code EmergencyStop}, {@code TakeSnapshot}, {@code ReleaseEvents}, {@code ResetAgent},

@@ -1,29 +1,35 @@
-package io.jobwerk.controller.web;
+package io.jobwerk.http.auth;
 
 import io.jobwerk.engine.command.Command;
-import io.jobwerk.http.auth.Permission;
-import io.jobwerk.http.auth.UserAccount;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The permission each command of {@code POST /controller/api/command} needs (JS7 asks only for a
  * valid user there and leaves the rest to JOC Cockpit): orders and the workflows they run through
  * {@code ControlOrder}, the server and its Agents {@code Super}. A {@code Batch} needs what each of
- * its commands needs.
+ * its commands needs. The Controller's command route checks by it, and the Cockpit disables an
+ * action its user may not do by the same rule.
  */
-final class CommandPermissions {
+public final class CommandPermissions {
     private CommandPermissions() {}
 
     /** The first permission {@code command} needs that {@code user} lacks. */
-    static Optional<Permission> missing(UserAccount user, Command command) {
-        if (command instanceof Command.Batch batch) {
-            return batch.commands().stream().flatMap(c -> missing(user, c).stream()).findFirst();
-        }
-        Permission needed = needed(command.kind());
-        return user.may(needed) ? Optional.empty() : Optional.of(needed);
+    public static Optional<Permission> missing(UserAccount user, Command command) {
+        return missing(user.permissions(), command);
     }
 
-    static Permission needed(Command.Kind kind) {
+    /** The first permission {@code command} needs that the {@code granted} ones do not give. */
+    public static Optional<Permission> missing(Set<Permission> granted, Command command) {
+        if (command instanceof Command.Batch batch) {
+            return batch.commands().stream().flatMap(c -> missing(granted, c).stream()).findFirst();
+        }
+        Permission needed = needed(command.kind());
+        return needed.isGrantedBy(granted) ? Optional.empty() : Optional.of(needed);
+    }
+
+    /** What a command of this kind needs; a {@code Batch} needs more: see {@link #missing}. */
+    public static Permission needed(Command.Kind kind) {
         return switch (kind) {
             case NO_OPERATION, BATCH -> Permission.ValidUser;
             case ADD_ORDER, ADD_ORDERS, CANCEL_ORDERS, SUSPEND_ORDERS, RESUME_ORDER, RESUME_ORDERS, GO_ORDER,

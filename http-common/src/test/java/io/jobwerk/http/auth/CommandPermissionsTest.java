@@ -1,13 +1,10 @@
-package io.jobwerk.controller.web;
+package io.jobwerk.http.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
-import io.jobwerk.http.auth.PasswordHash;
-import io.jobwerk.http.auth.Permission;
-import io.jobwerk.http.auth.UserAccount;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,131 @@
+package io.jobwerk.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobwerk.cockpit.connection.ConnectionConf;
+import io.jobwerk.cockpit.live.OrderRow;
+import io.jobwerk.cockpit.live.StateGroup;
+import io.jobwerk.cockpit.main.Page;
+import io.jobwerk.http.auth.Permission;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Cockpit of a user that may only look, against a real standalone Controller + Agent: it learns
+ * the user's permissions from the Controller and disables what the Controller would refuse, the
+ * reason as a tooltip.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReadOnlyCockpitSystemTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String REASON = "needs permission ControlOrder; user viewer has ValidUser";
+
+    @TempDir
+    static Path data;
+    static DemoSystem system;
+
+    private Cockpit cockpit;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        system = DemoSystem.start(data.resolve("standalone"));
+        system.addOrders(Instant.now());
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        ConnectionConf conf = new ConnectionConf("standalone", system.controllerUri(), DemoSystem.VIEWER, DemoSystem.VIEWER_PASSWORD);
+        cockpit = new Cockpit(conf, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), question -> {
+            throw new AssertionError("A read-only user was asked: " + question);
+        }).start();
+        cockpit.show(stage);
+    }
+
+    @AfterEach
+    void closeCockpit() {
+        cockpit.close();
+    }
+
+    @Test
+    void aReadOnlyUserSeesEveryOrderWorkflowAndDeployActionDisabledWithTheReason(FxRobot robot) throws Exception {
+        awaitFx("connected with the viewer's permissions and a prompting order", () -> cockpit.live().connectionProperty().get().isConnected()
+                && cockpit.live().permissionsProperty().get().granted().equals(Optional.of(Set.of(Permission.ValidUser)))
+                && cockpit.live().countsProperty().get().count(StateGroup.PROMPTING) == 1
+                && cockpit.live().countsProperty().get().count(StateGroup.SUSPENDED) == 1);
+
+        robot.interact(() -> cockpit.viewModel().show(Page.ORDERS));
+        TableView<OrderRow> table = robot.lookup("#orders").queryTableView();
+        awaitFx("all orders listed", () -> table.getItems().size() == cockpit.live().orders().size());
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#suspendOrders", "#resumeOrders", "#answerPrompt", "#cancelOrders", "#cancelAndKill", "#deleteOrders"}) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(button.isDisabled()).as(id).isTrue();
+            assertThat(reasonOf(button)).as(id).isEqualTo(REASON);
+        }
+
+        robot.interact(() -> {
+            cockpit.viewModel().show(Page.WORKFLOWS);
+            cockpit.viewModel().workflows().select("ops/approve");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#workflowSuspend", "#workflowAddOrder", "#instructionSkip", "#instructionStop"}) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(button.isDisabled()).as(id).isTrue();
+            assertThat(reasonOf(button)).as(id).isEqualTo(REASON);
+        }
+        // Deploy and revoke (the inventory's deploy dialog) need UpdateItem at the chosen Controller.
+        assertThat(onFx(() -> cockpit.viewModel().deploy().refusalProperty().get())).isEqualTo("needs permission UpdateItem; user viewer has ValidUser");
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The tooltip of the wrapper a disabled control sits in (it shows none itself). */
+    private static String reasonOf(Node control) {
+        Object tooltip = control.getParent().getProperties().get("javafx.scene.control.Tooltip");
+        return tooltip instanceof Tooltip t ? t.getText() : "";
+    }
+
+    private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (WaitForAsyncUtils.asyncFx(condition::get).get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Not within " + TIMEOUT + ": " + what);
+    }
+}
