@@ -1,5 +1,7 @@
 package io.jobwerk.agent;
 
+import io.jobwerk.testing.CloseAfterEach;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +28,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Director's side of the director timeout, in virtual time: a Subagent that answers but refuses
@@ -48,29 +50,16 @@ class RemoteSubagentDriverTimeoutTest {
     private EngineKeeper keeper;
     private RemoteSubagentDriver driver;
 
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.close();
-        }
-        if (keeper != null) {
-            keeper.close();
-        }
-        if (journal != null) {
-            journal.close();
-        }
-        if (subagent != null) {
-            subagent.stop(0);
-        }
-    }
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
 
     @Test
     void aSubagentFailingLongerThanTheDirectorTimeoutIsLostAndDedicatedAnew() throws Exception {
         startRefusingSubagent();
-        journal = new MemoryJournal<>(EngineFolder.agent(), scheduler.clock());
-        keeper = new EngineKeeper(journal, Placement.agent(AGENT), MotorEnvironment.DEFAULT, scheduler, Optional.empty()).start();
+        journal = closing.add(new MemoryJournal<>(EngineFolder.agent(), scheduler.clock()));
+        keeper = closing.add(new EngineKeeper(journal, Placement.agent(AGENT), MotorEnvironment.DEFAULT, scheduler, Optional.empty()).start());
         Item.SubagentItem item = new Item.SubagentItem(SUBAGENT, AGENT, "http://127.0.0.1:" + subagent.getAddress().getPort(), false);
-        driver = new RemoteSubagentDriver(item, "director", "pw", "director-run", keeper, orderId -> false, scheduler).start();
+        driver = closing.add(new RemoteSubagentDriver(item, "director", "pw", "director-run", keeper, orderId -> false, scheduler).start());
 
         while (scheduler.elapsed().compareTo(Duration.ofSeconds(45)) < 0) {
             scheduler.advance(scheduler.awaitSleep("subagent-driver-B-events"));
@@ -106,6 +95,7 @@ class RemoteSubagentDriverTimeoutTest {
             respond(exchange, 503, "busy");
         });
         subagent.start();
+        closing.add(() -> subagent.stop(0));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

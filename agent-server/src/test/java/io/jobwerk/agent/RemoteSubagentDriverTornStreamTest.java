@@ -1,5 +1,7 @@
 package io.jobwerk.agent;
 
+import io.jobwerk.testing.CloseAfterEach;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +30,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,30 +54,17 @@ class RemoteSubagentDriverTornStreamTest {
     private EngineKeeper keeper;
     private RemoteSubagentDriver driver;
 
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.close();
-        }
-        if (keeper != null) {
-            keeper.close();
-        }
-        if (journal != null) {
-            journal.close();
-        }
-        if (subagent != null) {
-            subagent.stop(0);
-        }
-    }
+    @RegisterExtension
+    final CloseAfterEach closing = new CloseAfterEach();
 
     @Test
     void aTornStreamLosesTheProcessesDedicatesAnewAndTakesOverFromWhatTheSubagentKept() throws Exception {
         startScriptedSubagent();
-        journal = Journal.open(dir, JournalConf.of("test").withFsync(false), new EngineJournalCodec(), EngineFolder.agent(),
-                scheduler.clock()).orThrow();
-        keeper = new EngineKeeper(journal, Placement.agent(AGENT), MotorEnvironment.DEFAULT, scheduler, Optional.empty()).start();
+        journal = closing.add(Journal.open(dir, JournalConf.of("test").withFsync(false), new EngineJournalCodec(), EngineFolder.agent(),
+                scheduler.clock()).orThrow());
+        keeper = closing.add(new EngineKeeper(journal, Placement.agent(AGENT), MotorEnvironment.DEFAULT, scheduler, Optional.empty()).start());
         Item.SubagentItem item = new Item.SubagentItem(SUBAGENT, AGENT, "http://127.0.0.1:" + subagent.getAddress().getPort(), false);
-        driver = new RemoteSubagentDriver(item, "director", "pw", "director-run", keeper, orderId -> false, scheduler).start();
+        driver = closing.add(new RemoteSubagentDriver(item, "director", "pw", "director-run", keeper, orderId -> false, scheduler).start());
 
         assertThat(nextEventRead()).as("the first read, torn").isEqualTo("0");
         assertThat(nextEventRead()).as("after the new coupling: from where the Subagent kept events").isEqualTo("3");
@@ -132,6 +121,7 @@ class RemoteSubagentDriverTornStreamTest {
             }
         });
         subagent.start();
+        closing.add(() -> subagent.stop(0));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
