@@ -24,7 +24,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class ConnectionEntry {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss z");
 
     private final ReadOnlyObjectWrapper<ConnectionProfile> profile;
     private final ReadOnlyObjectWrapper<OpenConnection> open = new ReadOnlyObjectWrapper<>();

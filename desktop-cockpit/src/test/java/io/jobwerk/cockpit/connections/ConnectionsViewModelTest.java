@@ -123,15 +123,15 @@ class ConnectionsViewModelTest {
         vm.connect(prod);
         FakeConnection connection = opened.get(0);
         connection.live.setConnection(ConnectionState.connected(now));
-        assertThat(prod.stateTextProperty().get()).isEqualTo("connected since 10:00:00");
+        assertThat(prod.stateTextProperty().get()).isEqualTo("connected since 10:00:00 Z");
 
         now = now.plusSeconds(30);
         connection.live.setConnection(new ConnectionState(Status.RECONNECTING, now, Optional.of("Connection refused"),
                 Optional.of(now.plusSeconds(5)), true));
-        assertThat(prod.stateTextProperty().get()).isEqualTo("lost 10:00:30 · retry in 5 s");
+        assertThat(prod.stateTextProperty().get()).isEqualTo("lost 10:00:30 Z · retry in 5 s");
         now = now.plus(Duration.ofMillis(2_500));
         vm.tick();
-        assertThat(prod.stateTextProperty().get()).isEqualTo("lost 10:00:30 · retry in 3 s");
+        assertThat(prod.stateTextProperty().get()).isEqualTo("lost 10:00:30 Z · retry in 3 s");
 
         connection.live.setConnection(new ConnectionState(Status.LOGIN_FAILED, now, Optional.of("Login failed"), Optional.empty(), true));
         assertThat(prod.stateTextProperty().get()).isEqualTo("login failed");
