@@ -180,6 +180,8 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
             connectionsView.setVisible(true);
         } else if (shown != null) {
             shown.view().setVisible(true);
+            // keys go to the focused node: it must not stay in a Cockpit now hidden
+            shown.view().requestFocus();
         } else {
             fillNotConnected(connections.currentProperty().get());
             notConnected.setVisible(true);
