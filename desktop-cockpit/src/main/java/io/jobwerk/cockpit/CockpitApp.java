@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -38,8 +39,15 @@ public final class CockpitApp extends Application {
         });
         String configDir = System.getProperty("jobwerk.cockpit.config", System.getenv("JOBWERK_COCKPIT_CONFIG"));
         ProfileStore store = new ProfileStore(configDir == null || configDir.isBlank() ? ConfigDirectory.current() : Path.of(configDir));
-        PasswordVault vault = PasswordVaults.detect();
-        shell = new CockpitShell(store, vault, new PasswordDialog(vault), background, Clock.systemUTC(), ZoneId.systemDefault(),
+        // Looking for the keyring takes 0.7 to 2.5 s (JNA, D-Bus): on a thread of its own, so neither the window
+        // nor the command line's connection, whose password is in memory, waits for it.
+        CompletableFuture<PasswordVault> vault = CompletableFuture.supplyAsync(PasswordVaults::detect, r -> {
+            Thread t = new Thread(r, "cockpit-keyring");
+            t.setDaemon(true);
+            t.start();
+        });
+        PasswordDialog prompt = new PasswordDialog(() -> shell.connections().keyringProperty().get());
+        shell = new CockpitShell(store, vault, prompt, background, Clock.systemUTC(), ZoneId.systemDefault(),
                 Cockpit::askOperator, Cockpit::askOperatorText);
         ConnectionEntry chosen = shell.connections().choose(target.controllerUri(), target.userId(), target.name(), target.password());
         if (workspace != null) {

@@ -59,6 +59,13 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
 
     public CockpitShell(ProfileStore store, PasswordVault vault, ConnectionsViewModel.PasswordPrompt prompt, java.util.concurrent.Executor background,
                         Clock clock, ZoneId zone, Predicate<String> confirm, BiFunction<String, String, Optional<String>> ask) {
+        this(store, java.util.concurrent.CompletableFuture.completedFuture(vault), prompt, background, clock, zone, confirm, ask);
+    }
+
+    /** @param vault the password vault as it is found (a keyring probe can take seconds: the window does not wait) */
+    public CockpitShell(ProfileStore store, java.util.concurrent.CompletableFuture<PasswordVault> vault, ConnectionsViewModel.PasswordPrompt prompt,
+                        java.util.concurrent.Executor background,
+                        Clock clock, ZoneId zone, Predicate<String> confirm, BiFunction<String, String, Optional<String>> ask) {
         connections = new ConnectionsViewModel(store, vault, conf -> open(conf, clock, zone, confirm, ask), prompt,
                 UiThread.fx(), background, clock, zone);
         connectionsView = new ConnectionsView(connections, confirm, () -> showingConnections.set(false));

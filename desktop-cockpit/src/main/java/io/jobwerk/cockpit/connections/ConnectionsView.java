@@ -33,7 +33,7 @@ public final class ConnectionsView extends VBox {
     private final TextField uri = new TextField();
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
-    private final CheckBox remember = new CheckBox("Remember the password in the OS keyring");
+    private final CheckBox remember = new CheckBox();
 
     /** @param confirm asks before a connection is removed */
     public ConnectionsView(ConnectionsViewModel viewModel, Predicate<String> confirm, Runnable close) {
@@ -42,8 +42,9 @@ public final class ConnectionsView extends VBox {
         setId("connectionsView");
         Label title = new Label("Connections");
         title.getStyleClass().add("page-title");
-        Label hint = new Label("Each Controller's state is always in the strip above; " + KeyBinding.NEXT_CONNECTION.displayText() + " / "
-                + KeyBinding.PREVIOUS_CONNECTION.displayText() + " switch between them. Passwords: " + viewModel.vault().description() + ".");
+        Label hint = new Label();
+        hint.textProperty().bind(Bindings.concat("Each Controller's state is always in the strip above; ", KeyBinding.NEXT_CONNECTION.displayText(),
+                " / ", KeyBinding.PREVIOUS_CONNECTION.displayText(), " switch between them. Passwords: ", viewModel.vaultDescriptionProperty(), "."));
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         Button back = new Button("Back to the Cockpit", Icons.icon("mdoal-arrow_back"));
@@ -97,11 +98,11 @@ public final class ConnectionsView extends VBox {
         password.setId("connectionPassword");
         password.setPromptText("blank: keep the stored one");
         remember.setId("connectionRemember");
-        remember.setSelected(viewModel.vault().persistent());
-        remember.setDisable(!viewModel.vault().persistent());
-        if (!viewModel.vault().persistent()) {
-            remember.setText("No OS keyring: the password is asked at connect and kept in memory only");
-        }
+        remember.setSelected(viewModel.keyringProperty().get());
+        viewModel.keyringProperty().addListener((o, a, b) -> remember.setSelected(b));
+        remember.disableProperty().bind(viewModel.keyringProperty().not());
+        remember.textProperty().bind(Bindings.when(viewModel.keyringProperty()).then("Remember the password in the OS keyring")
+                .otherwise("No OS keyring: the password is asked at connect and kept in memory only"));
         GridPane form = new GridPane();
         form.getStyleClass().add("connections-form");
         form.addRow(0, new Label("Name"), name, new Label("User"), user);

@@ -46,7 +46,7 @@ public final class ConnectionsViewModel {
     }
 
     private final ProfileStore store;
-    private final PasswordVault vault;
+    private final CompletableFuture<PasswordVault> vault; // joined on background threads only
     private final MemoryVault session = new MemoryVault();
     private final Connector connector;
     private final PasswordPrompt prompt;
@@ -59,11 +59,26 @@ public final class ConnectionsViewModel {
     private final ReadOnlyObjectWrapper<ConnectionEntry> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageIsProblem = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper vaultDescription = new ReadOnlyStringWrapper("looking for the OS keyring …");
+    private final ReadOnlyBooleanWrapper keyring = new ReadOnlyBooleanWrapper(false);
 
     public ConnectionsViewModel(ProfileStore store, PasswordVault vault, Connector connector, PasswordPrompt prompt,
                                 UiThread ui, Executor background, Clock clock, ZoneId zone) {
+        this(store, CompletableFuture.completedFuture(vault), connector, prompt, ui, background, clock, zone);
+    }
+
+    /**
+     * @param vault found while the window opens (a keyring probe takes up to seconds): until then a
+     *              profile's password comes from memory and no keyring is offered
+     */
+    public ConnectionsViewModel(ProfileStore store, CompletableFuture<PasswordVault> vault, Connector connector, PasswordPrompt prompt,
+                                UiThread ui, Executor background, Clock clock, ZoneId zone) {
         this.store = store;
         this.vault = vault;
+        vault.thenAccept(found -> ui.execute(() -> {
+            vaultDescription.set(found.description());
+            keyring.set(found.persistent());
+        }));
         this.connector = connector;
         this.prompt = prompt;
         this.ui = ui;
@@ -96,8 +111,14 @@ public final class ConnectionsViewModel {
         return messageIsProblem.getReadOnlyProperty();
     }
 
-    public PasswordVault vault() {
-        return vault;
+    /** Where passwords are kept, for the operator (the keyring, or memory only and why). */
+    public ReadOnlyStringProperty vaultDescriptionProperty() {
+        return vaultDescription.getReadOnlyProperty();
+    }
+
+    /** Whether an OS keyring keeps passwords (false until it is known). */
+    public ReadOnlyBooleanProperty keyringProperty() {
+        return keyring.getReadOnlyProperty();
     }
 
     public Optional<ConnectionEntry> entry(String name) {
@@ -186,7 +207,7 @@ public final class ConnectionsViewModel {
         if (targetChanged) {
             session.password(before).ifPresent(p -> session.store(after, p));
             session.forget(before);
-            background.execute(() -> vault.forget(before));
+            background.execute(() -> vault.join().forget(before));
         }
         entry.setProfile(after);
         keepPassword(after, password, remember);
@@ -204,7 +225,7 @@ public final class ConnectionsViewModel {
         int at = entries.indexOf(entry);
         entries.remove(entry);
         session.forget(entry.profile());
-        background.execute(() -> vault.forget(entry.profile()));
+        background.execute(() -> vault.join().forget(entry.profile()));
         if (current.get() == entry) {
             current.set(entries.isEmpty() ? null : entries.get(Math.min(at, entries.size() - 1)));
         }
@@ -279,7 +300,7 @@ public final class ConnectionsViewModel {
     }
 
     private Optional<String> storedPassword(ConnectionProfile profile) {
-        return session.password(profile).or(() -> vault.password(profile));
+        return session.password(profile).or(() -> vault.join().password(profile));
     }
 
     private void keepPassword(ConnectionProfile profile, String password, boolean remember) {
@@ -287,9 +308,13 @@ public final class ConnectionsViewModel {
             return;
         }
         session.store(profile, password);
-        if (remember && vault.persistent()) {
-            background.execute(() -> vault.store(profile, password).problemOption()
-                    .ifPresent(p -> ui.execute(() -> problem(p))));
+        if (remember) {
+            background.execute(() -> {
+                PasswordVault found = vault.join();
+                if (found.persistent()) {
+                    found.store(profile, password).problemOption().ifPresent(p -> ui.execute(() -> problem(p)));
+                }
+            });
         }
     }
 

@@ -11,20 +11,21 @@ import javafx.scene.layout.VBox;
 /** Asks for a connection's password at connect; "remember" only where an OS keyring exists. */
 public final class PasswordDialog implements ConnectionsViewModel.PasswordPrompt {
 
-    private final PasswordVault vault;
+    private final java.util.function.BooleanSupplier keyring;
 
-    public PasswordDialog(PasswordVault vault) {
-        this.vault = vault;
+    /** @param keyring whether an OS keyring keeps passwords (as known when asked) */
+    public PasswordDialog(java.util.function.BooleanSupplier keyring) {
+        this.keyring = keyring;
     }
 
     @Override
     public Optional<Answer> ask(ConnectionProfile profile, String why) {
         PasswordField password = new PasswordField();
         password.setId("askedPassword");
-        CheckBox remember = new CheckBox(vault.persistent() ? "Remember it in the OS keyring"
-                : "No OS keyring: kept in memory until the Cockpit ends");
-        remember.setSelected(vault.persistent());
-        remember.setDisable(!vault.persistent());
+        boolean persistent = keyring.getAsBoolean();
+        CheckBox remember = new CheckBox(persistent ? "Remember it in the OS keyring" : "No OS keyring: kept in memory until the Cockpit ends");
+        remember.setSelected(persistent);
+        remember.setDisable(!persistent);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Connect to " + profile.name());
         dialog.setHeaderText(why);

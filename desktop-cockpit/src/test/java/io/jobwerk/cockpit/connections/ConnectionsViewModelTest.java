@@ -154,6 +154,36 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void whileTheKeyringIsLookedForAPasswordInMemoryConnectsAndARememberedOneIsStoredOnceItIsFound() {
+        java.util.concurrent.CompletableFuture<PasswordVault> lookingFor = new java.util.concurrent.CompletableFuture<>();
+        List<Runnable> later = new ArrayList<>();
+        ConnectionsViewModel vm = new ConnectionsViewModel(new ProfileStore(config), lookingFor, conf -> {
+            FakeConnection connection = new FakeConnection(conf, new LiveModel(clock, ZONE));
+            opened.add(connection);
+            return connection;
+        }, (profile, why) -> Optional.empty(), UiThread.direct(), later::add, clock, ZONE);
+        assertThat(vm.keyringProperty().get()).isFalse();
+        assertThat(vm.vaultDescriptionProperty().get()).isEqualTo("looking for the OS keyring …");
+
+        ConnectionEntry prod = vm.choose("http://prod:4444", "operator", Optional.of("prod"), Optional.of("given"));
+        while (!later.isEmpty()) {
+            later.remove(0).run(); // the password is in memory: no wait for the keyring
+        }
+        assertThat(opened).extracting(c -> c.conf.password()).containsExactly("given");
+        vm.update(prod, "prod", "http://prod:4444", "operator", "remembered", true).orThrow();
+
+        PersistentVault keyring = new PersistentVault();
+        lookingFor.complete(keyring);
+        while (!later.isEmpty()) {
+            later.remove(0).run();
+        }
+        assertThat(vm.keyringProperty().get()).isTrue();
+        assertThat(vm.vaultDescriptionProperty().get()).isEqualTo("test keyring");
+        assertThat(keyring.password(prod.profile())).contains("remembered");
+        assertThat(opened).extracting(c -> c.conf.password()).containsExactly("given", "remembered");
+    }
+
+    @Test
     void switchingGoesRoundTheConnections() {
         ConnectionsViewModel vm = viewModel(new MemoryVault());
         ConnectionEntry a = vm.add("a", "http://a:1", "u", "", false).orThrow();
