@@ -39,8 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Two real standalone systems (Controller + Agent each, ephemeral ports) side by side in one Cockpit
  * window: both connected with their states and counts in the strip, switched by click and by
- * Ctrl+PgDn; one stopped shows lost with its retry countdown and is notified naming it, restarted
- * it is connected again by itself. Writes {@code screenshots/connections.png}.
+ * Ctrl+PgDn; a wrong password says login failed; one stopped shows lost with its retry countdown
+ * and is notified naming it, restarted it is connected again by itself. Writes {@code screenshots/connections.png}.
  */
 @ExtendWith(ApplicationExtension.class)
 class ConnectionsSystemTest {
@@ -121,6 +121,16 @@ class ConnectionsSystemTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> shell.current().orElseThrow() == shell.cockpit("prod").orElseThrow())).isTrue();
         assertThat(robot.lookup("#connection-test .chip-state").queryAs(Label.class).getText()).startsWith("connected since");
+
+        // a wrong password: login failed, and no retry by itself
+        robot.interact(() -> {
+            ConnectionsViewModel connections = shell.connections();
+            connections.connect(connections.add("site-b", prod.controllerUri(), "operator", "wrong-password", false).orThrow());
+        });
+        awaitFx("site-b's login refused", () -> entry("site-b").stateProperty().get().status() == Status.LOGIN_FAILED);
+        assertThat(robot.lookup("#connection-site-b .chip-state").queryAs(Label.class).getText()).isEqualTo("login failed");
+        assertThat(entry("site-b").stateProperty().get().retryAt()).isEmpty();
+        assertThat(onFx(() -> shell.current().orElseThrow() == shell.cockpit("prod").orElseThrow())).as("adding does not switch").isTrue();
 
         // test stops: its chip says lost with a countdown, its notification centre names it
         test.stop();

@@ -67,8 +67,10 @@ public final class ConnectionStrip extends HBox {
         state.textProperty().bind(entry.stateTextProperty());
         Label counts = new Label();
         counts.getStyleClass().add("chip-counts");
-        counts.textProperty().bind(Bindings.createStringBinding(() -> entry.open().isEmpty() ? "" : entry.ordersProperty().get() + " orders",
-                entry.ordersProperty(), entry.openProperty()));
+        // no count before the first snapshot: "0 orders" would be a claim about a Controller not read yet
+        counts.textProperty().bind(Bindings.createStringBinding(() -> entry.open().isEmpty()
+                        || (entry.ordersProperty().get() == 0 && !entry.stateProperty().get().isConnected()) ? "" : entry.ordersProperty().get() + " orders",
+                entry.ordersProperty(), entry.openProperty(), entry.stateProperty()));
         Label failed = new Label("", Icons.icon("mdoal-error", "state-failed"));
         failed.getStyleClass().add("chip-failed");
         failed.textProperty().bind(Bindings.createStringBinding(() -> entry.failedProperty().get() + " failed", entry.failedProperty()));
