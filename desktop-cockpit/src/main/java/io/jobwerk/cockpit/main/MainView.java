@@ -139,6 +139,9 @@ public final class MainView extends StackPane {
                  LOG_NEXT_MATCH, LOG_PREVIOUS_MATCH, LOG_FOLLOW, LOG_SAVE, REFRESH -> {
                 return false; // the page shown handles them
             }
+            case SHOW_CONNECTIONS, NEXT_CONNECTION, PREVIOUS_CONNECTION -> {
+                return false; // the shell of several Controllers handles them
+            }
         }
         return true;
     }

@@ -231,6 +231,7 @@ public final class MainViewModel implements Navigator {
             case CONNECTING -> "connecting …";
             case CONNECTED -> "connected since " + since;
             case RECONNECTING -> "reconnecting (since " + since + ")" + state.problem().map(p -> ": " + p).orElse("");
+            case LOGIN_FAILED -> "login failed" + state.problem().map(p -> ": " + p).orElse("") + " (Connections: edit the password)";
             case CLOSED -> "closed";
         });
     }
