@@ -28,6 +28,8 @@ public enum KeyBinding {
     SUSPEND_ORDERS("Orders", "Suspend the selected orders", "Shortcut+Shift+S"),
     RESUME_ORDERS("Orders", "Resume the selected orders", "Shortcut+Shift+R"),
     ANSWER_PROMPT("Orders", "Answer the selected prompting orders", "Shortcut+Shift+A"),
+    RESUME_AS_SUCCEEDED("Orders", "Resume the selected failed orders as succeeded, after the failed step", "Shortcut+Shift+U"),
+    GO_ORDERS("Orders", "Let the selected waiting orders go on now (time, cycle, notices)", "Shortcut+Shift+G"),
     LOG_NEXT_MATCH("Log", "Next match of the search", "F3"),
     LOG_PREVIOUS_MATCH("Log", "Previous match of the search", "Shift+F3"),
     LOG_FOLLOW("Log", "Follow the log on / off", "Shortcut+End"),

@@ -135,7 +135,7 @@ public final class MainView extends StackPane {
             case QUICK_SEARCH -> openQuickSearch();
             case CHEAT_SHEET -> openCheatSheet();
             case TOGGLE_THEME -> viewModel.toggleTheme();
-            case FOCUS_FILTER, CANCEL_ORDERS, CANCEL_AND_KILL, SUSPEND_ORDERS, RESUME_ORDERS, ANSWER_PROMPT, OPEN_LOG, OPEN_ORDER_DETAIL,
+            case FOCUS_FILTER, CANCEL_ORDERS, CANCEL_AND_KILL, SUSPEND_ORDERS, RESUME_ORDERS, ANSWER_PROMPT, RESUME_AS_SUCCEEDED, GO_ORDERS, OPEN_LOG, OPEN_ORDER_DETAIL,
                  LOG_NEXT_MATCH, LOG_PREVIOUS_MATCH, LOG_FOLLOW, LOG_SAVE, REFRESH -> {
                 return false; // the page shown handles them
             }
