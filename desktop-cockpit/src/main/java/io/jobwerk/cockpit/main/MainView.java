@@ -55,7 +55,7 @@ public final class MainView extends StackPane {
         pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
         pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows(), confirm));
         pages.put(Page.ORDERS, ordersView);
-        pages.put(Page.AGENTS, new AgentsView(viewModel.agents()));
+        pages.put(Page.AGENTS, new AgentsView(viewModel.agents(), confirm));
         pages.put(Page.LOG, new LogView(viewModel.log()));
         pages.put(Page.ORDER_DETAIL, new io.jobwerk.cockpit.orderdetail.OrderDetailView(viewModel.orderDetail(), zone, confirm,
                 viewModel::showLog, viewModel::showOrder));

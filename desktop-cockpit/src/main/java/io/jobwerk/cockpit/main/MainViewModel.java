@@ -63,7 +63,7 @@ public final class MainViewModel implements Navigator {
         this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);
         this.workflows = new WorkflowsViewModel(live, this, commands, ui);
-        this.agents = new AgentsViewModel(live);
+        this.agents = new AgentsViewModel(live, commands, ui);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
         // references are checked on the connected Controller's items; none while not connected
