@@ -17,6 +17,7 @@ public enum KeyBinding {
     SHOW_ORDER_DETAIL("Navigation", "Order detail (the last order opened)", "Shortcut+8"),
     SHOW_NOTIFICATIONS("Navigation", "Notifications", "Shortcut+9"),
     SHOW_INVENTORY("Navigation", "Inventory (workspace, deploy)", "Shortcut+I"),
+    SHOW_BOARDS("Navigation", "Notice boards (post, delete a notice)", "Shortcut+B"),
     QUICK_SEARCH("Navigation", "Find a workflow or an order", "Shortcut+K"),
     CHEAT_SHEET("Navigation", "This list of shortcuts", "Shift+Slash"),
     TOGGLE_THEME("View", "Light / dark theme", "Shortcut+Shift+L"),

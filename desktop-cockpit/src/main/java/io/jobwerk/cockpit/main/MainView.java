@@ -65,6 +65,7 @@ public final class MainView extends StackPane {
         pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
                 () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
                 () -> viewModel.live().agents().stream().filter(a -> a.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.AGENT).map(a -> a.agentPath()).toList()));
+        pages.put(Page.BOARDS, new io.jobwerk.cockpit.boards.NoticeBoardsView(viewModel.boards(), confirm));
         pages.put(Page.INVENTORY, new io.jobwerk.cockpit.inventory.InventoryView(viewModel.inventory(), viewModel.deploy(), zone, ask, confirm));
         quickSearch = new QuickSearchView(viewModel.search(), this::closeOverlay);
 
@@ -132,6 +133,7 @@ public final class MainView extends StackPane {
             case SHOW_ORDER_DETAIL -> viewModel.show(Page.ORDER_DETAIL);
             case SHOW_NOTIFICATIONS -> viewModel.show(Page.NOTIFICATIONS);
             case SHOW_INVENTORY -> viewModel.show(Page.INVENTORY);
+            case SHOW_BOARDS -> viewModel.show(Page.BOARDS);
             case QUICK_SEARCH -> openQuickSearch();
             case CHEAT_SHEET -> openCheatSheet();
             case TOGGLE_THEME -> viewModel.toggleTheme();
