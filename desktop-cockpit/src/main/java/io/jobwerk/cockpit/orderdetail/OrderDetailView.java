@@ -206,6 +206,22 @@ public final class OrderDetailView extends VBox {
             }
         });
         showRow(viewModel.rowProperty().get());
+
+        // the order's actions by the same keys as in the Orders table; not while typing (Delete in the priority field)
+        java.util.Map<KeyBinding, Button> keys = java.util.Map.of(KeyBinding.SUSPEND_ORDERS, suspend, KeyBinding.RESUME_ORDERS, resume,
+                KeyBinding.RESUME_AS_SUCCEEDED, asSucceeded, KeyBinding.GO_ORDERS, go, KeyBinding.ANSWER_PROMPT, answer,
+                KeyBinding.CANCEL_ORDERS, cancel, KeyBinding.CANCEL_AND_KILL, kill, KeyBinding.OPEN_LOG, log);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            }
+            keys.forEach((binding, button) -> {
+                if (!e.isConsumed() && binding.combination().match(e) && !button.isDisabled()) {
+                    button.fire();
+                    e.consume();
+                }
+            });
+        });
     }
 
     private void showRow(Optional<OrderRow> maybeRow) {
