@@ -250,7 +250,7 @@ public final class OrderActions {
         for (OrderRow row : goable()) {
             live(row).ifPresent(o -> goes.add(new Command.GoOrder(o.id(), o.position())));
         }
-        sendAll(goes, "Letting go " + count(goes.size()));
+        sendAll(goes, "Go now for " + count(goes.size()));
     }
 
     public void resume() {

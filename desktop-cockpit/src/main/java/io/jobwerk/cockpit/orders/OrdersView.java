@@ -39,6 +39,7 @@ import javafx.scene.layout.VBox;
 public final class OrdersView extends VBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm z");
 
     private final OrdersViewModel viewModel;
     private final Predicate<String> confirm;
@@ -233,9 +234,9 @@ public final class OrdersView extends VBox {
         t.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No order matches the filter."));
-        TableColumn<OrderRow, String> id = column("Order", 160, OrderRow::orderId);
-        TableColumn<OrderRow, String> workflow = column("Workflow", 140, OrderRow::workflowPath);
-        TableColumn<OrderRow, String> step = column("Step", 140, r -> r.step().isEmpty() ? r.position() : r.step() + "  " + r.position());
+        TableColumn<OrderRow, String> id = column("Order", 150, OrderRow::orderId);
+        TableColumn<OrderRow, String> workflow = column("Workflow", 130, OrderRow::workflowPath);
+        TableColumn<OrderRow, String> step = column("Step", 120, r -> r.step().isEmpty() ? r.position() : r.step() + "  " + r.position());
         TableColumn<OrderRow, OrderRow> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         state.setComparator(java.util.Comparator.comparing(OrderRow::group).thenComparing(OrderRow::state));
@@ -257,7 +258,9 @@ public final class OrdersView extends VBox {
             }
         });
         state.setPrefWidth(115);
+        state.setMinWidth(108);
         TableColumn<OrderRow, String> agent = column("Agent", 70, OrderRow::agentOrDash);
+        agent.setMinWidth(66);
         TableColumn<OrderRow, java.math.BigDecimal> priority = new TableColumn<>("Priority");
         priority.setId("priorityColumn");
         priority.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().priority()));
@@ -269,7 +272,8 @@ public final class OrdersView extends VBox {
             }
         });
         priority.setStyle("-fx-alignment: center-right;");
-        priority.setPrefWidth(62);
+        priority.setPrefWidth(78);
+        priority.setMinWidth(76);
         // scheduled for, or resumed at: when a waiting order goes on by itself (else empty, sorted last)
         TableColumn<OrderRow, Optional<java.time.Instant>> at = new TableColumn<>("Scheduled for");
         at.setId("scheduledForColumn");
@@ -279,12 +283,14 @@ public final class OrdersView extends VBox {
             @Override
             protected void updateItem(Optional<java.time.Instant> value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : value.map(v -> TIME.format(v.atZone(zone))).orElse(""));
+                setText(empty || value == null ? null : value.map(v -> SHORT.format(v.atZone(zone))).orElse(""));
             }
         });
-        at.setPrefWidth(150);
-        TableColumn<OrderRow, String> why = column("Why (obstacles, failure)", 300, OrderRow::whyText);
+        at.setPrefWidth(140);
+        at.setMinWidth(136);
+        TableColumn<OrderRow, String> why = column("Why (obstacles, failure)", 250, OrderRow::whyText);
         t.getColumns().setAll(List.of(id, workflow, step, state, agent, priority, at, why));
+        t.setTableMenuButtonVisible(true); // the operator hides the columns it does not need
         t.getSelectionModel().getSelectedItems().addListener((ListChangeListener<OrderRow>) c ->
                 viewModel.select(t.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).map(OrderRow::orderId).toList()));
         return t;

@@ -110,7 +110,7 @@ class OrderActionsTest {
                 Checked.fail(Problem.of("GoOrderInapplicable", "the cycle has ended")))));
         actions.select(List.of("fresh", "sleeping"));
         actions.go();
-        assertThat(actions.messageProperty().get()).isEqualTo("Letting go 2 orders: 1 refused, e.g. the cycle has ended");
+        assertThat(actions.messageProperty().get()).isEqualTo("Go now for 2 orders: 1 refused, e.g. the cycle has ended");
     }
 
     @Test
