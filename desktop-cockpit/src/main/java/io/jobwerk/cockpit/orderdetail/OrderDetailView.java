@@ -134,12 +134,25 @@ public final class OrderDetailView extends VBox {
         hereAsSucceeded.setId("detailResumeAtAsSucceeded");
         hereAsSucceeded.setTooltip(new Tooltip("Make the last step's outcome succeeded, so what it returned counts and a return-code check passes"));
         hereAsSucceeded.disableProperty().bind(resumeHere.disableProperty());
+        TextField variables = new TextField();
+        variables.setId("detailResumeVariables");
+        variables.setPromptText("variables: rows=1200, region='eu'");
+        variables.setPrefColumnCount(16);
+        variables.disableProperty().bind(resumeHere.disableProperty());
         resumeHere.setOnAction(e -> {
             var chosen = resumeAt.getValue();
             boolean succeeded = hereAsSucceeded.isSelected();
+            var changed = io.jobwerk.cockpit.orders.ChangedVariables.parse(variables.getText());
+            if (changed.isFail()) {
+                variables.setTooltip(new Tooltip(changed.problemOption().orElseThrow().message()));
+                actions.refuse(changed.problemOption().orElseThrow());
+                return;
+            }
+            String names = String.join(", ", new java.util.TreeSet<>(changed.orThrow().values().keySet()));
             if (chosen != null && confirm.test("Resume " + viewModel.orderIdProperty().get() + " at " + chosen.text()
-                    + (succeeded ? ", its last step counted as succeeded" : "") + "?")) {
-                actions.resumeAt(chosen.position(), succeeded);
+                    + (succeeded ? ", its last step counted as succeeded" : "") + (names.isEmpty() ? "" : ", with " + names + " changed") + "?")) {
+                actions.resumeAt(chosen.position(), succeeded, changed.orThrow());
+                variables.clear();
             }
         });
         TextField priority = new TextField();
@@ -164,7 +177,7 @@ public final class OrderDetailView extends VBox {
                 Refusals.withReason(suspend, refusal), Refusals.withReason(resume, refusal), Refusals.withReason(asSucceeded, refusal),
                 Refusals.withReason(go, refusal), Refusals.withReason(answer, refusal),
                 Refusals.withReason(cancel, refusal), Refusals.withReason(kill, refusal), Refusals.withReason(delete, refusal),
-                separator(), resumeAt, hereAsSucceeded, Refusals.withReason(resumeHere, refusal), separator(), priority, Refusals.withReason(setPriority, refusal));
+                separator(), resumeAt, hereAsSucceeded, variables, Refusals.withReason(resumeHere, refusal), separator(), priority, Refusals.withReason(setPriority, refusal));
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
 

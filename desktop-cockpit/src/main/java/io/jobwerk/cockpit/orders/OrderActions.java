@@ -275,13 +275,25 @@ public final class OrderActions {
      * {@code $returnCode} check after it passes.
      */
     public void resumeAt(Position position, boolean asSucceeded) {
+        resumeAt(position, asSucceeded, new ChangedVariables(java.util.Map.of()));
+    }
+
+    /** As {@link #resumeAt(Position, boolean)}, the order's variables changed as given (see {@link ChangedVariables}). */
+    public void resumeAt(Position position, boolean asSucceeded, ChangedVariables variables) {
         List<OrderRow> rows = resumable();
-        if (rows.size() != 1 || selectedIds.size() != 1) {
+        Optional<Order> order = rows.size() == 1 ? live(rows.get(0)) : Optional.empty();
+        if (order.isEmpty() || selectedIds.size() != 1) {
             message.set("Select one suspended or failed order to resume it at a position");
             return;
         }
-        send(new Command.ResumeOrder(new OrderId(rows.get(0).orderId()), Optional.of(position), List.of(), asSucceeded, Optional.empty()), false,
-                "Resuming " + rows.get(0).orderId() + " at " + position + (asSucceeded ? " as succeeded" : ""));
+        send(new Command.ResumeOrder(order.get().id(), Optional.of(position), variables.historyOperations(order.get()), asSucceeded, Optional.empty()),
+                false, "Resuming " + order.get().id().string() + " at " + position + (asSucceeded ? " as succeeded" : "")
+                        + (variables.isEmpty() ? "" : " with " + String.join(", ", new java.util.TreeSet<>(variables.values().keySet())) + " changed"));
+    }
+
+    /** Shows why an action was not sent (a form's problem, checked before sending). */
+    public void refuse(Problem problem) {
+        message.set(problem.message());
     }
 
     public void delete() {
