@@ -88,7 +88,8 @@ class ReadOnlyCockpitSystemTest {
         awaitFx("all orders listed", () -> table.getItems().size() == cockpit.live().orders().size());
         robot.interact(() -> table.getSelectionModel().selectAll());
         WaitForAsyncUtils.waitForFxEvents();
-        for (String id : new String[] {"#suspendOrders", "#resumeOrders", "#answerPrompt", "#cancelOrders", "#cancelAndKill", "#deleteOrders"}) {
+        for (String id : new String[] {"#suspendOrders", "#suspendAndKill", "#resumeOrders", "#resumeAsSucceeded", "#goOrders", "#answerPrompt",
+                "#cancelOrders", "#cancelAndKill", "#deleteOrders"}) {
             Button button = robot.lookup(id).queryButton();
             assertThat(button.isDisabled()).as(id).isTrue();
             assertThat(reasonOf(button)).as(id).isEqualTo(REASON);
@@ -99,7 +100,25 @@ class ReadOnlyCockpitSystemTest {
             cockpit.viewModel().workflows().select("ops/approve");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        for (String id : new String[] {"#workflowSuspend", "#workflowAddOrder", "#instructionSkip", "#instructionStop"}) {
+        for (String id : new String[] {"#workflowSuspend", "#workflowAddOrder", "#instructionSkip", "#instructionStop", "#workflowTransfer"}) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(button.isDisabled()).as(id).isTrue();
+            assertThat(reasonOf(button)).as(id).isEqualTo(REASON);
+        }
+        // Resetting an Agent needs Super.
+        robot.interact(() -> cockpit.viewModel().show(Page.AGENTS));
+        TableView<io.jobwerk.cockpit.live.AgentRow> agents = robot.lookup("#agents").queryTableView();
+        robot.interact(() -> agents.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#resetAgent", "#forceResetAgent", "#resetSubagent"}) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(button.isDisabled()).as(id).isTrue();
+            assertThat(reasonOf(button)).as(id).isEqualTo("needs permission Super; user viewer has ValidUser");
+        }
+        // Notice boards need ControlOrder.
+        robot.interact(() -> cockpit.viewModel().show(Page.BOARDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#postNotice", "#deleteNotice"}) {
             Button button = robot.lookup(id).queryButton();
             assertThat(button.isDisabled()).as(id).isTrue();
             assertThat(reasonOf(button)).as(id).isEqualTo(REASON);
