@@ -75,6 +75,7 @@ final class VirtualTimeSystem implements AutoCloseable {
     }
 
     private void startController() {
+        createDirectory(data.resolve("controller")); // the history's SQLite file is there; no journal files create it
         controller = Controller.start(new ControllerConf("controller", data.resolve("controller"), WebServerConf.loopback(0),
                 new Users(List.of()), "controller", PASSWORD, false), scheduler, journals);
         controller.keeper().addListener((events, state) -> {
@@ -91,6 +92,14 @@ final class VirtualTimeSystem implements AutoCloseable {
                 new ItemOperation.AddOrChangeSimple(new Item.SubagentItem(SUBAGENT, AGENT, agentUri, false)),
                 new ItemOperation.AddOrChangeSimple(new Item.AgentRef(AGENT, List.of(SUBAGENT), Optional.empty(), false))))
                 .orThrow();
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            java.nio.file.Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     Controller controller() {
