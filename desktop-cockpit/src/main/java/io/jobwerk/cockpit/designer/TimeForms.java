@@ -1,0 +1,74 @@
+package io.jobwerk.cockpit.designer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jobwerk.cockpit.designer.PropertyFields.Field;
+import io.jobwerk.cockpit.designer.PropertyFields.Type;
+import io.jobwerk.cockpit.designer.form.AdmissionTimeView;
+import io.jobwerk.cockpit.designer.form.AdmissionTimeViewModel;
+import io.jobwerk.cockpit.designer.form.CycleScheduleView;
+import io.jobwerk.cockpit.designer.form.CycleScheduleViewModel;
+import io.jobwerk.cockpit.designer.model.WorkflowEdit;
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.json.TimeJson;
+import io.jobwerk.engine.time.Schedule;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+
+/**
+ * The property pane's form fields: a job's or an AdmissionTime block's admission times (with its
+ * "skip" flag beside the scheme) and a Cycle's schedule. A form's value is written into the owner's
+ * JSON and decoded by the engine's codec like any other field, so the edit is the same one undoable
+ * {@link WorkflowEdit}.
+ */
+final class TimeForms {
+    private static final String SKIP = "/skipIfNoAdmissionStartForOrderDay";
+
+    private TimeForms() {}
+
+    static Node form(Field field, ObjectNode json, Function<JsonNode, Checked<WorkflowEdit>> toEdit, Consumer<WorkflowEdit> apply) {
+        JsonNode value = json.at(field.pointer());
+        if (field.type() == Type.ADMISSION_TIMES) {
+            var scheme = value.isMissingNode() || value.isNull() ? Checked.ok(java.util.Optional.<io.jobwerk.engine.time.AdmissionTimeScheme>empty())
+                    : TimeJson.decodeAdmissionTimeScheme(value).map(java.util.Optional::of);
+            if (scheme.isFail()) {
+                return unreadable(scheme.problemOption().orElseThrow().message());
+            }
+            AdmissionTimeViewModel viewModel = new AdmissionTimeViewModel(scheme.orThrow(), json.at(SKIP).asBoolean(false));
+            return new AdmissionTimeView(viewModel, true, form -> {
+                ObjectNode copy = json.deepCopy();
+                form.scheme().toOptional().ifPresent(s -> PropertyPane.set(copy, field.pointer(),
+                        s.<JsonNode>map(TimeJson::encode).orElse(MissingNode.getInstance())));
+                PropertyPane.set(copy, SKIP, form.skipIfNoAdmissionForOrderDayProperty().get() ? BooleanNode.TRUE : MissingNode.getInstance());
+                edit(copy, toEdit, apply);
+            });
+        }
+        Checked<Schedule> schedule = value.isMissingNode() ? Checked.ok(new Schedule(List.of())) : TimeJson.decodeSchedule(value);
+        if (schedule.isFail()) {
+            return unreadable(schedule.problemOption().orElseThrow().message());
+        }
+        return new CycleScheduleView(new CycleScheduleViewModel(schedule.orThrow()), Instant::now, ZoneId.systemDefault(),
+                json.path("onlyOnePeriod").asBoolean(false), s -> {
+                    ObjectNode copy = json.deepCopy();
+                    PropertyPane.set(copy, field.pointer(), TimeJson.encode(s));
+                    edit(copy, toEdit, apply);
+                });
+    }
+
+    private static void edit(ObjectNode json, Function<JsonNode, Checked<WorkflowEdit>> toEdit, Consumer<WorkflowEdit> apply) {
+        toEdit.apply(json).toOptional().ifPresent(apply);
+    }
+
+    private static Node unreadable(String problem) {
+        Label label = new Label(problem);
+        label.getStyleClass().add("field-problem");
+        return label;
+    }
+}
