@@ -114,7 +114,7 @@ public final class DesignerView extends BorderPane {
 
         ScrollPane properties = new ScrollPane(new PropertyPane(viewModel));
         properties.setFitToWidth(true);
-        properties.setPrefWidth(400); // room for a line of the admission-time form
+        properties.setPrefWidth(420); // room for a line of the admission-time form
         properties.getStyleClass().add("designer-properties-scroll");
         setRight(properties);
 

@@ -4,8 +4,8 @@ package io.jobwerk.cockpit.designer.form;
 public enum PeriodKind {
     DAILY("Every day", ""),
     WEEKDAY("Weekdays", "e.g. Mon–Fri or Mon, Wed"),
-    MONTHDAY("Days of month", "e.g. 1, 15 or 1–5"),
-    ULTIMO("Days before month end", "1 = last day, 2 = second-to-last");
+    MONTHDAY("Month days", "e.g. 1, 15 or 1–5"),
+    ULTIMO("Month end", "1 = last day, 2 = second-to-last");
 
     private final String label;
     private final String daysHint;
