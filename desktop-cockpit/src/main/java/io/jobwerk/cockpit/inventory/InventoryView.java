@@ -64,6 +64,8 @@ public final class InventoryView extends StackPane {
             }
         });
 
+        tree.setOnMove(viewModel::move);
+
         VBox page = new VBox(header(deploy), body(), messageLine());
         page.getStyleClass().add("page");
         DeployView deployView = new DeployView(deploy, zone);
