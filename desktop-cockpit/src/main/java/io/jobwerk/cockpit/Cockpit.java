@@ -31,8 +31,11 @@ public final class Cockpit implements AutoCloseable {
     private final ControllerConnection connection;
     private final LiveModel live;
     private final MainViewModel viewModel;
-    private final MainView view;
-    private final Scene scene;
+    private final Predicate<String> confirm;
+    private final java.util.function.BiFunction<String, String, java.util.Optional<String>> ask;
+    private final ZoneId zone;
+    private MainView view;  // built on first use (show), so start() can read the snapshot meanwhile
+    private Scene scene;
 
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm) {
         this(conf, clock, zone, confirm, Cockpit::askOperatorText);
@@ -46,10 +49,25 @@ public final class Cockpit implements AutoCloseable {
         viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
         viewModel.deploy().addTarget(conf, true);
         live.permissionsProperty().addListener((o, a, granted) -> viewModel.deploy().permit(conf.name(), granted));
-        view = new MainView(viewModel, zone, confirm, ask);
-        scene = new Scene(view, 1440, 900);
-        Theme.LIGHT.apply(scene);
-        viewModel.darkProperty().addListener((o, a, dark) -> (dark ? Theme.DARK : Theme.LIGHT).apply(scene));
+        this.confirm = confirm;
+        this.ask = ask;
+        this.zone = zone;
+    }
+
+    /**
+     * The window's view, built on the first call. Building it (controls, CSS) takes the UI thread a
+     * while on a cold JVM; {@code new Cockpit(…).start().show(stage)} lets the connection log in and
+     * read the snapshot on its own thread meanwhile instead of after it. The live model's updates
+     * reach the UI thread queued behind it, so the view sees them all.
+     */
+    private MainView buildView() {
+        if (view == null) {
+            view = new MainView(viewModel, zone, confirm, ask);
+            scene = new Scene(view, 1440, 900);
+            Theme.LIGHT.apply(scene);
+            viewModel.darkProperty().addListener((o, a, dark) -> (dark ? Theme.DARK : Theme.LIGHT).apply(scene));
+        }
+        return view;
     }
 
     /** The confirmation every destructive action asks: a dialog naming what it affects. */
@@ -92,6 +110,7 @@ public final class Cockpit implements AutoCloseable {
 
     public void show(Stage stage) {
         stage.setTitle("Jobwerk Cockpit — " + connection.conf().name());
+        buildView();
         stage.setScene(scene);
         stage.setWidth(1440);
         stage.setHeight(900);
@@ -103,7 +122,7 @@ public final class Cockpit implements AutoCloseable {
     }
 
     public MainView view() {
-        return view;
+        return buildView();
     }
 
     public LiveModel live() {
@@ -111,6 +130,7 @@ public final class Cockpit implements AutoCloseable {
     }
 
     public Scene scene() {
+        buildView();
         return scene;
     }
 
