@@ -31,7 +31,10 @@ public final class Cockpit implements io.jobwerk.cockpit.connections.OpenConnect
     private final ControllerConnection connection;
     private final LiveModel live;
     private final MainViewModel viewModel;
-    private final MainView view;
+    private final Predicate<String> confirm;
+    private final java.util.function.BiFunction<String, String, java.util.Optional<String>> ask;
+    private final ZoneId zone;
+    private MainView view;  // built on first use, so start() can read the snapshot meanwhile
     private Scene scene; // made on first use: in the several-Controllers shell the view sits in the shell's scene
 
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm) {
@@ -46,12 +49,27 @@ public final class Cockpit implements io.jobwerk.cockpit.connections.OpenConnect
         viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
         viewModel.deploy().addTarget(conf, true);
         live.permissionsProperty().addListener((o, a, granted) -> viewModel.deploy().permit(conf.name(), granted));
-        view = new MainView(viewModel, zone, confirm, ask);
+        this.confirm = confirm;
+        this.ask = ask;
+        this.zone = zone;
         viewModel.darkProperty().addListener((o, a, dark) -> {
             if (scene != null) {
                 (dark ? Theme.DARK : Theme.LIGHT).apply(scene);
             }
         });
+    }
+
+    /**
+     * The window's view, built on the first call. Building it (controls, CSS) takes the UI thread a
+     * while on a cold JVM; {@code new Cockpit(…).start().show(stage)} lets the connection log in and
+     * read the snapshot on its own thread meanwhile instead of after it. The live model's updates
+     * reach the UI thread queued behind it, so the view sees them all.
+     */
+    private MainView buildView() {
+        if (view == null) {
+            view = new MainView(viewModel, zone, confirm, ask);
+        }
+        return view;
     }
 
     /** The confirmation every destructive action asks: a dialog naming what it affects. */
@@ -105,7 +123,7 @@ public final class Cockpit implements io.jobwerk.cockpit.connections.OpenConnect
     }
 
     public MainView view() {
-        return view;
+        return buildView();
     }
 
     @Override
@@ -116,7 +134,7 @@ public final class Cockpit implements io.jobwerk.cockpit.connections.OpenConnect
     /** The window's scene with this Cockpit alone (made on first call). */
     public Scene scene() {
         if (scene == null) {
-            scene = new Scene(view, 1440, 900);
+            scene = new Scene(buildView(), 1440, 900);
             (viewModel.darkProperty().get() ? Theme.DARK : Theme.LIGHT).apply(scene);
         }
         return scene;

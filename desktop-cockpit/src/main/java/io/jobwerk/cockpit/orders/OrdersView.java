@@ -240,23 +240,7 @@ public final class OrdersView extends VBox {
         TableColumn<OrderRow, OrderRow> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         state.setComparator(java.util.Comparator.comparing(OrderRow::group).thenComparing(OrderRow::state));
-        state.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(OrderRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeIf(s -> s.startsWith("state-"));
-                if (empty || row == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setTooltip(null);
-                } else {
-                    setText(row.group().label());
-                    setGraphic(Icons.icon(row.group().icon(), row.group().styleClass()));
-                    getStyleClass().add(row.group().styleClass());
-                    setTooltip(new Tooltip(row.state() + (row.why().isEmpty() ? "" : "\n" + String.join("\n", row.why()))));
-                }
-            }
-        });
+        state.setCellFactory(c -> new StateCell());
         state.setPrefWidth(115);
         state.setMinWidth(108);
         TableColumn<OrderRow, String> agent = column("Agent", 70, OrderRow::agentOrDash);
