@@ -82,7 +82,8 @@ public final class DesignerView extends BorderPane {
         StackPane.setMargin(quickInsert, new Insets(24, 0, 0, 0));
         Tab graphTab = new Tab("Graph", graphArea);
         graphTab.setId("graphTab");
-        Tab jsonTab = new Tab("JSON", jsonView());
+        Tab jsonTab = new Tab("JSON");
+        jsonTab.setContent(jsonView(jsonTab));
         jsonTab.setId("jsonTab");
         TabPane centre = new TabPane(graphTab, jsonTab);
         centre.setId("designerTabs");
@@ -215,7 +216,13 @@ public final class DesignerView extends BorderPane {
         return b;
     }
 
-    private VBox jsonView() {
+    private void refreshJson(TextArea json) {
+        if (!json.isFocused() && !json.getText().equals(viewModel.jsonProperty().get())) {
+            json.setText(viewModel.jsonProperty().get());
+        }
+    }
+
+    private VBox jsonView(Tab tab) {
         TextArea json = new TextArea(viewModel.jsonProperty().get());
         json.setId("jsonText");
         json.getStyleClass().add("json-text");
@@ -228,11 +235,14 @@ public final class DesignerView extends BorderPane {
         apply.setId("applyJson");
         apply.setOnAction(e -> viewModel.applyJson(json.getText()));
         // the model's JSON replaces the text unless the operator is typing in it
+        // the model's JSON replaces the text unless the operator is typing in it; while the tab is hidden
+        // it waits (laying out a 200-instruction JSON text cost more than drawing the graph)
         viewModel.jsonProperty().addListener((o, a, text) -> {
-            if (!json.isFocused() || a.equals(json.getText())) {
+            if (tab.isSelected() && (!json.isFocused() || a.equals(json.getText()))) {
                 json.setText(text);
             }
         });
+        tab.selectedProperty().addListener((o, was, is) -> refreshJson(json));
         json.focusedProperty().addListener((o, was, is) -> {
             if (!is && !json.getText().equals(viewModel.jsonProperty().get())) {
                 viewModel.applyJson(json.getText());

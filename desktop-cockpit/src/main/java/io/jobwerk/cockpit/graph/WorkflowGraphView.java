@@ -234,12 +234,18 @@ public final class WorkflowGraphView extends ScrollPane {
     private static final javafx.css.PseudoClass TERMINAL = javafx.css.PseudoClass.getPseudoClass("terminal");
     private static final javafx.css.PseudoClass PLACEHOLDER = javafx.css.PseudoClass.getPseudoClass("placeholder");
 
+    /**
+     * A box: an icon and a title, and a detail line, as {@link javafx.scene.text.Text} rather than
+     * labels: a label whose text changes re-adds its children and is styled anew, a text just changes.
+     */
     private VBox newNode(String graphNodeId) {
-        Label title = new Label("", Icons.icon("mdoal-code"));
+        javafx.scene.text.Text title = new javafx.scene.text.Text();
         title.getStyleClass().add("node-title");
-        Label detail = new Label();
+        HBox titleRow = new HBox(5, Icons.icon("mdoal-code"), title);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.text.Text detail = new javafx.scene.text.Text();
         detail.getStyleClass().add("node-kind");
-        VBox content = new VBox(1, title, detail);
+        VBox content = new VBox(1, titleRow, detail);
         content.getStyleClass().add("graph-node");
         content.setId(nodeId(graphNodeId));
         // A Tooltip is a popup window of its own: made on the first hover, not for each of hundreds of boxes per layout
@@ -259,12 +265,13 @@ public final class WorkflowGraphView extends ScrollPane {
 
     private void place(VBox content, WorkflowGraph.Node node, GraphLayout.Box box) {
         boolean small = node.kind() != WorkflowGraph.NodeKind.JOB && node.kind() != WorkflowGraph.NodeKind.INSTRUCTION;
-        Label title = (Label) content.getChildren().get(0);
-        Label detail = (Label) content.getChildren().get(1);
-        title.setText(node.title());
-        ((org.kordamp.ikonli.javafx.FontIcon) title.getGraphic()).setIconLiteral(node.icon());
+        HBox titleRow = (HBox) content.getChildren().get(0);
+        javafx.scene.text.Text detail = (javafx.scene.text.Text) content.getChildren().get(1);
+        ((javafx.scene.text.Text) titleRow.getChildren().get(1)).setText(shortened(node.title(), small ? 11 : 24));
+        ((org.kordamp.ikonli.javafx.FontIcon) titleRow.getChildren().get(0)).setIconLiteral(node.icon());
+        titleRow.setAlignment(small ? Pos.CENTER : Pos.CENTER_LEFT);
         boolean hasDetail = !small && !node.detail().isEmpty();
-        detail.setText(hasDetail ? node.detail() : "");
+        detail.setText(hasDetail ? shortened(node.detail(), 34) : "");
         detail.setVisible(hasDetail);
         detail.setManaged(hasDetail);
         content.setAlignment(small ? Pos.CENTER : Pos.CENTER_LEFT);
@@ -277,6 +284,11 @@ public final class WorkflowGraphView extends ScrollPane {
         content.setPrefSize(box.width(), box.height());
         content.setMaxSize(box.width(), box.height());
         nodeDecorator.accept(node, content);
+    }
+
+    /** A text cut to what fits the box (the tooltip has all of it); texts do not cut themselves as labels do. */
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The JavaFX id of a node's box, e.g. {@code node-1_then_0} for position {@code [1,"then",0]}. */

@@ -46,9 +46,11 @@ public final class DesignerDrawBench {
             long[] toFrame = new long[30];
             long[] drawing = new long[30];
             long[] pulse = new long[30];
+            long[] editing = new long[30];
+            long[] waiting = new long[30];
             for (int i = -20; i < toFrame.length; i++) {
                 boolean insert = (i & 1) == 0;
-                long[] editAt = new long[1];
+                long[] editAt = new long[2];
                 run(() -> {
                     editAt[0] = System.nanoTime();
                     if (insert) {
@@ -56,6 +58,7 @@ public final class DesignerDrawBench {
                     } else {
                         view[0].viewModel().undo();
                     }
+                    editAt[1] = System.nanoTime();
                 });
                 while (Boolean.TRUE.equals(call(() -> view[0].layoutPendingProperty().get()))) {
                     Thread.sleep(1);
@@ -67,15 +70,20 @@ public final class DesignerDrawBench {
                     toFrame[i] = frameAt.get() - editAt[0];
                     drawing[i] = call(() -> view[0].lastDrawNanos());
                     pulse[i] = Math.max(0, frameAt.get() - drawnAt);
+                    editing[i] = editAt[1] - editAt[0];
+                    waiting[i] = call(() -> view[0].lastLayoutNanos() - view[0].lastDrawNanos()) - editing[i];
                 }
             }
             Arrays.sort(toFrame);
             Arrays.sort(drawing);
             Arrays.sort(pulse);
+            Arrays.sort(editing);
+            Arrays.sort(waiting);
             System.out.printf("%d instructions: edit → frame median %.0f ms, p90 %.0f ms, max %.0f ms;"
-                            + " FX thread drawing median %.1f ms, max %.1f ms; the pulse after it (CSS, layout) median %.0f ms%n",
+                            + " medians of its parts: the edit on the FX thread %.1f ms, then layout in the background and waiting for the FX thread"
+                            + " %.1f ms, drawing on the FX thread %.1f ms (max %.1f), the pulse after it (CSS, layout) %.0f ms%n",
                     LargeWorkflows.size(w), toFrame[15] / 1e6, toFrame[27] / 1e6, toFrame[29] / 1e6,
-                    drawing[15] / 1e6, drawing[29] / 1e6, pulse[15] / 1e6);
+                    editing[15] / 1e6, waiting[15] / 1e6, drawing[15] / 1e6, drawing[29] / 1e6, pulse[15] / 1e6);
         }
         Platform.exit();
     }
