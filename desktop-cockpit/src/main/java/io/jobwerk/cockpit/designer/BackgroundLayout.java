@@ -4,7 +4,6 @@ import io.jobwerk.cockpit.graph.BlockLayout;
 import io.jobwerk.cockpit.graph.GraphLayout;
 import io.jobwerk.cockpit.graph.WorkflowGraph;
 import io.jobwerk.cockpit.graph.WorkflowGraphBuilder;
-import io.jobwerk.cockpit.graph.WorkflowGraphView;
 import io.jobwerk.cockpit.ui.UiThread;
 import io.jobwerk.engine.workflow.Workflow;
 import java.util.concurrent.Executor;
@@ -53,7 +52,13 @@ final class BackgroundLayout {
             if (generation != newest.get()) {
                 return;
             }
-            Laid laid = layout(workflow, requested);
+            Laid laid;
+            try {
+                laid = layout(workflow, requested);
+            } catch (RuntimeException e) { // a bug, not a user's mistake: said, and the previous drawing stays
+                java.util.logging.Logger.getLogger(BackgroundLayout.class.getName()).log(java.util.logging.Level.SEVERE, "The designer's graph could not be laid out", e);
+                return;
+            }
             ui.execute(() -> {
                 if (generation == newest.get()) {
                     apply.accept(laid);
@@ -65,6 +70,6 @@ final class BackgroundLayout {
     /** Builds and lays out the graph on the calling thread. */
     static Laid layout(Workflow workflow, long requestedNanos) {
         WorkflowGraph graph = WorkflowGraphBuilder.forEditing(workflow);
-        return new Laid(workflow, graph, BlockLayout.layoutOrElk(graph, WorkflowGraphView::sizeOf), requestedNanos);
+        return new Laid(workflow, graph, BlockLayout.layoutOrElk(graph, io.jobwerk.cockpit.graph.NodeSizes::of), requestedNanos);
     }
 }

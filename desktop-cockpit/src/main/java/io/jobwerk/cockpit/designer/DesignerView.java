@@ -395,14 +395,14 @@ public final class DesignerView extends BorderPane {
         }
     }
 
-    /** Whether the key went to the graph (or the designer itself, which a click on a box focuses). */
+    /** Whether the key went to the graph, or to the designer itself (a click on a box focuses it). */
     private boolean inGraph(KeyEvent e) {
+        if (e.getTarget() == this) {
+            return true;
+        }
         for (javafx.scene.Node n = e.getTarget() instanceof javafx.scene.Node t ? t : null; n != null; n = n.getParent()) {
-            if (n == graph || n == this) {
+            if (n == graph) {
                 return true;
-            }
-            if (n instanceof javafx.scene.control.ListView<?> || n instanceof TabPane && n.getParent() != null && n != getCenter()) {
-                return false;
             }
         }
         return false;

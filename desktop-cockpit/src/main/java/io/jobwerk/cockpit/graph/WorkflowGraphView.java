@@ -25,10 +25,6 @@ import javafx.scene.layout.VBox;
  */
 public final class WorkflowGraphView extends ScrollPane {
 
-    private static final double NODE_WIDTH = 200;
-    private static final double NODE_HEIGHT = 46;
-    private static final double SMALL = 34;
-
     private final Pane canvas = new Pane();
     private final javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(1);
@@ -152,12 +148,7 @@ public final class WorkflowGraphView extends ScrollPane {
 
     /** Lays the graph out (ELK, on this thread) and draws it. */
     public void setGraph(WorkflowGraph graph) {
-        show(graph, GraphLayout.layout(graph, GraphLayoutSizes::of));
-    }
-
-    /** The size of each kind of node's box, for laying a graph out elsewhere (e.g. on a background thread) before {@link #show}. */
-    public static GraphLayout.Size sizeOf(WorkflowGraph.Node node) {
-        return GraphLayoutSizes.of(node);
+        show(graph, GraphLayout.layout(graph, NodeSizes::of));
     }
 
     /**
@@ -294,18 +285,5 @@ public final class WorkflowGraphView extends ScrollPane {
     /** The JavaFX id of a node's box, e.g. {@code node-1_then_0} for position {@code [1,"then",0]}. */
     public static String nodeId(String graphNodeId) {
         return "node-" + graphNodeId.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
-    }
-
-    /** Node sizes: jobs and instructions get two lines, start, join and end are small. */
-    static final class GraphLayoutSizes {
-        private GraphLayoutSizes() {}
-
-        static GraphLayout.Size of(WorkflowGraph.Node node) {
-            return switch (node.kind()) {
-                case JOB, INSTRUCTION -> new GraphLayout.Size(NODE_WIDTH, NODE_HEIGHT);
-                case START, JOIN, END -> new GraphLayout.Size(96, SMALL);
-                case PLACEHOLDER -> new GraphLayout.Size(116, SMALL);
-            };
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.jobwerk.cockpit.designer.model.EditHistory;
 import io.jobwerk.cockpit.designer.model.InstructionTemplates;
 import io.jobwerk.cockpit.graph.BlockLayout;
 import io.jobwerk.cockpit.graph.GraphLayout;
-import io.jobwerk.cockpit.graph.WorkflowGraphView;
 import io.jobwerk.cockpit.graph.WorkflowGraph;
 import io.jobwerk.cockpit.graph.WorkflowGraphBuilder;
 import io.jobwerk.engine.workflow.Instruction;
@@ -35,9 +34,9 @@ public final class DesignerLayoutBench {
                 long validated = System.nanoTime();
                 WorkflowGraph g = WorkflowGraphBuilder.forEditing(h.current());
                 long built = System.nanoTime();
-                BlockLayout.layout(g, WorkflowGraphView::sizeOf).orElseThrow();
+                BlockLayout.layout(g, io.jobwerk.cockpit.graph.NodeSizes::of).orElseThrow();
                 long laid = System.nanoTime();
-                GraphLayout.layout(g, WorkflowGraphView::sizeOf);
+                GraphLayout.layout(g, io.jobwerk.cockpit.graph.NodeSizes::of);
                 long elk = System.nanoTime();
                 if (i >= 0) {
                     nanos[i] = laid - start;
