@@ -32,6 +32,7 @@ public final class CheatSheetView extends VBox {
             }
             Label key = new Label(binding.displayText());
             key.getStyleClass().add("key");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(key, 0, row);
             grid.add(new Label(binding.description()), 1, row++);
         }
@@ -43,6 +44,7 @@ public final class CheatSheetView extends VBox {
         for (io.jobwerk.cockpit.designer.DesignerView.DesignerKey key : io.jobwerk.cockpit.designer.DesignerView.DesignerKey.values()) {
             Label keyLabel = new Label(key.combination().getDisplayText());
             keyLabel.getStyleClass().add("key");
+            keyLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Shift+↓", not "Shi…"
             grid.add(keyLabel, 2, designerRow);
             grid.add(new Label(key.description()), 3, designerRow++);
         }
