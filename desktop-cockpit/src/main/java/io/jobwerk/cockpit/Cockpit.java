@@ -19,7 +19,7 @@ import javafx.stage.Stage;
  * One Cockpit window connected to one Controller: the connection, the live model, the main
  * ViewModel and View, the theme. {@link #show} puts it on a stage; {@link #close} ends the connection.
  */
-public final class Cockpit implements AutoCloseable {
+public final class Cockpit implements io.jobwerk.cockpit.connections.OpenConnection {
 
     /** Searches and file writes of the views, off the UI thread; daemon threads, so they never hold the JVM. */
     private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
@@ -32,7 +32,7 @@ public final class Cockpit implements AutoCloseable {
     private final LiveModel live;
     private final MainViewModel viewModel;
     private final MainView view;
-    private final Scene scene;
+    private Scene scene; // made on first use: in the several-Controllers shell the view sits in the shell's scene
 
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm) {
         this(conf, clock, zone, confirm, Cockpit::askOperatorText);
@@ -47,9 +47,11 @@ public final class Cockpit implements AutoCloseable {
         viewModel.deploy().addTarget(conf, true);
         live.permissionsProperty().addListener((o, a, granted) -> viewModel.deploy().permit(conf.name(), granted));
         view = new MainView(viewModel, zone, confirm, ask);
-        scene = new Scene(view, 1440, 900);
-        Theme.LIGHT.apply(scene);
-        viewModel.darkProperty().addListener((o, a, dark) -> (dark ? Theme.DARK : Theme.LIGHT).apply(scene));
+        viewModel.darkProperty().addListener((o, a, dark) -> {
+            if (scene != null) {
+                (dark ? Theme.DARK : Theme.LIGHT).apply(scene);
+            }
+        });
     }
 
     /** The confirmation every destructive action asks: a dialog naming what it affects. */
@@ -92,7 +94,7 @@ public final class Cockpit implements AutoCloseable {
 
     public void show(Stage stage) {
         stage.setTitle("Jobwerk Cockpit — " + connection.conf().name());
-        stage.setScene(scene);
+        stage.setScene(scene());
         stage.setWidth(1440);
         stage.setHeight(900);
         stage.show();
@@ -106,12 +108,23 @@ public final class Cockpit implements AutoCloseable {
         return view;
     }
 
+    @Override
     public LiveModel live() {
         return live;
     }
 
+    /** The window's scene with this Cockpit alone (made on first call). */
     public Scene scene() {
+        if (scene == null) {
+            scene = new Scene(view, 1440, 900);
+            (viewModel.darkProperty().get() ? Theme.DARK : Theme.LIGHT).apply(scene);
+        }
         return scene;
+    }
+
+    @Override
+    public void retryNow() {
+        connection.retryNow();
     }
 
     public ControllerConnection connection() {

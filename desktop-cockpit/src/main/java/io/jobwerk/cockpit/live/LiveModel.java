@@ -134,8 +134,8 @@ public final class LiveModel {
         events.add(update.orderEvents()); // before the rows, so a deleted order's last events go with it
         if (update.reset()) {
             List<OrderRow> all = s.orders().values().stream().sorted(Comparator.comparing(Order::id)).map(rows::row).toList();
+            reindex(all);
             orders.setAll(all);
-            reindex();
             events.retainOnly(index.keySet());
         } else {
             Set<String> ids = new LinkedHashSet<>();
@@ -191,8 +191,8 @@ public final class LiveModel {
                 }
             }
             next.addAll(byId.values());
+            reindex(next);
             orders.setAll(next);
-            reindex();
             events.remove(gone);
         } else {
             for (OrderRow row : changed) {
@@ -219,10 +219,11 @@ public final class LiveModel {
         return false;
     }
 
-    private void reindex() {
+    /** Before the list changes: its listeners (a table's selection) may ask for a row while it fires. */
+    private void reindex(List<OrderRow> next) {
         index.clear();
-        for (int i = 0; i < orders.size(); i++) {
-            index.put(orders.get(i).orderId(), i);
+        for (int i = 0; i < next.size(); i++) {
+            index.put(next.get(i).orderId(), i);
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public sealed interface WorkflowEdit {
 
-    enum Kind { INSERT, DELETE, MOVE, REPLACE, PUT_JOB, REPLACE_WORKFLOW, INSERT_RUN, DELETE_RUN, MOVE_RUN }
+    enum Kind { INSERT, DELETE, MOVE, REPLACE, PUT_JOB, REPLACE_WORKFLOW, RENAME_JOB, INSERT_RUN, DELETE_RUN, MOVE_RUN }
 
     Kind kind();
 
@@ -87,6 +87,20 @@ public sealed interface WorkflowEdit {
 
         public String describe() {
             return "Change job " + name;
+        }
+    }
+
+    /**
+     * Renames a named job where it is declared and in every {@code Execute.Named} that runs it, as
+     * one edit; refused when another job has the new name ({@link JobRename}).
+     */
+    record RenameJob(JobName from, JobName to) implements WorkflowEdit {
+        public Kind kind() {
+            return Kind.RENAME_JOB;
+        }
+
+        public String describe() {
+            return "Rename job " + from + " to " + to;
         }
     }
 
@@ -189,6 +203,8 @@ public sealed interface WorkflowEdit {
             case REPLACE -> replace(workflow, (Replace) edit);
             case PUT_JOB -> Checked.ok(new Edited(putJob(workflow, ((PutJob) edit).name(), ((PutJob) edit).job()), Optional.empty()));
             case REPLACE_WORKFLOW -> Checked.ok(new Edited(((ReplaceWorkflow) edit).workflow(), Optional.empty()));
+            case RENAME_JOB -> JobRename.rename(workflow, ((RenameJob) edit).from(), ((RenameJob) edit).to())
+                    .map(w -> new Edited(w, Optional.empty()));
             case INSERT_RUN -> insertRun(workflow, (InsertRun) edit);
             case DELETE_RUN -> deleteRun(workflow, ((DeleteRun) edit).run());
             case MOVE_RUN -> moveRun(workflow, (MoveRun) edit);
