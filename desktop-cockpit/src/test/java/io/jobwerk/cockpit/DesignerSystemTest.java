@@ -102,14 +102,16 @@ class DesignerSystemTest {
         robot.interact(() -> editor.view().graph().fit());
         robot.drag(node(robot, WorkflowGraphView.nodeId(sleep.toString())), MouseButton.PRIMARY)
                 .moveTo(lineMiddle(robot, Position.of(2).enter(io.jobwerk.engine.workflow.BranchId.fork("A"), 1))).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        drawn();
         assertThat(fx(() -> editor.workflow().instruction(Position.of(2).enter(io.jobwerk.engine.workflow.BranchId.fork("A"), 1))
                 .orThrow().kind())).isEqualTo(Instruction.Kind.EXECUTE_NAMED);
 
         // Undo and redo the move.
         robot.clickOn("#undo");
+        drawn();
         assertThat(fx(() -> editor.workflow().instruction(sleep).orThrow().kind())).isEqualTo(Instruction.Kind.EXECUTE_NAMED);
         robot.clickOn("#redo");
+        drawn();
         assertThat(fx(() -> editor.workflow().instruction(sleep).toOptional().map(Instruction::kind)))
                 .contains(Instruction.Kind.IMPLICIT_END);
 
@@ -123,6 +125,7 @@ class DesignerSystemTest {
             predicate.setText("$returnCode == 0 && $mode != 'dry'");
             predicate.fireEvent(new javafx.event.ActionEvent());
         });
+        drawn();
         assertThat(fx(() -> ((Instruction.If) editor.workflow().instruction(Position.of(1)).orThrow()).ifThens().get(0).predicate().source()))
                 .isEqualTo("$returnCode == 0 && $mode != 'dry'");
         TextField applied = robot.lookup("#field-ifThens-0-predicate").queryAs(TextField.class); // the pane was built anew
@@ -130,6 +133,7 @@ class DesignerSystemTest {
             applied.setText("true");
             applied.fireEvent(new javafx.event.ActionEvent());
         });
+        drawn();
 
         // The job in the try block, its script shown: the screenshot.
         robot.interact(() -> editor.view().graph().fit());
@@ -157,6 +161,7 @@ class DesignerSystemTest {
         Screenshots.write(robot, scene, "designer-json.png");
         robot.interact(() -> json.setText(json.getText().replace("\"predicate\" : \"true\"", "\"predicate\" : \"$returnCode == 0\"")));
         robot.clickOn("#applyJson");
+        drawn();
         assertThat(fx(() -> ((Instruction.If) editor.workflow().instruction(Position.of(1)).orThrow()).ifThens().get(0).predicate().source()))
                 .isEqualTo("$returnCode == 0");
         robot.interact(() -> json.setText("{\"path\": \"designed/nightly-etl\", \"instructions\": [ {\"TYPE\":\"Nope\"} ]}"));
@@ -177,19 +182,28 @@ class DesignerSystemTest {
         // A workflow of 200 instructions: a drop relays it out and redraws it (measured, printed; no timed assertion).
         Workflow large = io.jobwerk.cockpit.designer.LargeWorkflows.of(200);
         robot.interact(() -> editor.open(data.resolve("large.workflow.json"), large));
+        drawn();
         Position middle = Position.of(large.instructions().size() / 2);
         dragOntoLine(robot, "SLEEP", middle);
         long first = fx(() -> editor.view().lastLayoutNanos());
         List<Long> more = new ArrayList<>(); // undo and redo: ten more relayouts, the least loaded one tells most on a shared machine
+        List<Long> draws = new ArrayList<>(); // of which the FX thread's part: drawing the laid-out graph
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#undo");
+            drawn();
             more.add(fx(() -> editor.view().lastLayoutNanos()));
+            draws.add(fx(() -> editor.view().lastDrawNanos()));
             robot.clickOn("#redo");
+            drawn();
             more.add(fx(() -> editor.view().lastLayoutNanos()));
+            draws.add(fx(() -> editor.view().lastDrawNanos()));
         }
         more.sort(null);
-        System.out.printf("designer: %d instructions, graph, ELK layout and redraw: the drop %.0f ms, 10 undo/redo min %.0f ms, median %.0f ms%n",
-                io.jobwerk.cockpit.designer.LargeWorkflows.size(fx(editor::workflow)), first / 1e6, more.get(0) / 1e6, more.get(5) / 1e6);
+        draws.sort(null);
+        System.out.printf("designer: %d instructions, edit to graph drawn (graph and layout in the background, drawing on the FX thread):"
+                        + " the drop %.0f ms, 10 undo/redo min %.0f ms, median %.0f ms, max %.0f ms; FX thread drawing median %.0f ms, max %.0f ms%n",
+                io.jobwerk.cockpit.designer.LargeWorkflows.size(fx(editor::workflow)), first / 1e6, more.get(0) / 1e6, more.get(5) / 1e6,
+                more.get(9) / 1e6, draws.get(5) / 1e6, draws.get(9) / 1e6);
         assertThat(fx(() -> editor.workflow().instruction(middle).orThrow().kind())).isEqualTo(Instruction.Kind.SLEEP);
     }
 
@@ -214,7 +228,7 @@ class DesignerSystemTest {
             });
         }
         robot.drag("#palette-" + kind, MouseButton.PRIMARY).moveTo(lineMiddle(robot, at)).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        drawn();
         assertThat(fx(() -> editor.workflow().instruction(at).toOptional().map(i -> i.kind().name()))).as(kind + " at " + at).contains(kind);
     }
 
@@ -222,8 +236,19 @@ class DesignerSystemTest {
         robot.interact(() -> editor.view().graph().fit());
         robot.drag("#palette-" + kind, MouseButton.PRIMARY).moveTo(node(robot, WorkflowGraphView.nodeId(at.toString())))
                 .release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        drawn();
         assertThat(fx(() -> editor.workflow().instruction(at).toOptional().map(i -> i.kind().name()))).as(kind + " at " + at).contains(kind);
+    }
+
+    /** Waits until the graph of the last edit is drawn (it is laid out in the background). */
+    private void drawn() {
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !editor.view().layoutPendingProperty().get()));
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the graph was not drawn within 10 s", e);
+        }
     }
 
     private static Node node(FxRobot robot, String id) {

@@ -2,7 +2,6 @@ package io.jobwerk.cockpit.designer;
 
 import io.jobwerk.cockpit.designer.model.DesignValidation.DesignProblem;
 import io.jobwerk.cockpit.graph.WorkflowGraph;
-import io.jobwerk.cockpit.graph.WorkflowGraphBuilder;
 import io.jobwerk.cockpit.graph.WorkflowGraphView;
 import io.jobwerk.cockpit.ui.Icons;
 import io.jobwerk.engine.workflow.Position;
@@ -50,6 +49,10 @@ public final class DesignerView extends BorderPane {
     private final Map<Position, Region> nodeBoxes = new HashMap<>();
     private Optional<DragPayload> dragging = Optional.empty();
     private long lastLayoutNanos;
+    private long lastDrawNanos;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper layoutPending = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final BackgroundLayout background = BackgroundLayout.shared(this::draw);
+    private final QuickInsert quickInsert = new QuickInsert();
 
     public DesignerView(DesignerViewModel viewModel) {
         this.viewModel = viewModel;
@@ -68,12 +71,19 @@ public final class DesignerView extends BorderPane {
         setLeft(paletteScroll);
 
         Minimap minimap = new Minimap(graph);
-        StackPane graphArea = new StackPane(graph, minimap);
+        quickInsert.setOnChosen(kind -> {
+            viewModel.insertAfterSelection(kind);
+            requestFocus();
+        });
+        StackPane graphArea = new StackPane(graph, minimap, quickInsert);
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(minimap, new Insets(0, 18, 18, 0));
+        StackPane.setAlignment(quickInsert, Pos.TOP_CENTER);
+        StackPane.setMargin(quickInsert, new Insets(24, 0, 0, 0));
         Tab graphTab = new Tab("Graph", graphArea);
         graphTab.setId("graphTab");
-        Tab jsonTab = new Tab("JSON", jsonView());
+        Tab jsonTab = new Tab("JSON");
+        jsonTab.setContent(jsonView(jsonTab));
         jsonTab.setId("jsonTab");
         TabPane centre = new TabPane(graphTab, jsonTab);
         centre.setId("designerTabs");
@@ -118,15 +128,19 @@ public final class DesignerView extends BorderPane {
         properties.getStyleClass().add("designer-properties-scroll");
         setRight(properties);
 
-        viewModel.historyProperty().addListener((o, a, h) -> redraw());
+        viewModel.historyProperty().addListener((o, a, h) -> {
+            layoutPending.set(true);
+            background.request(h.current());
+        });
         viewModel.selectedProperty().addListener((o, a, b) -> markSelection());
+        viewModel.selectionProperty().addListener((o, a, b) -> markSelection());
         viewModel.problems().addListener((javafx.collections.ListChangeListener<DesignProblem>) c -> markProblems());
         simulation.stepProperty().addListener((o, a, b) -> markSimulation());
         simulation.simulationProperty().addListener((o, a, b) -> markSimulation());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // a drag that ends anywhere but on a target does nothing
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> dragging = Optional.empty());
-        redraw();
+        draw(BackgroundLayout.layout(viewModel.workflow(), System.nanoTime())); // the first drawing at once: the screen opens complete
     }
 
     public DesignerViewModel viewModel() {
@@ -141,9 +155,19 @@ public final class DesignerView extends BorderPane {
         return graph;
     }
 
-    /** How long the last relayout and redraw took, in nanoseconds. */
+    /** From the last edit to its graph drawn (layout in the background, drawing on the FX thread), in nanoseconds. */
     public long lastLayoutNanos() {
         return lastLayoutNanos;
+    }
+
+    /** How long the FX thread took to draw the last layout, in nanoseconds. */
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
+    /** True from an edit until its graph is drawn (tests wait for it to turn false). */
+    public javafx.beans.property.ReadOnlyBooleanProperty layoutPendingProperty() {
+        return layoutPending.getReadOnlyProperty();
     }
 
     private ToolBar toolbar() {
@@ -194,7 +218,13 @@ public final class DesignerView extends BorderPane {
         return b;
     }
 
-    private VBox jsonView() {
+    private void refreshJson(TextArea json) {
+        if (!json.isFocused() && !json.getText().equals(viewModel.jsonProperty().get())) {
+            json.setText(viewModel.jsonProperty().get());
+        }
+    }
+
+    private VBox jsonView(Tab tab) {
         TextArea json = new TextArea(viewModel.jsonProperty().get());
         json.setId("jsonText");
         json.getStyleClass().add("json-text");
@@ -207,11 +237,14 @@ public final class DesignerView extends BorderPane {
         apply.setId("applyJson");
         apply.setOnAction(e -> viewModel.applyJson(json.getText()));
         // the model's JSON replaces the text unless the operator is typing in it
+        // the model's JSON replaces the text unless the operator is typing in it; while the tab is hidden
+        // it waits (laying out a 200-instruction JSON text cost more than drawing the graph)
         viewModel.jsonProperty().addListener((o, a, text) -> {
-            if (!json.isFocused() || a.equals(json.getText())) {
+            if (tab.isSelected() && (!json.isFocused() || a.equals(json.getText()))) {
                 json.setText(text);
             }
         });
+        tab.selectedProperty().addListener((o, was, is) -> refreshJson(json));
         json.focusedProperty().addListener((o, was, is) -> {
             if (!is && !json.getText().equals(viewModel.jsonProperty().get())) {
                 viewModel.applyJson(json.getText());
@@ -225,20 +258,21 @@ public final class DesignerView extends BorderPane {
         return box;
     }
 
-    private void redraw() {
+    private void draw(BackgroundLayout.Laid laid) {
         long start = System.nanoTime();
         nodeBoxes.clear();
-        WorkflowGraph g = WorkflowGraphBuilder.forEditing(viewModel.workflow());
-        graph.setGraph(g);
+        graph.show(laid.graph(), laid.layout());
         markSelection();
         markProblems();
         markSimulation();
-        lastLayoutNanos = System.nanoTime() - start;
+        long end = System.nanoTime();
+        lastDrawNanos = end - start;
+        lastLayoutNanos = end - laid.requestedNanos();
+        layoutPending.set(laid.workflow() != viewModel.workflow());
     }
 
     private void decorateNode(WorkflowGraph.Node node, Region box) {
         if (node.kind() == WorkflowGraph.NodeKind.PLACEHOLDER) {
-            box.getStyleClass().add("placeholder");
             node.position().ifPresent(p -> dropTarget(box, p));
             return;
         }
@@ -253,12 +287,18 @@ public final class DesignerView extends BorderPane {
         box.setCursor(Cursor.HAND);
         box.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                viewModel.selectedProperty().set(Optional.of(position));
+                if (e.isShiftDown()) {
+                    viewModel.extendSelectionTo(position);
+                } else if (e.isShortcutDown()) {
+                    viewModel.toggleSelection(position);
+                } else {
+                    viewModel.selectedProperty().set(Optional.of(position));
+                }
                 requestFocus();
             }
         });
         box.setOnDragDetected(e -> {
-            dragging = Optional.of(new DragPayload.Moving(position));
+            dragging = Optional.of(viewModel.isInMultiSelection(position) ? new DragPayload.MovingSelection() : new DragPayload.Moving(position));
             box.startFullDrag();
             e.consume();
         });
@@ -290,6 +330,8 @@ public final class DesignerView extends BorderPane {
                     viewModel.insert(n.kind(), at);
                 } else if (p instanceof DragPayload.Moving m) {
                     viewModel.move(m.from(), at);
+                } else if (p instanceof DragPayload.MovingSelection) {
+                    viewModel.moveSelected(at);
                 }
             });
             e.consume();
@@ -298,8 +340,9 @@ public final class DesignerView extends BorderPane {
 
     private void markSelection() {
         PseudoClass selected = PseudoClass.getPseudoClass("selected");
-        Optional<Position> s = viewModel.selectedProperty().get();
-        nodeBoxes.forEach((p, box) -> box.pseudoClassStateChanged(selected, s.equals(Optional.of(p))));
+        java.util.Set<Position> s = new java.util.HashSet<>(viewModel.selectionProperty().get());
+        viewModel.selectedProperty().get().ifPresent(s::add);
+        nodeBoxes.forEach((p, box) -> box.pseudoClassStateChanged(selected, s.contains(p)));
     }
 
     private void markProblems() {
@@ -324,6 +367,9 @@ public final class DesignerView extends BorderPane {
         }
         for (DesignerKey key : DesignerKey.values()) {
             if (key.combination().match(e)) {
+                if (key.needsGraphFocus() && !inGraph(e)) {
+                    return; // arrows and Enter keep their meaning in the palette, the problems and the tabs
+                }
                 switch (key) {
                     case UNDO -> viewModel.undo();
                     case REDO -> viewModel.redo();
@@ -335,6 +381,15 @@ public final class DesignerView extends BorderPane {
                     case ZOOM_OUT -> graph.setZoom(graph.zoomProperty().get() / 1.2);
                     case FIT -> graph.fit();
                     case SAVE -> viewModel.save();
+                    case INSERT, INSERT_ALT -> quickInsert.open();
+                    case NEXT -> viewModel.selectNext(true);
+                    case PREVIOUS -> viewModel.selectNext(false);
+                    case EXTEND_NEXT -> viewModel.extendSelection(true);
+                    case EXTEND_PREVIOUS -> viewModel.extendSelection(false);
+                    case UNSELECT -> viewModel.selectedProperty().set(Optional.empty());
+                }
+                if (key == DesignerKey.NEXT || key == DesignerKey.PREVIOUS || key == DesignerKey.EXTEND_NEXT || key == DesignerKey.EXTEND_PREVIOUS) {
+                    viewModel.selectedProperty().get().map(nodeBoxes::get).ifPresent(graph::reveal);
                 }
                 e.consume();
                 return;
@@ -342,19 +397,61 @@ public final class DesignerView extends BorderPane {
         }
     }
 
-    /** The designer's shortcuts (the cheat sheet lists the Cockpit's; these act only in the designer). */
+    /** Whether the key went to the graph, or to the designer itself (a click on a box focuses it). */
+    private boolean inGraph(KeyEvent e) {
+        if (e.getTarget() == this) {
+            return true;
+        }
+        for (javafx.scene.Node n = e.getTarget() instanceof javafx.scene.Node t ? t : null; n != null; n = n.getParent()) {
+            if (n == graph) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The designer's shortcuts; they act only in the designer, never while typing in a field, and
+     * the cheat sheet ({@code ?}) lists them under "Designer". Arrows and Insert act on the graph.
+     */
     public enum DesignerKey {
-        UNDO("Shortcut+Z"), REDO("Shortcut+Y"), CUT("Shortcut+X"), COPY("Shortcut+C"), PASTE("Shortcut+V"),
-        DELETE("Delete"), ZOOM_IN("Shortcut+Plus"), ZOOM_OUT("Shortcut+Minus"), FIT("Shortcut+0"), SAVE("Shortcut+S");
+        UNDO("Shortcut+Z", "Undo"), REDO("Shortcut+Y", "Redo"), CUT("Shortcut+X", "Cut the selected instructions"),
+        COPY("Shortcut+C", "Copy the selected instructions"), PASTE("Shortcut+V", "Paste after the selection"),
+        DELETE("Delete", "Delete the selected instructions"),
+        INSERT("Insert", "Insert after the selection: type to choose, Enter", true),
+        INSERT_ALT("Shortcut+Enter", "The same, without an Insert key", true),
+        NEXT("Down", "Select the next instruction", true), PREVIOUS("Up", "Select the previous instruction", true),
+        EXTEND_NEXT("Shift+Down", "Select the next one of the block too", true),
+        EXTEND_PREVIOUS("Shift+Up", "Select the previous one of the block too", true),
+        UNSELECT("Escape", "Select nothing", true),
+        ZOOM_IN("Shortcut+Plus", "Zoom in"), ZOOM_OUT("Shortcut+Minus", "Zoom out"), FIT("Shortcut+0", "Fit the workflow into view"),
+        SAVE("Shortcut+S", "Save");
 
         private final KeyCombination combination;
+        private final String description;
+        private final boolean needsGraphFocus;
 
-        DesignerKey(String combination) {
+        DesignerKey(String combination, String description) {
+            this(combination, description, false);
+        }
+
+        DesignerKey(String combination, String description, boolean needsGraphFocus) {
             this.combination = KeyCombination.valueOf(combination);
+            this.description = description;
+            this.needsGraphFocus = needsGraphFocus;
         }
 
         public KeyCombination combination() {
             return combination;
+        }
+
+        /** What the key does, for the cheat sheet. */
+        public String description() {
+            return description;
+        }
+
+        boolean needsGraphFocus() {
+            return needsGraphFocus;
         }
     }
 }

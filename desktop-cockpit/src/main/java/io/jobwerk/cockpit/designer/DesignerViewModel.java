@@ -41,6 +41,8 @@ public final class DesignerViewModel {
 
     private final ReadOnlyObjectWrapper<EditHistory> history = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Optional<Position>> selected = new SimpleObjectProperty<>(Optional.empty());
+    private final ReadOnlyObjectWrapper<List<Position>> selection = new ReadOnlyObjectWrapper<>(List.of());
+    private Optional<Position> anchor = Optional.empty(); // where a Shift-extended selection starts
     private final ObservableList<DesignProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper jsonProblem = new ReadOnlyStringWrapper("");
@@ -51,10 +53,20 @@ public final class DesignerViewModel {
     private Optional<Clip> clipboard = Optional.empty();
     private Consumer<Workflow> onSave = w -> { };
 
-    /** A copied instruction with the named jobs it runs, so it can be pasted into another workflow. */
-    record Clip(Instruction instruction, Map<JobName, WorkflowJob> jobs) {}
+    /** Copied instructions (consecutive, in order) with the named jobs they run, so they can be pasted into another workflow. */
+    record Clip(List<Instruction> instructions, Map<JobName, WorkflowJob> jobs) {}
 
     public DesignerViewModel(Workflow workflow) {
+        // selecting one instruction (a click, an edit's focus, a problem) makes it the whole selection
+        selected.addListener((o, a, p) -> {
+            if (p.isEmpty()) {
+                selection.set(List.of());
+                anchor = Optional.empty();
+            } else if (!selection.get().contains(p.get())) {
+                selection.set(List.of(p.get()));
+                anchor = p;
+            }
+        });
         open(workflow);
     }
 
@@ -79,6 +91,76 @@ public final class DesignerViewModel {
 
     public ObjectProperty<Optional<Position>> selectedProperty() {
         return selected;
+    }
+
+    /**
+     * Every selected instruction, in order; {@link #selectedProperty} is the one of them the property
+     * pane shows (the last clicked). Several are selected by Shift-click (a range in one block) or
+     * Ctrl-click (one more or one less); edits of several need them consecutive in one block.
+     */
+    public ReadOnlyObjectProperty<List<Position>> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    /** Selects from the anchor (the last plain selection) to this instruction, if both are in one block; else just this one. */
+    public void extendSelectionTo(Position position) {
+        Optional<Position> from = anchor.filter(a -> a.branchPath().equals(position.branchPath()));
+        if (from.isEmpty()) {
+            selected.set(Optional.of(position));
+            return;
+        }
+        int lo = Math.min(from.get().nr(), position.nr());
+        int hi = Math.max(from.get().nr(), position.nr());
+        selection.set(new WorkflowEdit.Run(from.get().withNr(lo), hi - lo + 1).positions());
+        selected.set(Optional.of(position));
+    }
+
+    /** Adds this instruction to the selection, or takes it out if it is in it. */
+    public void toggleSelection(Position position) {
+        List<Position> now = new java.util.ArrayList<>(selection.get());
+        if (now.remove(position)) {
+            selection.set(List.copyOf(now));
+            selected.set(now.isEmpty() ? Optional.empty() : Optional.of(now.get(now.size() - 1)));
+        } else {
+            now.add(position);
+            now.sort(null);
+            selection.set(List.copyOf(now));
+            selected.set(Optional.of(position));
+        }
+    }
+
+    /** Selects the instruction after (or before) the selected one, in the order the graph shows them; the first one if none is. */
+    public void selectNext(boolean forward) {
+        List<Position> all = workflow().positions().stream()
+                .filter(p -> workflow().instruction(p).orThrow().kind() != Instruction.Kind.IMPLICIT_END).toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        int i = selected.get().map(all::indexOf).orElse(-1);
+        int next = i < 0 ? (forward ? 0 : all.size() - 1) : Math.max(0, Math.min(all.size() - 1, i + (forward ? 1 : -1)));
+        selected.set(Optional.of(all.get(next)));
+    }
+
+    /** Extends the selection by the instruction after (or before) the selected one in its block (Shift+arrow). */
+    public void extendSelection(boolean forward) {
+        selected.get().ifPresent(p -> {
+            Position to = p.withNr(p.nr() + (forward ? 1 : -1));
+            if (to.nr() >= 0 && workflow().instruction(to).toOptional().filter(i -> i.kind() != Instruction.Kind.IMPLICIT_END).isPresent()) {
+                extendSelectionTo(to);
+            }
+        });
+    }
+
+    /** The selected instructions as a run, or a message why they are not one. */
+    private Optional<WorkflowEdit.Run> selectedRun(String what) {
+        if (selection.get().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<WorkflowEdit.Run> run = WorkflowEdit.Run.of(selection.get());
+        if (run.isEmpty()) {
+            message.set("To " + what + " several instructions, select consecutive ones of one block (Shift-click)");
+        }
+        return run;
     }
 
     public ObservableList<DesignProblem> problems() {
@@ -116,11 +198,17 @@ public final class DesignerViewModel {
         message.set("");
         Optional<Position> before = selected.get();
         setHistory(applied.orThrow().history());
-        selected.set(switch (edit.kind()) {
-            case INSERT, MOVE, REPLACE, DELETE -> applied.orThrow().focus();
+        select(switch (edit.kind()) {
+            case INSERT, MOVE, REPLACE, DELETE, INSERT_RUN, MOVE_RUN, DELETE_RUN -> applied.orThrow().focus();
             // a job's or the JSON's change keeps the selection where the instruction is still there
             case PUT_JOB, REPLACE_WORKFLOW, RENAME_JOB -> before.filter(p -> workflow().instruction(p).toOptional()
                     .filter(i -> i.kind() != Instruction.Kind.IMPLICIT_END).isPresent());
+        });
+        int inserted = edit instanceof WorkflowEdit.InsertRun r ? r.instructions().size()
+                : edit instanceof WorkflowEdit.MoveRun m ? m.run().count() : 1;
+        applied.orThrow().focus().filter(f -> inserted > 1).ifPresent(f -> {
+            selection.set(new WorkflowEdit.Run(f, inserted).positions()); // what was pasted or moved stays selected
+            anchor = Optional.of(f);
         });
         return true;
     }
@@ -133,7 +221,7 @@ public final class DesignerViewModel {
         Optional<Position> before = selected.get();
         boolean ok = apply(edit);
         if (ok) {
-            selected.set(before);
+            select(before);
         }
         return ok;
     }
@@ -160,30 +248,58 @@ public final class DesignerViewModel {
         return apply(new WorkflowEdit.Move(from, to));
     }
 
+    /** Moves the selected instructions (consecutive, in one block) to an insertion point, as one edit. */
+    public boolean moveSelected(Position to) {
+        return selectedRun("move").map(run -> run.count() == 1
+                ? apply(new WorkflowEdit.Move(run.first(), to))
+                : apply(new WorkflowEdit.MoveRun(run, to))).orElse(false);
+    }
+
+    /** Whether this instruction is one of several selected (a drag of it moves them all). */
+    public boolean isInMultiSelection(Position position) {
+        return selection.get().size() > 1 && selection.get().contains(position);
+    }
+
     public void undo() {
         setHistory(history.get().undo());
-        selected.set(Optional.empty());
+        select(Optional.empty());
     }
 
     public void redo() {
         setHistory(history.get().redo());
-        selected.set(Optional.empty());
+        select(Optional.empty());
     }
 
+    /** Makes this instruction (or none) the whole selection. */
+    private void select(Optional<Position> position) {
+        selection.set(position.map(List::of).orElse(List.of()));
+        anchor = position;
+        selected.set(position);
+    }
+
+    /** Deletes the selected instructions (consecutive, in one block) as one edit. */
     public void deleteSelected() {
-        selected.get().ifPresent(p -> apply(new WorkflowEdit.Delete(p)));
+        selectedRun("delete").ifPresent(run -> apply(run.count() == 1 ? new WorkflowEdit.Delete(run.first()) : new WorkflowEdit.DeleteRun(run)));
     }
 
-    public void copySelected() {
-        selected.get().flatMap(p -> workflow().instruction(p).toOptional()).ifPresent(i -> {
-            clipboard = Optional.of(new Clip(i, jobsOf(i)));
-            message.set("Copied " + InstructionTemplates.name(i.kind()));
+    /** Copies the selected instructions (consecutive, in one block) with the jobs they run. */
+    public boolean copySelected() {
+        Optional<WorkflowEdit.Run> run = selectedRun("copy");
+        run.ifPresent(r -> {
+            List<Instruction> instructions = r.positions().stream().map(p -> workflow().instruction(p).orThrow()).toList();
+            Map<JobName, WorkflowJob> jobs = new java.util.LinkedHashMap<>();
+            instructions.forEach(i -> jobs.putAll(jobsOf(i)));
+            clipboard = Optional.of(new Clip(instructions, jobs));
+            message.set("Copied " + (instructions.size() == 1 ? InstructionTemplates.name(instructions.get(0).kind())
+                    : instructions.size() + " instructions"));
         });
+        return run.isPresent();
     }
 
     public void cutSelected() {
-        copySelected();
-        deleteSelected();
+        if (copySelected()) {
+            deleteSelected();
+        }
     }
 
     public boolean canPaste() {
@@ -195,13 +311,26 @@ public final class DesignerViewModel {
         clipboard.ifPresent(clip -> {
             Map<JobName, WorkflowJob> missing = new java.util.LinkedHashMap<>(clip.jobs());
             missing.keySet().removeIf(name -> hasJob(workflow(), name));
-            apply(new WorkflowEdit.Insert(at, clip.instruction(), missing));
+            apply(clip.instructions().size() == 1 ? new WorkflowEdit.Insert(at, clip.instructions().get(0), missing)
+                    : new WorkflowEdit.InsertRun(at, clip.instructions(), missing));
         });
     }
 
-    /** Pastes after the selected instruction, or at the end of the workflow. */
+    /** Pastes after the selected instructions, or at the end of the workflow. */
     public void pasteAfterSelection() {
-        paste(selected.get().map(Position::increment).orElse(Position.of(workflow().instructions().size())));
+        paste(afterSelection());
+    }
+
+    /** Inserts a new instruction of this kind after the selected instructions (or at the end of the workflow) and selects it. */
+    public boolean insertAfterSelection(Instruction.Kind kind) {
+        return insert(kind, afterSelection());
+    }
+
+    private Position afterSelection() {
+        List<Position> s = selection.get();
+        Optional<Position> last = s.isEmpty() ? selected.get() : Optional.of(s.get(s.size() - 1));
+        return last.map(Position::increment).orElseGet(() -> Position.of((int) workflow().instructions().stream()
+                .filter(i -> i.kind() != Instruction.Kind.IMPLICIT_END).count()));
     }
 
     /** Takes the JSON the operator typed: applied as one edit when it decodes, else the problem is shown and nothing changes. */

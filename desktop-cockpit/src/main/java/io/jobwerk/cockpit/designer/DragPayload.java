@@ -15,4 +15,7 @@ sealed interface DragPayload {
 
     /** The instruction at this position. */
     record Moving(Position from) implements DragPayload {}
+
+    /** The selected instructions (several, consecutive in one block). */
+    record MovingSelection() implements DragPayload {}
 }

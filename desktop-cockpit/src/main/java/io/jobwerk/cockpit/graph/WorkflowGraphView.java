@@ -16,9 +16,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Polyline;
-import javafx.scene.text.Text;
 
 /**
  * Draws a {@link WorkflowGraph} laid out by {@link GraphLayout}: a box per node (icon, title, a
@@ -28,10 +25,6 @@ import javafx.scene.text.Text;
  */
 public final class WorkflowGraphView extends ScrollPane {
 
-    private static final double NODE_WIDTH = 200;
-    private static final double NODE_HEIGHT = 46;
-    private static final double SMALL = 34;
-
     private final Pane canvas = new Pane();
     private final javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(1);
@@ -39,17 +32,34 @@ public final class WorkflowGraphView extends ScrollPane {
     private final Map<Position, HBox> badgeRows = new HashMap<>();
     private BiConsumer<WorkflowGraph.Node, StateGroup> onBadgeClicked = (n, g) -> { };
     private BiConsumer<WorkflowGraph.Node, javafx.scene.layout.Region> nodeDecorator = (n, r) -> { };
-    private java.util.Optional<BiConsumer<WorkflowGraph.Edge, javafx.scene.shape.Shape>> edgeDecorator = java.util.Optional.empty();
     private java.util.function.Consumer<WorkflowGraph.Node> onNodeClicked = n -> { };
-    private final Map<String, Node> drawnNodes = new HashMap<>();
+    private final Map<String, VBox> drawnNodes = new HashMap<>();
+    private final Map<Position, WorkflowGraph.Node> positionNodes = new HashMap<>();
+    private final EdgeShapes edges = new EdgeShapes();
+    private final Pane nodeLayer = layer();
+    private final Pane badgeLayer = layer();
+
+    private static Pane layer() {
+        Pane layer = new Pane();
+        layer.setPickOnBounds(false); // clicks between its children reach the layers below
+        return layer;
+    }
 
     public WorkflowGraphView() {
         getStyleClass().add("graph");
         canvas.getStyleClass().add("graph");
         canvas.getTransforms().add(scale);
+        canvas.getChildren().addAll(edges.layer(), nodeLayer, badgeLayer);
         scale.xProperty().bind(zoom);
         scale.yProperty().bind(zoom);
-        setContent(new javafx.scene.Group(canvas)); // a Group, so the scroll pane sees the zoomed size
+        // A pane sized to the zoomed graph, so the scroll pane sees the zoomed size; not a Group, whose
+        // bounds follow its children: the scroll pane's listener then laid the graph out on every box's move
+        Pane zoomed = new Pane(canvas);
+        zoomed.prefWidthProperty().bind(canvas.prefWidthProperty().multiply(zoom));
+        zoomed.prefHeightProperty().bind(canvas.prefHeightProperty().multiply(zoom));
+        zoomed.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        zoomed.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        setContent(zoomed);
         setPannable(true);
     }
 
@@ -104,7 +114,7 @@ public final class WorkflowGraphView extends ScrollPane {
      * shapes are drawn.
      */
     public void setEdgeDecorator(BiConsumer<WorkflowGraph.Edge, javafx.scene.shape.Shape> decorator) {
-        this.edgeDecorator = java.util.Optional.of(decorator);
+        edges.setDecorator(decorator);
     }
 
     /** Called with the node and the state group of a badge the user clicked. */
@@ -136,138 +146,144 @@ public final class WorkflowGraphView extends ScrollPane {
         });
     }
 
+    /** Lays the graph out (ELK, on this thread) and draws it. */
     public void setGraph(WorkflowGraph graph) {
-        canvas.getChildren().clear();
-        drawnNodes.clear();
-        badgeRows.clear();
-        GraphLayout.Laid laid = GraphLayout.layout(graph, GraphLayoutSizes::of);
+        show(graph, GraphLayout.layout(graph, NodeSizes::of));
+    }
+
+    /**
+     * Draws the graph at the positions given. The box of a node id drawn before is kept and only its
+     * texts, icon and place change (kinds are pseudo-classes {@code :job}, {@code :terminal},
+     * {@code :placeholder}, not style classes, and ids stay): creating a box, or changing its id or
+     * style classes, makes JavaFX match it against every rule of the theme again, which cost most of
+     * a redraw. Edge shapes are reused likewise. Layers are panes, not groups: a group recomputes its
+     * bounds from all children on each child's move.
+     */
+    public void show(WorkflowGraph graph, GraphLayout.Laid laid) {
         layout.set(laid);
-        for (GraphLayout.EdgePath edge : laid.edges()) {
-            drawEdge(edge);
-        }
+        edges.show(laid.edges());
+        Map<String, VBox> drawn = new HashMap<>();
+        positionNodes.clear();
+        List<Node> added = new java.util.ArrayList<>();
         for (WorkflowGraph.Node node : graph.nodes()) {
-            GraphLayout.Box box = laid.boxes().get(node.id());
-            Node drawn = drawNode(node, box);
-            canvas.getChildren().add(drawn);
+            VBox box = drawnNodes.remove(node.id());
+            if (box == null) {
+                box = newNode(node.id());
+                added.add(box);
+            }
+            place(box, node, laid.boxes().get(node.id()));
+            drawn.put(node.id(), box);
+            node.position().ifPresent(p -> positionNodes.put(p, node));
         }
+        if (!drawnNodes.isEmpty()) {
+            java.util.Set<Node> unused = new java.util.HashSet<>(drawnNodes.values());
+            nodeLayer.getChildren().removeIf(unused::contains);
+        }
+        nodeLayer.getChildren().addAll(added);
+        drawnNodes.clear();
+        drawnNodes.putAll(drawn);
+        badgeLayer.getChildren().clear();
+        badgeRows.clear();
         canvas.setPrefSize(laid.width() + 80, laid.height() + 20);
     }
 
     /** The orders at each position, by state group: the badges next to the nodes. */
     public void setCounts(Map<Position, GroupCounts> counts) {
-        badgeRows.forEach((position, row) -> {
-            row.getChildren().clear();
-            GroupCounts c = counts.getOrDefault(position, GroupCounts.NONE);
+        badgeLayer.getChildren().clear();
+        badgeRows.clear();
+        GraphLayout.Laid laid = layout.get();
+        if (laid == null) {
+            return;
+        }
+        counts.forEach((position, c) -> {
+            WorkflowGraph.Node node = positionNodes.get(position);
+            GraphLayout.Box box = node == null ? null : laid.boxes().get(node.id());
+            if (box == null) {
+                return;
+            }
+            HBox row = new HBox(3);
+            row.setLayoutX(box.x() + box.width() + 6);
+            row.setLayoutY(box.y() + (box.height() - 18) / 2);
             for (StateGroup group : StateGroup.values()) {
                 int n = c.count(group);
                 if (n > 0) {
                     Label badge = new Label(Integer.toString(n), Icons.icon(group.icon()));
                     badge.getStyleClass().addAll("graph-badge", group.styleClass());
                     badge.setTooltip(new Tooltip(n + " " + group.label().toLowerCase(java.util.Locale.ROOT)));
-                    WorkflowGraph.Node node = (WorkflowGraph.Node) row.getUserData();
                     badge.setOnMouseClicked(e -> onBadgeClicked.accept(node, group));
                     row.getChildren().add(badge);
                 }
             }
+            if (!row.getChildren().isEmpty()) {
+                badgeRows.put(position, row);
+                badgeLayer.getChildren().add(row);
+            }
         });
     }
 
-    private void drawEdge(GraphLayout.EdgePath edge) {
-        List<GraphLayout.Point> points = edge.points();
-        if (points.size() < 2) {
-            return;
-        }
-        Polyline line = new Polyline();
-        for (GraphLayout.Point p : points) {
-            line.getPoints().addAll(p.x(), p.y());
-        }
-        line.getStyleClass().add("graph-edge");
-        GraphLayout.Point end = points.get(points.size() - 1);
-        GraphLayout.Point before = points.get(points.size() - 2);
-        double angle = Math.atan2(end.y() - before.y(), end.x() - before.x());
-        Polygon arrow = new Polygon(0, 0, -9, -5, -9, 5);
-        arrow.getStyleClass().add("graph-arrow");
-        arrow.setLayoutX(end.x());
-        arrow.setLayoutY(end.y());
-        arrow.getTransforms().add(new javafx.scene.transform.Rotate(Math.toDegrees(angle), 0, 0)); // about the tip
-        canvas.getChildren().addAll(line, arrow);
-        if (edgeDecorator.isPresent() && edge.edge().insertAt().isPresent()) {
-            Polyline target = new Polyline();
-            target.getPoints().setAll(line.getPoints());
-            target.getStyleClass().add("graph-edge-target");
-            canvas.getChildren().add(target);
-            edgeDecorator.get().accept(edge.edge(), target);
-        }
-        edge.edge().label().ifPresent(label -> {
-            GraphLayout.Point start = points.get(0);
-            GraphLayout.Point next = points.size() > 2 ? points.get(1) : end;
-            Text text = new Text(label);
-            text.getStyleClass().add("graph-edge-label");
-            // beside the edge's first vertical run, just below where it leaves its node
-            text.setX((next.y() == start.y() ? next.x() : start.x()) + 4);
-            text.setY(start.y() + (next.y() == start.y() ? 24 : 12));
-            canvas.getChildren().add(text);
-        });
-    }
+    private static final javafx.css.PseudoClass JOB = javafx.css.PseudoClass.getPseudoClass("job");
+    private static final javafx.css.PseudoClass TERMINAL = javafx.css.PseudoClass.getPseudoClass("terminal");
+    private static final javafx.css.PseudoClass PLACEHOLDER = javafx.css.PseudoClass.getPseudoClass("placeholder");
 
-    private Node drawNode(WorkflowGraph.Node node, GraphLayout.Box box) {
-        boolean small = node.kind() != WorkflowGraph.NodeKind.JOB && node.kind() != WorkflowGraph.NodeKind.INSTRUCTION;
-        Label title = new Label(node.title(), Icons.icon(node.icon()));
+    /**
+     * A box: an icon and a title, and a detail line, as {@link javafx.scene.text.Text} rather than
+     * labels: a label whose text changes re-adds its children and is styled anew, a text just changes.
+     */
+    private VBox newNode(String graphNodeId) {
+        javafx.scene.text.Text title = new javafx.scene.text.Text();
         title.getStyleClass().add("node-title");
-        VBox content = new VBox(1, title);
-        if (!small && !node.detail().isEmpty()) {
-            Label detail = new Label(node.detail());
-            detail.getStyleClass().add("node-kind");
-            content.getChildren().add(detail);
-        }
-        content.getStyleClass().addAll("graph-node", node.kind().name().toLowerCase(java.util.Locale.ROOT));
-        if (small) {
-            content.getStyleClass().add("terminal");
-            content.setAlignment(Pos.CENTER);
-        }
+        HBox titleRow = new HBox(5, Icons.icon("mdoal-code"), title);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.text.Text detail = new javafx.scene.text.Text();
+        detail.getStyleClass().add("node-kind");
+        VBox content = new VBox(1, titleRow, detail);
+        content.getStyleClass().add("graph-node");
+        content.setId(nodeId(graphNodeId));
+        // A Tooltip is a popup window of its own: made on the first hover, not for each of hundreds of boxes per layout
+        content.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            WorkflowGraph.Node node = (WorkflowGraph.Node) content.getUserData();
+            String text = node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail());
+            Tooltip tooltip = (Tooltip) content.getProperties().computeIfAbsent("graph-tooltip", k -> {
+                Tooltip t = new Tooltip();
+                Tooltip.install(content, t);
+                return t;
+            });
+            tooltip.setText(text);
+        });
+        content.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> onNodeClicked.accept((WorkflowGraph.Node) content.getUserData()));
+        return content;
+    }
+
+    private void place(VBox content, WorkflowGraph.Node node, GraphLayout.Box box) {
+        boolean small = node.kind() != WorkflowGraph.NodeKind.JOB && node.kind() != WorkflowGraph.NodeKind.INSTRUCTION;
+        HBox titleRow = (HBox) content.getChildren().get(0);
+        javafx.scene.text.Text detail = (javafx.scene.text.Text) content.getChildren().get(1);
+        ((javafx.scene.text.Text) titleRow.getChildren().get(1)).setText(shortened(node.title(), small ? 11 : 24));
+        ((org.kordamp.ikonli.javafx.FontIcon) titleRow.getChildren().get(0)).setIconLiteral(node.icon());
+        titleRow.setAlignment(small ? Pos.CENTER : Pos.CENTER_LEFT);
+        boolean hasDetail = !small && !node.detail().isEmpty();
+        detail.setText(hasDetail ? shortened(node.detail(), 34) : "");
+        detail.setVisible(hasDetail);
+        detail.setManaged(hasDetail);
         content.setAlignment(small ? Pos.CENTER : Pos.CENTER_LEFT);
+        content.pseudoClassStateChanged(JOB, node.kind() == WorkflowGraph.NodeKind.JOB);
+        content.pseudoClassStateChanged(TERMINAL, small);
+        content.pseudoClassStateChanged(PLACEHOLDER, node.kind() == WorkflowGraph.NodeKind.PLACEHOLDER);
+        content.setUserData(node);
         content.setLayoutX(box.x());
         content.setLayoutY(box.y());
         content.setPrefSize(box.width(), box.height());
         content.setMaxSize(box.width(), box.height());
-        content.setId(nodeId(node.id()));
         nodeDecorator.accept(node, content);
-        // A Tooltip is a popup window of its own: made on the first hover, not for each of hundreds of boxes per layout
-        content.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
-            @Override
-            public void handle(javafx.scene.input.MouseEvent e) {
-                content.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
-                Tooltip.install(content, new Tooltip(node.title() + (node.detail().isEmpty() ? "" : "\n" + node.detail())));
-            }
-        });
-        content.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> onNodeClicked.accept(node));
-        drawnNodes.put(node.id(), content);
-        if (node.position().isPresent()) {
-            HBox badges = new HBox(3);
-            badges.setUserData(node);
-            badges.setLayoutX(box.x() + box.width() + 6);
-            badges.setLayoutY(box.y() + (box.height() - 18) / 2);
-            badgeRows.put(node.position().get(), badges);
-            canvas.getChildren().add(badges);
-        }
-        return content;
+    }
+
+    /** A text cut to what fits the box (the tooltip has all of it); texts do not cut themselves as labels do. */
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The JavaFX id of a node's box, e.g. {@code node-1_then_0} for position {@code [1,"then",0]}. */
     public static String nodeId(String graphNodeId) {
         return "node-" + graphNodeId.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
-    }
-
-    /** Node sizes: jobs and instructions get two lines, start, join and end are small. */
-    static final class GraphLayoutSizes {
-        private GraphLayoutSizes() {}
-
-        static GraphLayout.Size of(WorkflowGraph.Node node) {
-            return switch (node.kind()) {
-                case JOB, INSTRUCTION -> new GraphLayout.Size(NODE_WIDTH, NODE_HEIGHT);
-                case START, JOIN, END -> new GraphLayout.Size(96, SMALL);
-                case PLACEHOLDER -> new GraphLayout.Size(116, SMALL);
-            };
-        }
     }
 }

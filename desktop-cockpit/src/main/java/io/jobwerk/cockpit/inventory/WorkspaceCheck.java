@@ -55,11 +55,41 @@ public final class WorkspaceCheck {
      * @param controller the state references are checked on; empty: references are not checked (no Controller to ask)
      */
     public static Result check(Map<String, String> texts, Optional<EngineState> controller) {
+        return check(texts, controller, new Decodings());
+    }
+
+    /**
+     * Each file's decoding, kept with the text it was decoded from: a check after an edit decodes only
+     * the files whose text changed (decoding was most of a check). Safe to share between threads.
+     */
+    public static final class Decodings {
+        private record Decoding(String text, Checked<ItemFileJson.Decoded> decoded) {}
+
+        private final Map<String, Decoding> byFile = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Checked<ItemFileJson.Decoded> decode(String file, String text) {
+            Decoding known = byFile.get(file);
+            if (known != null && known.text().equals(text)) {
+                return known.decoded();
+            }
+            Checked<ItemFileJson.Decoded> d = ItemFileJson.decode(Path.of(file).getFileName().toString(), text, CHECK_VERSION);
+            byFile.put(file, new Decoding(text, d));
+            return d;
+        }
+
+        /** Forgets files no longer there (renamed, deleted). */
+        void retain(java.util.Set<String> files) {
+            byFile.keySet().retainAll(files);
+        }
+    }
+
+    /** As {@link #check(Map, Optional)}, decoding only what {@code decodings} does not already hold for the same text. */
+    public static Result check(Map<String, String> texts, Optional<EngineState> controller, Decodings decodings) {
         Map<String, Optional<ItemFileJson.Decoded>> decoded = new TreeMap<>();
         Map<String, List<String>> problems = new TreeMap<>();
+        decodings.retain(texts.keySet());
         for (Map.Entry<String, String> e : new TreeMap<>(texts).entrySet()) {
-            String fileName = Path.of(e.getKey()).getFileName().toString();
-            Checked<ItemFileJson.Decoded> d = ItemFileJson.decode(fileName, e.getValue(), CHECK_VERSION);
+            Checked<ItemFileJson.Decoded> d = decodings.decode(e.getKey(), e.getValue());
             decoded.put(e.getKey(), d.isOk() ? Optional.of(d.orThrow()) : Optional.empty());
             problems.put(e.getKey(), new ArrayList<>(d.problemOption().map(p -> List.of(p.message())).orElse(List.of())));
         }

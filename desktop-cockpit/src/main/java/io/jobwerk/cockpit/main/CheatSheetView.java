@@ -14,7 +14,7 @@ public final class CheatSheetView extends VBox {
         setSpacing(8);
         setPadding(new Insets(16));
         setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default; -fx-border-radius: 8; -fx-background-radius: 8;");
-        setMaxSize(520, 480);
+        setMaxSize(1000, 560);
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add("section-title");
         GridPane grid = new GridPane();
@@ -32,9 +32,23 @@ public final class CheatSheetView extends VBox {
             }
             Label key = new Label(binding.displayText());
             key.getStyleClass().add("key");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(key, 0, row);
             grid.add(new Label(binding.description()), 1, row++);
         }
+        // the designer's keys (they act only in the designer) in a second column
+        int designerRow = 0;
+        Label designer = new Label("Designer (Inventory → a workflow's Designer tab)");
+        designer.getStyleClass().add("muted");
+        grid.add(designer, 2, designerRow++, 2, 1);
+        for (io.jobwerk.cockpit.designer.DesignerView.DesignerKey key : io.jobwerk.cockpit.designer.DesignerView.DesignerKey.values()) {
+            Label keyLabel = new Label(key.combination().getDisplayText());
+            keyLabel.getStyleClass().add("key");
+            keyLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Shift+↓", not "Shi…"
+            grid.add(keyLabel, 2, designerRow);
+            grid.add(new Label(key.description()), 3, designerRow++);
+        }
+        grid.add(new Label("Shift-click / Ctrl-click: select several instructions"), 2, designerRow, 2, 1);
         Label close = new Label("Escape or a click closes this.");
         close.getStyleClass().add("muted");
         getChildren().addAll(title, grid, close);

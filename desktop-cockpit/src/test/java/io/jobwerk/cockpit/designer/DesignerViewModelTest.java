@@ -112,4 +112,102 @@ class DesignerViewModelTest {
         sim.run(false);
         assertThat(sim.summaryProperty().get()).startsWith("Job b: Job outcome 'explode'");
     }
+
+    static final Workflow FOUR_JOBS = workflow("""
+            {"path":"w","instructions":[{"TYPE":"Execute.Named","jobName":"a"},{"TYPE":"Execute.Named","jobName":"b"},
+                                        {"TYPE":"Execute.Named","jobName":"c"},{"TYPE":"Execute.Named","jobName":"d"}],
+             "jobs":{"a":{"agentPath":"agent","executable":{"TYPE":"ShellScriptExecutable","script":"echo a"}},
+                     "b":{"agentPath":"agent","executable":{"TYPE":"ShellScriptExecutable","script":"echo b"}},
+                     "c":{"agentPath":"agent","executable":{"TYPE":"ShellScriptExecutable","script":"echo c"}},
+                     "d":{"agentPath":"agent","executable":{"TYPE":"ShellScriptExecutable","script":"echo d"}}}}""");
+
+    private static List<String> jobs(DesignerViewModel vm) {
+        return vm.workflow().instructions().stream().filter(i -> i.kind() == Instruction.Kind.EXECUTE_NAMED)
+                .map(i -> ((Instruction.ExecuteNamed) i).jobName().string()).toList();
+    }
+
+    @Test
+    void shiftSelectsARangeAndDeletingItIsOneUndoableEdit() {
+        DesignerViewModel vm = new DesignerViewModel(FOUR_JOBS);
+        vm.selectedProperty().set(Optional.of(Position.of(1)));
+        vm.extendSelectionTo(Position.of(2));
+        assertThat(vm.selectionProperty().get()).containsExactly(Position.of(1), Position.of(2));
+        vm.deleteSelected();
+        assertThat(jobs(vm)).containsExactly("a", "d");
+        assertThat(vm.historyProperty().get().undoDescription()).contains("Delete [1]…2");
+        vm.undo();
+        assertThat(jobs(vm)).containsExactly("a", "b", "c", "d");
+        vm.redo();
+        assertThat(jobs(vm)).containsExactly("a", "d");
+    }
+
+    @Test
+    void cutAndPasteOfARunMovesItAndSelectsWhatWasPasted() {
+        DesignerViewModel vm = new DesignerViewModel(FOUR_JOBS);
+        vm.selectedProperty().set(Optional.of(Position.of(0)));
+        vm.extendSelection(true);
+        vm.cutSelected();
+        assertThat(jobs(vm)).containsExactly("c", "d");
+        vm.selectedProperty().set(Optional.of(Position.of(1)));
+        vm.pasteAfterSelection();
+        assertThat(jobs(vm)).containsExactly("c", "d", "a", "b");
+        assertThat(vm.selectionProperty().get()).containsExactly(Position.of(2), Position.of(3));
+        vm.undo();
+        vm.undo();
+        assertThat(jobs(vm)).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void copyAndPasteOfARunIntoABlockBringsItsJobs() {
+        DesignerViewModel vm = new DesignerViewModel(FOUR_JOBS);
+        vm.selectedProperty().set(Optional.of(Position.of(2)));
+        vm.extendSelectionTo(Position.of(3));
+        vm.copySelected();
+        vm.insert(Instruction.Kind.IF, Position.of(0));
+        vm.paste(Position.of(0).enter(BranchId.THEN, 0));
+        assertThat(vm.workflow().instruction(Position.of(0).enter(BranchId.THEN, 1)).orThrow().kind()).isEqualTo(Instruction.Kind.EXECUTE_NAMED);
+        assertThat(vm.validProperty().get()).isTrue();
+        assertThat(vm.historyProperty().get().undoDescription()).contains("Insert 2 instructions");
+    }
+
+    @Test
+    void aSelectionMovesAsOneEditAndBack() {
+        DesignerViewModel vm = new DesignerViewModel(FOUR_JOBS);
+        vm.selectedProperty().set(Optional.of(Position.of(0)));
+        vm.extendSelectionTo(Position.of(1));
+        assertThat(vm.moveSelected(Position.of(4))).isTrue();
+        assertThat(jobs(vm)).containsExactly("c", "d", "a", "b");
+        assertThat(vm.selectionProperty().get()).containsExactly(Position.of(2), Position.of(3));
+        vm.undo();
+        assertThat(jobs(vm)).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void ctrlClickAddsAndRemovesAndAGapRefusesTheEditWithAReason() {
+        DesignerViewModel vm = new DesignerViewModel(FOUR_JOBS);
+        vm.selectedProperty().set(Optional.of(Position.of(0)));
+        vm.toggleSelection(Position.of(2));
+        assertThat(vm.selectionProperty().get()).containsExactly(Position.of(0), Position.of(2));
+        vm.deleteSelected();
+        assertThat(jobs(vm)).containsExactly("a", "b", "c", "d");
+        assertThat(vm.messageProperty().get()).contains("consecutive");
+        vm.toggleSelection(Position.of(1));
+        vm.deleteSelected();
+        assertThat(jobs(vm)).containsExactly("d");
+        vm.undo();
+        assertThat(jobs(vm)).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void arrowsWalkTheInstructionsAndInsertGoesAfterTheSelection() {
+        DesignerViewModel vm = new DesignerViewModel(FOUR_JOBS);
+        vm.selectNext(true);
+        vm.selectNext(true);
+        assertThat(vm.selectedProperty().get()).contains(Position.of(1));
+        vm.selectNext(false);
+        assertThat(vm.selectedProperty().get()).contains(Position.of(0));
+        vm.insertAfterSelection(Instruction.Kind.SLEEP);
+        assertThat(vm.workflow().instruction(Position.of(1)).orThrow().kind()).isEqualTo(Instruction.Kind.SLEEP);
+        assertThat(vm.selectedProperty().get()).contains(Position.of(1));
+    }
 }

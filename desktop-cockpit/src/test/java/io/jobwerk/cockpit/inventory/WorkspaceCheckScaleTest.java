@@ -35,5 +35,15 @@ class WorkspaceCheckScaleTest {
         assertThat(result.files().values().stream().filter(c -> !c.valid()).map(WorkspaceCheck.FileCheck::file))
                 .containsExactly("flows/f2/wf-42.workflow.json");
         assertThat(result.of("flows/f2/wf-42.workflow.json").problems()).singleElement().asString().contains("unknown Lock 'lock-missing'");
+
+        // after an edit of one file, with the others' decodings kept: only that file is decoded again
+        WorkspaceCheck.Decodings decodings = new WorkspaceCheck.Decodings();
+        WorkspaceCheck.check(texts, controller, decodings);
+        texts.put("flows/f2/wf-42.workflow.json", texts.get("flows/f2/wf-42.workflow.json").replace("lock-missing", "lock-12"));
+        start = System.nanoTime();
+        var again = WorkspaceCheck.check(texts, controller, decodings);
+        System.out.printf("WorkspaceCheck of %d files after one file's edit, the others' decodings kept: %d ms%n",
+                texts.size(), (System.nanoTime() - start) / 1_000_000);
+        assertThat(again.files().values()).allMatch(WorkspaceCheck.FileCheck::valid);
     }
 }

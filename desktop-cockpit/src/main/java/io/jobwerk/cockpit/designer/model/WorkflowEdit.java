@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public sealed interface WorkflowEdit {
 
-    enum Kind { INSERT, DELETE, MOVE, REPLACE, PUT_JOB, REPLACE_WORKFLOW, RENAME_JOB }
+    enum Kind { INSERT, DELETE, MOVE, REPLACE, PUT_JOB, REPLACE_WORKFLOW, RENAME_JOB, INSERT_RUN, DELETE_RUN, MOVE_RUN }
 
     Kind kind();
 
@@ -115,6 +115,85 @@ public sealed interface WorkflowEdit {
         }
     }
 
+    /**
+     * Consecutive instructions of one block, {@code first} and the {@code count - 1} after it: what
+     * several selected instructions are deleted, copied and moved as.
+     */
+    record Run(Position first, int count) {
+        public Run {
+            if (count < 1) {
+                throw new IllegalArgumentException("A run has at least one instruction: " + count);
+            }
+        }
+
+        public Position last() {
+            return first.withNr(first.nr() + count - 1);
+        }
+
+        /** The positions of the run, in order. */
+        public List<Position> positions() {
+            return java.util.stream.IntStream.range(0, count).mapToObj(i -> first.withNr(first.nr() + i)).toList();
+        }
+
+        /** The run these positions make, if they are consecutive in one block. */
+        public static Optional<Run> of(java.util.Collection<Position> positions) {
+            if (positions.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Position> sorted = positions.stream().sorted(java.util.Comparator.comparingInt(Position::nr)).toList();
+            Position first = sorted.get(0);
+            for (int i = 0; i < sorted.size(); i++) {
+                Position p = sorted.get(i);
+                if (!p.branchPath().equals(first.branchPath()) || p.nr() != first.nr() + i) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new Run(first, sorted.size()));
+        }
+
+        @Override
+        public String toString() {
+            return count == 1 ? first.toString() : first + "…" + last().nr();
+        }
+    }
+
+    /** Inserts instructions one after the other at an insertion point (a pasted run), with the jobs they need. */
+    record InsertRun(Position at, List<Instruction> instructions, Map<JobName, WorkflowJob> jobs) implements WorkflowEdit {
+        public InsertRun {
+            instructions = List.copyOf(instructions);
+            jobs = Map.copyOf(jobs);
+        }
+
+        public Kind kind() {
+            return Kind.INSERT_RUN;
+        }
+
+        public String describe() {
+            return "Insert " + instructions.size() + " instructions";
+        }
+    }
+
+    record DeleteRun(Run run) implements WorkflowEdit {
+        public Kind kind() {
+            return Kind.DELETE_RUN;
+        }
+
+        public String describe() {
+            return "Delete " + run;
+        }
+    }
+
+    /** Moves a run to the insertion point {@code to}, read before the move. */
+    record MoveRun(Run run, Position to) implements WorkflowEdit {
+        public Kind kind() {
+            return Kind.MOVE_RUN;
+        }
+
+        public String describe() {
+            return "Move " + run;
+        }
+    }
+
     /** Applies an edit; a problem if a position does not exist or a move would put a block into itself. */
     static Checked<Edited> apply(Workflow workflow, WorkflowEdit edit) {
         return switch (edit.kind()) {
@@ -126,10 +205,17 @@ public sealed interface WorkflowEdit {
             case REPLACE_WORKFLOW -> Checked.ok(new Edited(((ReplaceWorkflow) edit).workflow(), Optional.empty()));
             case RENAME_JOB -> JobRename.rename(workflow, ((RenameJob) edit).from(), ((RenameJob) edit).to())
                     .map(w -> new Edited(w, Optional.empty()));
+            case INSERT_RUN -> insertRun(workflow, (InsertRun) edit);
+            case DELETE_RUN -> deleteRun(workflow, ((DeleteRun) edit).run());
+            case MOVE_RUN -> moveRun(workflow, (MoveRun) edit);
         };
     }
 
     private static Checked<Edited> insert(Workflow workflow, Insert insert) {
+        return insertRun(workflow, new InsertRun(insert.at(), List.of(insert.instruction()), insert.jobs()));
+    }
+
+    private static Checked<Edited> insertRun(Workflow workflow, InsertRun insert) {
         Position at = insert.at();
         Optional<Block> block = workflow.block(at.branchPath());
         if (block.isEmpty() || at.nr() < 0 || at.nr() > block.get().instructions().size()) {
@@ -137,7 +223,7 @@ public sealed interface WorkflowEdit {
         }
         Workflow inserted = Blocks.updateBlock(workflow, at.branchPath(), b -> {
             List<Instruction> list = new ArrayList<>(b.instructions());
-            list.add(at.nr(), insert.instruction());
+            list.addAll(at.nr(), insert.instructions());
             return Blocks.withInstructions(b, list);
         });
         for (Map.Entry<JobName, WorkflowJob> job : new java.util.TreeMap<>(insert.jobs()).entrySet()) {
@@ -147,15 +233,32 @@ public sealed interface WorkflowEdit {
     }
 
     private static Checked<Edited> delete(Workflow workflow, Position at) {
-        if (!exists(workflow, at)) {
-            return Checked.fail(noPosition(at));
+        return deleteRun(workflow, new Run(at, 1));
+    }
+
+    private static Checked<Edited> deleteRun(Workflow workflow, Run run) {
+        if (!exists(workflow, run.first()) || !exists(workflow, run.last())) {
+            return Checked.fail(noPosition(exists(workflow, run.first()) ? run.last() : run.first()));
         }
-        Workflow deleted = Blocks.updateBlock(workflow, at.branchPath(), b -> {
+        Workflow deleted = Blocks.updateBlock(workflow, run.first().branchPath(), b -> {
             List<Instruction> list = new ArrayList<>(b.instructions());
-            list.remove(at.nr());
+            list.subList(run.first().nr(), run.first().nr() + run.count()).clear();
             return Blocks.withInstructions(b, list);
         });
         return Checked.ok(new Edited(deleted, Optional.empty()));
+    }
+
+    private static Checked<Edited> moveRun(Workflow workflow, MoveRun move) {
+        Run run = move.run();
+        if (!exists(workflow, run.first()) || !exists(workflow, run.last())) {
+            return Checked.fail(noPosition(exists(workflow, run.first()) ? run.last() : run.first()));
+        }
+        List<Instruction> moved = run.positions().stream().map(p -> workflow.instruction(p).orThrow()).toList();
+        Optional<Position> to = afterRemoval(run, move.to());
+        if (to.isEmpty()) {
+            return Checked.fail(Problem.of("MoveIntoItself", "The instructions at " + run + " cannot be moved into their own blocks"));
+        }
+        return deleteRun(workflow, run).flatMap(d -> insertRun(d.workflow(), new InsertRun(to.get(), moved, Map.of())));
     }
 
     private static Checked<Edited> replace(Workflow workflow, Replace replace) {
@@ -182,24 +285,31 @@ public sealed interface WorkflowEdit {
 
     /** Where an insertion point read before removing {@code removed} lies after it; empty if inside the removed one. */
     static Optional<Position> afterRemoval(Position removed, Position point) {
-        List<Position.Segment> base = removed.branchPath();
+        return afterRemoval(new Run(removed, 1), point);
+    }
+
+    /** Where an insertion point read before removing the run lies after it; empty if inside one of its instructions. */
+    static Optional<Position> afterRemoval(Run removed, Position point) {
+        List<Position.Segment> base = removed.first().branchPath();
         int depth = base.size();
+        int first = removed.first().nr();
+        int count = removed.count();
         List<Position.Segment> path = point.branchPath();
         if (path.size() < depth || !path.subList(0, depth).equals(base)) {
             return Optional.of(point);
         }
-        if (path.size() == depth) {
-            return Optional.of(point.withNr(point.nr() > removed.nr() ? point.nr() - 1 : point.nr()));
+        if (path.size() == depth) { // in the run's block: a point between the run's instructions is where the run was
+            return Optional.of(point.withNr(point.nr() <= first ? point.nr() : Math.max(first, point.nr() - count)));
         }
         Position.Segment segment = path.get(depth);
-        if (segment.nr() == removed.nr()) {
+        if (segment.nr() >= first && segment.nr() < first + count) {
             return Optional.empty();
         }
-        if (segment.nr() < removed.nr()) {
+        if (segment.nr() < first) {
             return Optional.of(point);
         }
         List<Position.Segment> shifted = new ArrayList<>(path);
-        shifted.set(depth, new Position.Segment(segment.nr() - 1, segment.branchId()));
+        shifted.set(depth, new Position.Segment(segment.nr() - count, segment.branchId()));
         return Optional.of(new Position(shifted, point.nr()));
     }
 

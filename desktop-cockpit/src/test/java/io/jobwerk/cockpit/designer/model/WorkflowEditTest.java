@@ -105,4 +105,19 @@ class WorkflowEditTest {
             assertThat(DesignValidation.validate(inserted)).as(kind.name()).isEmpty();
         }
     }
+
+    @Test
+    void aRunMovedIntoOneOfItsOwnBlocksIsRefusedAndPointsBetweenItsInstructionsMeanWhereItWas() {
+        Workflow w = workflow("""
+                {"path":"w","instructions":[{"TYPE":"If","predicate":"true","then":{"instructions":[]}},{"TYPE":"Sleep","duration":"1"},
+                 {"TYPE":"Sleep","duration":"2"}]}""");
+        WorkflowEdit.Run run = new WorkflowEdit.Run(io.jobwerk.engine.workflow.Position.of(0), 2);
+        assertThat(EditHistory.of(w).apply(new WorkflowEdit.MoveRun(run,
+                io.jobwerk.engine.workflow.Position.of(0).enter(io.jobwerk.engine.workflow.BranchId.THEN, 0))).isFail()).isTrue();
+        assertThat(WorkflowEdit.afterRemoval(run, io.jobwerk.engine.workflow.Position.of(1))).contains(io.jobwerk.engine.workflow.Position.of(0));
+        assertThat(WorkflowEdit.afterRemoval(run, io.jobwerk.engine.workflow.Position.of(3))).contains(io.jobwerk.engine.workflow.Position.of(1));
+        assertThat(WorkflowEdit.Run.of(java.util.List.of(io.jobwerk.engine.workflow.Position.of(2), io.jobwerk.engine.workflow.Position.of(1))))
+                .contains(new WorkflowEdit.Run(io.jobwerk.engine.workflow.Position.of(1), 2));
+        assertThat(WorkflowEdit.Run.of(java.util.List.of(io.jobwerk.engine.workflow.Position.of(0), io.jobwerk.engine.workflow.Position.of(2)))).isEmpty();
+    }
 }
