@@ -1,5 +1,6 @@
 package io.jobwerk.engine.value;
 
+import io.jobwerk.engine.base.Checked;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,8 +113,16 @@ public sealed interface Value
         }
     }
 
+    /**
+     * What a {@link FunctionValue} computes, its parameters bound in the scope: an expression, which
+     * the expression language ({@code value.expression}, built on values) parses and evaluates.
+     */
+    interface FunctionBody {
+        Checked<Value> evaluate(Scope scope);
+    }
+
     /** A lambda {@code (a, b) => expression}, applied by functions like {@code ForkList.childToId}. */
-    record FunctionValue(List<String> parameters, io.jobwerk.engine.value.expression.Expression body) implements Value {
+    record FunctionValue(List<String> parameters, FunctionBody body) implements Value {
         public FunctionValue {
             parameters = List.copyOf(parameters);
             Objects.requireNonNull(body, "body");

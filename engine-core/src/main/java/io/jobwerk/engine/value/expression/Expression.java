@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <p>Build expressions with {@link ExpressionParser#parse}; the records below are the syntax tree.
  */
-public sealed interface Expression
+public sealed interface Expression extends Value.FunctionBody
         permits Expression.Constant, Expression.NamedValue, Expression.InterpolatedString,
                 Expression.ListExpression, Expression.ObjectExpression, Expression.FieldAccess,
                 Expression.Unary, Expression.Binary, Expression.OrMissing, Expression.OrElse,
@@ -29,6 +29,7 @@ public sealed interface Expression
 
     Kind kind();
 
+    @Override
     Checked<Value> evaluate(Scope scope);
 
     /** {@code true}, {@code 7}, {@code 'text'}, {@code missing}, {@code null}. */
