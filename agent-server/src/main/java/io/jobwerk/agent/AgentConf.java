@@ -1,7 +1,7 @@
 package io.jobwerk.agent;
 
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
 import java.nio.file.Path;

@@ -15,7 +15,7 @@ import io.jobwerk.engine.motor.Placement;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderState;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.auth.Authentication;
 import io.jobwerk.http.auth.Sessions;
@@ -196,7 +196,7 @@ public final class AgentDirector implements AutoCloseable {
         }
     }
 
-    private boolean mayRunOnRemoteSubagent(EngineState state, Order order, io.jobwerk.engine.item.SubagentId subagentId) {
+    private boolean mayRunOnRemoteSubagent(EngineState state, Order order, io.jobwerk.engine.path.SubagentId subagentId) {
         return !subagentId.equals(conf.subagentId()) && state.subagent(subagentId).isOk() && !JobLaunches.isInternalJob(state, order);
     }
 

@@ -1,6 +1,6 @@
 package io.jobwerk.agent;
 
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.subagent.process.RunningProcess;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;

@@ -5,7 +5,7 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.http.client.EngineClient;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.scheduler.Scheduler;

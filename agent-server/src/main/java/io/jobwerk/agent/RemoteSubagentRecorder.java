@@ -12,7 +12,7 @@ import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineKeeper;

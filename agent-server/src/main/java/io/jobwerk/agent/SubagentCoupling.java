@@ -5,7 +5,7 @@ import io.jobwerk.agent.SubagentCouplingTable.Phase;
 import io.jobwerk.agent.SubagentCouplingTable.Row;
 import io.jobwerk.agent.SubagentCouplingTable.Trigger;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.subagent.SubagentCommand;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jobwerk.agent;
 
-import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.subagent.SubagentMetrics;
 import io.jobwerk.subagent.process.JobLaunch;
 

@@ -3,9 +3,9 @@ package io.jobwerk.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.http.auth.PasswordHash;
 import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.UserAccount;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.Stamped;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.http.auth.PasswordHash;
 import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.UserAccount;

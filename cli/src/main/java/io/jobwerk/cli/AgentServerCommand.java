@@ -3,8 +3,8 @@ package io.jobwerk.cli;
 import io.jobwerk.agent.AgentConf;
 import io.jobwerk.agent.AgentDirector;
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.server.WebServerConf;
@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code jobwerk agent}: an Agent Director with its integrated Subagent. */
 @Command(name = "agent", mixinStandardHelpOptions = true, description = "Start an Agent Director with its integrated Subagent.")

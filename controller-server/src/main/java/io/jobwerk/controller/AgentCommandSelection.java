@@ -1,13 +1,13 @@
 package io.jobwerk.controller;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.job.WorkflowJob;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;

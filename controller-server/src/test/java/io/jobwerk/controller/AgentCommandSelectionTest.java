@@ -3,8 +3,8 @@ package io.jobwerk.controller;
 import static io.jobwerk.controller.States.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.protocol.AgentCommand;
 import java.util.List;

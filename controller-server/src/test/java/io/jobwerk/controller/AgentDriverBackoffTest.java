@@ -3,9 +3,9 @@ package io.jobwerk.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.event.SystemEvent;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.Placement;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.MemoryJournal;

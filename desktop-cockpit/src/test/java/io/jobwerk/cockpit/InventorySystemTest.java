@@ -8,7 +8,7 @@ import io.jobwerk.cockpit.inventory.InventoryEntry;
 import io.jobwerk.cockpit.inventory.InventoryViewModel;
 import io.jobwerk.cockpit.inventory.JsonDiff;
 import io.jobwerk.cockpit.main.Page;
-import io.jobwerk.engine.item.LockPath;
+import io.jobwerk.engine.path.LockPath;
 import io.jobwerk.engine.workflow.WorkflowPath;
 import java.nio.file.Files;
 import java.nio.file.Path;

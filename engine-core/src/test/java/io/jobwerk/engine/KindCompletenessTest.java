@@ -9,7 +9,7 @@ import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderMark;
 import io.jobwerk.engine.order.OrderState;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.time.AdmissionPeriod;
 import io.jobwerk.engine.time.Schedule;
 import io.jobwerk.engine.value.Value;

@@ -3,12 +3,12 @@ package io.jobwerk.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.SchedulePath;
 import io.jobwerk.engine.plan.PlannedOrder;
-import io.jobwerk.engine.item.SchedulePath;
 import io.jobwerk.engine.workflow.WorkflowPath;
+import io.jobwerk.scheduler.RealScheduler;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import io.jobwerk.scheduler.RealScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.jobwerk.runtime;
 
-import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.order.Order;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.state.EngineState;
 import java.util.Optional;
 

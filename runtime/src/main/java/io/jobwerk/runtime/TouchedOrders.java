@@ -1,15 +1,15 @@
 package io.jobwerk.runtime;
 
-import io.jobwerk.engine.board.BoardState;
 import io.jobwerk.engine.board.NoticeEvent;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
-import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.item.ItemEvent;
 import io.jobwerk.engine.lock.LockState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.state.BoardState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.WorkflowControlEvent;
 import java.util.List;

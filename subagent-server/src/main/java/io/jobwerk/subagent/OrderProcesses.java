@@ -5,7 +5,7 @@ import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.http.event.MemoryEventFeed;
 import io.jobwerk.subagent.process.JobLaunch;
 import io.jobwerk.subagent.process.JobProcessRunner;

@@ -6,7 +6,7 @@ import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderEvent;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.subagent.internal.InternalJob;
 import io.jobwerk.subagent.internal.JobStep;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.ItemOperation;
 import io.jobwerk.engine.json.ItemOperationJson;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.http.client.EngineClient;
 import java.nio.file.Path;
 import java.util.List;

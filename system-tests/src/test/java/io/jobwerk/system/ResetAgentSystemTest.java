@@ -9,7 +9,7 @@ import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.http.client.EngineClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.order.OrderEvent;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

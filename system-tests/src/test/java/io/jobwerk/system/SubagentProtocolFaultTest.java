@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.order.OrderEvent;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.http.client.EngineClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static io.jobwerk.system.SubagentClusterTest.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.json.EngineJson;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.jobwerk.agent.filewatch;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.FileWatchPath;
 import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.path.FileWatchPath;
 import io.jobwerk.engine.value.Scope;
 import io.jobwerk.engine.value.Value;
 import java.io.IOException;

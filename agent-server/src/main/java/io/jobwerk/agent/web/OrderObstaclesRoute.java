@@ -2,11 +2,11 @@ package io.jobwerk.agent.web;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.json.OrderObstacleJson;
 import io.jobwerk.engine.motor.OrderObstacle;
 import io.jobwerk.engine.motor.OrderObstacleCalculator;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.auth.Authentication;
 import io.jobwerk.http.auth.Permission;

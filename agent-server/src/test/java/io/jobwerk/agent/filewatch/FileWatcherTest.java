@@ -2,10 +2,10 @@ package io.jobwerk.agent.filewatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.FileWatchPath;
 import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.FileWatchPath;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.WorkflowPath;
 import java.nio.file.Files;
 import java.nio.file.Path;

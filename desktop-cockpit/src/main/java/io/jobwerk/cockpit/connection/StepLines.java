@@ -1,14 +1,14 @@
 package io.jobwerk.cockpit.connection;
 
 import io.jobwerk.cockpit.log.LogFormat;
-import io.jobwerk.engine.workflow.JobName;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.engine.workflow.JobName;
 import java.time.Instant;
 import java.util.Optional;
 

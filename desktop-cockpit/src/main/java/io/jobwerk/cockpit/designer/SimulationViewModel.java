@@ -2,7 +2,7 @@ package io.jobwerk.cockpit.designer;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.path.BoardPath;
 import io.jobwerk.engine.simulation.JobOutcome;
 import io.jobwerk.engine.simulation.Simulation;
 import io.jobwerk.engine.simulation.SimulationConf;

@@ -5,7 +5,7 @@ import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.order.HistoricOutcome;
 import io.jobwerk.engine.order.HistoryOperation;
 import io.jobwerk.engine.order.Order;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -11,7 +11,7 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.board.NoticeId;
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.command.CommandResponse;
-import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.path.BoardPath;
 import io.jobwerk.http.auth.Permission;
 import java.time.Clock;
 import java.time.Instant;

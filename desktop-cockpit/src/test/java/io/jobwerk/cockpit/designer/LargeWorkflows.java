@@ -1,9 +1,9 @@
 package io.jobwerk.cockpit.designer;
 
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.WorkflowJob;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Block;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.JobName;

@@ -6,15 +6,15 @@ import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.OrderJson;
 import io.jobwerk.engine.order.HistoryOperation;
 import io.jobwerk.engine.order.Order;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.engine.workflow.Position;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ChangedVariablesTest {
 

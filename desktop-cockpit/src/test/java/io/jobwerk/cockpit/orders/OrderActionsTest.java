@@ -145,7 +145,7 @@ class OrderActionsTest {
         actions.select(List.of("failed"));
         actions.resumeAt(Position.of(0), false, ChangedVariables.parse("rows=5, region=eu").orThrow());
         assertThat(sent).containsExactly(new Command.ResumeOrder(new OrderId("failed"), Optional.of(Position.of(0)),
-                List.of(new io.jobwerk.engine.order.HistoryOperation.Append(Position.of(1), new io.jobwerk.engine.order.Outcome.Succeeded(
+                List.of(new io.jobwerk.engine.order.HistoryOperation.Append(Position.of(1), new io.jobwerk.engine.outcome.Outcome.Succeeded(
                         java.util.Map.of("rows", io.jobwerk.engine.value.Value.of(5), "region", io.jobwerk.engine.value.Value.of("eu"))))),
                 false, Optional.empty()));
         assertThat(actions.messageProperty().get()).isEqualTo("Resuming failed at [0] with region, rows changed");

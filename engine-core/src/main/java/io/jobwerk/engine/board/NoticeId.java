@@ -1,6 +1,6 @@
 package io.jobwerk.engine.board;
 
-import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.path.BoardPath;
 import java.util.Objects;
 
 /** A notice on a board, identified by its key (for daily-plan boards typically the plan date). */

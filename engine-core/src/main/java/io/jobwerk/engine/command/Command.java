@@ -1,13 +1,13 @@
 package io.jobwerk.engine.command;
 
 import io.jobwerk.engine.board.NoticeId;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.order.CancellationMode;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.HistoryOperation;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.SuspensionMode;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.workflow.Label;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.WorkflowId;

@@ -3,13 +3,13 @@ package io.jobwerk.engine.command;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.event.KeyedEvent;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.ItemEvent;
 import io.jobwerk.engine.item.ItemOperation;
-import io.jobwerk.engine.item.JobResourcePath;
 import io.jobwerk.engine.item.SignedString;
 import io.jobwerk.engine.job.WorkflowJob;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.JobResourcePath;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;
@@ -226,7 +226,7 @@ public final class ItemOperationExecutor {
                         }
                     }
                 }
-                List<io.jobwerk.engine.item.BoardPath> boards = new ArrayList<>();
+                List<io.jobwerk.engine.path.BoardPath> boards = new ArrayList<>();
                 if (instruction instanceof Instruction.PostNotices post) {
                     boards.addAll(post.boardPaths());
                 } else if (instruction instanceof Instruction.ExpectNotices expect) {

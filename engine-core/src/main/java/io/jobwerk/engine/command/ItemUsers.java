@@ -7,7 +7,7 @@ import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.order.StickySubagentEntry;
 import io.jobwerk.engine.state.EngineState;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;

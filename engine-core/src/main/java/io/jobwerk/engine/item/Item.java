@@ -1,7 +1,16 @@
 package io.jobwerk.engine.item;
 
 import io.jobwerk.engine.board.NoticeId;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.CalendarPath;
+import io.jobwerk.engine.path.FileWatchPath;
+import io.jobwerk.engine.path.JobResourcePath;
+import io.jobwerk.engine.path.LockPath;
+import io.jobwerk.engine.path.SchedulePath;
+import io.jobwerk.engine.path.SubagentBundleId;
+import io.jobwerk.engine.path.SubagentId;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.WorkflowPath;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package io.jobwerk.engine.item;
 
 import io.jobwerk.engine.calendar.Frequencies;
 import io.jobwerk.engine.calendar.Period;
+import io.jobwerk.engine.path.CalendarPath;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;

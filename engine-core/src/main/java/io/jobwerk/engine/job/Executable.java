@@ -1,7 +1,7 @@
 package io.jobwerk.engine.job;
 
-import io.jobwerk.engine.value.Expr;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.engine.value.expression.Expr;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.jobwerk.engine.job;
 
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.JobResourcePath;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.JobResourcePath;
 import io.jobwerk.engine.time.AdmissionTimeScheme;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

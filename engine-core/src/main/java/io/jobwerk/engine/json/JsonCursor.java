@@ -3,7 +3,7 @@ package io.jobwerk.engine.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.BoardPath;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.motor.OrderObstacle;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
 import java.util.List;
 
 /**

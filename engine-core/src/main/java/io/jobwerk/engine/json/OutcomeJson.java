@@ -3,7 +3,7 @@ package io.jobwerk.engine.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
 import java.util.Map;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package io.jobwerk.engine.motor;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.job.WorkflowJob;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.BranchId;
 import io.jobwerk.engine.workflow.Instruction;

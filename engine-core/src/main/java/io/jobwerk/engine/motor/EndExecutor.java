@@ -1,7 +1,7 @@
 package io.jobwerk.engine.motor;
 
 import io.jobwerk.engine.order.OrderEvent;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.workflow.BranchId;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;

@@ -1,11 +1,11 @@
 package io.jobwerk.engine.motor;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.job.WorkflowJob;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.value.expression.ValueConversions;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;

@@ -1,11 +1,11 @@
 package io.jobwerk.engine.motor;
 
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.job.WorkflowJob;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.state.WorkflowPathControl;
 import io.jobwerk.engine.time.AdmissionTimeScheme;

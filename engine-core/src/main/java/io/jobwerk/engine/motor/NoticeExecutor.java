@@ -1,12 +1,12 @@
 package io.jobwerk.engine.motor;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.board.BoardState;
 import io.jobwerk.engine.board.Notice;
 import io.jobwerk.engine.board.NoticeId;
-import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.state.BoardState;
 import io.jobwerk.engine.value.expression.ValueConversions;
 import io.jobwerk.engine.workflow.BoardPathExpression;
 import io.jobwerk.engine.workflow.Instruction;

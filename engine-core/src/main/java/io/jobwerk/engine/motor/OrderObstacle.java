@@ -2,10 +2,10 @@ package io.jobwerk.engine.motor;
 
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.board.NoticeId;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.BoardPath;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

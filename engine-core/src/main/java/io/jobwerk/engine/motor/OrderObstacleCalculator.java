@@ -1,15 +1,15 @@
 package io.jobwerk.engine.motor;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.board.BoardState;
 import io.jobwerk.engine.board.NoticeId;
-import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.lock.LockState;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.state.BoardState;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.state.WorkflowPathControl;
 import io.jobwerk.engine.value.expression.ValueConversions;

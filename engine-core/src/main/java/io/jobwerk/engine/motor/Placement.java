@@ -1,6 +1,6 @@
 package io.jobwerk.engine.motor;
 
-import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.path.AgentPath;
 import java.util.Objects;
 
 /**

@@ -4,7 +4,7 @@ import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.jobwerk.engine.motor;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.item.SubagentBundleId;
 import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.path.SubagentBundleId;
 import io.jobwerk.engine.value.expression.ValueConversions;
 import io.jobwerk.engine.workflow.Instruction;
 import java.util.List;

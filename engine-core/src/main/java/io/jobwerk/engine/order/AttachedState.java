@@ -1,6 +1,6 @@
 package io.jobwerk.engine.order;
 
-import io.jobwerk.engine.item.AgentPath;
+import io.jobwerk.engine.path.AgentPath;
 import java.util.Objects;
 
 /** Where an order lives: being attached to, attached to, or being detached from an Agent. */

@@ -1,6 +1,6 @@
 package io.jobwerk.engine.order;
 
-import io.jobwerk.engine.item.FileWatchPath;
+import io.jobwerk.engine.path.FileWatchPath;
 import java.util.Objects;
 
 /** The file (of a FileWatch) an order was made for; the order is deleted when the file vanished. */

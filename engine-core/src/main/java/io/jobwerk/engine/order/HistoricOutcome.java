@@ -1,5 +1,6 @@
 package io.jobwerk.engine.order;
 
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.workflow.Position;
 import java.util.Objects;
 

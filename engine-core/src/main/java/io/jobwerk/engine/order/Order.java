@@ -2,7 +2,8 @@ package io.jobwerk.engine.order;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.SubagentBundleId;
+import io.jobwerk.engine.outcome.Outcome;
+import io.jobwerk.engine.path.SubagentBundleId;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.engine.workflow.BranchId;
 import io.jobwerk.engine.workflow.Position;

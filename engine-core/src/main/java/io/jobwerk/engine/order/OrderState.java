@@ -1,8 +1,8 @@
 package io.jobwerk.engine.order;
 
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.BoardPath;
-import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.value.Value;
 import java.time.Instant;
 import java.util.List;

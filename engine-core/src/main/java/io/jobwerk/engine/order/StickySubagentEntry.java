@@ -1,8 +1,8 @@
 package io.jobwerk.engine.order;
 
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.SubagentBundleId;
-import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.SubagentBundleId;
+import io.jobwerk.engine.path.SubagentId;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package io.jobwerk.engine.plan;
 
-import io.jobwerk.engine.item.SchedulePath;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.PlanId;
+import io.jobwerk.engine.path.SchedulePath;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.engine.workflow.WorkflowPath;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package io.jobwerk.engine.simulation;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.jobwerk.engine.simulation;
 
-import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.path.BoardPath;
 import io.jobwerk.engine.value.Value;
 import java.time.Duration;
 import java.time.Instant;

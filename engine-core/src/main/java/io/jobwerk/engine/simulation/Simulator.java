@@ -7,11 +7,8 @@ import io.jobwerk.engine.board.NoticeEvent;
 import io.jobwerk.engine.board.NoticeId;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
-import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.ItemEvent;
-import io.jobwerk.engine.item.LockPath;
-import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.motor.JobQueue;
 import io.jobwerk.engine.motor.MotorEnvironment;
 import io.jobwerk.engine.motor.OrderEventSource;
@@ -21,8 +18,11 @@ import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.order.PlanId;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.state.EngineState;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.VersionId;
@@ -64,7 +64,7 @@ public final class Simulator {
     private Instant now;
     private final List<Simulation.SimulatedEvent> events = new ArrayList<>();
     private final TreeMap<Instant, List<OrderId>> processEnds = new TreeMap<>();
-    private final Map<OrderId, io.jobwerk.engine.order.Outcome.Completed> pendingOutcomes = new HashMap<>();
+    private final Map<OrderId, io.jobwerk.engine.outcome.Outcome.Completed> pendingOutcomes = new HashMap<>();
     private final Map<String, Integer> calls = new HashMap<>();
 
     private Simulator(Workflow workflow, SimulationConf conf) {

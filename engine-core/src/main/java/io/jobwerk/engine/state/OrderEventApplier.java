@@ -2,16 +2,15 @@ package io.jobwerk.engine.state;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.board.BoardState;
 import io.jobwerk.engine.board.Notice;
 import io.jobwerk.engine.board.NoticeId;
-import io.jobwerk.engine.item.BoardPath;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.lock.LockState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
 import io.jobwerk.engine.workflow.BranchId;
 import org.pcollections.PMap;
 import org.pcollections.PVector;

@@ -1,6 +1,6 @@
 package io.jobwerk.engine.workflow;
 
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

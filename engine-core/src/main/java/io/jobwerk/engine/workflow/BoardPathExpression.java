@@ -2,7 +2,7 @@ package io.jobwerk.engine.workflow;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.path.BoardPath;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

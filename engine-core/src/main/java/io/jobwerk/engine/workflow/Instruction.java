@@ -1,14 +1,14 @@
 package io.jobwerk.engine.workflow;
 
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.LockPath;
-import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.job.WorkflowJob;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
 import io.jobwerk.engine.time.AdmissionTimeScheme;
 import io.jobwerk.engine.time.Schedule;
-import io.jobwerk.engine.value.Expr;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.engine.value.expression.Expr;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

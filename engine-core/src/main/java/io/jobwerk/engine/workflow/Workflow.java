@@ -2,10 +2,10 @@ package io.jobwerk.engine.workflow;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.CalendarPath;
-import io.jobwerk.engine.item.JobResourcePath;
 import io.jobwerk.engine.job.WorkflowJob;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.path.CalendarPath;
+import io.jobwerk.engine.path.JobResourcePath;
+import io.jobwerk.engine.value.expression.Expr;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package io.jobwerk.engine.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.LockPath;
-import io.jobwerk.engine.item.SubagentId;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.LockPath;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.workflow.Label;
 import io.jobwerk.engine.workflow.WorkflowPath;
 import org.junit.jupiter.params.ParameterizedTest;

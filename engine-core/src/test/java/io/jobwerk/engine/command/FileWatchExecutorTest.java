@@ -6,13 +6,13 @@ import static io.jobwerk.engine.command.TestStates.W1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.event.KeyedEvent;
-import io.jobwerk.engine.item.FileWatchPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.order.ExternalOrderLink;
 import io.jobwerk.engine.order.OrderEvent;
+import io.jobwerk.engine.path.FileWatchPath;
 import io.jobwerk.engine.state.EngineState;
-import io.jobwerk.engine.value.Expr;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.engine.value.expression.Expr;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

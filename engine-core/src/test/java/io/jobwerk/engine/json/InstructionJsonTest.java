@@ -2,7 +2,7 @@ package io.jobwerk.engine.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.workflow.Instruction;
 import java.util.List;
 import org.junit.jupiter.api.Test;

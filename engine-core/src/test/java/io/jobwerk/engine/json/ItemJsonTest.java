@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.path.SubagentId;
+import io.jobwerk.engine.value.expression.Expr;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

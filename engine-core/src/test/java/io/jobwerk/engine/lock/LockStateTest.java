@@ -3,8 +3,8 @@ package io.jobwerk.engine.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.path.LockPath;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

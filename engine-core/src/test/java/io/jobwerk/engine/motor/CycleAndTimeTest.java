@@ -122,7 +122,7 @@ class CycleAndTimeTest {
     void cycleWithFailingJobLeavesTheCycleAndFails() {
         var cycle = new Instruction.Cycle(Optional.empty(),
                 schedule(daily(0, Duration.ofHours(24)), new Schedule.Ticking(Duration.ofMinutes(1))), block(execute("a")), true);
-        engine.deploy(workflow("W", cycle)).script("a", io.jobwerk.engine.order.Outcome.failed(1)).addOrder("A", "W");
+        engine.deploy(workflow("W", cycle)).script("a", io.jobwerk.engine.outcome.Outcome.failed(1)).addOrder("A", "W");
         // as JS7 (recorded): the order fails where it failed, inside the cycle
         assertThat(engine.eventsOf("A")).endsWith("OrderCycleStarted", "OrderProcessingStarted", "OrderProcessed Failed",
                 "OrderFailed [0,\"cycle+end=1709337600000,i=1,next=1709287200000\",0]");
@@ -154,7 +154,7 @@ class CycleAndTimeTest {
         Workflow w = workflow("W", Workflow.DEFAULT_TIME_ZONE,
                 Map.of("a", job(AGENT).withDefaultArguments(Map.of("e", expr("'job'"), "f", expr("'job'")))), named, execute("b"));
         engine.deploy(w).hold("b");
-        engine.job("a", o -> io.jobwerk.engine.order.Outcome.succeeded(7));
+        engine.job("a", o -> io.jobwerk.engine.outcome.Outcome.succeeded(7));
         engine.addOrder(FreshOrder.of("A", "W", Map.of("d", io.jobwerk.engine.value.Value.of("arg"))));
         var order = engine.order("A");
         var atA = new OrderScope(engine.state, order, w, io.jobwerk.engine.workflow.Position.of(0), engine.now, engine.env);

@@ -3,12 +3,12 @@ package io.jobwerk.engine.motor;
 import static io.jobwerk.engine.motor.W.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderState;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.engine.workflow.Block;
 import io.jobwerk.engine.workflow.BoardPathExpression;

@@ -6,7 +6,7 @@ import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Block;
 import io.jobwerk.engine.workflow.Instruction;
 import java.time.Duration;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.state.EngineState;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Block;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Workflow;
@@ -95,14 +95,14 @@ class MotorPropertiesTest {
         check(engines, shape.name() + "\n" + shape.mainWorkflow(), List.of());
     }
 
-    private static io.jobwerk.engine.order.Outcome corpusOutcome(String jobName) {
+    private static io.jobwerk.engine.outcome.Outcome corpusOutcome(String jobName) {
         if (jobName.contains("fail")) {
-            return io.jobwerk.engine.order.Outcome.failed(1);
+            return io.jobwerk.engine.outcome.Outcome.failed(1);
         }
         return jobName.equals("values")
-                ? new io.jobwerk.engine.order.Outcome.Succeeded(Map.of("result", io.jobwerk.engine.value.Value.of("42"),
+                ? new io.jobwerk.engine.outcome.Outcome.Succeeded(Map.of("result", io.jobwerk.engine.value.Value.of("42"),
                         "returnCode", io.jobwerk.engine.value.Value.of(0)))
-                : io.jobwerk.engine.order.Outcome.succeeded(0);
+                : io.jobwerk.engine.outcome.Outcome.succeeded(0);
     }
 
     private static void check(WorkflowShapes.Shape shape, List<Action> actions) {

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.event.KeyedEvent;
 import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.item.SubagentId;
 import io.jobwerk.engine.order.CancellationMode;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.HistoryOperation;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
-import io.jobwerk.engine.order.Outcome;
 import io.jobwerk.engine.order.SuspensionMode;
+import io.jobwerk.engine.outcome.Outcome;
+import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.time.AdmissionPeriod;
 import io.jobwerk.engine.time.AdmissionTimeScheme;
@@ -54,7 +54,7 @@ class OperationsAndPlacementTest {
     @Test
     void agentDetachesForALockAndTheControllerAttachesForTheNextJob() {
         engine.withAgents = true;
-        engine.deploy(new Item.LockItem(new io.jobwerk.engine.item.LockPath("L"), 1))
+        engine.deploy(new Item.LockItem(new io.jobwerk.engine.path.LockPath("L"), 1))
                 .deploy(workflow("W", execute("a"), lock("L", Optional.empty(), block(execute("b")))));
         engine.addOrder("A", "W");
         assertThat(engine.eventsOf("A")).containsExactly("OrderAdded", "OrderAttachable AGENT", "OrderAttached AGENT",
@@ -183,7 +183,7 @@ class OperationsAndPlacementTest {
 
     @Test
     void resumeIntoALockBlockIsRejected() {
-        engine.deploy(new Item.LockItem(new io.jobwerk.engine.item.LockPath("L"), 1))
+        engine.deploy(new Item.LockItem(new io.jobwerk.engine.path.LockPath("L"), 1))
                 .deploy(workflow("W", execute("a"), lock("L", Optional.empty(), block(execute("b")))))
                 .script("a", Outcome.failed(1)).addOrder("A", "W");
         assertThat(engine.motor().resume(id("A"), Optional.of(Position.of(1, "lock", 0)), List.of(), false, false)
@@ -312,7 +312,7 @@ class OperationsAndPlacementTest {
 
     @Test
     void replayOfTheJournalGivesTheSameState() {
-        engine.deploy(new Item.LockItem(new io.jobwerk.engine.item.LockPath("L"), 1));
+        engine.deploy(new Item.LockItem(new io.jobwerk.engine.path.LockPath("L"), 1));
         var fork = new Instruction.Fork(Optional.empty(), List.of(new Instruction.ForkBranch("A", block(execute("a"))),
                 new Instruction.ForkBranch("B", block(lock("L", Optional.empty(), block(execute("b")))))), Optional.empty(), false);
         engine.deploy(workflow("W", execute("x"), fork, tryCatch(block(fail("'no'", false)), block(execute("c")))));

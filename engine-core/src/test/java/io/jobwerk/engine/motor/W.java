@@ -1,10 +1,10 @@
 package io.jobwerk.engine.motor;
 
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.WorkflowJob;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.LockPath;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Block;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.JobName;

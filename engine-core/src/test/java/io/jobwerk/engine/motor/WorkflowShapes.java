@@ -1,16 +1,16 @@
 package io.jobwerk.engine.motor;
 
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.BoardPath;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.WorkflowJob;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
 import io.jobwerk.engine.time.AdmissionPeriod;
 import io.jobwerk.engine.time.AdmissionTimeScheme;
 import io.jobwerk.engine.time.Schedule;
-import io.jobwerk.engine.value.Expr;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Block;
 import io.jobwerk.engine.workflow.BoardPathExpression;
 import io.jobwerk.engine.workflow.Instruction;

@@ -2,9 +2,9 @@ package io.jobwerk.engine.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.WorkflowJson;
+import io.jobwerk.engine.path.BoardPath;
 import io.jobwerk.engine.workflow.VersionId;
 import io.jobwerk.engine.workflow.Workflow;
 import java.time.Duration;

@@ -8,17 +8,17 @@ import io.jobwerk.engine.board.Notice;
 import io.jobwerk.engine.board.NoticeId;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.KeyedEvent;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.BoardPath;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.item.ItemEvent;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.lock.LockState;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.order.PlanId;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.VersionId;
@@ -175,7 +175,7 @@ class EngineStateTest {
         forked = forked.applyEvent(KeyedEvent.of(child, new OrderEvent.OrderLocksAcquired(List.of(EXCLUSIVE)))).orThrow();
         assertThat(forked.lock(LOCK).orThrow().holders()).containsOnlyKeys(child);
 
-        EngineState joined = apply(forked, new OrderEvent.OrderJoined(io.jobwerk.engine.order.Outcome.succeeded()));
+        EngineState joined = apply(forked, new OrderEvent.OrderJoined(io.jobwerk.engine.outcome.Outcome.succeeded()));
 
         assertThat(joined.orders()).doesNotContainKey(child);
         assertThat(joined.lock(LOCK).orThrow().holders()).isEmpty();
@@ -305,7 +305,7 @@ class EngineStateTest {
     @Test
     void agentRefIsFoundByItsTypedQuery() {
         AgentPath agent = new AgentPath("AGENT");
-        Item.AgentRef ref = new Item.AgentRef(agent, List.of(new io.jobwerk.engine.item.SubagentId("DIRECTOR")), Optional.empty(), false);
+        Item.AgentRef ref = new Item.AgentRef(agent, List.of(new io.jobwerk.engine.path.SubagentId("DIRECTOR")), Optional.empty(), false);
 
         EngineState state = apply(deployed(), KeyedEvent.keyless(new ItemEvent.UnsignedSimpleItemAdded(ref)));
 

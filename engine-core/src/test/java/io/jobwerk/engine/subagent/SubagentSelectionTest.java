@@ -3,9 +3,9 @@ package io.jobwerk.engine.subagent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.item.Item;
-import io.jobwerk.engine.item.SubagentBundleId;
-import io.jobwerk.engine.item.SubagentId;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.path.SubagentBundleId;
+import io.jobwerk.engine.path.SubagentId;
+import io.jobwerk.engine.value.expression.Expr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

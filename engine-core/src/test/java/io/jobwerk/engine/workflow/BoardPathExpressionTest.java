@@ -3,7 +3,7 @@ package io.jobwerk.engine.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.BoardPath;
+import io.jobwerk.engine.path.BoardPath;
 import io.jobwerk.engine.workflow.BoardPathExpression.And;
 import io.jobwerk.engine.workflow.BoardPathExpression.Board;
 import io.jobwerk.engine.workflow.BoardPathExpression.Or;

@@ -118,8 +118,8 @@ class PositionTest {
     void workflowPositionsAreSorted() {
         var w = io.jobwerk.engine.workflow.Workflow.of(io.jobwerk.engine.workflow.WorkflowId.of("W", "1"),
                 new Instruction.If(java.util.Optional.empty(), java.util.List.of(
-                        new Instruction.IfThen(io.jobwerk.engine.value.Expr.of("true"), Block.of(new Instruction.Stop(java.util.Optional.empty()))),
-                        new Instruction.IfThen(io.jobwerk.engine.value.Expr.of("false"), Block.EMPTY)),
+                        new Instruction.IfThen(io.jobwerk.engine.value.expression.Expr.of("true"), Block.of(new Instruction.Stop(java.util.Optional.empty()))),
+                        new Instruction.IfThen(io.jobwerk.engine.value.expression.Expr.of("false"), Block.EMPTY)),
                         java.util.Optional.of(Block.of(new Instruction.End(java.util.Optional.empty())))),
                 Instruction.Try.of(Block.EMPTY, Block.EMPTY));
         java.util.List<Position> positions = w.positions();

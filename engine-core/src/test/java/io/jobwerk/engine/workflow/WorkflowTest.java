@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.item.AgentPath;
 import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.WorkflowJob;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.time.Schedule;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -108,7 +108,7 @@ public sealed interface AgentCommand {
      * JS7, where it resets a Subagent dedicated to another Director; a Jobwerk Subagent serves one
      * Director, so it changes nothing. Not idempotent: sent without OkHttp's silent retry.
      */
-    record ResetSubagent(io.jobwerk.engine.item.SubagentId subagentId, boolean force) implements AgentCommand {
+    record ResetSubagent(io.jobwerk.engine.path.SubagentId subagentId, boolean force) implements AgentCommand {
         public ResetSubagent {
             Objects.requireNonNull(subagentId, "subagentId");
         }

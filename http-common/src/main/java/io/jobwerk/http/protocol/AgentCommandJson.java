@@ -67,7 +67,7 @@ public final class AgentCommandJson {
                     .map(w -> new AgentCommand.TransferOrder(id, w)));
             case "Reset" -> Checked.ok(new AgentCommand.Reset());
             case "ResetSubagent" -> json.path("subagentId").isTextual()
-                    ? io.jobwerk.engine.item.SubagentId.checked(json.get("subagentId").asText())
+                    ? io.jobwerk.engine.path.SubagentId.checked(json.get("subagentId").asText())
                             .map(id -> new AgentCommand.ResetSubagent(id, json.path("force").asBoolean(false)))
                     : Checked.fail(Problem.of("JsonDecode", "ResetSubagent needs the string 'subagentId'"));
             case "ReleaseEvents" -> json.path("untilEventId").canConvertToLong()

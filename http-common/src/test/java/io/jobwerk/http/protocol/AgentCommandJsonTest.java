@@ -35,7 +35,7 @@ class AgentCommandJsonTest {
 
     @Test
     void resetSubagentIsGoldenAndRoundTrips() {
-        AgentCommand command = new AgentCommand.ResetSubagent(new io.jobwerk.engine.item.SubagentId("A"), true);
+        AgentCommand command = new AgentCommand.ResetSubagent(new io.jobwerk.engine.path.SubagentId("A"), true);
         String json = "{\"TYPE\":\"ResetSubagent\",\"subagentId\":\"A\",\"force\":true}";
         assertThat(EngineJson.print(AgentCommandJson.encode(command))).isEqualTo(json);
         assertThat(AgentCommandJson.decode(EngineJson.parse(json).orThrow()).orThrow()).isEqualTo(command);

@@ -1,7 +1,7 @@
 package io.jobwerk.subagent.internal;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.engine.value.expression.ValueConversions;
 import java.util.Map;

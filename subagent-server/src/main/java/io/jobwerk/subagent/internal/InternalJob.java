@@ -1,6 +1,6 @@
 package io.jobwerk.subagent.internal;
 
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 
 /**
  * A job that runs inside the Subagent's JVM: the class named by an {@code InternalExecutable}'s

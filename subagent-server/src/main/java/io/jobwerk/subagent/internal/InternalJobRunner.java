@@ -2,11 +2,11 @@ package io.jobwerk.subagent.internal;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
+import io.jobwerk.scheduler.RealScheduler;
 import io.jobwerk.subagent.process.OutputSink;
 import io.jobwerk.subagent.process.RunningProcess;
-import io.jobwerk.scheduler.RealScheduler;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;

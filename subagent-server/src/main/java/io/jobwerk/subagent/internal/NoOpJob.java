@@ -1,6 +1,6 @@
 package io.jobwerk.subagent.internal;
 
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import java.util.Map;
 
 /** An internal job that succeeds at once, for tests and benchmarks: {@code "className": "io.jobwerk.subagent.internal.NoOpJob"}. */

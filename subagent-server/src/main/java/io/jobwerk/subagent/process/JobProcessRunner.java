@@ -2,7 +2,7 @@ package io.jobwerk.subagent.process;
 
 import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.ReturnCodeMeaning;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
 import io.jobwerk.scheduler.Cancellable;
 import io.jobwerk.scheduler.RealScheduler;
@@ -18,8 +18,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.jobwerk.subagent.process;
 
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import java.util.concurrent.CompletableFuture;
 
 /** A started job process. */

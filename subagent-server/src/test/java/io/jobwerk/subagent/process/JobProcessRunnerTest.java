@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.ReturnCodeMeaning;
-import io.jobwerk.engine.order.Outcome;
+import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;

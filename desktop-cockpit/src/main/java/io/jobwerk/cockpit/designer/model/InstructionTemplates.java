@@ -1,19 +1,19 @@
 package io.jobwerk.cockpit.designer.model;
 
 import io.jobwerk.engine.base.Names;
-import io.jobwerk.engine.item.AgentPath;
-import io.jobwerk.engine.item.BoardPath;
-import io.jobwerk.engine.item.LockPath;
 import io.jobwerk.engine.job.Executable;
 import io.jobwerk.engine.job.WorkflowJob;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.BoardPath;
+import io.jobwerk.engine.path.LockPath;
 import io.jobwerk.engine.time.AdmissionPeriod;
 import io.jobwerk.engine.time.AdmissionTimeScheme;
 import io.jobwerk.engine.time.Schedule;
-import io.jobwerk.engine.value.Expr;
+import io.jobwerk.engine.value.expression.Expr;
 import io.jobwerk.engine.workflow.Block;
 import io.jobwerk.engine.workflow.BoardPathExpression;
-import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Instruction.Kind;
+import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.JobName;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;

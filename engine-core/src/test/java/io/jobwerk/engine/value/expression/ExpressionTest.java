@@ -261,8 +261,8 @@ class ExpressionTest {
 
     @Test
     void exprParsesAndEvaluates() {
-        assertThat(io.jobwerk.engine.value.Expr.parse("$n + 1").flatMap(e -> e.evaluate(TestScope.standard())))
+        assertThat(io.jobwerk.engine.value.expression.Expr.parse("$n + 1").flatMap(e -> e.evaluate(TestScope.standard())))
                 .isEqualTo(Checked.ok(num("8")));
-        assertThat(io.jobwerk.engine.value.Expr.parse("$n +").isFail()).isTrue();
+        assertThat(io.jobwerk.engine.value.expression.Expr.parse("$n +").isFail()).isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package io.jobwerk.engine.order;
+package io.jobwerk.engine.outcome;
 
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.value.Value;

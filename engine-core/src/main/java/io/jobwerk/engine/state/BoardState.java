@@ -1,5 +1,6 @@
-package io.jobwerk.engine.board;
+package io.jobwerk.engine.state;
 
+import io.jobwerk.engine.board.Notice;
 import io.jobwerk.engine.item.Item;
 import io.jobwerk.engine.order.OrderId;
 import java.util.Objects;

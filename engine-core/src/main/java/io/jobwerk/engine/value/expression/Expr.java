@@ -1,8 +1,8 @@
-package io.jobwerk.engine.value;
+package io.jobwerk.engine.value.expression;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.value.expression.Expression;
-import io.jobwerk.engine.value.expression.ExpressionParser;
+import io.jobwerk.engine.value.Scope;
+import io.jobwerk.engine.value.Value;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package io.jobwerk.engine.order;
+package io.jobwerk.engine.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

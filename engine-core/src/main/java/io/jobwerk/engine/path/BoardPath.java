@@ -1,4 +1,4 @@
-package io.jobwerk.engine.item;
+package io.jobwerk.engine.path;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Names;
