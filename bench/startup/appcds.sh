@@ -5,6 +5,8 @@
 # the start command to the first answer of GET /controller/api. For each Java (java on the PATH, DIST/runtime) an
 # archive is made first as the service scripts make it (-XX:ArchiveClassesAtExit, a start on the data, a clean
 # stop); then ROUNDS rounds (default 3), each timing every Java without and with its archive, interleaved.
+# Besides the wall time it prints the JVM's CPU time (user + system) until the answer: on a loaded machine the
+# wall time mostly measures the other processes, the CPU time what the start itself costs.
 #   KEEP_DATA=/tmp/jw-data bench/startup/restart-after-kill.sh 20000 0
 #   bench/startup/appcds.sh installer/target/dist/jobwerk-0.1.0-SNAPSHOT /tmp/jw-data 3
 set -euo pipefail
@@ -39,7 +41,9 @@ for ((r = 1; r <= rounds; r++)); do
   for java in "${javas[@]}"; do
     for archive in "" "$(archive_of "$java")"; do
       fresh_data; t="$(date +%s%N)"; start "$java" ${archive:+"-XX:SharedArchiveFile=$archive"}; await_api
-      echo "round $r, $java, ${archive:+with AppCDS}${archive:-without AppCDS}: API answered after $(( ($(date +%s%N) - t) / 1000000 )) ms (load $(cut -d' ' -f1 /proc/loadavg))"
+      wall=$(( ($(date +%s%N) - t) / 1000000 ))
+      cpu=$(( $(awk '{print $14 + $15}' "/proc/$pid/stat") * 1000 / $(getconf CLK_TCK) ))
+      echo "round $r, $java, $([ -n "$archive" ] && echo with || echo without) AppCDS: API answered after $wall ms, CPU $cpu ms (load $(cut -d' ' -f1 /proc/loadavg))"
       kill -9 "$pid"; wait "$pid" 2>/dev/null || true
     done
   done
