@@ -15,7 +15,7 @@ dir="$(mktemp -d /tmp/jobwerk-appcds.XXXXXX)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 api="http://127.0.0.1:$port/controller/api"
 pid=""
-trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
+trap '{ [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; } || true; wait 2>/dev/null; rm -rf "$dir"' EXIT
 defaults="-Xms16m -Xmx256m -XX:+UseShenandoahGC -XX:+UnlockExperimentalVMOptions -XX:ShenandoahUncommitDelay=5000 -XX:ShenandoahGuaranteedGCInterval=30000 -XX:+ExitOnOutOfMemoryError"
 javas=("$(command -v java)")
 [ -x "$dist/runtime/bin/java" ] && javas+=("$dist/runtime/bin/java")

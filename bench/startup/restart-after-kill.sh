@@ -14,7 +14,7 @@ dir="$(mktemp -d /tmp/jobwerk-restart.XXXXXX)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 api="http://127.0.0.1:$port/controller/api"
 pid=""
-trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
+trap '{ [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; } || true; wait 2>/dev/null; rm -rf "$dir"' EXIT
 jobwerk="${JOBWERK:-./jobwerk}"
 start() { "$jobwerk" standalone --data "$dir/data" --port "$port" --user admin:secret --no-fsync > "$dir/out" 2>&1 & pid=$!; }
 start
