@@ -107,6 +107,10 @@ class ServiceScriptTest {
         assertOk(jobwerk.bin(ENV, "agent.sh", "start"));
         String commandLine = Files.readString(Path.of("/proc/" + jobwerk.read("data/agent.pid").strip() + "/cmdline")).replace('\0', ' ');
         assertThat(commandLine).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("ArchiveClassesAtExit");
+        Path runtime = jobwerk.home.resolve("runtime/bin/java");
+        if (Files.isExecutable(runtime) && System.getenv("JAVA_HOME") == null) {
+            assertThat(commandLine).as("the jlinked runtime of -Djobwerk.jlink=true").startsWith(runtime + " ");
+        }
         assertOk(jobwerk.bin(ENV, "agent.sh", "stop"));
     }
 
