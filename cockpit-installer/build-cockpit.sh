@@ -13,6 +13,10 @@ name=jobwerk-cockpit
 app_version="${version%%-*}"
 
 rm -rf "$target/cockpit-runtime" "$target/app" "$target/$name"_*.deb
+# without the tools the build goes on and CockpitPackageTest skips what is missing, saying why
+if ! command -v jlink >/dev/null || ! command -v jpackage >/dev/null; then
+  echo "jobwerk cockpit: NOT BUILT: jlink and jpackage (a full JDK 17+) are needed on the PATH" >&2; exit 0
+fi
 echo "jobwerk cockpit: icon"
 java -Djava.awt.headless=true "$here/src/icon/CockpitIcon.java" "$target/$name.png" 256
 
@@ -47,7 +51,10 @@ jpackage --type app-image --name "$name" --app-version "$app_version" --vendor J
   --runtime-image "$target/cockpit-runtime" --icon "$target/$name.png" \
   "${java_options[@]}" --dest "$target/app"
 
-echo "jobwerk cockpit: .deb (needs fakeroot)"
+if ! command -v fakeroot >/dev/null; then
+  echo "jobwerk cockpit: the .deb NOT BUILT: jpackage needs fakeroot (apt-get install fakeroot)" >&2; exit 0
+fi
+echo "jobwerk cockpit: .deb"
 # libgtk-3-0: JavaFX's natives are inside its jars, so jpackage cannot see that glass needs GTK (gotcha 8)
 jpackage --type deb --app-image "$target/app/$name" --name "$name" --app-version "$app_version" --vendor Jobwerk \
   --description "Jobwerk Cockpit: the desktop console of a Jobwerk job scheduler" \
