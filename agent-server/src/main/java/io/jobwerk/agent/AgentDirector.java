@@ -23,10 +23,10 @@ import io.jobwerk.http.event.EventRoute;
 import io.jobwerk.http.event.JournalEventFeed;
 import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
-import io.jobwerk.journal.JournalConf;
 import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
+import io.jobwerk.runtime.EngineJournals;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.scheduler.RealScheduler;
 import io.jobwerk.scheduler.Scheduler;
@@ -117,10 +117,15 @@ public final class AgentDirector implements AutoCloseable {
 
     /** As {@link #start(AgentConf)}, with time and threads from {@code scheduler}. */
     public static AgentDirector start(AgentConf conf, Scheduler scheduler) {
-        Clock clock = scheduler.clock();
-        JournalConf journalConf = JournalConf.of("Agent:" + conf.agentPath()).withFsync(conf.fsync());
-        Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
-                new EngineJournalCodec(), EngineFolder.agent(), clock);
+        return start(conf, scheduler, EngineJournals.files(conf.dataDirectory().resolve("journal"), conf.fsync()));
+    }
+
+    /**
+     * As {@link #start(AgentConf, Scheduler)}, with the journal from {@code journals} (named
+     * {@code Agent:PATH}) instead of the files in the data directory (which still holds the job files).
+     */
+    public static AgentDirector start(AgentConf conf, Scheduler scheduler, EngineJournals journals) {
+        Checked<Journal<EngineState>> journal = journals.open("Agent:" + conf.agentPath(), EngineFolder.agent(), scheduler);
         if (journal.isFail()) {
             throw new ProblemException(journal.problemOption().orElseThrow().withPrefix("Agent journal"));
         }

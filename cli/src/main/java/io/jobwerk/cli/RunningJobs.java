@@ -41,7 +41,7 @@ interface RunningJobs {
     static RunningJobs of(SubagentServer subagent) {
         return new RunningJobs() {
             @Override public void stopStarting() { subagent.stopStartingJobs(); }
-            @Override public int count() { return subagent.processCount(); }
+            @Override public int count() { return subagent.unreportedJobCount(); }
             @Override public int processCount() { return subagent.processCount(); }
             @Override public void terminate() { subagent.terminateJobs(); }
         };

@@ -5,6 +5,7 @@ import io.jobwerk.agent.AgentDirector;
 import io.jobwerk.controller.Controller;
 import io.jobwerk.controller.ControllerConf;
 import io.jobwerk.runtime.signature.SignatureVerifier;
+import io.jobwerk.scheduler.RealScheduler;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.item.AgentPath;
@@ -25,6 +26,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A Controller on 127.0.0.1:PORT and an Agent Director with its integrated Subagent on PORT+1 in this
@@ -83,15 +86,32 @@ public final class Standalone implements AutoCloseable {
         agentUsers.add(new UserAccount(CONTROLLER_AT_AGENT, PasswordHash.parse("plain:" + internalPassword).orThrow(), Set.of(Permission.UpdateItem)));
         AgentPath agentPath = AGENT;
         SubagentId subagentId = SUBAGENT;
-        AgentDirector agent = AgentDirector.start(new AgentConf(agentPath, subagentId, data.resolve("agent"),
-                WebServerConf.loopback(port == 0 ? 0 : port + 1), new Users(agentUsers), "standalone", Duration.ofSeconds(15), fsync));
+        // Both recover their journals at once (on 2 cores the start after a crash takes the longer of the two, not the sum).
+        AgentConf agentConf = new AgentConf(agentPath, subagentId, data.resolve("agent"),
+                WebServerConf.loopback(port == 0 ? 0 : port + 1), new Users(agentUsers), "standalone", Duration.ofSeconds(15), fsync);
+        CompletableFuture<AgentDirector> agentStarted = new CompletableFuture<>();
+        RealScheduler.instance().newThread("standalone-agent-start", () -> {
+            try {
+                agentStarted.complete(AgentDirector.start(agentConf));
+            } catch (Throwable t) {
+                agentStarted.completeExceptionally(t);
+            }
+        }).start();
         Controller controller;
         try {
             controller = Controller.start(new ControllerConf("standalone", data.resolve("controller"),
                     WebServerConf.loopback(port), new Users(users), CONTROLLER_AT_AGENT, internalPassword, fsync, signatures));
         } catch (RuntimeException e) {
-            agent.close();
+            agentStarted.thenAccept(AgentDirector::close);
+            agentStarted.exceptionally(t -> null).join();
             throw e;
+        }
+        AgentDirector agent;
+        try {
+            agent = agentStarted.join();
+        } catch (CompletionException e) {
+            controller.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         Standalone standalone = new Standalone(controller, agent);
         Checked<Boolean> registered = controller.deploy(List.of(

@@ -6,7 +6,7 @@ import io.jobwerk.http.auth.UserAccount;
 import java.util.Set;
 import picocli.CommandLine;
 
-/** {@code --user NAME:PASSWORD}: a user with all permissions. */
+/** {@code --user NAME:PASSWORD}: a user with all permissions (the password stays in memory, as on the command line). */
 final class UserOption implements CommandLine.ITypeConverter<UserAccount> {
 
     @Override
@@ -15,6 +15,6 @@ final class UserOption implements CommandLine.ITypeConverter<UserAccount> {
         if (colon <= 0 || colon == value.length() - 1) {
             throw new CommandLine.TypeConversionException("expected NAME:PASSWORD");
         }
-        return new UserAccount(value.substring(0, colon), PasswordHash.hash(value.substring(colon + 1)), Set.of(Permission.Super));
+        return new UserAccount(value.substring(0, colon), PasswordHash.plain(value.substring(colon + 1)), Set.of(Permission.Super));
     }
 }

@@ -29,9 +29,9 @@ import io.jobwerk.http.event.EventRoute;
 import io.jobwerk.http.event.JournalEventFeed;
 import io.jobwerk.http.server.WebServer;
 import io.jobwerk.journal.Journal;
-import io.jobwerk.journal.JournalConf;
 import io.jobwerk.runtime.EngineFolder;
 import io.jobwerk.runtime.EngineJournalCodec;
+import io.jobwerk.runtime.EngineJournals;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.scheduler.RealScheduler;
 import io.jobwerk.scheduler.Scheduler;
@@ -118,9 +118,15 @@ public final class Controller implements AutoCloseable {
 
     /** As {@link #start(ControllerConf)}, with time and threads from {@code scheduler}. */
     public static Controller start(ControllerConf conf, Scheduler scheduler) {
-        JournalConf journalConf = JournalConf.of("Controller:" + conf.controllerId()).withFsync(conf.fsync());
-        Checked<Journal<EngineState>> journal = Journal.open(conf.dataDirectory().resolve("journal"), journalConf,
-                new EngineJournalCodec(), EngineFolder.controller(), scheduler.clock());
+        return start(conf, scheduler, EngineJournals.files(conf.dataDirectory().resolve("journal"), conf.fsync()));
+    }
+
+    /**
+     * As {@link #start(ControllerConf, Scheduler)}, with the journal from {@code journals} (named
+     * {@code Controller:ID}) instead of the files in the data directory (which still holds the history).
+     */
+    public static Controller start(ControllerConf conf, Scheduler scheduler, EngineJournals journals) {
+        Checked<Journal<EngineState>> journal = journals.open("Controller:" + conf.controllerId(), EngineFolder.controller(), scheduler);
         if (journal.isFail()) {
             throw new ProblemException(journal.problemOption().orElseThrow().withPrefix("Controller journal"));
         }

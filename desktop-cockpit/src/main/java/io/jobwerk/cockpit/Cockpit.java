@@ -19,7 +19,7 @@ import javafx.stage.Stage;
  * One Cockpit window connected to one Controller: the connection, the live model, the main
  * ViewModel and View, the theme. {@link #show} puts it on a stage; {@link #close} ends the connection.
  */
-public final class Cockpit implements AutoCloseable {
+public final class Cockpit implements io.jobwerk.cockpit.connections.OpenConnection {
 
     /** Searches and file writes of the views, off the UI thread; daemon threads, so they never hold the JVM. */
     private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
@@ -31,8 +31,11 @@ public final class Cockpit implements AutoCloseable {
     private final ControllerConnection connection;
     private final LiveModel live;
     private final MainViewModel viewModel;
-    private final MainView view;
-    private final Scene scene;
+    private final Predicate<String> confirm;
+    private final java.util.function.BiFunction<String, String, java.util.Optional<String>> ask;
+    private final ZoneId zone;
+    private MainView view;  // built on first use, so start() can read the snapshot meanwhile
+    private Scene scene; // made on first use: in the several-Controllers shell the view sits in the shell's scene
 
     public Cockpit(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm) {
         this(conf, clock, zone, confirm, Cockpit::askOperatorText);
@@ -46,10 +49,27 @@ public final class Cockpit implements AutoCloseable {
         viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
         viewModel.deploy().addTarget(conf, true);
         live.permissionsProperty().addListener((o, a, granted) -> viewModel.deploy().permit(conf.name(), granted));
-        view = new MainView(viewModel, zone, confirm, ask);
-        scene = new Scene(view, 1440, 900);
-        Theme.LIGHT.apply(scene);
-        viewModel.darkProperty().addListener((o, a, dark) -> (dark ? Theme.DARK : Theme.LIGHT).apply(scene));
+        this.confirm = confirm;
+        this.ask = ask;
+        this.zone = zone;
+        viewModel.darkProperty().addListener((o, a, dark) -> {
+            if (scene != null) {
+                (dark ? Theme.DARK : Theme.LIGHT).apply(scene);
+            }
+        });
+    }
+
+    /**
+     * The window's view, built on the first call. Building it (controls, CSS) takes the UI thread a
+     * while on a cold JVM; {@code new Cockpit(…).start().show(stage)} lets the connection log in and
+     * read the snapshot on its own thread meanwhile instead of after it. The live model's updates
+     * reach the UI thread queued behind it, so the view sees them all.
+     */
+    private MainView buildView() {
+        if (view == null) {
+            view = new MainView(viewModel, zone, confirm, ask);
+        }
+        return view;
     }
 
     /** The confirmation every destructive action asks: a dialog naming what it affects. */
@@ -92,7 +112,7 @@ public final class Cockpit implements AutoCloseable {
 
     public void show(Stage stage) {
         stage.setTitle("Jobwerk Cockpit — " + connection.conf().name());
-        stage.setScene(scene);
+        stage.setScene(scene());
         stage.setWidth(1440);
         stage.setHeight(900);
         stage.show();
@@ -103,15 +123,26 @@ public final class Cockpit implements AutoCloseable {
     }
 
     public MainView view() {
-        return view;
+        return buildView();
     }
 
+    @Override
     public LiveModel live() {
         return live;
     }
 
+    /** The window's scene with this Cockpit alone (made on first call). */
     public Scene scene() {
+        if (scene == null) {
+            scene = new Scene(buildView(), 1440, 900);
+            (viewModel.darkProperty().get() ? Theme.DARK : Theme.LIGHT).apply(scene);
+        }
         return scene;
+    }
+
+    @Override
+    public void retryNow() {
+        connection.retryNow();
     }
 
     public ControllerConnection connection() {

@@ -1,15 +1,16 @@
 package io.jobwerk.cockpit;
 
-import io.jobwerk.cockpit.connection.ConnectionConf;
-import java.io.Console;
+import java.util.Optional;
 import javafx.application.Application;
 
 /**
  * Starts the Cockpit: {@code [--controller URL] [--user NAME[:PASSWORD]] [--name NAME]}, by default
  * the local standalone system as {@code jobwerk demo} starts it ({@code http://127.0.0.1:4444},
- * {@code demo:demo}), or {@code $JOBWERK_CONTROLLER} and {@code $JOBWERK_USER}. A user without a
- * password is asked for it on the console; the password is never written anywhere. A plain main
- * class (not the Application), so JavaFX runs from the class path.
+ * {@code demo:demo}), or {@code $JOBWERK_CONTROLLER} and {@code $JOBWERK_USER}. That Controller and
+ * user choose the saved connection profile with both, or become a new one (named {@code --name} or
+ * the host); the other saved connections are listed, to connect with a click. A user without a
+ * password takes it from the OS keyring, else is asked in a dialog; a password is never written to
+ * the profile file. A plain main class (not the Application), so JavaFX runs from the class path.
  */
 public final class CockpitMain {
     private CockpitMain() {}
@@ -49,19 +50,9 @@ public final class CockpitMain {
         }
         int colon = user.indexOf(':');
         String userId = colon < 0 ? user : user.substring(0, colon);
-        String password;
-        if (colon >= 0) {
-            password = user.substring(colon + 1);
-        } else {
-            Console console = System.console();
-            if (console == null) {
-                System.err.println("jobwerk cockpit: --user " + userId + " without a password, and no console to ask for it");
-                System.exit(2);
-                return;
-            }
-            password = new String(console.readPassword("Password of %s at %s: ", userId, controller));
-        }
-        CockpitApp.conf = new ConnectionConf(name != null ? name : hostOf(controller), controller, userId, password);
+        // Without a password here: the OS keyring's, or the Cockpit asks in a dialog (kept in memory only).
+        Optional<String> password = colon < 0 ? Optional.empty() : Optional.of(user.substring(colon + 1));
+        CockpitApp.target = new CockpitApp.Target(controller, userId, Optional.ofNullable(name), password);
         CockpitApp.workspace = workspace == null || workspace.isBlank() ? null : java.nio.file.Path.of(workspace);
         CockpitApp.smoke = smoke;
         Application.launch(CockpitApp.class, args);
@@ -73,9 +64,5 @@ public final class CockpitMain {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static String hostOf(String uri) {
-        return uri.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
     }
 }

@@ -2,7 +2,6 @@ package io.jobwerk.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.cockpit.connection.ConnectionConf;
 import io.jobwerk.cockpit.history.HistoryEntry;
 import io.jobwerk.cockpit.live.OrderRow;
 import io.jobwerk.cockpit.log.LineKind;
@@ -10,10 +9,8 @@ import io.jobwerk.cockpit.log.LogLine;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.main.Page;
 import io.jobwerk.engine.order.OrderState;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +21,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,39 +39,21 @@ class CockpitSystemTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path data;
-    static DemoSystem system;
+    @RegisterExtension
+    static final DemoSystemExtension demo = DemoSystemExtension.withOrders();
+    static DemoSystem system; // set by demo
     static final List<String> confirmations = new ArrayList<>();
 
     private Cockpit cockpit;
 
-    @BeforeAll
-    static void startSystem() throws Exception {
-        system = DemoSystem.start(data.resolve("standalone"));
-        system.addOrders(Instant.now());
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
-        ConnectionConf conf = new ConnectionConf("standalone", system.controllerUri(), DemoSystem.USER, DemoSystem.PASSWORD);
-        cockpit = new Cockpit(conf, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), question -> {
-            confirmations.add(question);
-            return true;
-        }).start();
+        cockpit = demo.connect(DemoSystem.USER, DemoSystem.PASSWORD, conf -> new Cockpit(conf, Clock.systemUTC(), ZoneId.of("Europe/Berlin"),
+                question -> {
+                    confirmations.add(question);
+                    return true;
+                }));
         cockpit.show(stage);
-    }
-
-    @AfterEach
-    void closeCockpit() {
-        cockpit.close();
     }
 
     @Test

@@ -35,7 +35,9 @@ final class DemoSystem implements AutoCloseable {
     static final String VIEWER = "viewer";
     static final String VIEWER_PASSWORD = "viewer-pass-1";
 
-    private final Standalone standalone;
+    private Standalone standalone; // replaced by restart()
+    private Path data;
+    private int port;
 
     private DemoSystem(Standalone standalone) {
         this.standalone = standalone;
@@ -47,6 +49,45 @@ final class DemoSystem implements AutoCloseable {
         DemoSystem system = new DemoSystem(Standalone.start(data, 0, List.of(user, viewer), false).orThrow());
         system.deploy();
         return system;
+    }
+
+    /** On a port of its own (the Agent on the next): {@link #restart} comes back at the same URL. */
+    static DemoSystem startRestartable(Path data) throws Exception {
+        int port = freePortPair();
+        UserAccount user = new UserAccount(USER, PasswordHash.parse("plain:" + PASSWORD).orThrow(), Set.of(Permission.values()));
+        DemoSystem system = new DemoSystem(Standalone.start(data, port, List.of(user), false).orThrow());
+        system.data = data;
+        system.port = port;
+        system.deploy();
+        return system;
+    }
+
+    /** Stops the Controller and Agent (as a crash or maintenance would for the Cockpit). */
+    void stop() {
+        standalone.close();
+    }
+
+    /** Starts them again on the same data and ports; the Cockpit reconnects by itself. */
+    void restart() throws Exception {
+        UserAccount user = new UserAccount(USER, PasswordHash.parse("plain:" + PASSWORD).orThrow(), Set.of(Permission.values()));
+        standalone = Standalone.start(data, port, List.of(user), false).orThrow();
+    }
+
+    /** An ephemeral port whose next port is free too (the standalone Agent's). */
+    private static int freePortPair() throws java.io.IOException {
+        for (int i = 0; i < 50; i++) {
+            try (ServerSocket first = new ServerSocket(0)) {
+                int port = first.getLocalPort();
+                if (port < 65535) {
+                    try (ServerSocket next = new ServerSocket(port + 1)) {
+                        return port;
+                    } catch (java.io.IOException taken) {
+                        // try another
+                    }
+                }
+            }
+        }
+        throw new java.io.IOException("No two free ports in a row");
     }
 
     String controllerUri() {

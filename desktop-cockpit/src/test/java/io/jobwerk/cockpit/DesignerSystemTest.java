@@ -34,10 +34,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Polyline;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -57,23 +56,13 @@ class DesignerSystemTest {
 
     @TempDir
     static Path data;
-    static DemoSystem system;
+    @RegisterExtension
+    static final DemoSystemExtension demo = DemoSystemExtension.withoutOrders();
+    static DemoSystem system; // set by demo
 
     private WorkflowEditor editor;
     private Scene scene;
     private final List<Workflow> saved = new ArrayList<>();
-
-    @BeforeAll
-    static void startSystem() throws Exception {
-        system = DemoSystem.start(data.resolve("standalone"));
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
 
     @Start
     void start(Stage stage) {

@@ -2,7 +2,6 @@ package io.jobwerk.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.cockpit.connection.ConnectionConf;
 import io.jobwerk.cockpit.inventory.DeployViewModel;
 import io.jobwerk.cockpit.inventory.DeployedState;
 import io.jobwerk.cockpit.inventory.InventoryEntry;
@@ -26,11 +25,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -52,7 +50,9 @@ class InventorySystemTest {
 
     @TempDir
     static Path data;
-    static DemoSystem system;
+    @RegisterExtension
+    static final DemoSystemExtension demo = DemoSystemExtension.withoutOrders();
+    static DemoSystem system; // set by demo
     static Path workspace;
 
     private Cockpit cockpit;
@@ -60,7 +60,6 @@ class InventorySystemTest {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = DemoSystem.start(data.resolve("standalone"));
         workspace = Files.createDirectories(data.resolve("workspace"));
         write("ops/failing.workflow.json", "{\n  \"path\" : \"ops/failing\",\n  \"instructions\" : [ {\n    \"TYPE\" : \"Execute.Named\",\n"
                 + "    \"label\" : \"check-disk\",\n    \"jobName\" : \"check\"\n  } ],\n  \"jobs\" : {\n    \"check\" : " + FAILING_JOB + "\n  }\n}\n");
@@ -91,25 +90,12 @@ class InventorySystemTest {
                 + "        \"script\" : \"#!/bin/sh\\n" + script + "\\n\"\n      }\n    }\n  }\n}\n";
     }
 
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
-        ConnectionConf conf = new ConnectionConf("standalone", system.controllerUri(), DemoSystem.USER, DemoSystem.PASSWORD);
-        cockpit = new Cockpit(conf, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), question -> true,
-                (question, initial) -> Optional.ofNullable(answers.poll())).start();
+        cockpit = demo.connect(DemoSystem.USER, DemoSystem.PASSWORD, conf -> new Cockpit(conf, Clock.systemUTC(), ZoneId.of("Europe/Berlin"),
+                question -> true, (question, initial) -> Optional.ofNullable(answers.poll())));
         cockpit.openWorkspace(workspace);
         cockpit.show(stage);
-    }
-
-    @AfterEach
-    void closeCockpit() {
-        cockpit.close();
     }
 
     @Test

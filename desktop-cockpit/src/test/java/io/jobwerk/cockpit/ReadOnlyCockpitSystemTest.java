@@ -2,15 +2,12 @@ package io.jobwerk.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jobwerk.cockpit.connection.ConnectionConf;
 import io.jobwerk.cockpit.live.OrderRow;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.main.Page;
 import io.jobwerk.http.auth.Permission;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
@@ -21,12 +18,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,37 +37,19 @@ class ReadOnlyCockpitSystemTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String REASON = "needs permission ControlOrder; user viewer has ValidUser";
 
-    @TempDir
-    static Path data;
-    static DemoSystem system;
+    @RegisterExtension
+    static final DemoSystemExtension demo = DemoSystemExtension.withOrders();
+    static DemoSystem system; // set by demo
 
     private Cockpit cockpit;
 
-    @BeforeAll
-    static void startSystem() throws Exception {
-        system = DemoSystem.start(data.resolve("standalone"));
-        system.addOrders(Instant.now());
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
-        ConnectionConf conf = new ConnectionConf("standalone", system.controllerUri(), DemoSystem.VIEWER, DemoSystem.VIEWER_PASSWORD);
-        cockpit = new Cockpit(conf, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), question -> {
-            throw new AssertionError("A read-only user was asked: " + question);
-        }).start();
+        cockpit = demo.connect(DemoSystem.VIEWER, DemoSystem.VIEWER_PASSWORD, conf -> new Cockpit(conf, Clock.systemUTC(),
+                ZoneId.of("Europe/Berlin"), question -> {
+                    throw new AssertionError("A read-only user was asked: " + question);
+                }));
         cockpit.show(stage);
-    }
-
-    @AfterEach
-    void closeCockpit() {
-        cockpit.close();
     }
 
     @Test
@@ -88,7 +64,8 @@ class ReadOnlyCockpitSystemTest {
         awaitFx("all orders listed", () -> table.getItems().size() == cockpit.live().orders().size());
         robot.interact(() -> table.getSelectionModel().selectAll());
         WaitForAsyncUtils.waitForFxEvents();
-        for (String id : new String[] {"#suspendOrders", "#resumeOrders", "#answerPrompt", "#cancelOrders", "#cancelAndKill", "#deleteOrders"}) {
+        for (String id : new String[] {"#suspendOrders", "#suspendAndKill", "#resumeOrders", "#resumeAsSucceeded", "#goOrders", "#answerPrompt",
+                "#cancelOrders", "#cancelAndKill", "#deleteOrders"}) {
             Button button = robot.lookup(id).queryButton();
             assertThat(button.isDisabled()).as(id).isTrue();
             assertThat(reasonOf(button)).as(id).isEqualTo(REASON);
@@ -99,7 +76,25 @@ class ReadOnlyCockpitSystemTest {
             cockpit.viewModel().workflows().select("ops/approve");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        for (String id : new String[] {"#workflowSuspend", "#workflowAddOrder", "#instructionSkip", "#instructionStop"}) {
+        for (String id : new String[] {"#workflowSuspend", "#workflowAddOrder", "#instructionSkip", "#instructionStop", "#workflowTransfer"}) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(button.isDisabled()).as(id).isTrue();
+            assertThat(reasonOf(button)).as(id).isEqualTo(REASON);
+        }
+        // Resetting an Agent needs Super.
+        robot.interact(() -> cockpit.viewModel().show(Page.AGENTS));
+        TableView<io.jobwerk.cockpit.live.AgentRow> agents = robot.lookup("#agents").queryTableView();
+        robot.interact(() -> agents.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#resetAgent", "#forceResetAgent", "#resetSubagent"}) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(button.isDisabled()).as(id).isTrue();
+            assertThat(reasonOf(button)).as(id).isEqualTo("needs permission Super; user viewer has ValidUser");
+        }
+        // Notice boards need ControlOrder.
+        robot.interact(() -> cockpit.viewModel().show(Page.BOARDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#postNotice", "#deleteNotice"}) {
             Button button = robot.lookup(id).queryButton();
             assertThat(button.isDisabled()).as(id).isTrue();
             assertThat(reasonOf(button)).as(id).isEqualTo(REASON);

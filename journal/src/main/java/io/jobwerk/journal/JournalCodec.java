@@ -30,6 +30,16 @@ public interface JournalCodec<S> {
      */
     Iterable<Map.Entry<String, byte[]>> snapshotEntries(S state);
 
+    /**
+     * About how many entries {@link #snapshotEntries} would give for {@code state}, if that is cheap
+     * to know (it is asked per written batch): a checkpoint costs in proportion to it, so a small
+     * state is checkpointed after fewer events (see {@link Checkpointer}). Negative: unknown, then
+     * only {@link JournalConf#checkpointEvents()} and the interval count.
+     */
+    default long snapshotSize(S state) {
+        return -1;
+    }
+
     /** Rebuilds the state from the entries of {@link #snapshotEntries}, given in any order. */
     Checked<S> fromSnapshot(Iterable<Map.Entry<String, byte[]>> entries);
 }

@@ -82,6 +82,26 @@ public final class MemoryJournal<S> implements Journal<S> {
         this.waiters = new EventWaiters(this::lastEventId);
     }
 
+    /**
+     * This journal as a file journal reopened on the same directory would be: the same id, events,
+     * state, checkpoint and release marks, a new open journal (this one is closed first). A test's
+     * server restarts on it as on its files.
+     */
+    public MemoryJournal<S> reopened() {
+        close();
+        synchronized (lock) {
+            MemoryJournal<S> next = new MemoryJournal<>(journalId, folder, codec, clock, committed);
+            synchronized (next.lock) {
+                next.events.putAll(events);
+                next.encoded.putAll(encoded);
+                next.oldestKeptAfter = oldestKeptAfter;
+                next.checkpointEventId = checkpointEventId;
+                next.releasedUntil = releasedUntil;
+            }
+            return next;
+        }
+    }
+
     // ---------------------------------------------------------------- writing
 
     @Override
@@ -357,6 +377,10 @@ public final class MemoryJournal<S> implements Journal<S> {
         }
         acknowledgements.failHeld(closedProblem());
         waiters.close();
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     private ProblemException closedProblem() {

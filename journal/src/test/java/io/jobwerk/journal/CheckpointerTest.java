@@ -2,12 +2,16 @@ package io.jobwerk.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.event.Event;
+import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.scheduler.VirtualScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +45,67 @@ class CheckpointerTest {
         assertThat(checkpointer.written()).isEqualTo(1);
         assertThat(Files.exists(CheckpointStore.file(dir))).isTrue();
         assertThat(CheckpointStore.read(dir, TestCodec.INSTANCE).orThrow().state()).isEqualTo(state);
+    }
+
+    @Test
+    void aSmallStateIsCheckpointedAfterFewerEventsThanConfigured() {
+        JournalConf conf = JournalConf.of("Primary").withCheckpoint(200_000, Duration.ofHours(1));
+        Checkpointer<TestState> small = new Checkpointer<>(dir, conf, sized(100), "J", scheduler.clock(),
+                scheduler.pool("checkpoint", 1), 0, 0, written::add);
+        small.count((int) Checkpointer.MIN_EVENTS - 1);
+        small.maybeStart(state, 1);
+        scheduler.runUntilIdle();
+        assertThat(written).as("never before the minimum").isEmpty();
+        small.count(1);
+        small.maybeStart(state, 2);
+        scheduler.runUntilIdle();
+        assertThat(written).as("100 entries: due after max(10,000, 4 x 100) events").containsExactly(2L);
+    }
+
+    @Test
+    void aLargeOrUnknownStateWaitsForTheConfiguredEvents() {
+        JournalConf conf = JournalConf.of("Primary").withCheckpoint(50_000, Duration.ofHours(1));
+        Checkpointer<TestState> large = new Checkpointer<>(dir, conf, sized(10_000), "J", scheduler.clock(),
+                scheduler.pool("checkpoint", 1), 0, 0, written::add);
+        large.count(39_999);
+        large.maybeStart(state, 1);
+        scheduler.runUntilIdle();
+        assertThat(written).as("10,000 entries: due after 40,000 events").isEmpty();
+        large.count(1);
+        large.maybeStart(state, 2);
+        scheduler.runUntilIdle();
+        assertThat(written).containsExactly(2L);
+
+        Checkpointer<TestState> unknown = checkpointer(conf);
+        unknown.count(49_999);
+        unknown.maybeStart(state, 3);
+        scheduler.runUntilIdle();
+        assertThat(written).as("a codec that does not know the size: only checkpointEvents").containsExactly(2L);
+        unknown.count(1);
+        unknown.maybeStart(state, 4);
+        scheduler.runUntilIdle();
+        assertThat(written).containsExactly(2L, 4L);
+    }
+
+    /** {@link TestCodec} telling {@code entries} as the snapshot's size. */
+    private static JournalCodec<TestState> sized(long entries) {
+        return new JournalCodec<>() {
+            @Override public byte[] encodeEvent(Stamped<? extends Event> stamped) {
+                return TestCodec.INSTANCE.encodeEvent(stamped);
+            }
+            @Override public Checked<Stamped<? extends Event>> decodeEvent(byte[] bytes) {
+                return TestCodec.INSTANCE.decodeEvent(bytes);
+            }
+            @Override public Iterable<Map.Entry<String, byte[]>> snapshotEntries(TestState s) {
+                return TestCodec.INSTANCE.snapshotEntries(s);
+            }
+            @Override public Checked<TestState> fromSnapshot(Iterable<Map.Entry<String, byte[]>> entries) {
+                return TestCodec.INSTANCE.fromSnapshot(entries);
+            }
+            @Override public long snapshotSize(TestState s) {
+                return entries;
+            }
+        };
     }
 
     @Test

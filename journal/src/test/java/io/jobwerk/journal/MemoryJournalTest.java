@@ -42,6 +42,26 @@ class MemoryJournalTest extends JournalContract {
     }
 
     @Test
+    void reopenedItKeepsItsIdEventsStateAndReleaseAndGoesOnAfterItsLastEvent() {
+        MemoryJournal<TestState> journal = new MemoryJournal<>(TestState.FOLDER, TestJournals.FIXED);
+        journal.persist(increments("A", "t", 1)).join();
+        long first = journal.persist(increments("A", "t", 2)).join().get(0).eventId();
+        journal.release(first);
+        MemoryJournal<TestState> reopened = journal.reopened();
+        try (reopened) {
+            assertThat(journal.isClosed()).isTrue();
+            assertThat(reopened.isClosed()).isFalse();
+            assertThat(reopened.journalId()).isEqualTo(journal.journalId());
+            assertThat(reopened.currentStateAt()).isEqualTo(journal.currentStateAt());
+            assertThat(reopened.releasedEventId()).isEqualTo(first);
+            assertThat(reopened.read(0, 10).orThrow()).isEqualTo(journal.read(0, 10).orThrow());
+            long next = reopened.persist(increments("A", "t", 1)).join().get(0).eventId();
+            assertThat(next).isGreaterThan(journal.lastEventId());
+            assertThat(journal.persist(increments("A", "t", 1))).as("the old one stays closed").isCompletedExceptionally();
+        }
+    }
+
+    @Test
     void withACodecEachEventIsEncodedAndItsBytesKept() {
         try (Journal<TestState> journal = new MemoryJournal<>(TestState.FOLDER, TestCodec.INSTANCE, TestJournals.FIXED)) {
             Stamped<TestEvent> stamped = journal.persist(increments("A", "t", 1)).join().get(0);

@@ -54,6 +54,11 @@ public final class EngineJournalCodec implements JournalCodec<EngineState> {
         return entries;
     }
 
+    @Override
+    public long snapshotSize(EngineState state) {
+        return (long) state.items().size() + state.workflows().size() + state.orders().size();
+    }
+
     /** Nine digits, so keys sort as the entries were written; without String.format, which is slow per entry. */
     static String snapshotKey(int i) {
         String digits = Integer.toString(i);

@@ -3,6 +3,7 @@ package io.jobwerk.subagent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.json.EngineJson;
+import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.http.auth.Authentication;
 import io.jobwerk.http.auth.Permission;
 import io.jobwerk.http.auth.Sessions;
@@ -102,6 +103,17 @@ public final class SubagentServer implements AutoCloseable {
 
     public int processCount() {
         return processes.size();
+    }
+
+    /**
+     * The jobs a graceful stop waits for: those running, and those ended whose outcome
+     * ({@code OrderProcessed}) the Director has not released yet. It releases what it has persisted;
+     * a Subagent that stopped before would take the outcome with it, and the Director would count the
+     * process as lost and start the job again.
+     */
+    public int unreportedJobCount() {
+        return processes.size() + feed.countKept(e -> e.keyedEvent().event() instanceof ProcessEvent p
+                && p.orderEvent() instanceof OrderEvent.OrderProcessed);
     }
 
     /**

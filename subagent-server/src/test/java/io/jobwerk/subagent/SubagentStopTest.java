@@ -59,6 +59,25 @@ class SubagentStopTest {
         }
     }
 
+    @Test
+    void anEndedJobCountsForTheGracefulStopUntilTheDirectorReleasedItsOutcome() throws Exception {
+        Users users = new Users(List.of(new UserAccount("director", PasswordHash.parse("plain:secret").orThrow(), Set.of(Permission.AgentDirector))));
+        server = SubagentServer.start(new SubagentConf(dir, WebServerConf.loopback(0), users, Duration.ofSeconds(30), 100));
+        client = new EngineClient("http://127.0.0.1:" + server.port() + "/subagent/api", "director", "secret");
+        client.command(SubagentCommandJson.encode(new SubagentCommand.CoupleDirector("d1"))).orThrow();
+        assertThat(start(new SubagentCommand.StartOrderProcess(new OrderId("QUICK"), launch("t1", "exit 0"))).isOk()).isTrue();
+        server.stopStartingJobs();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (server.processCount() > 0) {
+            assertThat(System.nanoTime()).as("the job ends").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(server.unreportedJobCount()).as("its OrderProcessed is not released yet").isEqualTo(1);
+
+        client.command(SubagentCommandJson.encode(new SubagentCommand.ReleaseEvents(Long.MAX_VALUE))).orThrow();
+        assertThat(server.unreportedJobCount()).as("released: the Director has persisted the outcome").isZero();
+    }
+
     private static io.jobwerk.subagent.process.JobLaunch launch(String taskId, String script) {
         return new io.jobwerk.subagent.process.JobLaunch(taskId, io.jobwerk.engine.job.Executable.ShellScript.of(script), List.of(),
                 java.util.Map.of(), Duration.ofMillis(200), java.util.Optional.empty(), false);

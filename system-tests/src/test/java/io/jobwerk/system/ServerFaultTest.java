@@ -5,6 +5,7 @@ import io.jobwerk.testing.ServerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jobwerk.http.client.EngineClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +123,14 @@ class ServerFaultTest {
         long lastSeen = system.events().lastEventId();
 
         assertThat(system.controller.terminate()).as("SIGTERM ends the Controller").isZero();
-        Thread.sleep(6000);   // the jobs finish meanwhile; the Agent runs the orders to their end alone
+        // The Agent runs the orders to their end alone: each is detachable in its own event stream.
+        try (EngineClient agentClient = new EngineClient("http://127.0.0.1:" + system.agentPort + "/agent/api",
+                TestSystem.AGENT_USER, TestSystem.AGENT_PASSWORD)) {
+            EventLog agentLog = new EventLog(agentClient);
+            for (String id : ids) {
+                agentLog.awaitEvent(id, "OrderDetachable", TIMEOUT);
+            }
+        }
         assertThat(system.agent.descendants()).as("no job process left on the Agent").isEmpty();
         system.startController();
 

@@ -1,6 +1,7 @@
 package io.jobwerk.system;
 
 import io.jobwerk.testing.Await;
+import io.jobwerk.testing.ServerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +22,7 @@ import io.jobwerk.http.auth.UserAccount;
 import io.jobwerk.http.auth.Users;
 import io.jobwerk.http.client.EngineClient;
 import io.jobwerk.http.server.WebServerConf;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +33,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Controller and an Agent Director in this JVM, and Subagents A, B, C as real {@code jobwerk subagent}
@@ -46,11 +42,10 @@ final class SubagentCluster implements AutoCloseable {
 
     static final AgentPath AGENT = new AgentPath("agent");
     static final SubagentId DIRECTOR = new SubagentId("agent-1");
-    private static final Pattern READY = Pattern.compile("ready: (http://\\S+)/subagent/api");
 
     final Path dir;
-    final Map<String, Process> subagents = new LinkedHashMap<>();
-    private final List<Process> retired = new ArrayList<>();
+    final Map<String, ServerProcess> subagents = new LinkedHashMap<>();
+    private final List<ServerProcess> retired = new ArrayList<>();
     final Map<String, String> subagentUris = new LinkedHashMap<>();
     /** The URI a Subagent's item names, where it differs from the Subagent's own (e.g. a proxy in front). */
     final Map<String, String> itemUris = new LinkedHashMap<>();
@@ -116,63 +111,29 @@ final class SubagentCluster implements AutoCloseable {
     }
 
     private void startSubagent(String id, Duration directorTimeout, int port) {
-        try {
-            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", System.getProperty("java.class.path"), "io.jobwerk.cli.JobwerkMain", "subagent",
-                    "--data", dir.resolve("subagent-" + id).toString(), "--port", Integer.toString(port), "--user", "director:director-pw",
-                    "--director-timeout", Double.toString(directorTimeout.toMillis() / 1000.0));
-            pb.redirectErrorStream(true);
-            Process process = pb.start();
-            synchronized (subagents) {
-                Process old = subagents.put(id, process);
-                if (old != null) {
-                    retired.add(old);
-                }
+        ServerProcess process = ServerProcess.start("subagent-" + id, dir.resolve("subagent-" + id + ".log"), List.of("-Xmx96m", "-Xshare:auto"),
+                "subagent", "--data", dir.resolve("subagent-" + id).toString(), "--port", Integer.toString(port),
+                "--user", "director:director-pw", "--director-timeout", Double.toString(directorTimeout.toMillis() / 1000.0));
+        synchronized (subagents) {
+            ServerProcess old = subagents.put(id, process);
+            if (old != null) {
+                retired.add(old);
             }
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            for (String line; (line = out.readLine()) != null; ) {
-                Matcher m = READY.matcher(line);
-                if (m.find()) {
-                    synchronized (subagents) {
-                        subagentUris.put(id, m.group(1));
-                    }
-                    Path log = dir.resolve("subagent-" + id + ".log");
-                    Thread drain = new Thread(() -> {
-                        try (var w = java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
-                            for (String l; (l = out.readLine()) != null; ) {
-                                w.write(l);
-                                w.newLine();
-                                w.flush();
-                            }
-                        } catch (IOException e) {
-                            // the Subagent ended
-                        }
-                    }, "subagent-" + id + "-output");
-                    drain.setDaemon(true);
-                    drain.start();
-                    return;
-                }
-            }
-            throw new IllegalStateException("Subagent " + id + " ended without 'ready'");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            subagentUris.put(id, process.readyUri().replaceAll("/subagent/api$", ""));
         }
     }
 
     /** SIGKILL to a Subagent process; its orphaned job processes are killed too (as a test cleans up). */
     void kill9(String id) throws InterruptedException {
-        Process p = subagents.get(id);
-        List<ProcessHandle> children = p.descendants().toList();
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
+        ServerProcess p = subagents.get(id);
+        List<ProcessHandle> children = p.descendants();
+        p.kill9();
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** The job processes ({@code sleep}) a Subagent runs now. */
     List<ProcessHandle> jobProcesses(String id) {
-        return subagents.get(id).descendants().filter(SubagentCluster::isRunning).toList();
+        return subagents.get(id).descendants().stream().filter(SubagentCluster::isRunning).toList();
     }
 
     /**
@@ -324,17 +285,8 @@ final class SubagentCluster implements AutoCloseable {
         if (agent != null) {
             agent.close();
         }
-        List<Process> all = new ArrayList<>(subagents.values());
+        List<ServerProcess> all = new ArrayList<>(subagents.values());
         all.addAll(retired);
-        for (Process p : all) {
-            List<ProcessHandle> children = p.descendants().toList();
-            p.destroyForcibly();
-            try {
-                p.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            children.forEach(ProcessHandle::destroyForcibly);
-        }
+        all.forEach(ServerProcess::close); // with its job processes
     }
 }

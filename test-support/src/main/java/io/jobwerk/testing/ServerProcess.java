@@ -30,6 +30,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile String readyLine = "";
     private final List<ProcessHandle> leftovers = new ArrayList<>();
 
     private ServerProcess(String name, Process process, Path log) {
@@ -70,6 +71,7 @@ public final class ServerProcess implements AutoCloseable {
                 output.add(line);
                 Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 if (line.startsWith("Jobwerk ") && line.contains(" ready: ")) { // not "Address already in use"
+                    readyLine = line;
                     ready.countDown();
                 }
             }
@@ -93,6 +95,17 @@ public final class ServerProcess implements AutoCloseable {
             close();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The first address the ready line names, e.g. {@code http://127.0.0.1:PORT/subagent/api}: where
+     * a server started on port 0 listens.
+     */
+    public String readyUri() {
+        String afterReady = readyLine.substring(readyLine.indexOf(" ready: ") + " ready: ".length());
+        int start = afterReady.indexOf("http");
+        int end = afterReady.indexOf(' ', start);
+        return end < 0 ? afterReady.substring(start) : afterReady.substring(start, end).replaceAll(",$", "");
     }
 
     public long pid() {

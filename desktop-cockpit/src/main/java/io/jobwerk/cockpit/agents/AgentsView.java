@@ -2,22 +2,32 @@ package io.jobwerk.cockpit.agents;
 
 import io.jobwerk.cockpit.live.AgentRow;
 import io.jobwerk.cockpit.ui.Icons;
+import io.jobwerk.cockpit.ui.Refusals;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The Agents screen: each Agent and, indented below it, its Subagents. */
+/** The Agents screen: each Agent and, indented below it, its Subagents; reset the selected Agent or Subagent (asked first). */
 public final class AgentsView extends VBox {
 
-    public AgentsView(AgentsViewModel viewModel) {
+    /** @param confirm asks the operator (the question names what is affected); true to go on */
+    public AgentsView(AgentsViewModel viewModel, Predicate<String> confirm) {
         getStyleClass().add("page");
         Label title = new Label("Agents");
         title.getStyleClass().add("page-title");
@@ -25,8 +35,48 @@ public final class AgentsView extends VBox {
         hint.getStyleClass().add("muted");
         AgentTable table = new AgentTable(viewModel.rows(), viewModel.zone(), false);
         table.setId("agents");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> viewModel.select(Optional.ofNullable(row)));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(title, hint, table);
+
+        Button reset = button("Reset Agent", "resetAgent", "mdmz-settings_backup_restore", viewModel.resetAgentRefusalProperty(),
+                "Reset the selected Agent: its Director kills its jobs and forgets its orders, which the Controller attaches anew");
+        reset.setOnAction(e -> {
+            if (confirm.test(viewModel.describeResetAgent(false))) {
+                viewModel.resetAgent(false);
+            }
+        });
+        Button force = button("Reset by force", "forceResetAgent", "mdmz-report_problem", viewModel.forceResetRefusalProperty(),
+                "Reset an Agent the Controller cannot reach: the Controller takes its orders back");
+        force.setOnAction(e -> {
+            if (confirm.test(viewModel.describeResetAgent(true))) {
+                viewModel.resetAgent(true);
+            }
+        });
+        Button resetSubagent = button("Reset Subagent", "resetSubagent", "mdmz-memory", viewModel.resetSubagentRefusalProperty(),
+                "Reset the selected Subagent: its running jobs are recorded as lost and restart, and it is dedicated anew");
+        resetSubagent.setOnAction(e -> {
+            if (confirm.test(viewModel.describeResetSubagent())) {
+                viewModel.resetSubagent();
+            }
+        });
+        Label message = new Label();
+        message.setId("agentsMessage");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(viewModel.messageProperty());
+        FlowPane actions = new FlowPane(8, 6, Refusals.withReason(reset, viewModel.resetAgentRefusalProperty()),
+                Refusals.withReason(force, viewModel.forceResetRefusalProperty()),
+                Refusals.withReason(resetSubagent, viewModel.resetSubagentRefusalProperty()), message);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("toolbar-row");
+        getChildren().addAll(title, hint, actions, table);
+    }
+
+    private static Button button(String text, String id, String icon, ObservableStringValue refusal, String whatItDoes) {
+        Button b = new Button(text, Icons.icon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(whatItDoes));
+        b.disableProperty().bind(Bindings.createBooleanBinding(() -> !refusal.get().isEmpty(), refusal));
+        return b;
     }
 
     /** The table of Agents and Subagents, also on the Dashboard. */

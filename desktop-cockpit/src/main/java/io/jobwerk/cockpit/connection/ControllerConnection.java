@@ -37,8 +37,9 @@ import java.util.logging.Logger;
  * {@link EngineState} by the core, then follows {@code GET /controller/api/event} from exactly there,
  * applying each event with the core's {@link EngineState#applyEvent}. The states reach the UI thread
  * through an {@link UpdateCoalescer}, batched. Any failure (connection lost, an event that does not
- * apply, events released) starts over with a new snapshot after a pause (0.5, 1, 2, then every 5 s),
- * so it reconnects by itself; every change of its {@link ConnectionState} is told on the UI thread.
+ * apply, events released) starts over with a new snapshot after the back-off of its
+ * {@link ConnectionLifecycle}, so it reconnects by itself (a refused login waits for {@link #retryNow});
+ * every change of its {@link ConnectionState} is told on the UI thread.
  * Commands go out on a thread of their own.
  */
 public final class ControllerConnection implements ControllerReads, AutoCloseable {
@@ -46,7 +47,6 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     private static final Logger LOG = Logger.getLogger(ControllerConnection.class.getName());
     private static final Duration POLL = Duration.ofSeconds(20);
     private static final int MAX_BATCH = 2000;
-    private static final long[] PAUSES_MILLIS = {500, 1000, 2000, 5000};
 
     private final ConnectionConf conf;
     private final EngineClient client;
@@ -59,7 +59,9 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     private final ExecutorService reads;
     private final Thread reader;
     private volatile boolean closed;
-    private volatile boolean lastFollowed; // the last session got as far as following events
+    private final ConnectionLifecycle lifecycle; // owned by the reader thread
+    private final Object pause = new Object();
+    private boolean retryRequested; // guarded by pause
 
     public ControllerConnection(ConnectionConf conf, UiThread ui, Consumer<LiveUpdate> onUpdate,
                                 Consumer<ConnectionState> onState, Clock clock) {
@@ -76,6 +78,7 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
         this.updates = new UpdateCoalescer(ui, onUpdate);
         this.onState = onState;
         this.clock = clock;
+        this.lifecycle = new ConnectionLifecycle(clock.instant());
         this.commands = Executors.newSingleThreadExecutor(r -> daemon(r, "cockpit-commands " + conf.name()));
         this.reads = Executors.newFixedThreadPool(2, r -> daemon(r, "cockpit-reads " + conf.name()));
         this.reader = daemon(this::run, "cockpit-events " + conf.name());
@@ -92,7 +95,6 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     }
 
     public ControllerConnection start() {
-        tell(ConnectionState.connecting(clock.instant()));
         reader.start();
         return this;
     }
@@ -126,22 +128,45 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     }
 
     private void run() {
-        int failures = 0;
         while (!closed) {
+            tell(lifecycle.attempting(clock.instant()));
             Problem problem = follow();
             if (closed) {
                 break;
             }
-            tell(new ConnectionState(ConnectionState.Status.RECONNECTING, clock.instant(), Optional.of(problem.message())));
+            ConnectionState failed = lifecycle.failed(problem, clock.instant());
+            tell(failed);
             LOG.log(Level.FINE, () -> conf.name() + ": " + problem);
-            sleep(PAUSES_MILLIS[Math.min(failures++, PAUSES_MILLIS.length - 1)]);
-            // A session that got as far as following events counts as a fresh start.
-            if (lastFollowed) {
-                failures = 0;
-                lastFollowed = false;
-            }
+            pauseUntil(failed.retryAt());
         }
-        tell(new ConnectionState(ConnectionState.Status.CLOSED, clock.instant(), Optional.empty()));
+        tell(lifecycle.closed(clock.instant()));
+    }
+
+    /** Waits until {@code at} or, with none (login refused), until {@link #retryNow} or {@link #close}. */
+    private void pauseUntil(Optional<Instant> at) {
+        synchronized (pause) {
+            while (!closed && !retryRequested) {
+                long millis = at.map(t -> Duration.between(clock.instant(), t).toMillis()).orElse(Long.MAX_VALUE);
+                if (millis <= 0) {
+                    break;
+                }
+                try {
+                    pause.wait(Math.min(millis, 60_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closed = true;
+                }
+            }
+            retryRequested = false;
+        }
+    }
+
+    /** Tries again now instead of after the back-off (or after a refused login: the operator asks). */
+    public void retryNow() {
+        synchronized (pause) {
+            retryRequested = true;
+            pause.notifyAll();
+        }
     }
 
     /** One session: snapshot, then events until something fails; returns why it ended. */
@@ -166,8 +191,7 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
         EngineState[] state = {snapshot.orThrow()};
         long[] eventId = {snapshotEventId.get()};
         updates.publish(new LiveUpdate(state[0], eventId[0], true, Set.of(), true, List.of()));
-        tell(new ConnectionState(ConnectionState.Status.CONNECTED, clock.instant(), Optional.empty()));
-        lastFollowed = true;
+        tell(lifecycle.connected(clock.instant()));
         Problem[] failed = {null};
         while (!closed && failed[0] == null) {
             Checked<Long> read = client.readEventBatches(eventId[0], POLL, MAX_BATCH, batch -> {
@@ -247,15 +271,6 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
 
     private void tell(ConnectionState state) {
         ui.execute(() -> onState.accept(state));
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        }
     }
 
     @Override

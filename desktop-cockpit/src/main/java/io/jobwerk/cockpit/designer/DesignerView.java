@@ -102,7 +102,9 @@ public final class DesignerView extends BorderPane {
                 problemsTab.setText(viewModel.problems().isEmpty() ? "Problems" : "Problems (" + viewModel.problems().size() + ")"));
         Tab simulationTab = new Tab("Simulation", new SimulationPane(simulation, viewModel));
         simulationTab.setId("simulationTab");
-        TabPane bottom = new TabPane(problemsTab, simulationTab);
+        Tab jobsTab = new Tab("Jobs", new JobListPane(viewModel));
+        jobsTab.setId("jobsTab");
+        TabPane bottom = new TabPane(problemsTab, simulationTab, jobsTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane split = new SplitPane(centre, bottom);
@@ -112,7 +114,7 @@ public final class DesignerView extends BorderPane {
 
         ScrollPane properties = new ScrollPane(new PropertyPane(viewModel));
         properties.setFitToWidth(true);
-        properties.setPrefWidth(340);
+        properties.setPrefWidth(420); // room for a line of the admission-time form
         properties.getStyleClass().add("designer-properties-scroll");
         setRight(properties);
 

@@ -119,7 +119,7 @@ public final class DesignerViewModel {
         selected.set(switch (edit.kind()) {
             case INSERT, MOVE, REPLACE, DELETE -> applied.orThrow().focus();
             // a job's or the JSON's change keeps the selection where the instruction is still there
-            case PUT_JOB, REPLACE_WORKFLOW -> before.filter(p -> workflow().instruction(p).toOptional()
+            case PUT_JOB, REPLACE_WORKFLOW, RENAME_JOB -> before.filter(p -> workflow().instruction(p).toOptional()
                     .filter(i -> i.kind() != Instruction.Kind.IMPLICIT_END).isPresent());
         });
         return true;
@@ -136,6 +136,19 @@ public final class DesignerViewModel {
             selected.set(before);
         }
         return ok;
+    }
+
+    /**
+     * Renames a job everywhere it is run, as one undoable edit; a name that is not a valid job name
+     * or that another job has is refused with the reason in {@link #messageProperty}.
+     */
+    public boolean renameJob(JobName from, String newName) {
+        Checked<JobName> to = JobName.checked(newName.strip());
+        if (to.isFail()) {
+            message.set("'" + newName.strip() + "' is not a job name: " + to.problemOption().map(Problem::message).orElse(""));
+            return false;
+        }
+        return apply(new WorkflowEdit.RenameJob(from, to.orThrow()));
     }
 
     /** Inserts a new instruction of this kind (from the palette) at an insertion point and selects it. */

@@ -12,7 +12,8 @@ import java.util.List;
 final class PropertyFields {
     private PropertyFields() {}
 
-    enum Type { TEXT, EXPRESSION, NUMBER, BOOLEAN, LIST, NUMBER_LIST, MAP, JSON, SCRIPT }
+    /** How a field is typed; {@code ADMISSION_TIMES} and {@code SCHEDULE} are forms, not text. */
+    enum Type { TEXT, EXPRESSION, NUMBER, BOOLEAN, LIST, NUMBER_LIST, MAP, JSON, SCRIPT, ADMISSION_TIMES, SCHEDULE }
 
     /** A field at a JSON pointer ({@code /ifThens/0/predicate}) with its label and how it is typed. */
     record Field(String pointer, String label, Type type) {}
@@ -53,7 +54,7 @@ final class PropertyFields {
             }
             case LOCK -> f.add(new Field("/demands", "Lock demands", Type.JSON));
             case CYCLE -> {
-                f.add(new Field("/schedule", "Schedule", Type.JSON));
+                f.add(new Field("/schedule", "Schedule", Type.SCHEDULE));
                 f.add(new Field("/onlyOnePeriod", "Only one period", Type.BOOLEAN));
             }
             case PROMPT -> f.add(new Field("/question", "Question", Type.EXPRESSION));
@@ -80,8 +81,7 @@ final class PropertyFields {
             }
             case OPTIONS -> f.add(new Field("/stopOnFailure", "Stop on failure", Type.BOOLEAN));
             case ADMISSION_TIME -> {
-                f.add(new Field("/admissionTimeScheme", "Admission times", Type.JSON));
-                f.add(new Field("/skipIfNoAdmissionStartForOrderDay", "Skip if no admission on the order's day", Type.BOOLEAN));
+                f.add(new Field("/admissionTimeScheme", "Admission times", Type.ADMISSION_TIMES));
             }
             case RETRY, BREAK, STOP, END, IMPLICIT_END -> { }
         }
@@ -101,7 +101,7 @@ final class PropertyFields {
                 new Field("/timeout", "Timeout (seconds)", Type.NUMBER),
                 new Field("/sigkillDelay", "SIGKILL delay (seconds)", Type.NUMBER),
                 new Field("/subagentBundleIdExpr", "Subagent bundle (expression)", Type.EXPRESSION),
-                new Field("/admissionTimeScheme", "Admission times", Type.JSON),
+                new Field("/admissionTimeScheme", "Admission times", Type.ADMISSION_TIMES),
                 new Field("/failOnErrWritten", "Fail when stderr is written", Type.BOOLEAN));
     }
 }

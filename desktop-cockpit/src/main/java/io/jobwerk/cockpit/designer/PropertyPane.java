@@ -144,6 +144,9 @@ final class PropertyPane extends VBox {
         problem.setManaged(false);
         problem.setVisible(false);
         String fieldId = "field-" + field.pointer().substring(1).replaceAll("[^A-Za-z0-9]+", "-");
+        if (field.type() == Type.ADMISSION_TIMES || field.type() == Type.SCHEDULE) {
+            return new VBox(2, name, TimeForms.form(field, json, toEdit, viewModel::applyProperty));
+        }
         if (field.type() == Type.BOOLEAN) {
             CheckBox box = new CheckBox(field.label());
             box.setId(fieldId);

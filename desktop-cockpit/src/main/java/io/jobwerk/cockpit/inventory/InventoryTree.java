@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -33,15 +34,40 @@ public final class InventoryTree extends TreeView<InventoryTree.Node> {
     }
 
     private final Set<String> collapsed = new HashSet<>();
+    private BiConsumer<String, String> onMove = (path, folder) -> { };
+    private Optional<String> dragging = Optional.empty();
+    private List<Object> shown = List.of();
 
     InventoryTree(Consumer<Node> onSelect) {
         setId("inventoryTree");
         setShowRoot(false);
-        setCellFactory(t -> new Cell());
+        setCellFactory(t -> new Cell(this));
+        // a drag that ends anywhere but on a cell moves nothing
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> dragging = Optional.empty());
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onSelect.accept(b == null ? null : b.getValue()));
     }
 
+    /**
+     * What a drag of a file or folder onto another node does: {@code (path, folder)}, the folder being
+     * the node's own (a folder) or the one it is in (a file). Dragging is a press-drag-release gesture
+     * inside the tree (no system drag and drop), as in the designer.
+     */
+    void setOnMove(BiConsumer<String, String> onMove) {
+        this.onMove = onMove;
+    }
+
     void rebuild(List<String> folders, List<InventoryEntry> entries, boolean searching, String selected) {
+        // Unchanged content keeps its cells: a click that selects a file (and revalidates the same
+        // entries) must not replace the node under the mouse, or a drag starting there is lost.
+        List<Object> content = List.of(List.copyOf(folders), List.copyOf(entries), searching);
+        if (content.equals(shown) && getRoot() != null) {
+            TreeItem<Node> current = getSelectionModel().getSelectedItem();
+            if (!selected.isEmpty() && (current == null || !current.getValue().path().equals(selected))) {
+                find(getRoot(), selected).ifPresent(getSelectionModel()::select);
+            }
+            return;
+        }
+        shown = content;
         TreeItem<Node> root = new TreeItem<>(new Node("", Optional.empty()));
         Map<String, TreeItem<Node>> byFolder = new HashMap<>();
         byFolder.put("", root);
@@ -72,6 +98,19 @@ public final class InventoryTree extends TreeView<InventoryTree.Node> {
         if (selectedItem != null) {
             getSelectionModel().select(selectedItem);
         }
+    }
+
+    private static Optional<TreeItem<Node>> find(TreeItem<Node> item, String path) {
+        if (item.getValue().path().equals(path) && item.getValue().entry().isPresent()) {
+            return Optional.of(item);
+        }
+        for (TreeItem<Node> child : item.getChildren()) {
+            Optional<TreeItem<Node>> found = find(child, path);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     private static TreeItem<Node> folderItem(String folder, Map<String, TreeItem<Node>> byFolder) {
@@ -119,6 +158,35 @@ public final class InventoryTree extends TreeView<InventoryTree.Node> {
     }
 
     private static final class Cell extends TreeCell<Node> {
+        private static final javafx.css.PseudoClass DROP_HOVER = javafx.css.PseudoClass.getPseudoClass("drop-hover");
+
+        Cell(InventoryTree tree) {
+            setOnDragDetected(e -> {
+                if (getItem() != null && !getItem().path().isEmpty()) {
+                    tree.dragging = Optional.of(getItem().path());
+                    startFullDrag();
+                }
+            });
+            setOnMouseDragEntered(e -> pseudoClassStateChanged(DROP_HOVER, target(tree).isPresent()));
+            setOnMouseDragExited(e -> pseudoClassStateChanged(DROP_HOVER, false));
+            setOnMouseDragReleased(e -> {
+                pseudoClassStateChanged(DROP_HOVER, false);
+                Optional<String> dragged = tree.dragging;
+                tree.dragging = Optional.empty();
+                if (dragged.isPresent() && getItem() != null && !dragged.get().equals(getItem().path())) {
+                    // into itself or below is refused by the move, which says why
+                    String folder = getItem().entry().isPresent() ? Workspace.parent(getItem().path()) : getItem().path();
+                    if (!folder.equals(Workspace.parent(dragged.get()))) {
+                        tree.onMove.accept(dragged.get(), folder);
+                    }
+                }
+            });
+        }
+
+        private Optional<String> target(InventoryTree tree) {
+            return getItem() == null ? Optional.empty() : tree.dragging.flatMap(d -> TreeDrop.folder(d, getItem().path(), getItem().entry().isPresent()));
+        }
+
         @Override
         protected void updateItem(Node node, boolean empty) {
             super.updateItem(node, empty);

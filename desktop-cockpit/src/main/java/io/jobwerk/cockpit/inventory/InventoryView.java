@@ -64,6 +64,8 @@ public final class InventoryView extends StackPane {
             }
         });
 
+        tree.setOnMove(viewModel::move);
+
         VBox page = new VBox(header(deploy), body(), messageLine());
         page.getStyleClass().add("page");
         DeployView deployView = new DeployView(deploy, zone);
@@ -182,22 +184,28 @@ public final class InventoryView extends StackPane {
                 viewModel.delete(p);
             }
         }));
-        Button importZip = iconButton("importZip", "mdoal-archive", "Import a zip (ours or a JOC Cockpit export)");
+        Button importZip = iconButton("importZip", "mdoal-archive", "Import a zip or tar.gz (ours or a JOC Cockpit export)");
         importZip.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip", "*.zip"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip or tar.gz", "*.zip", "*.tar.gz", "*.tgz"));
             var file = chooser.showOpenDialog(getScene().getWindow());
             if (file != null) {
                 viewModel.importZip(file.toPath(), currentFolder()).ifPresent(r -> ask.apply("Import report", r.text()));
             }
         });
-        Button exportZip = iconButton("exportZip", "mdoal-get_app", "Export the workspace as a zip");
+        Button exportZip = iconButton("exportZip", "mdoal-get_app", "Export the workspace as a zip or tar.gz");
         exportZip.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
+            FileChooser.ExtensionFilter tarGz = new FileChooser.ExtensionFilter("tar.gz", "*.tar.gz", "*.tgz");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Zip", "*.zip"), tarGz);
             chooser.setInitialFileName("workspace.zip");
             var file = chooser.showSaveDialog(getScene().getWindow());
             if (file != null) {
-                viewModel.exportZip(List.of(), file.toPath());
+                java.nio.file.Path path = file.toPath();
+                if (chooser.getSelectedExtensionFilter() == tarGz && !WorkspaceZip.isTarGzName(path)) {
+                    path = path.resolveSibling(path.getFileName().toString().replaceFirst("\\.zip$", "") + ".tar.gz");
+                }
+                viewModel.exportZip(List.of(), path);
             }
         });
         ToolBar tools = new ToolBar(create, rename, copy, move, delete, new javafx.scene.control.Separator(Orientation.VERTICAL), importZip, exportZip);

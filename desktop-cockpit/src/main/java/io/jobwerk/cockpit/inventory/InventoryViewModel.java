@@ -355,13 +355,14 @@ public final class InventoryViewModel {
     }
 
     public void exportZip(List<String> files, Path zip) {
-        withWorkspace(w -> WorkspaceZip.export(w, files.isEmpty() ? w.files() : files, zip))
+        withWorkspace(w -> WorkspaceZip.isTarGzName(zip) ? WorkspaceZip.exportTarGz(w, files.isEmpty() ? w.files() : files, zip)
+                : WorkspaceZip.export(w, files.isEmpty() ? w.files() : files, zip))
                 .ifPresent(n -> message.set("Exported " + n + " items to " + zip));
     }
 
-    /** Imports a zip (ours or a JOC Cockpit export) into {@code folder}; the report names what was not imported. */
+    /** Imports a zip or tar.gz (ours or a JOC Cockpit export) into {@code folder}; the report names what was not imported. */
     public Optional<WorkspaceZip.Report> importZip(Path zip, String folder) {
-        Optional<WorkspaceZip.Report> report = withWorkspace(w -> WorkspaceZip.importZip(w, zip, folder));
+        Optional<WorkspaceZip.Report> report = withWorkspace(w -> WorkspaceZip.importArchive(w, zip, folder));
         report.ifPresent(r -> {
             message.set("Imported " + r.importedCount() + " items from " + zip.getFileName()
                     + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " not imported (see the report)"));

@@ -156,8 +156,11 @@ public final class Workspace {
                 .orElse(Checked.ok(target)));
     }
 
-    /** Moves an item file (or a folder) into {@code folder} ("" for the root). */
+    /** Moves an item file (or a folder) into {@code folder} ("" for the root); never a folder into itself or below. */
     public Checked<String> move(String path, String folder) {
+        if (folder.equals(path) || folder.startsWith(path + "/")) {
+            return Checked.fail(Problem.of("MoveIntoItself", path + " cannot be moved into " + folder + ": that is inside it"));
+        }
         String target = (folder.isEmpty() ? "" : folder + "/") + Path.of(path).getFileName();
         return moveFile(path, target);
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.json.EngineJson;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,13 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Export of item files as a zip (their workspace paths as the entries' names, as JOC's export lays
- * them out) and import of such a zip, ours or a JOC Cockpit inventory export, into a folder of the
+ * Export of item files as a zip or a tar.gz (their workspace paths as the entries' names, as JOC's
+ * export lays them out; JOC offers both formats) and import of such an archive, ours or a JOC Cockpit
+ * inventory export, recognised by its content (gzip or zip), into a folder of the
  * workspace: each JSON entry goes through {@link JocImport}, and the {@link Report} lists what was
  * imported, what was converted and how, and what was not (with the reason). Existing files are not
  * overwritten. Blocking.
@@ -64,6 +70,63 @@ public final class WorkspaceZip {
         } catch (IOException e) {
             return Workspace.fail(zip.toString(), "cannot be written", e);
         }
+    }
+
+    /** Writes the files as a gzip-compressed tar, POSIX (PAX) headers for names longer than ustar's 100 characters. */
+    public static Checked<Integer> exportTarGz(Workspace workspace, List<String> files, Path archive) {
+        try (OutputStream out = Files.newOutputStream(archive);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out), StandardCharsets.UTF_8.name())) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (String file : files) {
+                byte[] bytes = Files.readAllBytes(workspace.resolve(file));
+                TarArchiveEntry entry = new TarArchiveEntry(file);
+                entry.setSize(bytes.length);
+                entry.setModTime(Files.getLastModifiedTime(workspace.resolve(file)));
+                tar.putArchiveEntry(entry);
+                tar.write(bytes);
+                tar.closeArchiveEntry();
+            }
+            tar.finish();
+            return Checked.ok(files.size());
+        } catch (IOException e) {
+            return Workspace.fail(archive.toString(), "cannot be written", e);
+        }
+    }
+
+    /** Whether an archive's name asks for a tar.gz ({@code .tar.gz}, {@code .tgz}) rather than a zip. */
+    public static boolean isTarGzName(Path archive) {
+        String name = archive.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".tar.gz") || name.endsWith(".tgz");
+    }
+
+    /** Imports a zip or a tar.gz (told apart by their first bytes, not by the name) below {@code folder}. */
+    public static Checked<Report> importArchive(Workspace workspace, Path archive, String folder) {
+        byte[] magic = new byte[2];
+        try (InputStream in = Files.newInputStream(archive)) {
+            if (in.readNBytes(magic, 0, 2) == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+                return importTarGz(workspace, archive, folder);
+            }
+        } catch (IOException e) {
+            return Checked.fail(Problem.of("ArchiveUnreadable", archive + ": cannot be read: " + e.getMessage()));
+        }
+        return importZip(workspace, archive, folder);
+    }
+
+    /** Imports the tar.gz's JSON entries below {@code folder} ("" for the root) of the workspace. */
+    public static Checked<Report> importTarGz(Workspace workspace, Path archive, String folder) {
+        List<ReportLine> lines = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(archive);
+             TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in), StandardCharsets.UTF_8.name())) {
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                if (!entry.isFile()) {
+                    continue; // folders, links and devices carry no item
+                }
+                lines.add(importEntry(workspace, folder, entry.getName(), tar.readAllBytes()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return Checked.fail(Problem.of("TarGzUnreadable", archive + ": cannot be read as a tar.gz: " + e.getMessage()));
+        }
+        return Checked.ok(new Report(List.copyOf(lines)));
     }
 
     /** Imports the zip's JSON entries below {@code folder} ("" for the root) of the workspace. */

@@ -39,7 +39,7 @@ public final class LiveModel {
 
     private static final Set<StateGroup> RECHECKED = EnumSet.of(StateGroup.WAITING, StateGroup.BLOCKED,
             StateGroup.PENDING, StateGroup.SCHEDULED, StateGroup.IN_PROGRESS);
-    private static final int SET_ALL_ABOVE = 200;
+    private static final int SET_ALL_ABOVE = 1_000; // more changed rows than this: one setAll (a sorted view sorts once)
 
     private final Clock clock;
     private final ZoneId zone;
@@ -47,7 +47,8 @@ public final class LiveModel {
     private final ReadOnlyObjectWrapper<ConnectionState> connection;
     private final ReadOnlyObjectWrapper<UserPermissions> permissions = new ReadOnlyObjectWrapper<>(UserPermissions.unknown(""));
     private final ReadOnlyObjectWrapper<GroupCounts> counts = new ReadOnlyObjectWrapper<>(GroupCounts.NONE);
-    private final ObservableList<OrderRow> orders = FXCollections.observableArrayList();
+    private final OrderRowList orders = new OrderRowList();
+    private final RowTally tally = new RowTally(RECHECKED);
     private final ObservableList<WorkflowRow> workflows = FXCollections.observableArrayList();
     private final ObservableList<AgentRow> agents = FXCollections.observableArrayList();
     private final ObservableList<OrderRow> readOnlyOrders = FXCollections.unmodifiableObservableList(orders);
@@ -134,23 +135,21 @@ public final class LiveModel {
         events.add(update.orderEvents()); // before the rows, so a deleted order's last events go with it
         if (update.reset()) {
             List<OrderRow> all = s.orders().values().stream().sorted(Comparator.comparing(Order::id)).map(rows::row).toList();
-            orders.setAll(all);
-            reindex();
+            setAll(all);
             events.retainOnly(index.keySet());
         } else {
             Set<String> ids = new LinkedHashSet<>();
             update.changedOrders().forEach(id -> ids.add(id.string()));
-            for (OrderRow row : orders) {
-                if (RECHECKED.contains(row.group())) {
-                    ids.add(row.orderId());
-                }
-            }
+            ids.addAll(tally.rechecked());
             updateRows(s, rows, ids);
         }
         boolean agentsChanged = update.reset() || update.itemsChanged() || processingChanged(state.get(), s, update.changedOrders());
         state.set(s);
-        counts.set(GroupCounts.of(orders));
-        workflows.setAll(workflowRows(s));
+        counts.set(tally.counts());
+        List<WorkflowRow> workflowRows = workflowRows(s);
+        if (!workflowRows.equals(workflows)) {
+            workflows.setAll(workflowRows);
+        }
         if (agentsChanged) {
             agents.setAll(AgentRows.of(s)); // counts every order's process: only when one may have started or ended
         }
@@ -163,48 +162,78 @@ public final class LiveModel {
     }
 
     private void updateRows(EngineState s, OrderRows rows, Set<String> ids) {
-        List<OrderRow> changed = new ArrayList<>();
+        List<OrderRowList.Replacement> replaced = new ArrayList<>();
+        List<OrderRow> added = new ArrayList<>();
+        List<Integer> removed = new ArrayList<>();
         Set<String> gone = new java.util.HashSet<>();
         for (String id : ids) {
             Order order = s.orders().get(new OrderId(id));
+            Integer i = index.get(id);
             if (order == null) {
-                if (index.containsKey(id)) {
+                if (i != null) {
                     gone.add(id);
+                    removed.add(i);
                 }
             } else {
                 OrderRow row = rows.row(order);
-                Integer i = index.get(id);
-                if (i == null || !orders.get(i).equals(row)) {
-                    changed.add(row);
+                if (i == null) {
+                    added.add(row);
+                } else if (!orders.get(i).equals(row)) {
+                    replaced.add(new OrderRowList.Replacement(i, row));
                 }
             }
         }
-        if (changed.size() + gone.size() > SET_ALL_ABOVE || !gone.isEmpty()) {
-            // One change for the table instead of hundreds.
-            List<OrderRow> next = new ArrayList<>(orders.size() + changed.size());
+        if (replaced.size() + added.size() + removed.size() > SET_ALL_ABOVE) {
+            List<OrderRow> next = new ArrayList<>(orders.size() + added.size());
             Map<String, OrderRow> byId = new HashMap<>();
-            changed.forEach(r -> byId.put(r.orderId(), r));
+            replaced.forEach(r -> byId.put(r.row().orderId(), r.row()));
             for (OrderRow row : orders) {
                 if (!gone.contains(row.orderId())) {
-                    OrderRow replaced = byId.remove(row.orderId());
-                    next.add(replaced != null ? replaced : row);
+                    next.add(byId.getOrDefault(row.orderId(), row));
                 }
             }
-            next.addAll(byId.values());
-            orders.setAll(next);
-            reindex();
-            events.remove(gone);
-        } else {
-            for (OrderRow row : changed) {
-                Integer i = index.get(row.orderId());
-                if (i != null) {
-                    orders.set(i, row);
-                } else {
-                    index.put(row.orderId(), orders.size());
-                    orders.add(row);
+            next.addAll(added);
+            setAll(next);
+        } else if (!replaced.isEmpty() || !added.isEmpty() || !removed.isEmpty()) {
+            for (OrderRowList.Replacement r : replaced) {
+                tally.remove(orders.get(r.index()));
+                tally.add(r.row());
+            }
+            removed.forEach(i -> tally.remove(orders.get(i)));
+            added.forEach(tally::add);
+            // The index first: the list's listeners (a table's selection) may ask for a row while it fires.
+            if (removed.isEmpty()) {
+                for (int k = 0; k < added.size(); k++) {
+                    index.put(added.get(k).orderId(), orders.size() + k);
                 }
+            } else {
+                reindex(afterUpdate(replaced, removed, added));
+            }
+            orders.update(replaced, removed, added); // one change for the table and every view
+        }
+        events.remove(gone);
+    }
+
+    /** The rows as {@link OrderRowList#update} will leave them. */
+    private List<OrderRow> afterUpdate(List<OrderRowList.Replacement> replaced, List<Integer> removed, List<OrderRow> added) {
+        List<OrderRow> next = new ArrayList<>(orders);
+        replaced.forEach(r -> next.set(r.index(), r.row()));
+        Set<Integer> gone = new java.util.HashSet<>(removed);
+        List<OrderRow> kept = new ArrayList<>(next.size() - gone.size() + added.size());
+        for (int i = 0; i < next.size(); i++) {
+            if (!gone.contains(i)) {
+                kept.add(next.get(i));
             }
         }
+        kept.addAll(added);
+        return kept;
+    }
+
+    private void setAll(List<OrderRow> all) {
+        tally.clear();
+        all.forEach(tally::add);
+        reindex(all);
+        orders.setAll(all);
     }
 
     private static boolean processingChanged(EngineState before, EngineState after, Set<OrderId> changed) {
@@ -219,22 +248,19 @@ public final class LiveModel {
         return false;
     }
 
-    private void reindex() {
+    /** Before the list changes: its listeners (a table's selection) may ask for a row while it fires. */
+    private void reindex(List<OrderRow> next) {
         index.clear();
-        for (int i = 0; i < orders.size(); i++) {
-            index.put(orders.get(i).orderId(), i);
+        for (int i = 0; i < next.size(); i++) {
+            index.put(next.get(i).orderId(), i);
         }
     }
 
     private List<WorkflowRow> workflowRows(EngineState s) {
-        Map<String, List<OrderRow>> byPath = new HashMap<>();
-        for (OrderRow row : orders) {
-            byPath.computeIfAbsent(row.workflowPath(), p -> new ArrayList<>()).add(row);
-        }
         List<WorkflowRow> list = new ArrayList<>();
         s.currentVersions().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(WorkflowPath::string)))
                 .forEach(e -> list.add(new WorkflowRow(e.getKey().string(), e.getValue().string(),
-                        GroupCounts.of(byPath.getOrDefault(e.getKey().string(), List.of())),
+                        tally.counts(e.getKey().string()),
                         s.pathControl(e.getKey()).map(WorkflowPathControl::suspended).orElse(false))));
         return list;
     }

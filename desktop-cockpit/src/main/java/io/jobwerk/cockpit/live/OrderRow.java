@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param state    the engine's state name with marks, e.g. {@code Processing}, {@code Ready, suspended}
  * @param agent    the Agent the order is at (or going to or leaving), empty at the Controller
  * @param why      the obstacles in words (why a waiting order waits), and for a failed one why it failed
+ * @param priority the order's priority (0 unless given or changed; higher goes first)
  */
 public record OrderRow(String orderId, String workflowPath, String workflowVersion, String position,
                        String step, String state, StateGroup group, Optional<String> agent,
-                       Optional<Instant> scheduledFor, List<String> why, boolean isChild) {
+                       Optional<Instant> scheduledFor, List<String> why, boolean isChild,
+                       java.math.BigDecimal priority) {
 
     public OrderRow {
         why = List.copyOf(why);

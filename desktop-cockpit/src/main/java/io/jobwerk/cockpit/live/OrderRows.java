@@ -50,7 +50,7 @@ public final class OrderRows {
         return new OrderRow(order.id().string(), order.workflowId().path().string(), order.workflowId().versionId().string(),
                 order.position().toString(), step(order), stateName.toString(), StateGroup.of(order, orderObstacles, now),
                 order.attachedState().map(AttachedState::agentPath).map(Object::toString),
-                order.scheduledFor(), why, order.parent().isPresent());
+                order.scheduledFor(), why, order.parent().isPresent(), order.priority());
     }
 
     private String step(Order order) {

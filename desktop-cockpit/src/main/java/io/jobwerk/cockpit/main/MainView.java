@@ -55,7 +55,7 @@ public final class MainView extends StackPane {
         pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
         pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows(), confirm));
         pages.put(Page.ORDERS, ordersView);
-        pages.put(Page.AGENTS, new AgentsView(viewModel.agents()));
+        pages.put(Page.AGENTS, new AgentsView(viewModel.agents(), confirm));
         pages.put(Page.LOG, new LogView(viewModel.log()));
         pages.put(Page.ORDER_DETAIL, new io.jobwerk.cockpit.orderdetail.OrderDetailView(viewModel.orderDetail(), zone, confirm,
                 viewModel::showLog, viewModel::showOrder));
@@ -65,6 +65,7 @@ public final class MainView extends StackPane {
         pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
                 () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
                 () -> viewModel.live().agents().stream().filter(a -> a.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.AGENT).map(a -> a.agentPath()).toList()));
+        pages.put(Page.BOARDS, new io.jobwerk.cockpit.boards.NoticeBoardsView(viewModel.boards(), confirm));
         pages.put(Page.INVENTORY, new io.jobwerk.cockpit.inventory.InventoryView(viewModel.inventory(), viewModel.deploy(), zone, ask, confirm));
         quickSearch = new QuickSearchView(viewModel.search(), this::closeOverlay);
 
@@ -132,12 +133,16 @@ public final class MainView extends StackPane {
             case SHOW_ORDER_DETAIL -> viewModel.show(Page.ORDER_DETAIL);
             case SHOW_NOTIFICATIONS -> viewModel.show(Page.NOTIFICATIONS);
             case SHOW_INVENTORY -> viewModel.show(Page.INVENTORY);
+            case SHOW_BOARDS -> viewModel.show(Page.BOARDS);
             case QUICK_SEARCH -> openQuickSearch();
             case CHEAT_SHEET -> openCheatSheet();
             case TOGGLE_THEME -> viewModel.toggleTheme();
-            case FOCUS_FILTER, CANCEL_ORDERS, CANCEL_AND_KILL, SUSPEND_ORDERS, RESUME_ORDERS, ANSWER_PROMPT, OPEN_LOG, OPEN_ORDER_DETAIL,
+            case FOCUS_FILTER, CANCEL_ORDERS, CANCEL_AND_KILL, SUSPEND_ORDERS, RESUME_ORDERS, ANSWER_PROMPT, RESUME_AS_SUCCEEDED, GO_ORDERS, OPEN_LOG, OPEN_ORDER_DETAIL,
                  LOG_NEXT_MATCH, LOG_PREVIOUS_MATCH, LOG_FOLLOW, LOG_SAVE, REFRESH -> {
                 return false; // the page shown handles them
+            }
+            case SHOW_CONNECTIONS, NEXT_CONNECTION, PREVIOUS_CONNECTION -> {
+                return false; // the shell of several Controllers handles them
             }
         }
         return true;

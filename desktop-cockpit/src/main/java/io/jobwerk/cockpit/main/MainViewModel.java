@@ -43,6 +43,7 @@ public final class MainViewModel implements Navigator {
     private final OrdersViewModel orders;
     private final WorkflowsViewModel workflows;
     private final AgentsViewModel agents;
+    private final io.jobwerk.cockpit.boards.NoticeBoardsViewModel boards;
     private final QuickSearchViewModel search;
     private final LogViewModel log;
     private final HistoryViewModel history;
@@ -63,7 +64,8 @@ public final class MainViewModel implements Navigator {
         this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);
         this.workflows = new WorkflowsViewModel(live, this, commands, ui);
-        this.agents = new AgentsViewModel(live);
+        this.agents = new AgentsViewModel(live, commands, ui);
+        this.boards = new io.jobwerk.cockpit.boards.NoticeBoardsViewModel(live, commands, ui);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
         // references are checked on the connected Controller's items; none while not connected
@@ -114,6 +116,10 @@ public final class MainViewModel implements Navigator {
 
     public WorkflowsViewModel workflows() {
         return workflows;
+    }
+
+    public io.jobwerk.cockpit.boards.NoticeBoardsViewModel boards() {
+        return boards;
     }
 
     public AgentsViewModel agents() {
@@ -231,6 +237,7 @@ public final class MainViewModel implements Navigator {
             case CONNECTING -> "connecting …";
             case CONNECTED -> "connected since " + since;
             case RECONNECTING -> "reconnecting (since " + since + ")" + state.problem().map(p -> ": " + p).orElse("");
+            case LOGIN_FAILED -> "login failed" + state.problem().map(p -> ": " + p).orElse("") + " (Connections: edit the password)";
             case CLOSED -> "closed";
         });
     }

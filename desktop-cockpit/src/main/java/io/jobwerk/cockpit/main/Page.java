@@ -8,6 +8,7 @@ public enum Page {
     AGENTS("Agents", "mdoal-dns", KeyBinding.SHOW_AGENTS),
     HISTORY("History", "mdoal-history", KeyBinding.SHOW_HISTORY),
     DAILY_PLAN("Daily plan", "mdoal-calendar_today", KeyBinding.SHOW_DAILY_PLAN),
+    BOARDS("Notice boards", "mdoal-announcement", KeyBinding.SHOW_BOARDS),
     LOG("Log", "mdoal-description", KeyBinding.SHOW_LOG),
     ORDER_DETAIL("Order detail", "mdoal-assignment", KeyBinding.SHOW_ORDER_DETAIL),
     NOTIFICATIONS("Notifications", "mdomz-notifications", KeyBinding.SHOW_NOTIFICATIONS),

@@ -110,6 +110,18 @@ public final class OrderDetailView extends VBox {
                 actions.delete();
             }
         });
+        Button asSucceeded = action("Resume as succeeded", "mdoal-done_all", KeyBinding.RESUME_AS_SUCCEEDED, actions.canResumeAsSucceededProperty(), () -> {
+            if (confirm.test(actions.describeResumeAsSucceeded())) {
+                actions.resumeAsSucceeded();
+            }
+        });
+        asSucceeded.setId("detailResumeAsSucceeded");
+        Button go = action("Go now", "mdoal-fast_forward", KeyBinding.GO_ORDERS, actions.canGoProperty(), () -> {
+            if (confirm.test(actions.describeGo())) {
+                actions.go();
+            }
+        });
+        go.setId("detailGo");
         javafx.scene.control.ComboBox<OrderDetailViewModel.ResumePosition> resumeAt = new javafx.scene.control.ComboBox<>(viewModel.resumePositions());
         resumeAt.setId("detailResumePosition");
         resumeAt.setPromptText("resume at …");
@@ -118,10 +130,29 @@ public final class OrderDetailView extends VBox {
         Button resumeHere = new Button("Resume here", Icons.icon("mdmz-replay"));
         resumeHere.setId("detailResumeAt");
         resumeHere.disableProperty().bind(resumeAt.valueProperty().isNull().or(Bindings.not(actions.canResumeProperty())));
+        javafx.scene.control.CheckBox hereAsSucceeded = new javafx.scene.control.CheckBox("as succeeded");
+        hereAsSucceeded.setId("detailResumeAtAsSucceeded");
+        hereAsSucceeded.setTooltip(new Tooltip("Make the last step's outcome succeeded, so what it returned counts and a return-code check passes"));
+        hereAsSucceeded.disableProperty().bind(resumeHere.disableProperty());
+        TextField variables = new TextField();
+        variables.setId("detailResumeVariables");
+        variables.setPromptText("variables: rows=1200, region='eu'");
+        variables.setPrefColumnCount(16);
+        variables.disableProperty().bind(resumeHere.disableProperty());
         resumeHere.setOnAction(e -> {
             var chosen = resumeAt.getValue();
-            if (chosen != null && confirm.test("Resume " + viewModel.orderIdProperty().get() + " at " + chosen.text() + "?")) {
-                actions.resumeAt(chosen.position());
+            boolean succeeded = hereAsSucceeded.isSelected();
+            var changed = io.jobwerk.cockpit.orders.ChangedVariables.parse(variables.getText());
+            if (changed.isFail()) {
+                variables.setTooltip(new Tooltip(changed.problemOption().orElseThrow().message()));
+                actions.refuse(changed.problemOption().orElseThrow());
+                return;
+            }
+            String names = String.join(", ", new java.util.TreeSet<>(changed.orThrow().values().keySet()));
+            if (chosen != null && confirm.test("Resume " + viewModel.orderIdProperty().get() + " at " + chosen.text()
+                    + (succeeded ? ", its last step counted as succeeded" : "") + (names.isEmpty() ? "" : ", with " + names + " changed") + "?")) {
+                actions.resumeAt(chosen.position(), succeeded, changed.orThrow());
+                variables.clear();
             }
         });
         TextField priority = new TextField();
@@ -143,9 +174,10 @@ public final class OrderDetailView extends VBox {
         // A FlowPane, not an HBox: on a narrow window the actions wrap to a second row instead of being cut to "…"
         javafx.beans.value.ObservableStringValue refusal = actions.refusalProperty();
         javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 8, log, inOrders, separator(),
-                Refusals.withReason(suspend, refusal), Refusals.withReason(resume, refusal), Refusals.withReason(answer, refusal),
+                Refusals.withReason(suspend, refusal), Refusals.withReason(resume, refusal), Refusals.withReason(asSucceeded, refusal),
+                Refusals.withReason(go, refusal), Refusals.withReason(answer, refusal),
                 Refusals.withReason(cancel, refusal), Refusals.withReason(kill, refusal), Refusals.withReason(delete, refusal),
-                separator(), resumeAt, Refusals.withReason(resumeHere, refusal), separator(), priority, Refusals.withReason(setPriority, refusal));
+                separator(), resumeAt, hereAsSucceeded, variables, Refusals.withReason(resumeHere, refusal), separator(), priority, Refusals.withReason(setPriority, refusal));
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
 
@@ -187,6 +219,22 @@ public final class OrderDetailView extends VBox {
             }
         });
         showRow(viewModel.rowProperty().get());
+
+        // the order's actions by the same keys as in the Orders table; not while typing (Delete in the priority field)
+        java.util.Map<KeyBinding, Button> keys = java.util.Map.of(KeyBinding.SUSPEND_ORDERS, suspend, KeyBinding.RESUME_ORDERS, resume,
+                KeyBinding.RESUME_AS_SUCCEEDED, asSucceeded, KeyBinding.GO_ORDERS, go, KeyBinding.ANSWER_PROMPT, answer,
+                KeyBinding.CANCEL_ORDERS, cancel, KeyBinding.CANCEL_AND_KILL, kill, KeyBinding.OPEN_LOG, log);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            }
+            keys.forEach((binding, button) -> {
+                if (!e.isConsumed() && binding.combination().match(e) && !button.isDisabled()) {
+                    button.fire();
+                    e.consume();
+                }
+            });
+        });
     }
 
     private void showRow(Optional<OrderRow> maybeRow) {

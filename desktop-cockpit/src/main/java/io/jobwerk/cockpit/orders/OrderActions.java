@@ -6,15 +6,21 @@ import io.jobwerk.cockpit.live.OrderRow;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.ui.UiThread;
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.command.CommandResponse;
 import io.jobwerk.engine.order.CancellationMode;
+import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
+import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.order.SuspensionMode;
+import io.jobwerk.engine.workflow.Position;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,7 +33,8 @@ import javafx.collections.ObservableList;
 
 /**
  * What can be done to a set of selected orders, and doing it: cancel (with or without kill),
- * suspend, resume, answer a prompt, delete an ended order, change the priority. Each action goes to
+ * suspend (also killing the job and leaving a lock), resume (also as succeeded past a failed step),
+ * let a waiting order go now, answer a prompt, delete an ended order, change the priority. Each action goes to
  * the orders it applies to as one command; what applies follows the orders' live state, so the
  * Orders table and the order detail offer the same actions under the same rules. The outcome of
  * the last action is {@link #messageProperty}.
@@ -44,12 +51,21 @@ public final class OrderActions {
     private final ReadOnlyBooleanWrapper canAnswer = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canChangePriority = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canResumeAsSucceeded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canGo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
 
     /** The commands these actions send; each needs what the Controller's rule asks (ControlOrder). */
     static final Command.Kind[] KINDS = {Command.Kind.CANCEL_ORDERS, Command.Kind.SUSPEND_ORDERS, Command.Kind.RESUME_ORDERS,
-            Command.Kind.RESUME_ORDER, Command.Kind.ANSWER_ORDER_PROMPT, Command.Kind.DELETE_ORDERS_WHEN_TERMINATED, Command.Kind.CHANGE_ORDER};
+            Command.Kind.RESUME_ORDER, Command.Kind.ANSWER_ORDER_PROMPT, Command.Kind.DELETE_ORDERS_WHEN_TERMINATED, Command.Kind.CHANGE_ORDER,
+            Command.Kind.GO_ORDER};
+
+    private static final Set<OrderState.Kind> GOABLE = EnumSet.of(
+            OrderState.Kind.FRESH, OrderState.Kind.SLEEPING,
+            OrderState.Kind.DELAYING_RETRY, OrderState.Kind.DELAYED_AFTER_ERROR,
+            OrderState.Kind.WAITING_FOR_ADMISSION, OrderState.Kind.BETWEEN_CYCLES,
+            OrderState.Kind.EXPECTING_NOTICES);
 
     public OrderActions(LiveModel live, CommandSender commands, UiThread ui) {
         this.live = live;
@@ -103,6 +119,16 @@ public final class OrderActions {
         return canChangePriority.getReadOnlyProperty();
     }
 
+    /** Failed orders among the selection (see {@link #failedToSkip}). */
+    public ReadOnlyBooleanProperty canResumeAsSucceededProperty() {
+        return canResumeAsSucceeded.getReadOnlyProperty();
+    }
+
+    /** Orders among the selection that wait for a time, a cycle, a notice or their start (see {@link #goable}). */
+    public ReadOnlyBooleanProperty canGoProperty() {
+        return canGo.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -126,6 +152,26 @@ public final class OrderActions {
         return selected(row -> row.group() == StateGroup.PROMPTING);
     }
 
+    /**
+     * The selected failed orders (failed, stopped, broken, killed; not a fork's child that failed in
+     * its fork, whose parent decides): resumed as succeeded, each goes on after the instruction where
+     * it failed.
+     */
+    public List<OrderRow> failedToSkip() {
+        return selected(row -> live(row).filter(o -> o.state().isFailedOrStopped()
+                && o.state().kind() != OrderState.Kind.FAILED_IN_FORK).isPresent());
+    }
+
+    /**
+     * The selected orders a {@code GoOrder} lets go on now: not started yet (also scheduled for
+     * later), sleeping, delayed for a retry, waiting for admission or the next cycle, or expecting
+     * notices it consumes. The Controller decides for each again (e.g. a cycle that has ended).
+     */
+    public List<OrderRow> goable() {
+        return selected(row -> live(row).filter(o -> !o.isSuspended() && o.mark().isEmpty() && GOABLE.contains(o.state().kind())).isPresent());
+    }
+
+
     /** Top-level orders that have ended (finished or cancelled; a fork's child goes with its parent). */
     public List<OrderRow> deletable() {
         return selected(row -> !row.isChild() && row.group() == StateGroup.FINISHED);
@@ -140,6 +186,26 @@ public final class OrderActions {
     public String describeSuspend() {
         List<OrderRow> rows = suspendable();
         return "Suspend " + count(rows.size()) + " (" + names(rows) + ")?";
+    }
+
+    /** {@code Suspend 1 order (a), kill its running job and leave a lock it waits for or holds?} */
+    public String describeSuspendAndKill() {
+        List<OrderRow> rows = suspendable();
+        return "Suspend " + count(rows.size()) + " (" + names(rows) + "), kill " + (rows.size() == 1 ? "its running job" : "their running jobs")
+                + " and leave " + (rows.size() == 1 ? "a lock it waits for or holds" : "the locks they wait for or hold") + "?";
+    }
+
+    public String describeResumeAsSucceeded() {
+        List<OrderRow> rows = failedToSkip();
+        return "Resume " + count(rows.size()) + " (" + names(rows) + ") as succeeded? "
+                + (rows.size() == 1 ? "Its failed step counts as succeeded and it goes on" : "Each one's failed step counts as succeeded and it goes on")
+                + " with the next instruction.";
+    }
+
+    public String describeGo() {
+        List<OrderRow> rows = goable();
+        return "Let " + count(rows.size()) + " (" + names(rows) + ") go on now, without waiting for "
+                + (rows.size() == 1 ? "its" : "their") + " time, cycle or notices?";
     }
 
     public String describeDelete() {
@@ -158,6 +224,35 @@ public final class OrderActions {
         send(new Command.SuspendOrders(ids, SuspensionMode.STANDARD), ids.isEmpty(), "Suspending " + count(ids.size()));
     }
 
+    /** Suspends, kills the running job (SIGTERM, then SIGKILL after the job's delay) and leaves a lock (JS7's {@code resetState}). */
+    public void suspendAndKill() {
+        List<OrderId> ids = ids(suspendable());
+        send(new Command.SuspendOrders(ids, new SuspensionMode(true, CancellationMode.kill(false).killOption())), ids.isEmpty(),
+                "Suspending (kill) " + count(ids.size()));
+    }
+
+    /**
+     * Resumes each failed order after the instruction where it failed, that step's outcome made
+     * succeeded ({@code ResumeOrder} with {@code asSucceeded} and the next position; as JS7, resumed
+     * where it is the failed job would run again). One {@code Batch} for all.
+     */
+    public void resumeAsSucceeded() {
+        List<Command> resumes = new ArrayList<>();
+        for (OrderRow row : failedToSkip()) {
+            live(row).ifPresent(o -> resumes.add(new Command.ResumeOrder(o.id(), Optional.of(o.position().increment()), List.of(), true, Optional.empty())));
+        }
+        sendAll(resumes, "Resuming as succeeded " + count(resumes.size()));
+    }
+
+    /** Lets each waiting order go on at its position now ({@code GoOrder}); one {@code Batch} for all. */
+    public void go() {
+        List<Command> goes = new ArrayList<>();
+        for (OrderRow row : goable()) {
+            live(row).ifPresent(o -> goes.add(new Command.GoOrder(o.id(), o.position())));
+        }
+        sendAll(goes, "Go now for " + count(goes.size()));
+    }
+
     public void resume() {
         List<OrderId> ids = ids(resumable());
         send(new Command.ResumeOrders(ids, false, Optional.empty()), ids.isEmpty(), "Resuming " + count(ids.size()));
@@ -170,14 +265,35 @@ public final class OrderActions {
     }
 
     /** Resumes the one selected resumable order at {@code position} (JS7's "resume from a position"). */
-    public void resumeAt(io.jobwerk.engine.workflow.Position position) {
+    public void resumeAt(Position position) {
+        resumeAt(position, false);
+    }
+
+    /**
+     * Resumes the one selected resumable order at {@code position}; {@code asSucceeded} makes its
+     * last outcome (the failed step's) succeeded, so the variables it returned count and a
+     * {@code $returnCode} check after it passes.
+     */
+    public void resumeAt(Position position, boolean asSucceeded) {
+        resumeAt(position, asSucceeded, new ChangedVariables(java.util.Map.of()));
+    }
+
+    /** As {@link #resumeAt(Position, boolean)}, the order's variables changed as given (see {@link ChangedVariables}). */
+    public void resumeAt(Position position, boolean asSucceeded, ChangedVariables variables) {
         List<OrderRow> rows = resumable();
-        if (rows.size() != 1 || selectedIds.size() != 1) {
+        Optional<Order> order = rows.size() == 1 ? live(rows.get(0)) : Optional.empty();
+        if (order.isEmpty() || selectedIds.size() != 1) {
             message.set("Select one suspended or failed order to resume it at a position");
             return;
         }
-        send(new Command.ResumeOrder(new OrderId(rows.get(0).orderId()), Optional.of(position), List.of(), false, Optional.empty()), false,
-                "Resuming " + rows.get(0).orderId() + " at " + position);
+        send(new Command.ResumeOrder(order.get().id(), Optional.of(position), variables.historyOperations(order.get()), asSucceeded, Optional.empty()),
+                false, "Resuming " + order.get().id().string() + " at " + position + (asSucceeded ? " as succeeded" : "")
+                        + (variables.isEmpty() ? "" : " with " + String.join(", ", new java.util.TreeSet<>(variables.values().keySet())) + " changed"));
+    }
+
+    /** Shows why an action was not sent (a form's problem, checked before sending). */
+    public void refuse(Problem problem) {
+        message.set(problem.message());
     }
 
     public void delete() {
@@ -192,13 +308,13 @@ public final class OrderActions {
     public Checked<BigDecimal> changePriority(String priorityText) {
         List<OrderRow> rows = selected(row -> row.group() != StateGroup.FINISHED);
         if (rows.size() != 1) {
-            return Checked.fail(io.jobwerk.engine.base.Problem.of("NotOneOrder", "Select one order that has not ended to change its priority"));
+            return Checked.fail(Problem.of("NotOneOrder", "Select one order that has not ended to change its priority"));
         }
         BigDecimal priority;
         try {
             priority = new BigDecimal(priorityText.trim());
         } catch (NumberFormatException e) {
-            return Checked.fail(io.jobwerk.engine.base.Problem.of("InvalidPriority", "Priority '" + priorityText + "' is not a number (e.g. 0, 10, -1.5)"));
+            return Checked.fail(Problem.of("InvalidPriority", "Priority '" + priorityText + "' is not a number (e.g. 0, 10, -1.5)"));
         }
         send(new Command.ChangeOrder(new OrderId(rows.get(0).orderId()), Optional.of(priority)), false,
                 "Priority of " + rows.get(0).orderId() + " set to " + priority.toPlainString());
@@ -213,6 +329,28 @@ public final class OrderActions {
         message.set(done + " …");
         commands.send(command).thenAccept((Checked<CommandResponse> response) -> ui.execute(() ->
                 message.set(response.isFail() ? command.typeName() + " failed: " + response.problemOption().orElseThrow().message() : done)));
+    }
+
+    /** One command alone, several as one {@code Batch}; the message names how many the Controller refused and the first reason. */
+    private void sendAll(List<Command> list, String done) {
+        if (list.size() <= 1) {
+            send(list.isEmpty() ? new Command.NoOperation() : list.get(0), list.isEmpty(), done);
+            return;
+        }
+        message.set(done + " …");
+        commands.send(new Command.Batch(list)).thenAccept((Checked<CommandResponse> response) -> ui.execute(() -> {
+            if (response.isFail()) {
+                message.set("Batch failed: " + response.problemOption().orElseThrow().message());
+                return;
+            }
+            List<Problem> refused = response.orThrow() instanceof CommandResponse.BatchResponse batch
+                    ? batch.responses().stream().flatMap(r -> r.problemOption().stream()).toList() : List.of();
+            message.set(refused.isEmpty() ? done : done + ": " + refused.size() + " refused, e.g. " + refused.get(0).message());
+        }));
+    }
+
+    private Optional<Order> live(OrderRow row) {
+        return Optional.ofNullable(live.stateProperty().get().orders().get(new OrderId(row.orderId())));
     }
 
     private List<OrderRow> selected(Predicate<OrderRow> predicate) {
@@ -232,6 +370,8 @@ public final class OrderActions {
         canAnswer.set(allowed && !prompting().isEmpty());
         canDelete.set(allowed && !deletable().isEmpty());
         canChangePriority.set(allowed && selectedIds.size() == 1 && !cancellable().isEmpty());
+        canResumeAsSucceeded.set(allowed && !failedToSkip().isEmpty());
+        canGo.set(allowed && !goable().isEmpty());
     }
 
     private static List<OrderId> ids(List<OrderRow> rows) {

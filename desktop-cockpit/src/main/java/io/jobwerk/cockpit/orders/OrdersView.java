@@ -39,6 +39,7 @@ import javafx.scene.layout.VBox;
 public final class OrdersView extends VBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm z");
 
     private final OrdersViewModel viewModel;
     private final Predicate<String> confirm;
@@ -86,6 +87,28 @@ public final class OrdersView extends VBox {
         suspend.setId("suspendOrders");
         Button resume = action("Resume", "mdmz-play_arrow", KeyBinding.RESUME_ORDERS, viewModel.canResumeProperty(), viewModel::resume);
         resume.setId("resumeOrders");
+        OrderActions more = viewModel.actions();
+        Button suspendKill = new Button("Suspend and kill", Icons.icon("mdmz-pause_circle_outline"));
+        suspendKill.setId("suspendAndKill");
+        suspendKill.setTooltip(new Tooltip("Suspend the selected orders, kill their running jobs and leave a lock they wait for or hold"));
+        suspendKill.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.canSuspendProperty()));
+        suspendKill.setOnAction(e -> {
+            if (confirm.test(more.describeSuspendAndKill())) {
+                more.suspendAndKill();
+            }
+        });
+        Button asSucceeded = action("Resume as succeeded", "mdoal-done_all", KeyBinding.RESUME_AS_SUCCEEDED, more.canResumeAsSucceededProperty(), () -> {
+            if (confirm.test(more.describeResumeAsSucceeded())) {
+                more.resumeAsSucceeded();
+            }
+        });
+        asSucceeded.setId("resumeAsSucceeded");
+        Button go = action("Go now", "mdoal-fast_forward", KeyBinding.GO_ORDERS, more.canGoProperty(), () -> {
+            if (confirm.test(more.describeGo())) {
+                more.go();
+            }
+        });
+        go.setId("goOrders");
         Button answer = action("Answer prompt", "mdoal-check", KeyBinding.ANSWER_PROMPT, viewModel.canAnswerProperty(), viewModel::answerPrompt);
         answer.setId("answerPrompt");
         Button delete = new Button("Delete", Icons.icon("mdoal-delete"));
@@ -114,9 +137,12 @@ public final class OrdersView extends VBox {
         detailButton.disableProperty().bind(noneSelected);
         detailButton.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openDetail.accept(r.orderId())));
         javafx.beans.value.ObservableStringValue refusal = viewModel.actions().refusalProperty();
-        HBox actions = new HBox(8, log, detailButton, new javafx.scene.control.Separator(Orientation.VERTICAL),
-                Refusals.withReason(suspend, refusal), Refusals.withReason(resume, refusal), Refusals.withReason(answer, refusal),
+        // A FlowPane, not an HBox: on a narrow window the actions wrap to a second row instead of being cut to "…"
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, log, detailButton, new javafx.scene.control.Separator(Orientation.VERTICAL),
+                Refusals.withReason(suspend, refusal), Refusals.withReason(suspendKill, refusal), Refusals.withReason(resume, refusal),
+                Refusals.withReason(asSucceeded, refusal), Refusals.withReason(go, refusal), Refusals.withReason(answer, refusal),
                 Refusals.withReason(cancel, refusal), Refusals.withReason(kill, refusal), Refusals.withReason(delete, refusal), message);
+        actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("toolbar-row");
 
         table = table(zone);
@@ -166,6 +192,12 @@ public final class OrdersView extends VBox {
             } else if (KeyBinding.ANSWER_PROMPT.combination().match(e) && !answer.isDisabled()) {
                 answer.fire();
                 e.consume();
+            } else if (KeyBinding.RESUME_AS_SUCCEEDED.combination().match(e) && !asSucceeded.isDisabled()) {
+                asSucceeded.fire();
+                e.consume();
+            } else if (KeyBinding.GO_ORDERS.combination().match(e) && !go.isDisabled()) {
+                go.fire();
+                e.consume();
             }
         });
     }
@@ -202,33 +234,47 @@ public final class OrdersView extends VBox {
         t.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No order matches the filter."));
-        TableColumn<OrderRow, String> id = column("Order", 160, OrderRow::orderId);
-        TableColumn<OrderRow, String> workflow = column("Workflow", 140, OrderRow::workflowPath);
-        TableColumn<OrderRow, String> step = column("Step", 140, r -> r.step().isEmpty() ? r.position() : r.step() + "  " + r.position());
+        TableColumn<OrderRow, String> id = column("Order", 150, OrderRow::orderId);
+        TableColumn<OrderRow, String> workflow = column("Workflow", 130, OrderRow::workflowPath);
+        TableColumn<OrderRow, String> step = column("Step", 120, r -> r.step().isEmpty() ? r.position() : r.step() + "  " + r.position());
         TableColumn<OrderRow, OrderRow> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         state.setComparator(java.util.Comparator.comparing(OrderRow::group).thenComparing(OrderRow::state));
-        state.setCellFactory(c -> new TableCell<>() {
+        state.setCellFactory(c -> new StateCell());
+        state.setPrefWidth(115);
+        state.setMinWidth(108);
+        TableColumn<OrderRow, String> agent = column("Agent", 70, OrderRow::agentOrDash);
+        agent.setMinWidth(66);
+        TableColumn<OrderRow, java.math.BigDecimal> priority = new TableColumn<>("Priority");
+        priority.setId("priorityColumn");
+        priority.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().priority()));
+        priority.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(OrderRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeIf(s -> s.startsWith("state-"));
-                if (empty || row == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setTooltip(null);
-                } else {
-                    setText(row.group().label());
-                    setGraphic(Icons.icon(row.group().icon(), row.group().styleClass()));
-                    getStyleClass().add(row.group().styleClass());
-                    setTooltip(new Tooltip(row.state() + (row.why().isEmpty() ? "" : "\n" + String.join("\n", row.why()))));
-                }
+            protected void updateItem(java.math.BigDecimal value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : value.toPlainString());
             }
         });
-        state.setPrefWidth(115);
-        TableColumn<OrderRow, String> agent = column("Agent", 70, OrderRow::agentOrDash);
-        TableColumn<OrderRow, String> why = column("Why (obstacles, failure)", 300, OrderRow::whyText);
-        t.getColumns().setAll(List.of(id, workflow, step, state, agent, why));
+        priority.setStyle("-fx-alignment: center-right;");
+        priority.setPrefWidth(78);
+        priority.setMinWidth(76);
+        // scheduled for, or resumed at: when a waiting order goes on by itself (else empty, sorted last)
+        TableColumn<OrderRow, Optional<java.time.Instant>> at = new TableColumn<>("Scheduled for");
+        at.setId("scheduledForColumn");
+        at.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().scheduledFor()));
+        at.setComparator(java.util.Comparator.comparing((Optional<java.time.Instant> o) -> o.orElse(java.time.Instant.MAX)));
+        at.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Optional<java.time.Instant> value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : value.map(v -> SHORT.format(v.atZone(zone))).orElse(""));
+            }
+        });
+        at.setPrefWidth(140);
+        at.setMinWidth(136);
+        TableColumn<OrderRow, String> why = column("Why (obstacles, failure)", 250, OrderRow::whyText);
+        t.getColumns().setAll(List.of(id, workflow, step, state, agent, priority, at, why));
+        t.setTableMenuButtonVisible(true); // the operator hides the columns it does not need
         t.getSelectionModel().getSelectedItems().addListener((ListChangeListener<OrderRow>) c ->
                 viewModel.select(t.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).map(OrderRow::orderId).toList()));
         return t;

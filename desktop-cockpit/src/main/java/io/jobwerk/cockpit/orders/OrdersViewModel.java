@@ -52,7 +52,10 @@ public final class OrdersViewModel {
         workflow.addListener((o, a, b) -> refilter());
         agent.addListener((o, a, b) -> refilter());
         text.addListener((o, a, b) -> refilter());
-        live.orders().addListener((ListChangeListener<OrderRow>) c -> selectionChanged());
+        live.orders().addListener((ListChangeListener<OrderRow>) c -> {
+            selectionChanged();
+            updateSummary(); // the total changes also when no filtered row does
+        });
         selectedIds.addListener((ListChangeListener<String>) c -> selectionChanged());
         filtered.addListener((ListChangeListener<OrderRow>) c -> updateSummary());
         updateSummary();

@@ -12,9 +12,12 @@ import io.jobwerk.engine.state.WorkflowPathControl;
 import io.jobwerk.engine.workflow.Label;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.engine.workflow.WorkflowId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,7 +30,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * (its path: every version; orders stop before their next instruction), and for the selected
  * instruction skip it (JS7 skips by label, so only a labelled instruction can be skipped; the
  * reason is {@link #skipReasonProperty}) or stop at it (a breakpoint of this version: an order
- * arriving there is suspended). What is set follows the Controller's state, not what was asked.
+ * arriving there is suspended); transfer the orders of older versions to the shown, current one
+ * ({@code TransferOrders}). What is set follows the Controller's state, not what was asked.
  */
 public final class WorkflowControl {
 
@@ -44,6 +48,8 @@ public final class WorkflowControl {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper suspendReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper addOrderReason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper transferReason = new ReadOnlyStringWrapper("");
+    private Map<WorkflowId, Long> olderVersionOrders = Map.of();
     private Optional<Workflow> workflow = Optional.empty();
     private EngineState state = EngineState.EMPTY;
     private UserPermissions permissions = UserPermissions.unknown("");
@@ -77,6 +83,31 @@ public final class WorkflowControl {
     /** Why this user cannot add an order; empty when it can. */
     public ReadOnlyStringProperty addOrderReasonProperty() {
         return addOrderReason.getReadOnlyProperty();
+    }
+
+    /** Why no order can be transferred to the shown (current) version: none runs an older one, or the user may not; empty when it can. */
+    public ReadOnlyStringProperty transferReasonProperty() {
+        return transferReason.getReadOnlyProperty();
+    }
+
+    /** {@code Transfer 3 orders of ops/etl from versions 1, 2 to the current version 3? …} */
+    public String describeTransfer() {
+        long n = olderVersionOrders.values().stream().mapToLong(Long::longValue).sum();
+        String versions = olderVersionOrders.keySet().stream().map(id -> id.versionId().string()).sorted().collect(Collectors.joining(", "));
+        return "Transfer " + n + (n == 1 ? " order" : " orders") + " of " + workflow.map(w -> w.path().string()).orElse("")
+                + " from " + (olderVersionOrders.size() == 1 ? "version " : "versions ") + versions + " to the current version "
+                + workflow.map(w -> w.id().versionId().string()).orElse("") + "? Each goes on at the same position of the new version.";
+    }
+
+    /** {@code TransferOrders} for each older version that has orders (a {@code Batch} when several). */
+    public void transferToCurrentVersion() {
+        List<Command> transfers = olderVersionOrders.keySet().stream().sorted(java.util.Comparator.comparing(id -> id.versionId().string()))
+                .map(id -> (Command) new Command.TransferOrders(id)).toList();
+        if (transfers.isEmpty() || workflow.isEmpty()) {
+            return;
+        }
+        send(transfers.size() == 1 ? transfers.get(0) : new Command.Batch(transfers),
+                "Transferred the orders of " + workflow.get().path() + " to version " + workflow.get().id().versionId().string());
     }
 
     public void selectNode(Optional<WorkflowGraph.Node> selected) {
@@ -178,6 +209,12 @@ public final class WorkflowControl {
         Optional<Label> label = selectedLabel();
         suspendReason.set(permissions.refusal(Command.Kind.CONTROL_WORKFLOW_PATH));
         addOrderReason.set(permissions.refusal(Command.Kind.ADD_ORDER));
+        olderVersionOrders = workflow.map(w -> state.orders().values().stream()
+                .filter(o -> o.workflowId().path().equals(w.path()) && !o.workflowId().equals(w.id()))
+                .collect(Collectors.groupingBy(o -> o.workflowId(), Collectors.counting()))).orElse(Map.of());
+        String transferRefusal = permissions.refusal(Command.Kind.TRANSFER_ORDERS);
+        transferReason.set(!transferRefusal.isEmpty() ? transferRefusal : olderVersionOrders.isEmpty()
+                ? "No order runs an older version of " + workflow.map(w -> w.path().string()).orElse("this workflow") : "");
         String skipRefusal = permissions.refusal(Command.Kind.CONTROL_WORKFLOW_PATH);
         String stopRefusal = permissions.refusal(Command.Kind.CONTROL_WORKFLOW);
         skipReason.set(!skipRefusal.isEmpty() ? skipRefusal : position.isEmpty() ? "Select an instruction in the graph"

@@ -52,6 +52,14 @@ public final class WorkflowsView extends VBox {
         add.setId("workflowAddOrder");
         add.disableProperty().bind(control.addOrderReasonProperty().isNotEmpty());
         add.setOnAction(e -> control.addOrderForm().ifPresent(form -> AddOrderDialog.show(form, add).ifPresent(control::addOrder)));
+        javafx.scene.control.Button transfer = new javafx.scene.control.Button("Transfer orders", Icons.icon("mdoal-call_merge"));
+        transfer.setId("workflowTransfer");
+        transfer.disableProperty().bind(control.transferReasonProperty().isNotEmpty());
+        transfer.setOnAction(e -> {
+            if (confirm.test(control.describeTransfer())) {
+                control.transferToCurrentVersion();
+            }
+        });
         Label message = new Label();
         message.setId("workflowMessage");
         message.getStyleClass().add("muted");
@@ -61,7 +69,9 @@ public final class WorkflowsView extends VBox {
                 io.jobwerk.cockpit.ui.Refusals.withReason(suspend, control.suspendReasonProperty(), "Orders of this workflow (all versions) stop before their next instruction, or go on"),
                 io.jobwerk.cockpit.ui.Refusals.withReason(skip, control.skipReasonProperty(),
                 "Orders pass this instruction without executing it"), io.jobwerk.cockpit.ui.Refusals.withReason(stop, control.stopReasonProperty(),
-                "Orders arriving here are suspended (a breakpoint of this version)"), message);
+                "Orders arriving here are suspended (a breakpoint of this version)"),
+                io.jobwerk.cockpit.ui.Refusals.withReason(transfer, control.transferReasonProperty(),
+                "Move the orders of older versions to this, the current version"), message);
     }
 
     public WorkflowsView(WorkflowsViewModel viewModel, java.util.function.Predicate<String> confirm) {

@@ -86,4 +86,32 @@ class WorkflowControlTest {
         control.permit(io.jobwerk.cockpit.connection.UserPermissions.unknown("viewer"));
         assertThat(control.skipReasonProperty().get()).isEmpty();
     }
+
+    @Test
+    void transfersTheOrdersOfOlderVersionsToTheCurrentOne() {
+        EngineState versions = EngineStateJson.fromSnapshotObjects(List.of(
+                "{\"TYPE\":\"AgentRef\",\"path\":\"A\",\"directors\":[\"A-1\"]}",
+                "{\"TYPE\":\"SubagentItem\",\"id\":\"A-1\",\"agentPath\":\"A\",\"uri\":\"http://127.0.0.1:1\"}",
+                "{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\",\"instructions\":[" + JOB + "]}",
+                "{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"2\",\"instructions\":[" + JOB + "," + JOB + "]}",
+                "{\"TYPE\":\"CurrentWorkflowVersion\",\"workflowId\":{\"path\":\"W\",\"versionId\":\"2\"}}",
+                io.jobwerk.cockpit.live.Snapshots.order("old-1", 0, "{\"TYPE\":\"Fresh\"}"),
+                io.jobwerk.cockpit.live.Snapshots.order("old-2", 0, "{\"TYPE\":\"Fresh\"}"),
+                io.jobwerk.cockpit.live.Snapshots.order("new", 0, "{\"TYPE\":\"Fresh\"}").replace("\"versionId\":\"1\"", "\"versionId\":\"2\""))
+                .stream().map(l -> EngineJson.parse(l).orThrow()).toList()).orThrow();
+        Workflow current = versions.currentWorkflow(new WorkflowPath("W")).orThrow();
+        control.show(Optional.of(current), versions);
+        assertThat(control.transferReasonProperty().get()).isEmpty();
+        assertThat(control.describeTransfer()).isEqualTo("Transfer 2 orders of W from version 1 to the current version 2? "
+                + "Each goes on at the same position of the new version.");
+        control.transferToCurrentVersion();
+        assertThat(sent).containsExactly(new Command.TransferOrders(new io.jobwerk.engine.workflow.WorkflowId(new WorkflowPath("W"),
+                new io.jobwerk.engine.workflow.VersionId("1"))));
+    }
+
+    @Test
+    void nothingToTransferWhenEveryOrderRunsTheCurrentVersion() {
+        control.show(Optional.of(workflow), state);
+        assertThat(control.transferReasonProperty().get()).isEqualTo("No order runs an older version of W");
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Admission time schemes and Cycle schedules:
  * {@code {"periods":[{"TYPE":"DailyPeriod","secondOfDay":32400,"duration":4800},
- * {"TYPE":"WeekdayPeriod","secondOfWeek":93600,"duration":3600}]}} and
+ * {"TYPE":"WeekdayPeriod","secondOfWeek":93600,"duration":3600}]}} (also {@code MonthlyDatePeriod{secondOfMonth}}
+ * and {@code MonthlyLastDatePeriod{lastSecondOfMonth}}, negative) and
  * {@code {"schemes":[{"admissionTimeScheme":{…},"repeat":{"TYPE":"Periodic","period":3600,"offsets":[600]}}]}}
  * with repeats {@code Ticking{interval}} and {@code Continuous{pause, limit?}}. Durations are seconds.
  */
@@ -37,6 +38,14 @@ public final class TimeJson {
                 case WEEKDAY -> {
                     po.put("TYPE", "WeekdayPeriod");
                     po.put("secondOfWeek", ((AdmissionPeriod.WeekdayPeriod) p).secondOfWeek());
+                }
+                case MONTHLY_DATE -> {
+                    po.put("TYPE", "MonthlyDatePeriod");
+                    po.put("secondOfMonth", ((AdmissionPeriod.MonthlyDatePeriod) p).secondOfMonth());
+                }
+                case MONTHLY_LAST_DATE -> {
+                    po.put("TYPE", "MonthlyLastDatePeriod");
+                    po.put("lastSecondOfMonth", ((AdmissionPeriod.MonthlyLastDatePeriod) p).lastSecondOfMonth());
                 }
             }
             po.set("duration", EngineJson.seconds(p.duration()));
@@ -94,6 +103,16 @@ public final class TimeJson {
                 int second = c.required("secondOfWeek").intValue();
                 Duration duration = c.required("duration").seconds();
                 return c.construct(() -> new AdmissionPeriod.WeekdayPeriod(second, duration));
+            }
+            case "MonthlyDatePeriod": {
+                int second = c.required("secondOfMonth").intValue();
+                Duration duration = c.required("duration").seconds();
+                return c.construct(() -> new AdmissionPeriod.MonthlyDatePeriod(second, duration));
+            }
+            case "MonthlyLastDatePeriod": {
+                int second = c.required("lastSecondOfMonth").intValue();
+                Duration duration = c.required("duration").seconds();
+                return c.construct(() -> new AdmissionPeriod.MonthlyLastDatePeriod(second, duration));
             }
             default:
                 throw c.child("TYPE").fail("unknown admission period TYPE '" + type + "'");

@@ -37,6 +37,7 @@ public final class JobQueue {
     private final Instant now;
     private final Map<WorkflowId, Map<Position, Optional<JobAt>>> jobs = new HashMap<>(); // memo of job(order)
     private MotorContext motorContext; // created on first use
+    private ProcessCounts processCounts; // counted on first use by obstacles(OrderId)
 
     public JobQueue(EngineState state, Instant now) {
         this.state = Objects.requireNonNull(state, "state");
@@ -153,18 +154,29 @@ public final class JobQueue {
         if (j.isEmpty()) {
             return List.of();
         }
-        Map<String, Integer> jobCounts = new HashMap<>();
-        Map<AgentPath, Integer> agentCounts = new HashMap<>();
-        for (Order o : state.orders().values()) {
-            if (o.isState(OrderState.Kind.PROCESSING)) {
-                job(o).ifPresent(x -> {
-                    jobCounts.merge(x.key, 1, Integer::sum);
-                    agentCounts.merge(x.job.agentPath(), 1, Integer::sum);
-                });
-            }
-        }
-        return obstacles(order, j.get(), jobCounts, agentCounts);
+        ProcessCounts counts = processCounts();
+        return obstacles(order, j.get(), counts.jobs, counts.agents);
     }
+
+    /** The Processing orders per job and per Agent, counted on first use: the state does not change, so asking for many orders walks the orders once. */
+    private ProcessCounts processCounts() {
+        if (processCounts == null) {
+            Map<String, Integer> jobCounts = new HashMap<>();
+            Map<AgentPath, Integer> agentCounts = new HashMap<>();
+            for (Order o : state.orders().values()) {
+                if (o.isState(OrderState.Kind.PROCESSING)) {
+                    job(o).ifPresent(x -> {
+                        jobCounts.merge(x.key, 1, Integer::sum);
+                        agentCounts.merge(x.job.agentPath(), 1, Integer::sum);
+                    });
+                }
+            }
+            processCounts = new ProcessCounts(jobCounts, agentCounts);
+        }
+        return processCounts;
+    }
+
+    private record ProcessCounts(Map<String, Integer> jobs, Map<AgentPath, Integer> agents) {}
 
     /**
      * When the order, Ready at a job outside the job's admission times, is admitted next: the

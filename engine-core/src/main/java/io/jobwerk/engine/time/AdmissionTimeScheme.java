@@ -46,7 +46,7 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
         return Optional.ofNullable(best);
     }
 
-    /** The window that contains {@code now}, or else the next one to start after it (within about 8 days). */
+    /** The window that contains {@code now}, or else the next one to start after it (within three cycles of each period). */
     public Optional<Interval> currentOrNextInterval(Instant now, ZoneId zone) {
         Optional<Interval> current = currentInterval(now, zone);
         if (current.isPresent()) {
@@ -57,7 +57,7 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
         for (AdmissionPeriod p : periods) {
             LocalDateTime start = p.latestStartAtOrBefore(local);
             for (int i = 0; i < 3; i++) {
-                start = p.kind() == AdmissionPeriod.Kind.DAILY ? start.plusDays(1) : start.plusWeeks(1);
+                start = p.nextStart(start);
                 Instant s = start.atZone(zone).toInstant();
                 if (s.isAfter(now)) {
                     if (best == null || s.isBefore(best.start())) {

@@ -75,6 +75,17 @@ class OrderObstacleCalculatorTest {
     }
 
     @Test
+    void oneCalculatorAskedForManyOrdersAnswersAsOneEach() {
+        // The calculator counts the processes once for all the orders it is asked about (the Cockpit asks for every row).
+        engine.deploy(workflow("W", execute("a"))).hold("a").addOrder("A", "W").addOrder("B", "W").addOrder("C", "W");
+        OrderObstacleCalculator shared = new OrderObstacleCalculator(engine.state, engine.now);
+        for (String id : List.of("A", "B", "C", "B")) {
+            assertThat(shared.obstacles(new OrderId(id)).orThrow()).isEqualTo(obstacles(id));
+        }
+        assertThat(shared.obstacles(new OrderId("C")).orThrow()).containsExactly(new OrderObstacle.JobProcessLimitReached());
+    }
+
+    @Test
     void sleepingOrderWaitsForOtherTimeUntilItWakes() {
         engine.deploy(workflow("W", new Instruction.Sleep(Optional.empty(), expr("10")), execute("a"))).addOrder("A", "W");
         assertThat(obstacles("A")).containsExactly(new OrderObstacle.WaitingForOtherTime(TestEngine.START.plusSeconds(10)));

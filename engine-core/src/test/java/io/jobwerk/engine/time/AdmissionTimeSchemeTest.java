@@ -2,7 +2,10 @@ package io.jobwerk.engine.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobwerk.engine.json.TimeJson;
 import io.jobwerk.engine.time.AdmissionPeriod.DailyPeriod;
+import io.jobwerk.engine.time.AdmissionPeriod.MonthlyDatePeriod;
+import io.jobwerk.engine.time.AdmissionPeriod.MonthlyLastDatePeriod;
 import io.jobwerk.engine.time.AdmissionPeriod.WeekdayPeriod;
 import io.jobwerk.engine.time.AdmissionTimeScheme.Interval;
 import java.time.Duration;
@@ -130,5 +133,45 @@ class AdmissionTimeSchemeTest {
         // 2026-10-25: 03:00 CEST falls back to 02:00 CET
         assertThat(daily(8, 2).currentInterval(local("2026-10-25T09:00"), BERLIN))
                 .contains(new Interval(Instant.parse("2026-10-25T07:00:00Z"), Instant.parse("2026-10-25T09:00:00Z")));
+    }
+
+    @Test
+    void monthlyDatePeriodOpensOnItsDayOfTheNextMonth() {
+        AdmissionTimeScheme fifteenth = new AdmissionTimeScheme(List.of(new MonthlyDatePeriod(14 * DAY + 8 * HOUR, Duration.ofHours(2))));
+
+        assertThat(fifteenth.currentOrNextInterval(local("2026-01-20T00:00"), BERLIN))
+                .contains(interval("2026-02-15T08:00", "2026-02-15T10:00"));
+        assertThat(fifteenth.currentInterval(local("2026-01-15T09:00"), BERLIN))
+                .contains(interval("2026-01-15T08:00", "2026-01-15T10:00"));
+    }
+
+    @Test
+    void monthlyDatePeriodOnADayTheMonthLacksFallsOnItsLastDay() {
+        AdmissionTimeScheme thirtyFirst = new AdmissionTimeScheme(List.of(new MonthlyDatePeriod(30 * DAY + 6 * HOUR, Duration.ofHours(1))));
+
+        assertThat(thirtyFirst.currentOrNextInterval(local("2026-02-01T00:00"), BERLIN))
+                .contains(interval("2026-02-28T06:00", "2026-02-28T07:00"));
+    }
+
+    @Test
+    void ultimoPeriodCountsBackFromTheEndOfTheMonth() {
+        // the second-to-last day at 22:00
+        AdmissionTimeScheme ultimo = new AdmissionTimeScheme(List.of(new MonthlyLastDatePeriod(-DAY - 2 * HOUR, Duration.ofHours(1))));
+
+        assertThat(ultimo.currentOrNextInterval(local("2026-02-01T00:00"), BERLIN))
+                .contains(interval("2026-02-27T22:00", "2026-02-27T23:00"));
+        assertThat(ultimo.currentOrNextInterval(local("2026-02-27T23:00"), BERLIN))
+                .contains(interval("2026-03-30T22:00", "2026-03-30T23:00"));
+    }
+
+    @Test
+    void monthlyPeriodsRoundTripThroughJson() {
+        AdmissionTimeScheme scheme = new AdmissionTimeScheme(List.of(
+                new MonthlyDatePeriod(DAY, Duration.ofHours(1)), new MonthlyLastDatePeriod(-DAY, Duration.ofHours(24))));
+
+        assertThat(TimeJson.encode(scheme).toString()).isEqualTo("{\"periods\":["
+                + "{\"TYPE\":\"MonthlyDatePeriod\",\"secondOfMonth\":86400,\"duration\":3600},"
+                + "{\"TYPE\":\"MonthlyLastDatePeriod\",\"lastSecondOfMonth\":-86400,\"duration\":86400}]}");
+        assertThat(TimeJson.decodeAdmissionTimeScheme(TimeJson.encode(scheme)).orThrow()).isEqualTo(scheme);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * An event feed held in memory, bounded to {@code capacity} events; events beyond are dropped
@@ -90,6 +91,17 @@ public final class MemoryEventFeed implements EventFeed {
             wait(Math.max(1, remaining / 1_000_000));
         }
         return true;
+    }
+
+    /** How many of the kept (not yet released) events {@code test} accepts. */
+    public synchronized int countKept(Predicate<? super Stamped<? extends Event>> test) {
+        int n = 0;
+        for (Stamped<? extends Event> e : events) {
+            if (test.test(e)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Events after this id are kept (released and dropped ones are not): reading after it never fails. */

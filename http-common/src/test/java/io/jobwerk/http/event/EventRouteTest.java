@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Test;
 class EventRouteTest {
 
     final MemoryEventFeed feed = new MemoryEventFeed(5, Clock.systemUTC(), 0);
+    EventRoute route;
     WebServer server;
     final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        EventRoute route = new EventRoute(feed, e -> "{\"eventId\":" + e.eventId() + ",\"Key\":\"" + e.keyedEvent().key().orElse("")
+        route = new EventRoute(feed, e -> "{\"eventId\":" + e.eventId() + ",\"Key\":\"" + e.keyedEvent().key().orElse("")
                 + "\",\"TYPE\":\"" + e.keyedEvent().event().typeName() + "\"}");
         server = WebServer.start(WebServerConf.loopback(0), new RoutingHandler().get("/api/event", route::handle)
                 .get("/api/ping", exchange -> exchange.getResponseSender().send("pong")));
@@ -38,6 +39,7 @@ class EventRouteTest {
 
     @AfterEach
     void stop() {
+        route.close(); // ends the long polls still open, as a server's close does: else the server waits for their timeout
         server.close();
     }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public sealed interface WorkflowEdit {
 
-    enum Kind { INSERT, DELETE, MOVE, REPLACE, PUT_JOB, REPLACE_WORKFLOW }
+    enum Kind { INSERT, DELETE, MOVE, REPLACE, PUT_JOB, REPLACE_WORKFLOW, RENAME_JOB }
 
     Kind kind();
 
@@ -90,6 +90,20 @@ public sealed interface WorkflowEdit {
         }
     }
 
+    /**
+     * Renames a named job where it is declared and in every {@code Execute.Named} that runs it, as
+     * one edit; refused when another job has the new name ({@link JobRename}).
+     */
+    record RenameJob(JobName from, JobName to) implements WorkflowEdit {
+        public Kind kind() {
+            return Kind.RENAME_JOB;
+        }
+
+        public String describe() {
+            return "Rename job " + from + " to " + to;
+        }
+    }
+
     /** The whole workflow at once, e.g. from the JSON view. */
     record ReplaceWorkflow(Workflow workflow) implements WorkflowEdit {
         public Kind kind() {
@@ -110,6 +124,8 @@ public sealed interface WorkflowEdit {
             case REPLACE -> replace(workflow, (Replace) edit);
             case PUT_JOB -> Checked.ok(new Edited(putJob(workflow, ((PutJob) edit).name(), ((PutJob) edit).job()), Optional.empty()));
             case REPLACE_WORKFLOW -> Checked.ok(new Edited(((ReplaceWorkflow) edit).workflow(), Optional.empty()));
+            case RENAME_JOB -> JobRename.rename(workflow, ((RenameJob) edit).from(), ((RenameJob) edit).to())
+                    .map(w -> new Edited(w, Optional.empty()));
         };
     }
 

@@ -1,0 +1,26 @@
+package io.jobwerk.cockpit.designer.form;
+
+/** The kinds of admission period the form offers, each with what its "days" field means. */
+public enum PeriodKind {
+    DAILY("Every day", ""),
+    WEEKDAY("Weekdays", "e.g. Mon–Fri or Mon, Wed"),
+    MONTHDAY("Month days", "e.g. 1, 15 or 1–5"),
+    ULTIMO("Month end", "1 = last day, 2 = second-to-last");
+
+    private final String label;
+    private final String daysHint;
+
+    PeriodKind(String label, String daysHint) {
+        this.label = label;
+        this.daysHint = daysHint;
+    }
+
+    public String daysHint() {
+        return daysHint;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,189 @@
+package io.jobwerk.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jobwerk.cockpit.connection.ConnectionState.Status;
+import io.jobwerk.cockpit.connections.ConnectionEntry;
+import io.jobwerk.cockpit.connections.ConnectionsViewModel;
+import io.jobwerk.cockpit.connections.MemoryVault;
+import io.jobwerk.cockpit.connections.ProfileStore;
+import io.jobwerk.cockpit.live.StateGroup;
+import io.jobwerk.cockpit.notify.Notification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Two real standalone systems (Controller + Agent each, ephemeral ports) side by side in one Cockpit
+ * window: both connected with their states and counts in the strip, switched by click and by
+ * Ctrl+PgDn; a wrong password says login failed; one stopped shows lost with its retry countdown
+ * and is notified naming it, restarted it is connected again by itself. Writes {@code screenshots/connections.png}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionsSystemTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path data;
+    static DemoSystem prod;
+    static DemoSystem test;
+
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private ExecutorService background;
+    private CockpitShell shell;
+
+    @BeforeAll
+    static void startSystems() throws Exception {
+        prod = DemoSystem.startRestartable(data.resolve("prod"));
+        prod.addOrders(Instant.now());
+        test = DemoSystem.startRestartable(data.resolve("test"));
+        for (int i = 1; i <= 3; i++) {
+            test.addOrder("hello-" + i, "demo/hello", Optional.empty());
+        }
+        test.addOrder("check-disk-tmp", "ops/failing", Optional.empty());
+        test.addOrder("report-tonight", "ops/locked-report", Optional.empty());
+    }
+
+    @AfterAll
+    static void stopSystems() {
+        for (DemoSystem system : new DemoSystem[] {prod, test}) {
+            if (system != null) {
+                system.close();
+            }
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        background = Executors.newSingleThreadExecutor();
+        shell = new CockpitShell(new ProfileStore(Files.createDirectories(data.resolve("config"))), new MemoryVault(),
+                (profile, why) -> {
+                    asked.add(profile.name());
+                    return Optional.of(new ConnectionsViewModel.PasswordPrompt.Answer(DemoSystem.PASSWORD, false));
+                },
+                background, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), question -> true, (question, initial) -> Optional.empty());
+        shell.show(stage);
+    }
+
+    @AfterEach
+    void closeShell() throws Exception {
+        WaitForAsyncUtils.asyncFx(shell::close).get(10, TimeUnit.SECONDS);
+        background.shutdownNow();
+    }
+
+    @Test
+    void twoControllersSideBySideSwitchedOneLostAndBackAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            ConnectionsViewModel connections = shell.connections();
+            connections.add("prod", prod.controllerUri(), DemoSystem.USER, DemoSystem.PASSWORD, false).orThrow();
+            connections.add("test", test.controllerUri(), DemoSystem.USER, "", false).orThrow();
+            connections.entries().forEach(connections::connect);
+        });
+        awaitFx("both connected with their orders", () -> connected("prod") && connected("test")
+                && entry("prod").failedProperty().get() == 1 && entry("test").failedProperty().get() == 1
+                && entry("test").ordersProperty().get() == 5 && entry("prod").ordersProperty().get() > 10);
+        assertThat(asked).as("the password of test was not given: asked once").containsExactly("test");
+        assertThat(Files.readString(data.resolve("config/connections.json"))).doesNotContain(DemoSystem.PASSWORD);
+
+        // prod is shown (the first added); Ctrl+PgDn shows test, a click on prod's chip shows prod again
+        assertThat(onFx(() -> shell.current().orElseThrow() == shell.cockpit("prod").orElseThrow())).isTrue();
+        assertThat(onFx(() -> shell.current().orElseThrow().view().isVisible())).isTrue();
+        robot.push(KeyCode.SHORTCUT, KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> shell.current().orElseThrow() == shell.cockpit("test").orElseThrow())).isTrue();
+        assertThat(onFx(() -> shell.cockpit("prod").orElseThrow().view().isVisible())).isFalse();
+        assertThat(onFx(() -> shell.current().orElseThrow().live().countsProperty().get().count(StateGroup.FAILED))).isEqualTo(1);
+        robot.clickOn("#connection-prod");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> shell.current().orElseThrow() == shell.cockpit("prod").orElseThrow())).isTrue();
+        assertThat(robot.lookup("#connection-test .chip-state").queryAs(Label.class).getText()).startsWith("connected since");
+
+        // a wrong password: login failed, and no retry by itself
+        robot.interact(() -> {
+            ConnectionsViewModel connections = shell.connections();
+            connections.connect(connections.add("site-b", prod.controllerUri(), "operator", "wrong-password", false).orThrow());
+        });
+        awaitFx("site-b's login refused", () -> entry("site-b").stateProperty().get().status() == Status.LOGIN_FAILED);
+        assertThat(robot.lookup("#connection-site-b .chip-state").queryAs(Label.class).getText()).isEqualTo("login failed");
+        assertThat(entry("site-b").stateProperty().get().retryAt()).isEmpty();
+        assertThat(onFx(() -> shell.current().orElseThrow() == shell.cockpit("prod").orElseThrow())).as("adding does not switch").isTrue();
+
+        // test stops: its chip says lost with a countdown, its notification centre names it
+        test.stop();
+        awaitFx("test lost", () -> entry("test").stateProperty().get().status() == Status.RECONNECTING
+                && entry("test").stateProperty().get().wasLost());
+        assertThat(robot.lookup("#connection-test .chip-state").queryAs(Label.class).getText()).startsWith("lost ");
+        assertThat(onFx(() -> shell.cockpit("test").orElseThrow().viewModel().notifications().notifications().stream()
+                .filter(n -> n.kind() == Notification.Kind.CONNECTION_LOST).map(Notification::text).toList()))
+                .singleElement().asString().contains("test (" + test.controllerUri());
+        assertThat(connected("prod")).as("prod is not affected").isTrue();
+        awaitFx("a retry countdown shown", () -> entry("test").stateTextProperty().get().contains("retry in"));
+        robot.interact(shell::toggleConnections);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#connectionsTable").queryTableView().getSelectionModel().select(1));
+        robot.clickOn("#connectionTest");
+        awaitFx("the test's answer", () -> shell.connections().messageProperty().get().startsWith("Refused"));
+        assertThat(robot.lookup("#connectionsMessage").queryAs(Label.class).getText())
+                .startsWith("Refused: nothing listens at " + test.controllerUri() + " (is the Controller running, is the port right?)");
+        Screenshots.write(robot, shell.scene(), "connections.png");
+        robot.interact(() -> shell.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path dark = Screenshots.write(robot, shell.scene(), "connections-dark.png");
+        Files.move(dark, Path.of("target", "connections-dark.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        robot.interact(() -> shell.darkProperty().set(false));
+
+        // restarted, test is connected again by itself, its orders as before
+        test.restart();
+        awaitFx("test connected again", () -> connected("test") && entry("test").ordersProperty().get() == 5);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#connection-test .chip-state").queryAs(Label.class).getText()).startsWith("connected since");
+    }
+
+    private ConnectionEntry entry(String name) {
+        return shell.connections().entry(name).orElseThrow();
+    }
+
+    private boolean connected(String name) {
+        return entry(name).stateProperty().get().isConnected();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (WaitForAsyncUtils.asyncFx(condition::get).get(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Not within " + TIMEOUT + ": " + what);
+    }
+}
