@@ -5,7 +5,8 @@
 #   bench/startup/restart-after-kill.sh [N [ROUNDS]]
 #   JAVA_OPTIONS="-XX:SharedArchiveFile=/tmp/jw.jsa" bench/startup/restart-after-kill.sh   (an AppCDS archive)
 #   KEEP_DATA=/tmp/jw-data bench/startup/restart-after-kill.sh 20000 0   (keeps a copy of the data killed with -9,
-#   to time restarts on copies of it with other options)
+#   to time restarts on copies of it with other options, e.g. bench/startup/appcds.sh)
+#   JOBWERK=/path/to/jobwerk-VERSION/bin/jobwerk bench/startup/restart-after-kill.sh   (an unpacked distribution's CLI)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${1:-20000}"; rounds="${2:-3}"
@@ -13,8 +14,9 @@ dir="$(mktemp -d /tmp/jobwerk-restart.XXXXXX)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 api="http://127.0.0.1:$port/controller/api"
 pid=""
-trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
-start() { ./jobwerk standalone --data "$dir/data" --port "$port" --user admin:secret --no-fsync > "$dir/out" 2>&1 & pid=$!; }
+trap '{ [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; } || true; wait 2>/dev/null; rm -rf "$dir"' EXIT
+jobwerk="${JOBWERK:-./jobwerk}"
+start() { "$jobwerk" standalone --data "$dir/data" --port "$port" --user admin:secret --no-fsync > "$dir/out" 2>&1 & pid=$!; }
 start
 until grep -q ready "$dir/out" 2>/dev/null; do kill -0 "$pid" || { cat "$dir/out"; exit 1; }; sleep 0.3; done
 mkdir "$dir/items"
@@ -22,13 +24,13 @@ cat > "$dir/items/noop.workflow.json" <<'JSON'
 {"TYPE":"Workflow","path":"noop","versionId":"1","instructions":[{"TYPE":"Execute.Anonymous","job":{"agentPath":"agent",
  "executable":{"TYPE":"InternalExecutable","className":"io.jobwerk.subagent.internal.NoOpJob"},"processLimit":64}}]}
 JSON
-./jobwerk deploy "$dir/items" --controller "http://127.0.0.1:$port" --user admin:secret > /dev/null
+"$jobwerk" deploy "$dir/items" --controller "http://127.0.0.1:$port" --user admin:secret > /dev/null
 for ((b = 0; b < n; b += 1000)); do
   python3 -c "import json,sys; print(json.dumps([{'id': 'o-%d' % i, 'workflowPath': 'noop'} for i in range($b, min($b + 1000, $n))]))" \
     | curl -sf -u admin:secret -H 'Content-Type: application/json' --data-binary @- "$api/order" > /dev/null
 done
 t0=$SECONDS
-until ./jobwerk status --controller "http://127.0.0.1:$port" --user admin:secret | grep -q "Finished[: =]*$n"; do
+until "$jobwerk" status --controller "http://127.0.0.1:$port" --user admin:secret | grep -q "Finished[: =]*$n"; do
   [ $((SECONDS - t0)) -gt 900 ] && { echo "orders not finished"; exit 1; }; sleep 1
 done
 echo "orders finished: $n; journal: $(du -sh "$dir/data" | cut -f1)"

@@ -61,14 +61,19 @@ java_command() {
   fi
 }
 
+# The JAVA_VERSION of the Java's 'release' file (e.g. 17.0.15), or nothing where it cannot be read.
+java_version() { # JAVA
+  local j
+  j="$(command -v "$1" 2>/dev/null)" || return 0
+  sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$(dirname "$(dirname "$(readlink -f "$j")")")/release" 2>/dev/null
+}
+
 # -XX:TrimNativeHeapInterval (glibc's malloc_trim every 10 s: an idle standalone ~145 -> ~116 MiB RSS) exists
 # from JDK 17.0.9 and 21.0.1 on; an older JVM would refuse to start with it, so it is read from the Java's
 # 'release' file and left out where that is older or unknown.
 trim_option() { # JAVA
-  local j release v major rest minor update
-  j="$(command -v "$1" 2>/dev/null)" || return 0
-  release="$(dirname "$(dirname "$(readlink -f "$j")")")/release"
-  v="$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$release" 2>/dev/null)"
+  local v major rest minor update
+  v="$(java_version "$1")"
   IFS=. read -r major minor update rest <<< "$v"
   case "$major" in ''|*[!0-9]*) return 0 ;; esac
   update="${update:-0}"; update="${update%%[!0-9]*}"
@@ -77,11 +82,39 @@ trim_option() { # JAVA
   fi
 }
 
+# AppCDS: the classes a run of this installation loaded, archived so the next start maps them instead of
+# loading, verifying and linking them again (bench/README.md, "Restart after kill -9"). An archive fits only
+# the Java and the jars it was made with, at their paths, so it is made here, not shipped: named by a checksum
+# of the Java, its release file and lib/'s listing, in data/, written by the JVM when a run ends cleanly (a stop,
+# not kill -9). JDK 19+ does that itself (-XX:+AutoCreateSharedArchive, which also replaces a stale archive);
+# on 17 and 18 a run without the archive of its checksum archives its classes at exit (-XX:ArchiveClassesAtExit).
+# A -Xshare or archive option in JAVA_OPTIONS turns this off.
+cds_options() { # JAVA
+  case " $JAVA_OPTIONS " in *" -Xshare:"*|*"SharedArchiveFile="*|*"ArchiveClassesAtExit="*) return 0 ;; esac
+  local java major key archive
+  java="$(command -v "$1" 2>/dev/null)" || return 0
+  major="$(java_version "$java")"; major="${major%%[!0-9]*}"
+  [ -n "$major" ] && [ "$major" -ge 17 ] || return 0
+  key="$( { readlink -f "$java"; cat "$(dirname "$(dirname "$(readlink -f "$java")")")/release"; ls -l --time-style=+%s "$home/lib"; } 2>/dev/null | cksum | cut -d' ' -f1)"
+  archive="$data_root/$ROLE-cds-$key.jsa"
+  # the dump warns of every class it cannot archive (picocli's are Java 5 classes): hundreds of lines in ROLE.out
+  if [ "$major" -ge 19 ]; then
+    echo "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds*=error"
+  elif [ -s "$archive" ]; then
+    echo "-XX:SharedArchiveFile=$archive"
+  else
+    rm -f "$data_root/$ROLE"-cds-*.jsa
+    echo "-XX:ArchiveClassesAtExit=$archive -Xlog:cds*=error"
+  fi
+}
+
 # The JVM's options: the role's defaults, then JAVA_OPTIONS (a later -Xmx wins; a collector named there replaces ours).
 java_options() {
   local gc="$default_gc"
   case " $JAVA_OPTIONS " in *" -XX:+Use"*"GC"*) gc="" ;; esac
-  echo "$default_heap $gc $(trim_option "$(java_command)") -XX:+ExitOnOutOfMemoryError $JAVA_OPTIONS"
+  local java
+  java="$(java_command)"
+  echo "$default_heap $gc $(trim_option "$java") $(cds_options "$java") -XX:+ExitOnOutOfMemoryError $JAVA_OPTIONS"
 }
 
 # The PID of the running server of this role and data directory, if any (a stale PID file yields nothing).

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -27,6 +28,8 @@ public final class CockpitApp extends Application {
 
     static volatile Target target;
     static volatile Path workspace;
+    static volatile boolean smoke;
+    static volatile boolean shown;
     private CockpitShell shell;
     private ExecutorService background;
 
@@ -58,6 +61,14 @@ public final class CockpitApp extends Application {
             });
         }
         shell.show(stage);
+        if (smoke) {
+            // after this pulse: the window is on screen with its scene laid out
+            Platform.runLater(() -> {
+                shown = stage.isShowing();
+                System.out.println("jobwerk cockpit: main window " + (shown ? "shown" : "NOT shown") + ": " + stage.getTitle());
+                Platform.exit();
+            });
+        }
     }
 
     @Override

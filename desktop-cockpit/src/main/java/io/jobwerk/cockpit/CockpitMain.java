@@ -20,6 +20,7 @@ public final class CockpitMain {
         String user = env("JOBWERK_USER", "demo:demo");
         String name = null;
         String workspace = System.getenv("JOBWERK_WORKSPACE");
+        boolean smoke = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if ((arg.equals("--controller") || arg.equals("--user") || arg.equals("--name") || arg.equals("--workspace")) && i + 1 < args.length) {
@@ -34,10 +35,13 @@ public final class CockpitMain {
                 controller = arg.substring("--controller=".length());
             } else if (arg.startsWith("--user=")) {
                 user = arg.substring("--user=".length());
+            } else if (arg.equals("--smoke")) {
+                smoke = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println("Usage: jobwerk cockpit [--controller URL] [--user NAME[:PASSWORD]] [--name NAME] [--workspace DIR]");
                 System.out.println("  default: $JOBWERK_CONTROLLER or http://127.0.0.1:4444, $JOBWERK_USER or demo:demo;"
-                        + " --workspace: the inventory's folder ($JOBWERK_WORKSPACE)");
+                        + " --workspace: the inventory's folder ($JOBWERK_WORKSPACE);"
+                        + " --smoke: print the main window's title once it is shown, then exit (the installers' check)");
                 return;
             } else {
                 System.err.println("jobwerk cockpit: unknown argument '" + arg + "' (try --help)");
@@ -50,7 +54,11 @@ public final class CockpitMain {
         Optional<String> password = colon < 0 ? Optional.empty() : Optional.of(user.substring(colon + 1));
         CockpitApp.target = new CockpitApp.Target(controller, userId, Optional.ofNullable(name), password);
         CockpitApp.workspace = workspace == null || workspace.isBlank() ? null : java.nio.file.Path.of(workspace);
+        CockpitApp.smoke = smoke;
         Application.launch(CockpitApp.class, args);
+        if (smoke) {
+            System.exit(CockpitApp.shown ? 0 : 1); // the HTTP client's pool threads would keep the JVM a while
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -26,9 +26,15 @@ class DebPackageTest {
     void theDebHoldsAllRolesTheUnitsAndMaintainerScripts() throws Exception {
         Path deb = deb();
         String info = ok(Installation.run(dir, Map.of(), TIMEOUT, "dpkg-deb", "--info", deb.toString()));
-        assertThat(info).contains("Package: jobwerk", "Architecture: all", "Depends: default-jre-headless (>= 2:1.17)",
-                "postinst", "prerm", "postrm", "conffiles");
+        assertThat(info).contains("Package: jobwerk", "postinst", "prerm", "postrm", "conffiles");
         String contents = ok(Installation.run(dir, Map.of(), TIMEOUT, "dpkg-deb", "--contents", deb.toString()));
+        if (jlinked(deb)) {
+            assertThat(info).contains("Architecture: amd64", "Depends: procps").doesNotContain("default-jre-headless");
+            assertThat(contents).contains("./opt/jobwerk/runtime/bin/java", "./opt/jobwerk/runtime/lib/server/classes.jsa");
+        } else {
+            assertThat(info).contains("Architecture: all", "Depends: default-jre-headless (>= 2:1.17)");
+            assertThat(contents).doesNotContain("./opt/jobwerk/runtime/");
+        }
         assertThat(contents).contains("./opt/jobwerk/bin/controller.sh", "./opt/jobwerk/bin/agent.sh", "./opt/jobwerk/bin/subagent.sh",
                 "./opt/jobwerk/bin/jobwerk", "./opt/jobwerk/bin/internal/service.sh", "./opt/jobwerk/config/agent.conf",
                 "./opt/jobwerk/logs/", "./opt/jobwerk/data/", "./lib/systemd/system/jobwerk-controller.service",
@@ -62,9 +68,14 @@ class DebPackageTest {
     private static Path deb() throws Exception {
         String target = System.getProperty("jobwerk.dist.target");
         assumeTrue(target != null, "the .deb is built by -Pdist only");
-        try (var found = Files.newDirectoryStream(Path.of(target), "jobwerk_*_all.deb")) {
+        try (var found = Files.newDirectoryStream(Path.of(target), "jobwerk_*.deb")) {
             return found.iterator().next();
         }
+    }
+
+    /** Built with -Djobwerk.jlink=true: the runtime inside, for one architecture. */
+    private static boolean jlinked(Path deb) {
+        return deb.getFileName().toString().endsWith("_amd64.deb");
     }
 
     private static String ok(Installation.Result result) {

@@ -89,8 +89,29 @@ class ServiceScriptTest {
         assertThat(jobwerk.read("logs/agent.out")).contains("Jobwerk Agent stopped");
         assertThat(jobwerk.bin(ENV, "agent.sh", "status").exitCode()).isEqualTo(3);
         assertThat(jobwerk.bin(ENV, "agent.sh", "stop").exitCode()).as("stop of a stopped server").isZero();
+        assertThat(jobwerk.read("logs/agent.out")).as("the AppCDS dump's warnings are silenced").doesNotContain("[cds]");
         assertThat(jobwerk.bin(ENV, "agent.sh", "frobnicate").exitCode()).isEqualTo(2);
         assertThat(jobwerk.bin(ENV, "agent.sh", "stop", "--timeout=soon").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aCleanStopLeavesAnAppCdsArchiveThatTheNextStartMaps() throws Exception {
+        assertOk(jobwerk.bin(ENV, "agent.sh", "start"));
+        assertOk(jobwerk.bin(ENV, "agent.sh", "stop"));
+        Path archive;
+        try (var found = Files.newDirectoryStream(jobwerk.home.resolve("data"), "agent-cds-*.jsa")) {
+            archive = found.iterator().next();
+        }
+        assertThat(Files.size(archive)).as("the archive the clean stop wrote").isPositive();
+
+        assertOk(jobwerk.bin(ENV, "agent.sh", "start"));
+        String commandLine = Files.readString(Path.of("/proc/" + jobwerk.read("data/agent.pid").strip() + "/cmdline")).replace('\0', ' ');
+        assertThat(commandLine).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("ArchiveClassesAtExit");
+        Path runtime = jobwerk.home.resolve("runtime/bin/java");
+        if (Files.isExecutable(runtime) && System.getenv("JAVA_HOME") == null) {
+            assertThat(commandLine).as("the jlinked runtime of -Djobwerk.jlink=true").startsWith(runtime + " ");
+        }
+        assertOk(jobwerk.bin(ENV, "agent.sh", "stop"));
     }
 
     @Test
