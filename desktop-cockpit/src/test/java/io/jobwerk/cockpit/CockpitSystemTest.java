@@ -1,5 +1,8 @@
 package io.jobwerk.cockpit;
 
+import static io.jobwerk.cockpit.FxWait.select;
+import static io.jobwerk.cockpit.FxWait.onFx;
+import static io.jobwerk.cockpit.FxWait.awaitFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.cockpit.history.HistoryEntry;
@@ -15,8 +18,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -266,30 +267,5 @@ class CockpitSystemTest {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.write(robot, cockpit.scene(), "daily-plan-dark.png");
         robot.interact(() -> cockpit.viewModel().toggleTheme());
-    }
-
-    private static void select(FxRobot robot, TableView<OrderRow> table, String orderId) {
-        robot.interact(() -> {
-            table.getSelectionModel().clearSelection();
-            table.getItems().stream().filter(r -> r.orderId().equals(orderId)).findFirst().ifPresent(r -> {
-                table.getSelectionModel().select(r);
-                table.scrollTo(r);
-            });
-        });
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (WaitForAsyncUtils.asyncFx(condition::get).get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Not within " + TIMEOUT + ": " + what);
     }
 }

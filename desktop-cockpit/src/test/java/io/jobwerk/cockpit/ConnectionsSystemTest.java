@@ -1,5 +1,6 @@
 package io.jobwerk.cockpit;
 
+import static io.jobwerk.cockpit.FxWait.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.cockpit.connection.ConnectionState.Status;
@@ -172,18 +173,7 @@ class ConnectionsSystemTest {
         return entry(name).stateProperty().get().isConnected();
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (WaitForAsyncUtils.asyncFx(condition::get).get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Not within " + TIMEOUT + ": " + what);
+        FxWait.awaitFx(what, TIMEOUT, condition);
     }
 }

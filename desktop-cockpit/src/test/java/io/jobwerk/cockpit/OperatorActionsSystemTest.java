@@ -1,5 +1,8 @@
 package io.jobwerk.cockpit;
 
+import static io.jobwerk.cockpit.FxWait.select;
+import static io.jobwerk.cockpit.FxWait.onFx;
+import static io.jobwerk.cockpit.FxWait.awaitFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.cockpit.connection.ConnectionConf;
@@ -16,8 +19,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The operator's less common commands against a real standalone Controller + Agent: a failed order
@@ -122,30 +122,5 @@ class OperatorActionsSystemTest {
 
     private static AgentRow agent(TableView<AgentRow> agents) {
         return agents.getItems().stream().filter(r -> r.kind() == AgentRow.Kind.AGENT && r.id().equals("agent")).findFirst().orElseThrow();
-    }
-
-    private static void select(FxRobot robot, TableView<OrderRow> table, String orderId) {
-        robot.interact(() -> {
-            table.getSelectionModel().clearSelection();
-            table.getItems().stream().filter(r -> r.orderId().equals(orderId)).findFirst().ifPresent(r -> {
-                table.getSelectionModel().select(r);
-                table.scrollTo(r);
-            });
-        });
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (WaitForAsyncUtils.asyncFx(condition::get).get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Not within " + TIMEOUT + ": " + what);
     }
 }

@@ -1,5 +1,7 @@
 package io.jobwerk.cockpit;
 
+import static io.jobwerk.cockpit.FxWait.onFx;
+import static io.jobwerk.cockpit.FxWait.awaitFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.cockpit.live.OrderRow;
@@ -11,8 +13,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -103,24 +103,9 @@ class ReadOnlyCockpitSystemTest {
         assertThat(onFx(() -> cockpit.viewModel().deploy().refusalProperty().get())).isEqualTo("needs permission UpdateItem; user viewer has ValidUser");
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
     /** The tooltip of the wrapper a disabled control sits in (it shows none itself). */
     private static String reasonOf(Node control) {
         Object tooltip = control.getParent().getProperties().get("javafx.scene.control.Tooltip");
         return tooltip instanceof Tooltip t ? t.getText() : "";
-    }
-
-    private static void awaitFx(String what, Supplier<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (WaitForAsyncUtils.asyncFx(condition::get).get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Not within " + TIMEOUT + ": " + what);
     }
 }
