@@ -59,7 +59,12 @@ public final class WorkflowGraphView extends ScrollPane {
         zoomed.prefHeightProperty().bind(canvas.prefHeightProperty().multiply(zoom));
         zoomed.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         zoomed.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-        setContent(zoomed);
+        // Centred when narrower than the view (a fitted or small graph), scrolling when wider: the holder
+        // fills the viewport's width but never gets narrower than the graph.
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(zoomed);
+        holder.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        setFitToWidth(true);
+        setContent(holder);
         setPannable(true);
     }
 
