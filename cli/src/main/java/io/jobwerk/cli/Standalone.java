@@ -102,8 +102,11 @@ public final class Standalone implements AutoCloseable {
             controller = Controller.start(new ControllerConf("standalone", data.resolve("controller"),
                     WebServerConf.loopback(port), new Users(users), CONTROLLER_AT_AGENT, internalPassword, fsync, signatures));
         } catch (RuntimeException e) {
-            agentStarted.thenAccept(AgentDirector::close);
-            agentStarted.exceptionally(t -> null).join();
+            try {
+                agentStarted.join().close();
+            } catch (CompletionException agentFailedToo) {
+                e.addSuppressed(agentFailedToo.getCause());
+            }
             throw e;
         }
         AgentDirector agent;

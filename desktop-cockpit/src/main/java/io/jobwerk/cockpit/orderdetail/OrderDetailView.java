@@ -137,7 +137,8 @@ public final class OrderDetailView extends VBox {
         TextField variables = new TextField();
         variables.setId("detailResumeVariables");
         variables.setPromptText("variables: rows=1200, region='eu'");
-        variables.setPrefColumnCount(16);
+        variables.setTooltip(new Tooltip("Variables changed on resuming, name=value separated by commas: rows=1200, region='eu'"));
+        variables.setPrefColumnCount(21); // its hint whole
         variables.disableProperty().bind(resumeHere.disableProperty());
         resumeHere.setOnAction(e -> {
             var chosen = resumeAt.getValue();
