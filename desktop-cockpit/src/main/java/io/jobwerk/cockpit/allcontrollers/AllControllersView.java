@@ -67,7 +67,7 @@ public final class AllControllersView extends VBox {
         name.getStyleClass().add("tile-name");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(6, count, name, spacer, Icons.icon(group.icon(), group.styleClass()));
+        HBox top = new HBox(4, count, name, spacer, Icons.icon(group.icon(), group.styleClass()));
         top.setAlignment(Pos.BASELINE_LEFT);
         Label breakdown = new Label();
         breakdown.getStyleClass().add("tile-breakdown");

@@ -117,6 +117,18 @@ class AllOrdersViewModelTest {
     }
 
     @Test
+    void aControllersUpdateOfSeveralRowsIsOneChangeOfTheMergedTable() {
+        twoControllers();
+        int[] changes = {0};
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<OrderRow>) c -> changes[0]++);
+        // test: same-id resumed and moved, check gone, two new: one update of the live model
+        test.show(order("same-id", 1, FRESH), order("new-1", 0, FRESH), order("new-2", 0, FAILED));
+        assertThat(changes[0]).isEqualTo(1);
+        assertThat(viewModel.rows()).extracting(r -> viewModel.controllerOf(r).orElseThrow() + "/" + r.orderId())
+                .containsExactlyInAnyOrder("prod/daily", "prod/same-id", "prod/broken", "test/same-id", "test/new-1", "test/new-2");
+    }
+
+    @Test
     void filtersAsOneControllersViewAndFindsTheControllerByName() {
         twoControllers();
         viewModel.groupProperty().set(StateGroup.FAILED);
