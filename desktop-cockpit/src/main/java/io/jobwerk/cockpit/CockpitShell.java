@@ -229,7 +229,7 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
                 views.getChildren().add(allView);
             }
             allView.setVisible(true);
-            allView.requestFocus();
+            allView.focusTable();
         } else if (shown != null) {
             shown.view().setVisible(true);
             // keys go to the focused node: it must not stay in a Cockpit now hidden

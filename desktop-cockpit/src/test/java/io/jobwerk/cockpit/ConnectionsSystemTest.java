@@ -174,15 +174,19 @@ class ConnectionsSystemTest {
                 .containsExactly("prod", "test");
         assertThat(onFx(() -> all.countsProperty().get().count(StateGroup.FAILED))).isEqualTo(2);
         assertThat(robot.lookup("#all-tile-FAILED .tile-breakdown").queryAs(Label.class).getText()).isEqualTo("prod 1 · test 1");
+        assertThat(robot.lookup("#all-tile-FAILED .count").queryAs(Label.class).getText()).isEqualTo("2");
         // hello-1 is at both Controllers: two rows, one each
         assertThat(onFx(() -> all.rows().stream().filter(r -> r.orderId().equals("hello-1")).map(r -> all.controllerOf(r).orElseThrow()).sorted().toList()))
                 .containsExactly("prod", "test");
 
-        // test's running report, cancelled and killed from here, is cancelled at test (prod's orders untouched)
+        // test's running report, cancelled and killed from here (Shift+Delete), is cancelled at test (prod's orders untouched)
         robot.clickOn("#allControllers #orderFilter").write("report-tonight");
         awaitFx("test's report alone", () -> all.rows().size() == 1);
-        robot.interact(() -> robot.lookup("#allControllers #orders").queryTableView().getSelectionModel().select(0));
-        robot.interact(() -> robot.lookup("#allControllers #cancelAndKill").queryButton().fire());
+        robot.interact(() -> {
+            robot.lookup("#allControllers #orders").queryTableView().getSelectionModel().select(0);
+            robot.lookup("#allControllers #orders").query().requestFocus();
+        });
+        robot.push(KeyCode.SHIFT, KeyCode.DELETE);
         awaitFx("report-tonight cancelled at test", () -> shell.cockpit("test").orElseThrow().live().row("report-tonight")
                 .filter(r -> r.state().startsWith("Cancelled")).isPresent());
         assertThat(onFx(() -> shell.cockpit("prod").orElseThrow().live().row("report-tonight"))).isEmpty();
@@ -203,6 +207,14 @@ class ConnectionsSystemTest {
             table.getSelectionModel().select(all.rows().stream().filter(r -> r.orderId().equals("report-noon")).findFirst().orElseThrow());
         });
         WaitForAsyncUtils.waitForFxEvents();
+        // each tile's number is the sum of its parts
+        for (StateGroup group : StateGroup.values()) {
+            String count = robot.lookup("#all-tile-" + group.name() + " .count").queryAs(Label.class).getText();
+            String parts = robot.lookup("#all-tile-" + group.name() + " .tile-breakdown").queryAs(Label.class).getText();
+            int sum = java.util.Arrays.stream(parts.split(" · ")).filter(p -> !p.isEmpty())
+                    .mapToInt(p -> Integer.parseInt(p.substring(p.lastIndexOf(' ') + 1))).sum();
+            assertThat(Integer.parseInt(count)).as(group + ": " + parts).isEqualTo(sum);
+        }
         Screenshots.write(robot, shell.scene(), "orders-all-controllers.png");
     }
 

@@ -51,6 +51,7 @@ public final class AllControllersView extends VBox {
         orders.getStyleClass().remove("page"); // inside this page: no second padding
         VBox.setVgrow(orders, Priority.ALWAYS);
         getChildren().addAll(head, grid, orders);
+        viewModel.countsProperty().addListener((o, a, b) -> show());
         viewModel.countsByControllerProperty().addListener((o, a, b) -> show());
         viewModel.groupProperty().addListener((o, a, b) -> markChosen(b));
         show();
@@ -58,6 +59,12 @@ public final class AllControllersView extends VBox {
 
     public OrdersView orders() {
         return orders;
+    }
+
+    /** Keys go to the focused node: the table, so the Orders keys (Delete, Ctrl+Shift+S …) work at once. */
+    public void focusTable() {
+        javafx.scene.Node table = orders.lookup("#orders");
+        (table == null ? this : table).requestFocus();
     }
 
     private VBox tile(StateGroup group) {

@@ -256,8 +256,9 @@ public final class AllOrdersViewModel implements OrdersScreen {
             each.put(name, c);
             c.counts().forEach((g, n) -> sum.merge(g, n, Integer::sum));
         });
-        countsByController.set(java.util.Collections.unmodifiableMap(each));
+        // the sum first: a view that shows both when the parts change then reads the new sum with them
         counts.set(new GroupCounts(sum));
+        countsByController.set(java.util.Collections.unmodifiableMap(each));
     }
 
     private void updateSummary() {
