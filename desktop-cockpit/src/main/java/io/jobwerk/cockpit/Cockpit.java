@@ -46,7 +46,7 @@ public final class Cockpit implements io.jobwerk.cockpit.connections.OpenConnect
                    java.util.function.BiFunction<String, String, java.util.Optional<String>> ask) {
         live = new LiveModel(clock, zone);
         connection = new ControllerConnection(conf, UiThread.fx(), live::apply, live::setConnection, live::setPermissions, clock);
-        viewModel = new MainViewModel(live, connection::execute, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
+        viewModel = new MainViewModel(live, connection::execute, connection::postItems, connection, UiThread.fx(), BACKGROUND, clock, conf.name() + " (" + conf.controllerUri() + ", " + conf.userId() + ")");
         viewModel.deploy().addTarget(conf, true);
         live.permissionsProperty().addListener((o, a, granted) -> viewModel.deploy().permit(conf.name(), granted));
         this.confirm = confirm;

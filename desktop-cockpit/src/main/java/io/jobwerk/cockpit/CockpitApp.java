@@ -53,6 +53,7 @@ public final class CockpitApp extends Application {
         shell = new CockpitShell(store, vault, prompt, background, Clock.systemUTC(), ZoneId.systemDefault(),
                 Cockpit::askOperator, Cockpit::askOperatorText);
         ConnectionEntry chosen = shell.connections().choose(target.controllerUri(), target.userId(), target.name(), target.password());
+        shell.connections().reopen(); // the others open when the Cockpit was last closed
         if (workspace != null) {
             chosen.openProperty().addListener((o, a, b) -> {
                 if (a == null && b != null) {

@@ -1,5 +1,9 @@
 package io.jobwerk.cockpit;
 
+import io.jobwerk.cockpit.allcontrollers.AllControllersChip;
+import io.jobwerk.cockpit.allcontrollers.AllControllersView;
+import io.jobwerk.cockpit.allcontrollers.AllOrdersViewModel;
+import io.jobwerk.cockpit.allcontrollers.ControllerSource;
 import io.jobwerk.cockpit.connection.ConnectionConf;
 import io.jobwerk.cockpit.connections.ConnectionEntry;
 import io.jobwerk.cockpit.connections.ConnectionStrip;
@@ -54,6 +58,11 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
     private final VBox notConnected = new VBox(12);
     private final BooleanProperty showingConnections = new SimpleBooleanProperty(false);
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final BooleanProperty showingAll = new SimpleBooleanProperty(false);
+    private final AllOrdersViewModel allOrders;
+    private final ZoneId zone;
+    private final Predicate<String> confirm;
+    private AllControllersView allView; // built when first shown
     private final Timeline ticker;
     private Scene scene;
 
@@ -66,20 +75,36 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
     public CockpitShell(ProfileStore store, java.util.concurrent.CompletableFuture<PasswordVault> vault, ConnectionsViewModel.PasswordPrompt prompt,
                         java.util.concurrent.Executor background,
                         Clock clock, ZoneId zone, Predicate<String> confirm, BiFunction<String, String, Optional<String>> ask) {
+        this.zone = zone;
+        this.confirm = confirm;
+        allOrders = new AllOrdersViewModel(UiThread.fx(), new AllOrdersViewModel.Opener() {
+            @Override
+            public void openDetail(String controller, String orderId) {
+                showConnection(controller).ifPresent(c -> c.viewModel().showOrderDetail(orderId));
+            }
+
+            @Override
+            public void openLog(String controller, String orderId) {
+                showConnection(controller).ifPresent(c -> c.viewModel().showLog(orderId));
+            }
+        });
         connections = new ConnectionsViewModel(store, vault, conf -> open(conf, clock, zone, confirm, ask), prompt,
                 UiThread.fx(), background, clock, zone);
         connectionsView = new ConnectionsView(connections, confirm, () -> showingConnections.set(false));
         setId("cockpitShell");
-        setTop(new ConnectionStrip(connections, this::toggleConnections));
+        setTop(new ConnectionStrip(connections, this::toggleConnections,
+                new AllControllersChip(allOrders, showingAll, this::showAllControllers), showingAll));
         notConnected.setAlignment(Pos.CENTER);
         notConnected.getStyleClass().add("page");
         views.getChildren().addAll(notConnected, connectionsView);
         setCenter(views);
         connections.currentProperty().addListener((o, a, b) -> {
             showingConnections.set(false);
+            showingAll.set(false);
             showCurrent();
         });
         showingConnections.addListener((o, a, b) -> showCurrent());
+        showingAll.addListener((o, a, b) -> showCurrent());
         connections.entries().forEach(e -> e.openProperty().addListener((o, a, b) -> showCurrent()));
         connections.entries().addListener((javafx.collections.ListChangeListener<ConnectionEntry>) c -> {
             while (c.next()) {
@@ -111,6 +136,17 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
     /** The Cockpit of a connection by its profile's name, while it is connected. */
     public Optional<Cockpit> cockpit(String name) {
         return connections.entry(name).flatMap(ConnectionEntry::open).map(cockpits::get);
+    }
+
+    /** All open Controllers' orders together. */
+    public AllOrdersViewModel allOrders() {
+        return allOrders;
+    }
+
+    /** Shows every connected Controller's orders in one table ({@link KeyBinding#SHOW_ALL_CONTROLLERS}). */
+    public void showAllControllers() {
+        showingConnections.set(false);
+        showingAll.set(true);
     }
 
     public BooleanProperty darkProperty() {
@@ -167,24 +203,33 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
             @Override
             public void close() {
                 cockpits.remove(this);
+                allOrders.remove(conf.name());
                 views.getChildren().remove(cockpit.view());
                 cockpit.viewModel().darkProperty().unbindBidirectional(dark);
                 cockpit.close();
             }
         };
         cockpits.put(shellConnection, cockpit);
+        allOrders.add(new ControllerSource(conf.name(), cockpit.live(), cockpit.connection()::execute));
         cockpit.start();
         return shellConnection;
     }
 
     private void showCurrent() {
         Cockpit shown = current().orElse(null);
-        boolean manage = showingConnections.get() || connections.currentProperty().get() == null;
+        boolean manage = showingConnections.get() || (connections.currentProperty().get() == null && !showingAll.get());
         for (Node child : views.getChildren()) {
             child.setVisible(false);
         }
         if (manage) {
             connectionsView.setVisible(true);
+        } else if (showingAll.get()) {
+            if (allView == null) {
+                allView = new AllControllersView(allOrders, zone, confirm);
+                views.getChildren().add(allView);
+            }
+            allView.setVisible(true);
+            allView.focusTable();
         } else if (shown != null) {
             shown.view().setVisible(true);
             // keys go to the focused node: it must not stay in a Cockpit now hidden
@@ -193,6 +238,14 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
             fillNotConnected(connections.currentProperty().get());
             notConnected.setVisible(true);
         }
+    }
+
+    /** Shows a connection by its profile's name, leaving the view over all; its Cockpit while it is connected. */
+    private Optional<Cockpit> showConnection(String name) {
+        connections.entry(name).ifPresent(connections::select);
+        showingConnections.set(false);
+        showingAll.set(false);
+        return cockpit(name);
     }
 
     private void fillNotConnected(ConnectionEntry entry) {
@@ -212,6 +265,8 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
             connections.selectNext();
         } else if (KeyBinding.PREVIOUS_CONNECTION.combination().match(e)) {
             connections.selectPrevious();
+        } else if (KeyBinding.SHOW_ALL_CONTROLLERS.combination().match(e)) {
+            showAllControllers();
         } else if (KeyBinding.SHOW_CONNECTIONS.combination().match(e) || (e.getCode() == KeyCode.ESCAPE && showingConnections.get())) {
             toggleConnections();
         } else {

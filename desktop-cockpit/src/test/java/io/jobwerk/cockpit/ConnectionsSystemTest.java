@@ -3,6 +3,7 @@ package io.jobwerk.cockpit;
 import static io.jobwerk.cockpit.FxWait.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jobwerk.cockpit.allcontrollers.AllOrdersViewModel;
 import io.jobwerk.cockpit.connection.ConnectionState.Status;
 import io.jobwerk.cockpit.connections.ConnectionEntry;
 import io.jobwerk.cockpit.connections.ConnectionsViewModel;
@@ -56,6 +57,7 @@ class ConnectionsSystemTest {
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private ExecutorService background;
     private CockpitShell shell;
+    private Path config; // each test's own: both add the same profiles
 
     @BeforeAll
     static void startSystems() throws Exception {
@@ -81,7 +83,8 @@ class ConnectionsSystemTest {
     @Start
     void start(Stage stage) throws Exception {
         background = Executors.newSingleThreadExecutor();
-        shell = new CockpitShell(new ProfileStore(Files.createDirectories(data.resolve("config"))), new MemoryVault(),
+        config = Files.createTempDirectory(Files.createDirectories(data.resolve("config")), "cockpit");
+        shell = new CockpitShell(new ProfileStore(config), new MemoryVault(),
                 (profile, why) -> {
                     asked.add(profile.name());
                     return Optional.of(new ConnectionsViewModel.PasswordPrompt.Answer(DemoSystem.PASSWORD, false));
@@ -98,17 +101,9 @@ class ConnectionsSystemTest {
 
     @Test
     void twoControllersSideBySideSwitchedOneLostAndBackAgain(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            ConnectionsViewModel connections = shell.connections();
-            connections.add("prod", prod.controllerUri(), DemoSystem.USER, DemoSystem.PASSWORD, false).orThrow();
-            connections.add("test", test.controllerUri(), DemoSystem.USER, "", false).orThrow();
-            connections.entries().forEach(connections::connect);
-        });
-        awaitFx("both connected with their orders", () -> connected("prod") && connected("test")
-                && entry("prod").failedProperty().get() == 1 && entry("test").failedProperty().get() == 1
-                && entry("test").ordersProperty().get() == 5 && entry("prod").ordersProperty().get() > 10);
+        connectProdAndTest(robot);
         assertThat(asked).as("the password of test was not given: asked once").containsExactly("test");
-        assertThat(Files.readString(data.resolve("config/connections.json"))).doesNotContain(DemoSystem.PASSWORD);
+        assertThat(Files.readString(config.resolve("connections.json"))).doesNotContain(DemoSystem.PASSWORD);
 
         // prod is shown (the first added); Ctrl+PgDn shows test, a click on prod's chip shows prod again
         assertThat(onFx(() -> shell.current().orElseThrow() == shell.cockpit("prod").orElseThrow())).isTrue();
@@ -163,6 +158,76 @@ class ConnectionsSystemTest {
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#connection-test .chip-state").queryAs(Label.class).getText()).startsWith("connected since");
+    }
+
+    @Test
+    void allControllersOrdersInOneTableEachActionAtItsOwnController(FxRobot robot) throws Exception {
+        connectProdAndTest(robot);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#allControllers").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#connection-all").query().getStyleClass()).contains("current");
+        assertThat(robot.lookup("#connection-prod").query().getStyleClass()).doesNotContain("current");
+        AllOrdersViewModel all = shell.allOrders();
+        awaitFx("the orders of both in one table", () -> all.rows().size() == entry("prod").ordersProperty().get() + 5);
+        assertThat(onFx(() -> all.rows().stream().map(r -> all.controllerOf(r).orElseThrow()).distinct().sorted().toList()))
+                .containsExactly("prod", "test");
+        assertThat(onFx(() -> all.countsProperty().get().count(StateGroup.FAILED))).isEqualTo(2);
+        assertThat(robot.lookup("#all-tile-FAILED .tile-breakdown").queryAs(Label.class).getText()).isEqualTo("prod 1 · test 1");
+        assertThat(robot.lookup("#all-tile-FAILED .count").queryAs(Label.class).getText()).isEqualTo("2");
+        // hello-1 is at both Controllers: two rows, one each
+        assertThat(onFx(() -> all.rows().stream().filter(r -> r.orderId().equals("hello-1")).map(r -> all.controllerOf(r).orElseThrow()).sorted().toList()))
+                .containsExactly("prod", "test");
+
+        // test's running report, cancelled and killed from here (Shift+Delete), is cancelled at test (prod's orders untouched)
+        robot.clickOn("#allControllers #orderFilter").write("report-tonight");
+        awaitFx("test's report alone", () -> all.rows().size() == 1);
+        robot.interact(() -> {
+            robot.lookup("#allControllers #orders").queryTableView().getSelectionModel().select(0);
+            robot.lookup("#allControllers #orders").query().requestFocus();
+        });
+        robot.push(KeyCode.SHIFT, KeyCode.DELETE);
+        awaitFx("report-tonight cancelled at test", () -> shell.cockpit("test").orElseThrow().live().row("report-tonight")
+                .filter(r -> r.state().startsWith("Cancelled")).isPresent());
+        assertThat(onFx(() -> shell.cockpit("prod").orElseThrow().live().row("report-tonight"))).isEmpty();
+        assertThat(robot.lookup("#allControllers #ordersMessage").queryAs(Label.class).getText()).startsWith("test: Cancelling (kill) 1 order");
+
+        // a double-click opens the order in its own Controller's Cockpit
+        robot.interact(() -> all.textProperty().set(""));
+        robot.interact(() -> all.openDetail(all.rows().stream().filter(r -> r.orderId().equals("check-disk-tmp")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> shell.current().orElseThrow() == shell.cockpit("test").orElseThrow())).isTrue();
+        assertThat(onFx(() -> shell.current().orElseThrow().viewModel().orderDetail().orderIdProperty().get())).isEqualTo("check-disk-tmp");
+
+        robot.clickOn("#connection-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            var table = robot.lookup("#allControllers #orders").<io.jobwerk.cockpit.live.OrderRow>queryTableView();
+            table.getSortOrder().setAll(table.getColumns().get(4)); // by state
+            table.getSelectionModel().select(all.rows().stream().filter(r -> r.orderId().equals("report-noon")).findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // each tile's number is the sum of its parts
+        for (StateGroup group : StateGroup.values()) {
+            String count = robot.lookup("#all-tile-" + group.name() + " .count").queryAs(Label.class).getText();
+            String parts = robot.lookup("#all-tile-" + group.name() + " .tile-breakdown").queryAs(Label.class).getText();
+            int sum = java.util.Arrays.stream(parts.split(" · ")).filter(p -> !p.isEmpty())
+                    .mapToInt(p -> Integer.parseInt(p.substring(p.lastIndexOf(' ') + 1))).sum();
+            assertThat(Integer.parseInt(count)).as(group + ": " + parts).isEqualTo(sum);
+        }
+        Screenshots.write(robot, shell.scene(), "orders-all-controllers.png");
+    }
+
+    private void connectProdAndTest(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            ConnectionsViewModel connections = shell.connections();
+            connections.add("prod", prod.controllerUri(), DemoSystem.USER, DemoSystem.PASSWORD, false).orThrow();
+            connections.add("test", test.controllerUri(), DemoSystem.USER, "", false).orThrow();
+            connections.entries().forEach(connections::connect);
+        });
+        awaitFx("both connected with their orders", () -> connected("prod") && connected("test")
+                && entry("prod").failedProperty().get() == 1 && entry("test").failedProperty().get() == 1
+                && entry("test").ordersProperty().get() == 5 && entry("prod").ordersProperty().get() > 10);
     }
 
     private ConnectionEntry entry(String name) {

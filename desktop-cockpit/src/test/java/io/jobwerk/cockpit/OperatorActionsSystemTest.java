@@ -120,6 +120,33 @@ class OperatorActionsSystemTest {
                 .map(r -> r.group() == StateGroup.FINISHED).orElse(false));
     }
 
+    @Test
+    void disablesTheAgentsSubagentFromTheAgentsScreenAndEnablesItAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> cockpit.viewModel().show(Page.AGENTS));
+        TableView<AgentRow> agents = robot.lookup("#agents").queryTableView();
+        awaitFx("the Agent's Subagent listed", () -> subagent(agents).isPresent());
+        String id = onFx(() -> subagent(agents).orElseThrow().id());
+        robot.interact(() -> agents.getSelectionModel().select(subagent(agents).orElseThrow()));
+        assertThat(robot.lookup("#toggleSubagent").queryButton().getText()).isEqualTo("Disable Subagent");
+        robot.clickOn("#toggleSubagent");
+        assertThat(confirmations).last().asString().startsWith("Disable Subagent " + id + " of Agent agent?");
+        // the item changed at the Controller (POST …/item), which passes it on to the Agent
+        awaitFx("shown disabled", () -> subagent(agents).map(AgentRow::disabled).orElse(false));
+        assertThat(robot.lookup("#agentsMessage").queryLabeled().getText()).isEqualTo("Disabling Subagent " + id + ": accepted");
+        assertThat(robot.lookup("#toggleSubagent").queryButton().getText()).isEqualTo("Enable Subagent");
+
+        robot.clickOn("#toggleSubagent");
+        assertThat(confirmations).last().asString().startsWith("Enable Subagent " + id);
+        awaitFx("shown enabled", () -> subagent(agents).map(r -> !r.disabled()).orElse(false));
+        system.addOrder("hello-enabled-again", "demo/hello", Optional.empty());
+        awaitFx("an order runs on it again", () -> cockpit.live().row("hello-enabled-again")
+                .map(r -> r.group() == StateGroup.FINISHED).orElse(false));
+    }
+
+    private static Optional<AgentRow> subagent(TableView<AgentRow> agents) {
+        return agents.getItems().stream().filter(r -> r.kind() == AgentRow.Kind.SUBAGENT && r.agentPath().equals("agent")).findFirst();
+    }
+
     private static AgentRow agent(TableView<AgentRow> agents) {
         return agents.getItems().stream().filter(r -> r.kind() == AgentRow.Kind.AGENT && r.id().equals("agent")).findFirst().orElseThrow();
     }

@@ -91,6 +91,13 @@ class ReadOnlyCockpitSystemTest {
             assertThat(button.isDisabled()).as(id).isTrue();
             assertThat(reasonOf(button)).as(id).isEqualTo("needs permission Super; user viewer has ValidUser");
         }
+        // Enabling or disabling a Subagent changes its item: UpdateItem.
+        robot.interact(() -> agents.getSelectionModel().select(agents.getItems().stream()
+                .filter(r -> r.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.SUBAGENT).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Button toggle = robot.lookup("#toggleSubagent").queryButton();
+        assertThat(toggle.isDisabled()).isTrue();
+        assertThat(reasonOf(toggle)).isEqualTo("needs permission UpdateItem; user viewer has ValidUser");
         // Notice boards need ControlOrder.
         robot.interact(() -> cockpit.viewModel().show(Page.BOARDS));
         WaitForAsyncUtils.waitForFxEvents();

@@ -121,6 +121,37 @@ class SubagentClusterTest {
     }
 
     @Test
+    void aDisabledSubagentIsSelectedForNoJobUntilEnabledAgain() throws Exception {
+        cluster = closing.add(new SubagentCluster(dir).start(Duration.ofSeconds(5), "A", "B", "C"));
+        cluster.deploy(null, bundle("3", "2", "1"), oneJob("quick", "echo quick", "'BUNDLE'"));
+        cluster.await("A coupled", WAIT, () -> cluster.subagentAvailability().path("A").asBoolean(false));
+
+        // JS7's way: the SubagentItem changed with disabled, which the Controller passes on to the Agent
+        changeSubagent("A", true);
+        cluster.addOrders("quick", "d1", "d2");
+        cluster.await("d1, d2 processed", WAIT, () -> cluster.countProcessed("d1") + cluster.countProcessed("d2") == 2);
+        assertThat(List.of(cluster.startsOf("d1"), cluster.startsOf("d2"))).as("A is still coupled, but disabled").containsOnly(List.of("B"));
+        assertThat(cluster.subagentAvailability().path("A").asBoolean(false)).isTrue();
+
+        changeSubagent("A", false);
+        cluster.addOrders("quick", "e1");
+        cluster.await("e1 processed", WAIT, () -> cluster.countProcessed("e1") == 1);
+        assertThat(cluster.startsOf("e1")).containsExactly("A");
+    }
+
+    /** Changes Subagent {@code id}'s item at the Controller and waits until its Agent has the change. */
+    private void changeSubagent(String id, boolean disabled) throws InterruptedException {
+        var item = io.jobwerk.engine.json.EngineJson.MAPPER.createObjectNode().put("TYPE", "SubagentItem").put("id", id)
+                .put("agentPath", SubagentCluster.AGENT.string()).put("uri", cluster.subagentUris.get(id)).put("disabled", disabled);
+        var operation = io.jobwerk.engine.json.EngineJson.MAPPER.createObjectNode().put("TYPE", "AddOrChangeSimple");
+        operation.set("item", item);
+        cluster.client.postNdjson("/item", io.jobwerk.engine.json.EngineJson.print(operation) + "\n").orThrow();
+        var subagentId = new io.jobwerk.engine.path.SubagentId(id);
+        cluster.await("the Agent has " + id + (disabled ? " disabled" : " enabled"), WAIT, () -> cluster.agent.keeper().state().subagent(subagentId)
+                .toOptional().filter(s -> s.disabled() == disabled).isPresent());
+    }
+
+    @Test
     void loadBasedPriorityKeepsOneProcessPerSubagentAndTheRestWaitsVisibly() throws Exception {
         cluster = closing.add(new SubagentCluster(dir).start(Duration.ofSeconds(5), "A", "B", "C"));
         String idle = quote("if $js7SubagentProcessCount == 0 then 1 else missing");

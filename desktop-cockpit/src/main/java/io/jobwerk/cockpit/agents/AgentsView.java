@@ -36,6 +36,7 @@ public final class AgentsView extends VBox {
         AgentTable table = new AgentTable(viewModel.rows(), viewModel.zone(), false);
         table.setId("agents");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> viewModel.select(Optional.ofNullable(row)));
+        keepSelectionThroughUpdates(table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button reset = button("Reset Agent", "resetAgent", "mdmz-settings_backup_restore", viewModel.resetAgentRefusalProperty(),
@@ -59,16 +60,47 @@ public final class AgentsView extends VBox {
                 viewModel.resetSubagent();
             }
         });
+        Button toggle = button("Disable Subagent", "toggleSubagent", "mdoal-block", viewModel.toggleSubagentRefusalProperty(),
+                "Disable the selected Subagent (no new job goes there; running ones go on), or enable it again");
+        toggle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedProperty().get()
+                .filter(AgentRow::disabled).isPresent() ? "Enable Subagent" : "Disable Subagent", viewModel.selectedProperty()));
+        toggle.setOnAction(e -> {
+            if (confirm.test(viewModel.describeToggleSubagent())) {
+                viewModel.toggleSubagent();
+            }
+        });
         Label message = new Label();
         message.setId("agentsMessage");
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
         FlowPane actions = new FlowPane(8, 6, Refusals.withReason(reset, viewModel.resetAgentRefusalProperty()),
                 Refusals.withReason(force, viewModel.forceResetRefusalProperty()),
-                Refusals.withReason(resetSubagent, viewModel.resetSubagentRefusalProperty()), message);
+                Refusals.withReason(resetSubagent, viewModel.resetSubagentRefusalProperty()),
+                Refusals.withReason(toggle, viewModel.toggleSubagentRefusalProperty()), message);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("toolbar-row");
         getChildren().addAll(title, hint, actions, table);
+    }
+
+    /**
+     * An update replaces the rows, and the table drops a selected row that is replaced: the same
+     * Agent or Subagent is selected again, so its actions (e.g. enable after disable) stay at hand.
+     */
+    private static void keepSelectionThroughUpdates(TableView<AgentRow> table) {
+        AgentRow[] chosen = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                chosen[0] = row;
+            }
+        });
+        // after the table has handled the change (its selection model listens to the rows too)
+        table.getItems().addListener((javafx.collections.ListChangeListener<AgentRow>) c -> javafx.application.Platform.runLater(() -> {
+            AgentRow last = chosen[0];
+            if (last != null && table.getSelectionModel().getSelectedItem() == null) {
+                table.getItems().stream().filter(r -> r.kind() == last.kind() && r.id().equals(last.id())).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        }));
     }
 
     private static Button button(String text, String id, String icon, ObservableStringValue refusal, String whatItDoes) {

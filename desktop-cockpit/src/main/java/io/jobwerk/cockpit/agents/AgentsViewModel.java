@@ -1,6 +1,11 @@
 package io.jobwerk.cockpit.agents;
 
 import io.jobwerk.cockpit.connection.CommandSender;
+import io.jobwerk.cockpit.connection.ItemSender;
+import io.jobwerk.engine.item.Item;
+import io.jobwerk.engine.item.ItemOperation;
+import io.jobwerk.http.auth.Permission;
+import java.util.List;
 import io.jobwerk.cockpit.live.AgentRow;
 import io.jobwerk.cockpit.live.LiveModel;
 import io.jobwerk.cockpit.ui.UiThread;
@@ -32,6 +37,8 @@ public final class AgentsViewModel {
 
     private final LiveModel live;
     private final CommandSender commands;
+    private final ItemSender items;
+    private final ReadOnlyStringWrapper toggleSubagentRefusal = new ReadOnlyStringWrapper("");
     private final UiThread ui;
     private final ReadOnlyObjectWrapper<Optional<AgentRow>> selected = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper resetAgentRefusal = new ReadOnlyStringWrapper("");
@@ -40,8 +47,14 @@ public final class AgentsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     public AgentsViewModel(LiveModel live, CommandSender commands, UiThread ui) {
+        this(live, commands, ItemSender.none(), ui);
+    }
+
+    /** @param items where a Subagent's change (enabled, disabled) goes: the Controller's item route */
+    public AgentsViewModel(LiveModel live, CommandSender commands, ItemSender items, UiThread ui) {
         this.live = live;
         this.commands = commands;
+        this.items = items;
         this.ui = ui;
         live.agents().addListener((ListChangeListener<AgentRow>) c -> reselect());
         live.permissionsProperty().addListener((o, a, b) -> update());
@@ -81,6 +94,11 @@ public final class AgentsViewModel {
         return resetSubagentRefusal.getReadOnlyProperty();
     }
 
+    /** Why the selected Subagent cannot be enabled or disabled; empty when it can (see {@link #toggleSubagent}). */
+    public ReadOnlyStringProperty toggleSubagentRefusalProperty() {
+        return toggleSubagentRefusal.getReadOnlyProperty();
+    }
+
     /** The outcome of the last reset: sent, accepted, or the Controller's problem. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -107,6 +125,43 @@ public final class AgentsViewModel {
         int jobs = row == null ? 0 : row.runningJobs();
         return "Reset Subagent " + id + " of Agent " + (row == null ? "?" : row.agentPath()) + "? Its " + jobs
                 + (jobs == 1 ? " running job is" : " running jobs are") + " recorded as lost (and restarted) and it is dedicated anew.";
+    }
+
+    /** {@code Disable Subagent B of Agent agent? …}, naming its running jobs, which go on. */
+    public String describeToggleSubagent() {
+        AgentRow row = selected.get().orElse(null);
+        if (row == null) {
+            return "Select a Subagent";
+        }
+        int jobs = row.runningJobs();
+        return row.disabled()
+                ? "Enable Subagent " + row.id() + " of Agent " + row.agentPath() + "? Its Agent may select it for jobs again."
+                : "Disable Subagent " + row.id() + " of Agent " + row.agentPath() + "? Its Agent selects it for no new job; its " + jobs
+                        + (jobs == 1 ? " running job goes on." : " running jobs go on.");
+    }
+
+    /**
+     * Disables the selected Subagent, or enables it when it is disabled: JS7's way, its
+     * {@code SubagentItem} changed with {@code disabled} flipped, which the Controller passes on to
+     * the Agent. A disabled Subagent is selected for no job (also not in a bundle); jobs running there go on.
+     */
+    public void toggleSubagent() {
+        Optional<AgentRow> row = selected.get();
+        if (!toggleSubagentRefusal.get().isEmpty() || row.isEmpty()) {
+            message.set(toggleSubagentRefusal.get().isEmpty() ? "Select a Subagent" : toggleSubagentRefusal.get());
+            return;
+        }
+        Checked<Item.SubagentItem> item = live.stateProperty().get().subagent(new SubagentId(row.get().id()));
+        if (item.isFail()) {
+            message.set(item.problemOption().orElseThrow().message());
+            return;
+        }
+        Item.SubagentItem now = item.orThrow();
+        String doing = (now.disabled() ? "Enabling" : "Disabling") + " Subagent " + now.id().string();
+        message.set(doing + " …");
+        items.send(List.of(new ItemOperation.AddOrChangeSimple(new Item.SubagentItem(now.id(), now.agentPath(), now.uri(), !now.disabled()))))
+                .thenAccept(response -> ui.execute(() -> message.set(response.isFail()
+                        ? doing + " failed: " + response.problemOption().orElseThrow().message() : doing + ": accepted")));
     }
 
     public void resetAgent(boolean force) {
@@ -161,5 +216,8 @@ public final class AgentsViewModel {
         resetSubagentRefusal.set(!subagentPermission.isEmpty() ? subagentPermission
                 : row.isEmpty() || row.get().kind() != AgentRow.Kind.SUBAGENT ? "Select a Subagent"
                 : row.get().director() ? "Subagent " + row.get().id() + " is a Director's own: reset its Agent instead" : "");
+        String itemPermission = live.permissionsProperty().get().refusal(Permission.UpdateItem);
+        toggleSubagentRefusal.set(!itemPermission.isEmpty() ? itemPermission
+                : row.isEmpty() || row.get().kind() != AgentRow.Kind.SUBAGENT ? "Select a Subagent" : "");
     }
 }

@@ -42,15 +42,26 @@ public final class NoticeBoardsView extends VBox {
         key.setId("noticeKey");
         key.setPromptText("notice key, e.g. 2026-12-07");
         key.setPrefColumnCount(16);
+        TextField endOfLife = new TextField();
+        endOfLife.setId("noticeEndOfLife");
+        endOfLife.setPromptText("until: +2h, 18:00, 2026-12-08 06:00");
+        endOfLife.setPrefColumnCount(17);
+        endOfLife.setTooltip(new Tooltip("The notice's end of life, in your zone: the Controller deletes it then. Empty: until deleted."));
         Button post = new Button("Post notice", Icons.icon("mdoal-add_alert"));
         post.setId("postNotice");
         post.setTooltip(new Tooltip("Post a notice with this key on the board; orders expecting it go on"));
         post.disableProperty().bind(viewModel.refusalProperty().isNotEmpty());
         post.setOnAction(e -> {
             String boardPath = board.getValue();
-            if (boardPath == null || confirm.test(viewModel.describePost(boardPath, key.getText()))) {
-                viewModel.post(boardPath, key.getText()).problemOption().ifPresentOrElse(
-                        p -> key.setTooltip(new Tooltip(p.message())), key::clear);
+            java.util.Optional<io.jobwerk.engine.base.Problem> wrongEnd = viewModel.endOfLife(endOfLife.getText()).problemOption();
+            if (wrongEnd.isPresent()) { // named before anything is asked
+                viewModel.refuse(wrongEnd.get());
+            } else if (boardPath == null || confirm.test(viewModel.describePost(boardPath, key.getText(), endOfLife.getText()))) {
+                viewModel.post(boardPath, key.getText(), endOfLife.getText()).problemOption().ifPresentOrElse(
+                        viewModel::refuse, () -> {
+                            key.clear();
+                            endOfLife.clear();
+                        });
             }
         });
         Button delete = new Button("Delete notice", Icons.icon("mdoal-delete"));
@@ -63,7 +74,7 @@ public final class NoticeBoardsView extends VBox {
         message.setId("noticesMessage");
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
-        FlowPane actions = new FlowPane(8, 6, board, key, Refusals.withReason(post, viewModel.refusalProperty()),
+        FlowPane actions = new FlowPane(8, 6, board, key, endOfLife, Refusals.withReason(post, viewModel.refusalProperty()),
                 Refusals.withReason(delete, viewModel.refusalProperty()), message);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("toolbar-row");

@@ -40,6 +40,7 @@ public final class NoticeBoardsViewModel {
     private final LiveModel live;
     private final CommandSender commands;
     private final UiThread ui;
+    private final java.time.Clock clock;
     private final ObservableList<NoticeRow> rows = FXCollections.observableArrayList();
     private final ObservableList<NoticeRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<Optional<NoticeRow>> selected = new ReadOnlyObjectWrapper<>(Optional.empty());
@@ -48,6 +49,12 @@ public final class NoticeBoardsViewModel {
     private PMap<BoardPath, BoardState> shownBoards;
 
     public NoticeBoardsViewModel(LiveModel live, CommandSender commands, UiThread ui) {
+        this(live, commands, ui, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock now, for an end of life typed as a time from now or today */
+    public NoticeBoardsViewModel(LiveModel live, CommandSender commands, UiThread ui, java.time.Clock clock) {
+        this.clock = clock;
         this.live = live;
         this.commands = commands;
         this.ui = ui;
@@ -87,11 +94,23 @@ public final class NoticeBoardsViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** The end of life as typed, checked before anything is asked or sent (see {@link EndOfLifeText}). */
+    public Checked<Optional<Instant>> endOfLife(String text) {
+        return EndOfLifeText.parse(text, clock.instant(), live.zone());
+    }
+
     public String describePost(String boardPath, String noticeKey) {
+        return describePost(boardPath, noticeKey, "");
+    }
+
+    /** {@code Post notice 2026-12-07 on board B until 2026-12-08 06:00:00 CET? 2 orders wait for it and go on.} */
+    public String describePost(String boardPath, String noticeKey, String endOfLife) {
         NoticeRow expected = rows.stream().filter(r -> r.boardPath().equals(boardPath) && r.noticeKey().equals(noticeKey.trim()))
                 .findFirst().orElse(null);
         int waiting = expected == null ? 0 : expected.expectingOrders().size();
-        return "Post notice " + noticeKey.trim() + " on board " + boardPath + "?"
+        Optional<Instant> until = endOfLife(endOfLife).toOptional().flatMap(o -> o);
+        return "Post notice " + noticeKey.trim() + " on board " + boardPath
+                + until.map(t -> " until " + endOfLifeText(until, live.zone())).orElse("") + "?"
                 + (waiting == 0 ? "" : " " + waiting + (waiting == 1 ? " order waits for it and goes on." : " orders wait for it and go on."));
     }
 
@@ -100,6 +119,15 @@ public final class NoticeBoardsViewModel {
      * naming the field, before anything is sent.
      */
     public Checked<NoticeId> post(String boardPath, String noticeKey) {
+        return post(boardPath, noticeKey, "");
+    }
+
+    /**
+     * Posts a notice with this key on the board, deleted by the Controller at its end of life as typed
+     * ({@link EndOfLifeText}; empty: it lives until deleted); a missing board, an empty key or an end of
+     * life that is no time or past is refused here, naming the field, before anything is sent.
+     */
+    public Checked<NoticeId> post(String boardPath, String noticeKey, String endOfLife) {
         if (!refusal.get().isEmpty()) {
             return Checked.fail(Problem.of("Forbidden", refusal.get()));
         }
@@ -109,9 +137,19 @@ public final class NoticeBoardsViewModel {
         if (noticeKey == null || noticeKey.isBlank()) {
             return Checked.fail(Problem.of("NoNoticeKey", "Notice key: required (e.g. the plan date 2026-12-07)"));
         }
+        Checked<Optional<Instant>> until = endOfLife(endOfLife);
+        if (until.isFail()) {
+            return Checked.fail(until.problemOption().orElseThrow());
+        }
         NoticeId id = new NoticeId(new BoardPath(boardPath), noticeKey.trim());
-        send(new Command.PostNotice(id, Optional.empty()), "Posted notice " + id.noticeKey() + " on " + boardPath);
+        send(new Command.PostNotice(id, until.orThrow()), "Posted notice " + id.noticeKey() + " on " + boardPath
+                + until.orThrow().map(t -> " until " + endOfLifeText(Optional.of(t), live.zone())).orElse(""));
         return Checked.ok(id);
+    }
+
+    /** Shows why a post was not sent (a field's problem, checked before sending). */
+    public void refuse(Problem problem) {
+        message.set(problem.message());
     }
 
     /** The selected posted notice, for the confirmation; empty when none is selected. */

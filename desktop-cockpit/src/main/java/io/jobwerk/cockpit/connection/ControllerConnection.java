@@ -110,6 +110,12 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
                 () -> client.command(CommandJson.encode(command)).flatMap(CommandJson::decodeResponse), commands);
     }
 
+    /** Changes items ({@code POST apiUri/item}) on the command thread, e.g. a Subagent enabled or disabled. */
+    public CompletableFuture<Checked<Boolean>> postItems(List<io.jobwerk.engine.item.ItemOperation> operations) {
+        return CompletableFuture.supplyAsync(() -> client.postNdjson("/item",
+                io.jobwerk.engine.json.ItemOperationJson.encodeNdjson(operations)).map(ok -> true), commands);
+    }
+
     /** {@code GET apiUri/segments…?query} on a reading thread (not the commands'), e.g. a page of the history. */
     @Override
     public CompletableFuture<Checked<JsonNode>> get(List<String> pathSegments, java.util.Map<String, String> query) {

@@ -24,8 +24,15 @@ public final class ConnectionStrip extends HBox {
 
     private final ConnectionsViewModel viewModel;
     private final HBox chips = new HBox();
+    private final javafx.beans.value.ObservableBooleanValue leadingShown;
 
-    public ConnectionStrip(ConnectionsViewModel viewModel, Runnable showConnections) {
+    /**
+     * @param leading    a chip before the connections' (the shell's "All Controllers"), or null
+     * @param leadingShown whether it is shown instead of one connection: then no connection's chip is marked current
+     */
+    public ConnectionStrip(ConnectionsViewModel viewModel, Runnable showConnections, Node leading,
+                           javafx.beans.value.ObservableBooleanValue leadingShown) {
+        this.leadingShown = leadingShown;
         this.viewModel = viewModel;
         getStyleClass().add("connection-strip");
         setId("connectionStrip");
@@ -37,7 +44,11 @@ public final class ConnectionStrip extends HBox {
         manage.setTooltip(new Tooltip(KeyBinding.SHOW_CONNECTIONS.description() + " (" + KeyBinding.SHOW_CONNECTIONS.displayText() + "); "
                 + KeyBinding.NEXT_CONNECTION.displayText() + " / " + KeyBinding.PREVIOUS_CONNECTION.displayText() + " switch"));
         manage.setOnAction(e -> showConnections.run());
+        if (leading != null) {
+            getChildren().add(leading);
+        }
         getChildren().addAll(chips, spacer, manage);
+        leadingShown.addListener((o, a, b) -> markCurrent());
         viewModel.entries().addListener((ListChangeListener<ConnectionEntry>) c -> rebuild());
         viewModel.currentProperty().addListener((o, a, b) -> markCurrent());
         rebuild();
@@ -51,7 +62,7 @@ public final class ConnectionStrip extends HBox {
     private void markCurrent() {
         for (Node chip : chips.getChildren()) {
             chip.getStyleClass().remove("current");
-            if (chip.getUserData() == viewModel.currentProperty().get()) {
+            if (chip.getUserData() == viewModel.currentProperty().get() && !leadingShown.get()) {
                 chip.getStyleClass().add("current");
             }
         }

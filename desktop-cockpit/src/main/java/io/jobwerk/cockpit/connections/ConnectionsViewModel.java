@@ -61,6 +61,7 @@ public final class ConnectionsViewModel {
     private final ReadOnlyBooleanWrapper messageIsProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper vaultDescription = new ReadOnlyStringWrapper("looking for the OS keyring …");
     private final ReadOnlyBooleanWrapper keyring = new ReadOnlyBooleanWrapper(false);
+    private final java.util.Set<String> openAtStart;
 
     public ConnectionsViewModel(ProfileStore store, PasswordVault vault, Connector connector, PasswordPrompt prompt,
                                 UiThread ui, Executor background, Clock clock, ZoneId zone) {
@@ -88,6 +89,7 @@ public final class ConnectionsViewModel {
         Checked<List<ConnectionProfile>> loaded = store.load();
         loaded.toOptional().orElse(List.of()).forEach(p -> entries.add(newEntry(p)));
         loaded.problemOption().ifPresent(this::problem);
+        openAtStart = store.loadOpen();
         if (!entries.isEmpty()) {
             current.set(entries.get(0));
         }
@@ -213,7 +215,7 @@ public final class ConnectionsViewModel {
         keepPassword(after, password, remember);
         save().ifPresent(p -> info("Saved " + after.name()));
         if (entry.open().isPresent() && (targetChanged || !password.isEmpty())) {
-            disconnect(entry);
+            close(entry);
             connect(entry);
         }
         return Checked.ok(entry);
@@ -221,7 +223,7 @@ public final class ConnectionsViewModel {
 
     /** Disconnects and removes the profile, its password forgotten (keyring and memory). */
     public void remove(ConnectionEntry entry) {
-        disconnect(entry);
+        close(entry);
         int at = entries.indexOf(entry);
         entries.remove(entry);
         session.forget(entry.profile());
@@ -258,6 +260,18 @@ public final class ConnectionsViewModel {
         return answer;
     }
 
+    /**
+     * Connects again the connections that were open when the Cockpit was last closed (as the profile
+     * file remembers them), each with its stored password or asked for it; the one shown stays shown.
+     */
+    public void reopen() {
+        for (ConnectionEntry entry : entries) {
+            if (openAtStart.contains(entry.profile().name())) {
+                connect(entry);
+            }
+        }
+    }
+
     /** Connects with the stored password, else asks for it; an entry already open stays as it is. */
     public void connect(ConnectionEntry entry) {
         if (entry.open().isPresent()) {
@@ -274,6 +288,7 @@ public final class ConnectionsViewModel {
                 }
                 OpenConnection connection = connector.open(profile.conf(password.get()));
                 entry.attach(connection, clock.instant());
+                save();
                 // A refused password is not tried again by itself: the next connect asks (or the operator edits it).
                 connection.live().connectionProperty().addListener((o, a, b) -> {
                     if (b.status() == ConnectionState.Status.LOGIN_FAILED) {
@@ -284,13 +299,19 @@ public final class ConnectionsViewModel {
         });
     }
 
+    /** Ends a connection; the next start does not open it again. */
     public void disconnect(ConnectionEntry entry) {
-        entry.detach(clock.instant()).ifPresent(OpenConnection::close);
+        close(entry);
+        save();
     }
 
-    /** Ends every connection (the window closes). */
+    /** Ends every connection (the window closes); the profile file keeps which were open, for the next start. */
     public void closeAll() {
-        entries.forEach(this::disconnect);
+        entries.forEach(this::close);
+    }
+
+    private void close(ConnectionEntry entry) {
+        entry.detach(clock.instant()).ifPresent(OpenConnection::close);
     }
 
     private Optional<String> ask(ConnectionProfile profile, String why) {
@@ -325,7 +346,9 @@ public final class ConnectionsViewModel {
     private Optional<java.nio.file.Path> save() {
         List<ConnectionProfile> profiles = new ArrayList<>();
         entries.forEach(e -> profiles.add(e.profile()));
-        Checked<java.nio.file.Path> saved = store.save(profiles);
+        java.util.Set<String> open = new java.util.HashSet<>();
+        entries.stream().filter(e -> e.open().isPresent()).forEach(e -> open.add(e.profile().name()));
+        Checked<java.nio.file.Path> saved = store.save(profiles, open);
         saved.problemOption().ifPresent(this::problem);
         return saved.toOptional();
     }

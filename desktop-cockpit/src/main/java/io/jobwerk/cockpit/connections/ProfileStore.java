@@ -13,12 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The operator's connection profiles in {@code connections.json} of the {@link ConfigDirectory}:
- * {@code {"connections":[{"name":…,"controller":…,"user":…}]}} — name, URL and user, never a
- * password (there is no field for one). A save writes a new file and moves it over the old one, so a
+ * {@code {"connections":[{"name":…,"controller":…,"user":…}],"open":["prod",…]}} — name, URL and user, never a
+ * password (there is no field for one), and the names of the connections open when it was last
+ * saved, which the Cockpit opens again at start. A save writes a new file and moves it over the old one, so a
  * crash leaves the old or the new list, never half of one. A missing file is an empty list.
  */
 public final class ProfileStore {
@@ -47,6 +51,24 @@ public final class ProfileStore {
         }
     }
 
+    /**
+     * The names of the connections that were open at the last save; none when the file is missing,
+     * unreadable or older than this list (a start that opens nothing is the safe side).
+     */
+    public Set<String> loadOpen() {
+        if (!Files.exists(file)) {
+            return Set.of();
+        }
+        try {
+            Checked<JsonNode> json = EngineJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+            Set<String> open = new LinkedHashSet<>();
+            json.toOptional().ifPresent(j -> j.path("open").forEach(name -> open.add(name.asText())));
+            return Collections.unmodifiableSet(open);
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
     private Checked<List<ConnectionProfile>> decode(JsonNode json) {
         List<ConnectionProfile> profiles = new ArrayList<>();
         for (JsonNode entry : json.path("connections")) {
@@ -61,11 +83,18 @@ public final class ProfileStore {
     }
 
     public Checked<Path> save(List<ConnectionProfile> profiles) {
+        return save(profiles, Set.of());
+    }
+
+    /** Saves the profiles and which of them are open (names of profiles in the list). */
+    public Checked<Path> save(List<ConnectionProfile> profiles, Set<String> open) {
         ObjectNode root = EngineJson.MAPPER.createObjectNode();
         ArrayNode list = root.putArray("connections");
         for (ConnectionProfile p : profiles) {
             list.addObject().put("name", p.name()).put("controller", p.controllerUri()).put("user", p.userId());
         }
+        ArrayNode openNames = root.putArray("open");
+        profiles.stream().map(ConnectionProfile::name).filter(open::contains).forEach(openNames::add);
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(FILE_NAME + ".tmp");

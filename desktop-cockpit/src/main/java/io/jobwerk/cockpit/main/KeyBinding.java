@@ -24,6 +24,7 @@ public enum KeyBinding {
     SHOW_CONNECTIONS("Connections", "Connections: add, edit, test, connect, disconnect", "Shortcut+0"),
     NEXT_CONNECTION("Connections", "Next Controller", "Shortcut+Page Down"),
     PREVIOUS_CONNECTION("Connections", "Previous Controller", "Shortcut+Page Up"),
+    SHOW_ALL_CONTROLLERS("Connections", "All Controllers: every Controller's orders in one table, counts summed", "Shortcut+Shift+0"),
     FOCUS_FILTER("Orders", "Filter the orders by text / search the log", "Shortcut+F"),
     OPEN_LOG("Orders", "Open the selected order's log", "Shortcut+L"),
     OPEN_ORDER_DETAIL("Orders, History", "Open the selected order's detail (steps on a time axis)", "Shortcut+D"),

@@ -51,7 +51,8 @@ public final class MainView extends StackPane {
     public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm,
                     java.util.function.BiFunction<String, String, java.util.Optional<String>> ask) {
         this.viewModel = viewModel;
-        ordersView = new OrdersView(viewModel.orders(), zone, confirm, viewModel::showLog, viewModel::showOrderDetail);
+        ordersView = new OrdersView(viewModel.orders(), zone, confirm, row -> viewModel.showLog(row.orderId()),
+                row -> viewModel.showOrderDetail(row.orderId()));
         pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
         pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows(), confirm));
         pages.put(Page.ORDERS, ordersView);

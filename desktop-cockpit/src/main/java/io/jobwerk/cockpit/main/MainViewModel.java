@@ -55,6 +55,12 @@ public final class MainViewModel implements Navigator {
 
     public MainViewModel(LiveModel live, CommandSender commands, ControllerReads reads, UiThread ui, Executor background,
                          Clock clock, String controllerName) {
+        this(live, commands, io.jobwerk.cockpit.connection.ItemSender.none(), reads, ui, background, clock, controllerName);
+    }
+
+    /** @param items where item changes go (a Subagent enabled or disabled): the Controller's item route */
+    public MainViewModel(LiveModel live, CommandSender commands, io.jobwerk.cockpit.connection.ItemSender items, ControllerReads reads,
+                         UiThread ui, Executor background, Clock clock, String controllerName) {
         this.live = live;
         this.controllerName = controllerName;
         this.dailyPlan = new DailyPlanViewModel(reads, commands, ui, clock, live.zone());
@@ -64,8 +70,8 @@ public final class MainViewModel implements Navigator {
         this.history = new HistoryViewModel(reads, this, ui, clock, live.zone());
         this.orders = new OrdersViewModel(live, commands, ui);
         this.workflows = new WorkflowsViewModel(live, this, commands, ui);
-        this.agents = new AgentsViewModel(live, commands, ui);
-        this.boards = new io.jobwerk.cockpit.boards.NoticeBoardsViewModel(live, commands, ui);
+        this.agents = new AgentsViewModel(live, commands, items, ui);
+        this.boards = new io.jobwerk.cockpit.boards.NoticeBoardsViewModel(live, commands, ui, clock);
         this.search = new QuickSearchViewModel(live, this);
         this.log = new LogViewModel(live, new HistoryLogSource(reads), ui, background);
         // references are checked on the connected Controller's items; none while not connected

@@ -39,7 +39,7 @@ import javafx.collections.ObservableList;
  * Orders table and the order detail offer the same actions under the same rules. The outcome of
  * the last action is {@link #messageProperty}.
  */
-public final class OrderActions {
+public final class OrderActions implements OrderSelectionActions {
 
     private final LiveModel live;
     private final CommandSender commands;
@@ -81,6 +81,7 @@ public final class OrderActions {
      * Why the user may not change orders at all (e.g. {@code needs permission ControlOrder; user
      * viewer has ValidUser}); empty when it may. While it is not empty, every action is disabled.
      */
+    @Override
     public ReadOnlyStringProperty refusalProperty() {
         return refusal.getReadOnlyProperty();
     }
@@ -93,23 +94,28 @@ public final class OrderActions {
         return List.copyOf(selectedIds);
     }
 
+    @Override
     public ReadOnlyBooleanProperty canCancelProperty() {
         return canCancel.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyBooleanProperty canSuspendProperty() {
         return canSuspend.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyBooleanProperty canResumeProperty() {
         return canResume.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyBooleanProperty canAnswerProperty() {
         return canAnswer.getReadOnlyProperty();
     }
 
     /** Ended orders (finished, cancelled) that are still at the Controller. */
+    @Override
     public ReadOnlyBooleanProperty canDeleteProperty() {
         return canDelete.getReadOnlyProperty();
     }
@@ -120,15 +126,18 @@ public final class OrderActions {
     }
 
     /** Failed orders among the selection (see {@link #failedToSkip}). */
+    @Override
     public ReadOnlyBooleanProperty canResumeAsSucceededProperty() {
         return canResumeAsSucceeded.getReadOnlyProperty();
     }
 
     /** Orders among the selection that wait for a time, a cycle, a notice or their start (see {@link #goable}). */
+    @Override
     public ReadOnlyBooleanProperty canGoProperty() {
         return canGo.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -178,23 +187,27 @@ public final class OrderActions {
     }
 
     /** Says what a cancel would affect, for the confirmation: {@code Cancel 2 orders (a, b) and kill their running jobs?} */
+    @Override
     public String describeCancel(boolean kill) {
         List<OrderRow> rows = cancellable();
         return "Cancel " + count(rows.size()) + " (" + names(rows) + ")" + (kill ? " and kill their running jobs" : "") + "?";
     }
 
+    @Override
     public String describeSuspend() {
         List<OrderRow> rows = suspendable();
         return "Suspend " + count(rows.size()) + " (" + names(rows) + ")?";
     }
 
     /** {@code Suspend 1 order (a), kill its running job and leave a lock it waits for or holds?} */
+    @Override
     public String describeSuspendAndKill() {
         List<OrderRow> rows = suspendable();
         return "Suspend " + count(rows.size()) + " (" + names(rows) + "), kill " + (rows.size() == 1 ? "its running job" : "their running jobs")
                 + " and leave " + (rows.size() == 1 ? "a lock it waits for or holds" : "the locks they wait for or hold") + "?";
     }
 
+    @Override
     public String describeResumeAsSucceeded() {
         List<OrderRow> rows = failedToSkip();
         return "Resume " + count(rows.size()) + " (" + names(rows) + ") as succeeded? "
@@ -202,29 +215,34 @@ public final class OrderActions {
                 + " with the next instruction.";
     }
 
+    @Override
     public String describeGo() {
         List<OrderRow> rows = goable();
         return "Let " + count(rows.size()) + " (" + names(rows) + ") go on now, without waiting for "
                 + (rows.size() == 1 ? "its" : "their") + " time, cycle or notices?";
     }
 
+    @Override
     public String describeDelete() {
         List<OrderRow> rows = deletable();
         return "Delete " + count(rows.size()) + " (" + names(rows) + ") from the Controller? The history keeps them.";
     }
 
+    @Override
     public void cancel(boolean kill) {
         List<OrderId> ids = ids(cancellable());
         send(new Command.CancelOrders(ids, kill ? CancellationMode.kill(false) : new CancellationMode.FreshOrStarted(Optional.empty())),
                 ids.isEmpty(), (kill ? "Cancelling (kill) " : "Cancelling ") + count(ids.size()));
     }
 
+    @Override
     public void suspend() {
         List<OrderId> ids = ids(suspendable());
         send(new Command.SuspendOrders(ids, SuspensionMode.STANDARD), ids.isEmpty(), "Suspending " + count(ids.size()));
     }
 
     /** Suspends, kills the running job (SIGTERM, then SIGKILL after the job's delay) and leaves a lock (JS7's {@code resetState}). */
+    @Override
     public void suspendAndKill() {
         List<OrderId> ids = ids(suspendable());
         send(new Command.SuspendOrders(ids, new SuspensionMode(true, CancellationMode.kill(false).killOption())), ids.isEmpty(),
@@ -236,6 +254,7 @@ public final class OrderActions {
      * succeeded ({@code ResumeOrder} with {@code asSucceeded} and the next position; as JS7, resumed
      * where it is the failed job would run again). One {@code Batch} for all.
      */
+    @Override
     public void resumeAsSucceeded() {
         List<Command> resumes = new ArrayList<>();
         for (OrderRow row : failedToSkip()) {
@@ -245,6 +264,7 @@ public final class OrderActions {
     }
 
     /** Lets each waiting order go on at its position now ({@code GoOrder}); one {@code Batch} for all. */
+    @Override
     public void go() {
         List<Command> goes = new ArrayList<>();
         for (OrderRow row : goable()) {
@@ -253,11 +273,13 @@ public final class OrderActions {
         sendAll(goes, "Go now for " + count(goes.size()));
     }
 
+    @Override
     public void resume() {
         List<OrderId> ids = ids(resumable());
         send(new Command.ResumeOrders(ids, false, Optional.empty()), ids.isEmpty(), "Resuming " + count(ids.size()));
     }
 
+    @Override
     public void answerPrompt() {
         for (OrderRow row : prompting()) {
             send(new Command.AnswerOrderPrompt(new OrderId(row.orderId())), false, "Answered the prompt of " + row.orderId());
@@ -296,6 +318,7 @@ public final class OrderActions {
         message.set(problem.message());
     }
 
+    @Override
     public void delete() {
         List<OrderId> ids = ids(deletable());
         send(new Command.DeleteOrdersWhenTerminated(ids), ids.isEmpty(), "Deleting " + count(ids.size()));
@@ -378,7 +401,7 @@ public final class OrderActions {
         return rows.stream().map(r -> new OrderId(r.orderId())).toList();
     }
 
-    static String count(int n) {
+    public static String count(int n) {
         return n + (n == 1 ? " order" : " orders");
     }
 

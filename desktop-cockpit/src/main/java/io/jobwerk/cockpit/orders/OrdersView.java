@@ -41,18 +41,18 @@ public final class OrdersView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm z");
 
-    private final OrdersViewModel viewModel;
+    private final OrdersScreen viewModel;
     private final Predicate<String> confirm;
     private final TableView<OrderRow> table;
     private final TextField filterText = new TextField();
 
     /** @param confirm asks the operator (the question names what is affected); true to go on */
-    public OrdersView(OrdersViewModel viewModel, ZoneId zone, Predicate<String> confirm,
-                      java.util.function.Consumer<String> openLog, java.util.function.Consumer<String> openDetail) {
+    public OrdersView(OrdersScreen viewModel, ZoneId zone, Predicate<String> confirm,
+                      java.util.function.Consumer<OrderRow> openLog, java.util.function.Consumer<OrderRow> openDetail) {
         this.viewModel = viewModel;
         this.confirm = confirm;
         getStyleClass().add("page");
-        Label title = new Label("Orders");
+        Label title = new Label(viewModel.title());
         title.getStyleClass().add("page-title");
         Label summary = new Label();
         summary.getStyleClass().add("muted");
@@ -79,19 +79,19 @@ public final class OrdersView extends VBox {
         HBox filters = new HBox(8, group, workflow, agent, filterText);
         filters.getStyleClass().add("toolbar-row");
 
-        Button cancel = action("Cancel", "mdoal-cancel", KeyBinding.CANCEL_ORDERS, viewModel.canCancelProperty(), () -> cancel(false));
+        OrderSelectionActions more = viewModel.actions();
+        Button cancel = action("Cancel", "mdoal-cancel", KeyBinding.CANCEL_ORDERS, more.canCancelProperty(), () -> cancel(false));
         cancel.setId("cancelOrders");
-        Button kill = action("Cancel and kill", "mdoal-delete_forever", KeyBinding.CANCEL_AND_KILL, viewModel.canCancelProperty(), () -> cancel(true));
+        Button kill = action("Cancel and kill", "mdoal-delete_forever", KeyBinding.CANCEL_AND_KILL, more.canCancelProperty(), () -> cancel(true));
         kill.setId("cancelAndKill");
-        Button suspend = action("Suspend", "mdmz-pause", KeyBinding.SUSPEND_ORDERS, viewModel.canSuspendProperty(), this::suspend);
+        Button suspend = action("Suspend", "mdmz-pause", KeyBinding.SUSPEND_ORDERS, more.canSuspendProperty(), this::suspend);
         suspend.setId("suspendOrders");
-        Button resume = action("Resume", "mdmz-play_arrow", KeyBinding.RESUME_ORDERS, viewModel.canResumeProperty(), viewModel::resume);
+        Button resume = action("Resume", "mdmz-play_arrow", KeyBinding.RESUME_ORDERS, more.canResumeProperty(), more::resume);
         resume.setId("resumeOrders");
-        OrderActions more = viewModel.actions();
         Button suspendKill = new Button("Suspend and kill", Icons.icon("mdmz-pause_circle_outline"));
         suspendKill.setId("suspendAndKill");
         suspendKill.setTooltip(new Tooltip("Suspend the selected orders, kill their running jobs and leave a lock they wait for or hold"));
-        suspendKill.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.canSuspendProperty()));
+        suspendKill.disableProperty().bind(javafx.beans.binding.Bindings.not(more.canSuspendProperty()));
         suspendKill.setOnAction(e -> {
             if (confirm.test(more.describeSuspendAndKill())) {
                 more.suspendAndKill();
@@ -109,34 +109,34 @@ public final class OrdersView extends VBox {
             }
         });
         go.setId("goOrders");
-        Button answer = action("Answer prompt", "mdoal-check", KeyBinding.ANSWER_PROMPT, viewModel.canAnswerProperty(), viewModel::answerPrompt);
+        Button answer = action("Answer prompt", "mdoal-check", KeyBinding.ANSWER_PROMPT, more.canAnswerProperty(), more::answerPrompt);
         answer.setId("answerPrompt");
         Button delete = new Button("Delete", Icons.icon("mdoal-delete"));
         delete.setId("deleteOrders");
         delete.setTooltip(new Tooltip("Remove the selected ended orders from the Controller (the history keeps them)"));
-        delete.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.actions().canDeleteProperty()));
+        delete.disableProperty().bind(javafx.beans.binding.Bindings.not(more.canDeleteProperty()));
         delete.setOnAction(e -> {
-            if (confirm.test(viewModel.actions().describeDelete())) {
-                viewModel.actions().delete();
+            if (confirm.test(more.describeDelete())) {
+                more.delete();
             }
         });
         Label message = new Label();
         message.setId("ordersMessage");
         message.getStyleClass().add("muted");
-        message.textProperty().bind(viewModel.messageProperty());
+        message.textProperty().bind(more.messageProperty());
         javafx.beans.binding.BooleanBinding noneSelected = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> viewModel.detailProperty().get().isEmpty(), viewModel.detailProperty());
         Button log = new Button("Log", Icons.icon("mdoal-description"));
         log.setId("openLog");
         log.setTooltip(new Tooltip("The selected order's log, live (" + KeyBinding.OPEN_LOG.displayText() + ")"));
         log.disableProperty().bind(noneSelected);
-        log.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openLog.accept(r.orderId())));
+        log.setOnAction(e -> viewModel.detailProperty().get().ifPresent(openLog));
         Button detailButton = new Button("Detail", Icons.icon("mdoal-assignment"));
         detailButton.setId("openOrderDetail");
         detailButton.setTooltip(new Tooltip(KeyBinding.OPEN_ORDER_DETAIL.description() + " (" + KeyBinding.OPEN_ORDER_DETAIL.displayText() + ")"));
         detailButton.disableProperty().bind(noneSelected);
-        detailButton.setOnAction(e -> viewModel.detailProperty().get().ifPresent(r -> openDetail.accept(r.orderId())));
-        javafx.beans.value.ObservableStringValue refusal = viewModel.actions().refusalProperty();
+        detailButton.setOnAction(e -> viewModel.detailProperty().get().ifPresent(openDetail));
+        javafx.beans.value.ObservableStringValue refusal = more.refusalProperty();
         // A FlowPane, not an HBox: on a narrow window the actions wrap to a second row instead of being cut to "…"
         javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, log, detailButton, new javafx.scene.control.Separator(Orientation.VERTICAL),
                 Refusals.withReason(suspend, refusal), Refusals.withReason(suspendKill, refusal), Refusals.withReason(resume, refusal),
@@ -151,7 +151,7 @@ public final class OrdersView extends VBox {
             javafx.scene.control.TableRow<OrderRow> tableRow = new javafx.scene.control.TableRow<>();
             tableRow.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !tableRow.isEmpty()) {
-                    openDetail.accept(tableRow.getItem().orderId());
+                    openDetail.accept(tableRow.getItem());
                 }
             });
             return tableRow;
@@ -215,16 +215,14 @@ public final class OrdersView extends VBox {
     }
 
     private void cancel(boolean kill) {
-        if (confirm.test(viewModel.describeCancel(kill))) {
-            viewModel.cancel(kill);
+        if (confirm.test(viewModel.actions().describeCancel(kill))) {
+            viewModel.actions().cancel(kill);
         }
     }
 
     private void suspend() {
-        List<OrderRow> rows = viewModel.suspendable();
-        if (confirm.test("Suspend " + rows.size() + (rows.size() == 1 ? " order" : " orders") + " ("
-                + rows.stream().limit(5).map(OrderRow::orderId).reduce((a, b) -> a + ", " + b).orElse("") + ")?")) {
-            viewModel.suspend();
+        if (confirm.test(viewModel.actions().describeSuspend())) {
+            viewModel.actions().suspend();
         }
     }
 
@@ -274,9 +272,15 @@ public final class OrdersView extends VBox {
         at.setMinWidth(136);
         TableColumn<OrderRow, String> why = column("Why (obstacles, failure)", 250, OrderRow::whyText);
         t.getColumns().setAll(List.of(id, workflow, step, state, agent, priority, at, why));
+        if (viewModel.showsControllers()) {
+            TableColumn<OrderRow, String> controller = column("Controller", 90, r -> viewModel.controllerOf(r).orElse(""));
+            controller.setId("controllerColumn");
+            controller.setMinWidth(96);
+            t.getColumns().add(0, controller);
+        }
         t.setTableMenuButtonVisible(true); // the operator hides the columns it does not need
         t.getSelectionModel().getSelectedItems().addListener((ListChangeListener<OrderRow>) c ->
-                viewModel.select(t.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).map(OrderRow::orderId).toList()));
+                viewModel.selectRows(t.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).toList()));
         return t;
     }
 
@@ -336,11 +340,23 @@ public final class OrdersView extends VBox {
                 setText(empty ? null : item == null || item.isEmpty() ? all : item);
             }
         });
+        // the skin shows the converter's text of the value in the button, not the button cell's: "" is "All …"
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String item) {
+                return item == null || item.isEmpty() ? all : item;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return all.equals(text) ? "" : text;
+            }
+        });
         box.setValue(""); // after the cells, so the button cell shows "All …"
         return box;
     }
 
-    private static void showDetail(VBox detail, Optional<OrderRow> selected, ZoneId zone) {
+    private void showDetail(VBox detail, Optional<OrderRow> selected, ZoneId zone) {
         detail.getChildren().clear();
         if (selected.isEmpty()) {
             Label empty = new Label("Select an order to see where it is and why it waits or failed.");
@@ -354,7 +370,8 @@ public final class OrdersView extends VBox {
         id.getStyleClass().add("section-title");
         Label state = new Label(row.group().label() + " · " + row.state());
         state.getStyleClass().add(row.group().styleClass());
-        Label where = new Label("Workflow " + row.workflowPath() + " (version " + row.versionLabel() + ")");
+        Label where = new Label(viewModel.controllerOf(row).map(c -> "Controller " + c + " · ").orElse("")
+                + "Workflow " + row.workflowPath() + " (version " + row.versionLabel() + ")");
         where.setWrapText(true);
         Label at = new Label("At " + (row.step().isEmpty() ? "" : row.step() + " ") + row.position()
                 + row.agent().map(a -> " · Agent " + a).orElse(" · at the Controller"));

@@ -6,7 +6,6 @@ import io.jobwerk.cockpit.live.OrderRow;
 import io.jobwerk.cockpit.live.StateGroup;
 import io.jobwerk.cockpit.ui.UiThread;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,7 +27,7 @@ import javafx.collections.transformation.SortedList;
  * selection and what can be done to it ({@link OrderActions}); the selected order's detail with why
  * it waits or failed. The outcome of the last action is {@link #messageProperty}.
  */
-public final class OrdersViewModel {
+public final class OrdersViewModel implements OrdersScreen {
 
     private final LiveModel live;
 
@@ -61,34 +60,51 @@ public final class OrdersViewModel {
         updateSummary();
     }
 
+    @Override
+    public String title() {
+        return "Orders";
+    }
+
+    @Override
     public ObjectProperty<StateGroup> groupProperty() {
         return group;
     }
 
+    @Override
     public StringProperty workflowProperty() {
         return workflow;
     }
 
+    @Override
     public StringProperty agentProperty() {
         return agent;
     }
 
+    @Override
     public StringProperty textProperty() {
         return text;
     }
 
     /** The filtered orders; a view binds its comparator to {@link SortedList#comparatorProperty()}. */
+    @Override
     public SortedList<OrderRow> rows() {
         return sorted;
     }
 
     /** The workflow paths and Agents there are, for the filter choices. */
+    @Override
     public List<String> workflowChoices() {
         return live.workflows().stream().map(w -> w.path()).toList();
     }
 
+    @Override
     public List<String> agentChoices() {
         return live.agents().stream().filter(a -> a.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.AGENT).map(a -> a.id()).toList();
+    }
+
+    @Override
+    public void selectRows(List<OrderRow> rows) {
+        select(rows.stream().map(OrderRow::orderId).toList());
     }
 
     public void select(List<String> orderIds) {
@@ -96,6 +112,7 @@ public final class OrdersViewModel {
         actions.select(orderIds);
     }
 
+    @Override
     public ReadOnlyObjectProperty<Optional<OrderRow>> detailProperty() {
         return detail.getReadOnlyProperty();
     }
@@ -122,11 +139,13 @@ public final class OrdersViewModel {
     }
 
     /** e.g. {@code 12 of 340 orders} */
+    @Override
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
 
     /** The actions on the selected orders (the same as the order detail's). */
+    @Override
     public OrderActions actions() {
         return actions;
     }
@@ -173,23 +192,8 @@ public final class OrdersViewModel {
     }
 
     private void refilter() {
-        StateGroup g = group.get();
-        String w = workflow.get() == null ? "" : workflow.get();
-        String a = agent.get() == null ? "" : agent.get();
-        String t = text.get() == null ? "" : text.get().trim().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(row -> (g == null || row.group() == g)
-                && (w.isEmpty() || row.workflowPath().equals(w))
-                && (a.isEmpty() || row.agent().filter(a::equals).isPresent())
-                && (t.isEmpty() || matches(row, t)));
+        filtered.setPredicate(new OrderFilter(group.get(), workflow.get(), agent.get(), text.get()));
         updateSummary();
-    }
-
-    private static boolean matches(OrderRow row, String lowerText) {
-        return row.orderId().toLowerCase(Locale.ROOT).contains(lowerText)
-                || row.workflowPath().toLowerCase(Locale.ROOT).contains(lowerText)
-                || row.step().toLowerCase(Locale.ROOT).contains(lowerText)
-                || row.state().toLowerCase(Locale.ROOT).contains(lowerText)
-                || row.whyText().toLowerCase(Locale.ROOT).contains(lowerText);
     }
 
     private void updateSummary() {

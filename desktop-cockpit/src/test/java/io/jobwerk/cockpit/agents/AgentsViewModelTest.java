@@ -123,4 +123,43 @@ class AgentsViewModelTest {
         assertThat(viewModel.resetAgentRefusalProperty().get()).isEqualTo("Select an Agent or one of its Subagents");
         assertThat(viewModel.resetSubagentRefusalProperty().get()).isEqualTo("Select a Subagent");
     }
+
+    @Test
+    void disablesAndEnablesASubagentByChangingItsItem() {
+        List<List<io.jobwerk.engine.item.ItemOperation>> changes = new ArrayList<>();
+        AgentsViewModel items = new AgentsViewModel(live, command -> CompletableFuture.completedFuture(answer), operations -> {
+            changes.add(operations);
+            return CompletableFuture.completedFuture(Checked.ok(true));
+        }, UiThread.direct());
+        show("Coupled");
+        items.select(row("A"));
+        assertThat(items.toggleSubagentRefusalProperty().get()).isEqualTo("Select a Subagent");
+        items.select(row("A-2"));
+        assertThat(items.toggleSubagentRefusalProperty().get()).isEmpty();
+        assertThat(items.describeToggleSubagent()).isEqualTo("Disable Subagent A-2 of Agent A? Its Agent selects it for no new job; "
+                + "its 0 running jobs go on.");
+        items.toggleSubagent();
+        assertThat(changes).containsExactly(List.of(new io.jobwerk.engine.item.ItemOperation.AddOrChangeSimple(
+                new io.jobwerk.engine.item.Item.SubagentItem(new SubagentId("A-2"), new AgentPath("A"), "http://127.0.0.1:2", true))));
+        assertThat(items.messageProperty().get()).isEqualTo("Disabling Subagent A-2: accepted");
+
+        live.apply(new LiveUpdate(Snapshots.state(
+                "{\"TYPE\":\"SubagentItem\",\"id\":\"A-2\",\"agentPath\":\"A\",\"uri\":\"http://127.0.0.1:2\",\"disabled\":true}"),
+                2, true, Set.of(), true, List.of()));
+        assertThat(items.selectedProperty().get()).hasValueSatisfying(r -> assertThat(r.disabled()).isTrue());
+        assertThat(items.describeToggleSubagent()).isEqualTo("Enable Subagent A-2 of Agent A? Its Agent may select it for jobs again.");
+        items.toggleSubagent();
+        assertThat(changes.get(1)).singleElement().isEqualTo(new io.jobwerk.engine.item.ItemOperation.AddOrChangeSimple(
+                new io.jobwerk.engine.item.Item.SubagentItem(new SubagentId("A-2"), new AgentPath("A"), "http://127.0.0.1:2", false)));
+    }
+
+    @Test
+    void changingASubagentNeedsUpdateItem() {
+        show("Coupled");
+        live.setPermissions(new UserPermissions("viewer", Optional.of(Set.of(Permission.ValidUser))));
+        viewModel.select(row("A-2"));
+        assertThat(viewModel.toggleSubagentRefusalProperty().get()).isEqualTo("needs permission UpdateItem; user viewer has ValidUser");
+        viewModel.toggleSubagent();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("needs permission UpdateItem; user viewer has ValidUser");
+    }
 }

@@ -72,7 +72,7 @@ public final class OrdersTableBench {
         LiveModel live = new LiveModel(Clock.systemUTC(), ZoneId.of("UTC"));
         MainViewModel main = new MainViewModel(live, c -> CompletableFuture.completedFuture(Checked.<CommandResponse>ok(CommandResponse.ACCEPTED)),
                 new FakeReads((p, q) -> "{}"), UiThread.direct(), Runnable::run, Clock.systemUTC(), "bench");
-        OrdersView view = new OrdersView(main.orders(), ZoneId.of("UTC"), q -> true, id -> { }, id -> { });
+        OrdersView view = new OrdersView(main.orders(), ZoneId.of("UTC"), q -> true, row -> { }, row -> { });
         Scene scene = new Scene(view, 1440, 900);
         Theme.LIGHT.apply(scene);
         Stage stage = new Stage();

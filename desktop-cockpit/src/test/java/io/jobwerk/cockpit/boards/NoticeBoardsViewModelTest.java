@@ -96,4 +96,25 @@ class NoticeBoardsViewModelTest {
         viewModel.deleteSelected();
         assertThat(sent).isEmpty();
     }
+
+    @Test
+    void postsANoticeWithItsEndOfLifeAsTyped() {
+        show();
+        NoticeBoardsViewModel timed = new NoticeBoardsViewModel(live, command -> {
+            sent.add(command);
+            return CompletableFuture.completedFuture(Checked.<CommandResponse>ok(CommandResponse.ACCEPTED));
+        }, UiThread.direct(), Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
+        assertThat(timed.describePost("etl-done", "2026-12-07", "+2h"))
+                .isEqualTo("Post notice 2026-12-07 on board etl-done until 2026-12-07 12:00:00 UTC? 1 order waits for it and goes on.");
+        timed.post("etl-done", "2026-12-07", "+2h").orThrow();
+        assertThat(sent).containsExactly(new Command.PostNotice(new io.jobwerk.engine.board.NoticeId(new io.jobwerk.engine.path.BoardPath("etl-done"),
+                "2026-12-07"), Optional.of(Instant.parse("2026-12-07T12:00:00Z"))));
+        assertThat(timed.messageProperty().get()).isEqualTo("Posted notice 2026-12-07 on etl-done until 2026-12-07 12:00:00 UTC");
+
+        assertThat(timed.post("etl-done", "2026-12-07", "09:00").problemOption().orElseThrow().message())
+                .isEqualTo("End of life '09:00' is past: the notice would be deleted at once");
+        assertThat(timed.post("etl-done", "2026-12-07", "soon").problemOption().orElseThrow().message())
+                .startsWith("End of life 'soon': give +30m, +2h, +1d");
+        assertThat(sent).hasSize(1);
+    }
 }

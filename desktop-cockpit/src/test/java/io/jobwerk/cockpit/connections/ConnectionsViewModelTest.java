@@ -240,6 +240,34 @@ class ConnectionsViewModelTest {
                 .isEqualTo("No password: type it to test the connection");
     }
 
+    @Test
+    void theConnectionsOpenWhenClosedAreOpenedAgainAtTheNextStart() {
+        PersistentVault keyring = new PersistentVault();
+        ConnectionsViewModel first = viewModel(keyring);
+        first.add("prod", "http://prod:4444", "operator", "from-keyring", true).orThrow();
+        first.add("test", "http://test:4444", "tester", "", false).orThrow();
+        first.add("site", "http://site:4444", "ops", "", false).orThrow();
+        answer = Optional.of(new ConnectionsViewModel.PasswordPrompt.Answer("typed-once", false));
+        first.connect(first.entry("prod").orElseThrow());
+        first.connect(first.entry("test").orElseThrow());
+        first.connect(first.entry("site").orElseThrow());
+        first.disconnect(first.entry("site").orElseThrow()); // closed by the operator: not opened again
+        first.closeAll(); // the window closes
+        assertThat(read(config.resolve(ProfileStore.FILE_NAME))).doesNotContain("from-keyring", "typed-once");
+
+        opened.clear();
+        asked.clear();
+        answer = Optional.of(new ConnectionsViewModel.PasswordPrompt.Answer("typed-again", false));
+        ConnectionsViewModel next = viewModel(keyring);
+        assertThat(opened).as("nothing opens before reopen").isEmpty();
+        next.reopen();
+        assertThat(opened).extracting(c -> c.conf.name() + ":" + c.conf.password())
+                .containsExactly("prod:from-keyring", "test:typed-again");
+        assertThat(asked).as("test's password was kept for that run only: asked").containsExactly("test: Password of tester at http://test:4444");
+        assertThat(next.entry("site").orElseThrow().open()).isEmpty();
+        assertThat(next.currentProperty().get().profile().name()).isEqualTo("prod");
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);

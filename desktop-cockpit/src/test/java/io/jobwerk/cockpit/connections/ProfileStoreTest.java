@@ -49,4 +49,16 @@ class ProfileStoreTest {
         assertThat(profile.sameTarget("http://127.0.0.1:4444/controller/api/", "demo")).isTrue();
         assertThat(profile.sameTarget("http://127.0.0.1:4444", "other")).isFalse();
     }
+
+    @Test
+    void theOpenConnectionsAreNamedBesideTheProfilesAndAnOlderFileHasNone() throws Exception {
+        ProfileStore store = new ProfileStore(directory);
+        List<ConnectionProfile> profiles = List.of(new ConnectionProfile("prod", "http://prod:4444", "operator"),
+                new ConnectionProfile("test", "http://test:4444", "tester"));
+        store.save(profiles, java.util.Set.of("test", "gone")).orThrow();
+        assertThat(store.loadOpen()).containsExactly("test");
+        assertThat(store.load().orThrow()).isEqualTo(profiles);
+        Files.writeString(store.file(), "{\"connections\":[{\"name\":\"prod\",\"controller\":\"http://prod:4444\",\"user\":\"operator\"}]}");
+        assertThat(store.loadOpen()).isEmpty();
+    }
 }
