@@ -239,8 +239,8 @@ public final class OrdersView extends VBox {
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         state.setComparator(java.util.Comparator.comparing(OrderRow::group).thenComparing(OrderRow::state));
         state.setCellFactory(c -> new StateCell());
-        state.setPrefWidth(115);
-        state.setMinWidth(108);
+        state.setPrefWidth(124);
+        state.setMinWidth(122); // "In progress" and "Suspended" with their icon, also beside the Controller column
         TableColumn<OrderRow, String> agent = column("Agent", 70, OrderRow::agentOrDash);
         agent.setMinWidth(66);
         TableColumn<OrderRow, java.math.BigDecimal> priority = new TableColumn<>("Priority");
@@ -273,9 +273,9 @@ public final class OrdersView extends VBox {
         TableColumn<OrderRow, String> why = column("Why (obstacles, failure)", 250, OrderRow::whyText);
         t.getColumns().setAll(List.of(id, workflow, step, state, agent, priority, at, why));
         if (viewModel.showsControllers()) {
-            TableColumn<OrderRow, String> controller = column("Controller", 90, r -> viewModel.controllerOf(r).orElse(""));
+            TableColumn<OrderRow, String> controller = column("Controller", 96, r -> viewModel.controllerOf(r).orElse(""));
             controller.setId("controllerColumn");
-            controller.setMinWidth(96);
+            controller.setMinWidth(80);
             t.getColumns().add(0, controller);
         }
         t.setTableMenuButtonVisible(true); // the operator hides the columns it does not need
