@@ -5,6 +5,7 @@ import io.jobwerk.cli.Standalone;
 import io.jobwerk.controller.Controller;
 import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.http.client.EngineClient;
+import io.jobwerk.testing.Closing;
 import io.jobwerk.testing.Ports;
 import io.jobwerk.testing.ServerProcess;
 import java.nio.file.Path;
@@ -297,21 +298,12 @@ public final class JobwerkSystem implements AutoCloseable {
     /** Stops everything started, last started first; a failing close does not keep the others open. */
     @Override
     public synchronized void close() {
-        RuntimeException failure = null;
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("Closing " + started.get(i) + " failed", e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
+        List<AutoCloseable> toClose = List.copyOf(started);
         started.clear();
-        if (failure != null) {
-            throw failure;
+        try {
+            Closing.lastFirst(toClose);
+        } catch (Exception e) {
+            throw new IllegalStateException("Closing the system in " + spec.dir() + " failed", e);
         }
     }
 
