@@ -89,7 +89,10 @@ public final class JobwerkSystem implements AutoCloseable {
 
     // --- the standalone server
 
-    /** Starts the standalone server (again, on its ports when it ran before). */
+    /**
+     * Starts the standalone server (again, on its Controller's port when it ran before; its Agent's
+     * port is the next one, the same as before with {@link SystemSpec.Builder#fixedPorts}).
+     */
     public void startStandalone() {
         if (spec.processes()) {
             controllerProcess = started(launch.standaloneProcess(controllerPort));
@@ -184,10 +187,14 @@ public final class JobwerkSystem implements AutoCloseable {
     }
 
     public String agentUri(AgentPath agentPath) {
-        return "http://127.0.0.1:" + (spec.standalone() ? controllerPort + 1 : agentPorts.get(agentPath));
+        return "http://127.0.0.1:" + agentPort(agentPath);
     }
 
+    /** The Agent's port; a standalone server's Agent is on the port after the Controller's, unless it started on any free ports. */
     public int agentPort(AgentPath agentPath) {
+        if (standalone != null) {
+            return standalone.agent().port();
+        }
         return spec.standalone() ? controllerPort + 1 : agentPorts.get(agentPath);
     }
 

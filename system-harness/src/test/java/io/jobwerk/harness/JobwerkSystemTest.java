@@ -49,6 +49,7 @@ class JobwerkSystemTest {
 
             assertThat(system.controllerUri()).isEqualTo(uri);
             assertThat(system.standalone().controllerUri()).isEqualTo(uri);
+            assertThat(system.agentPort(AGENT)).as("the Agent on the next port").isEqualTo(system.controllerPort() + 1);
             assertThat(system.client().get("").isOk()).isTrue();
         }
     }
