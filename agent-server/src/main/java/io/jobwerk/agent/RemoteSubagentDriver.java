@@ -15,6 +15,7 @@ import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.subagent.SubagentMetrics;
 import io.jobwerk.http.client.EngineClient;
+import io.jobwerk.http.client.EventStreamHandle;
 import io.jobwerk.runtime.Decision;
 import io.jobwerk.runtime.EngineKeeper;
 import io.jobwerk.scheduler.Backoff;
@@ -70,6 +71,8 @@ final class RemoteSubagentDriver implements SubagentDriver {
     static final Backoff RECONNECT_DELAYS = Backoff.ofMillis(500, 1000, 2000, 5000);
     private static final Duration RESET_POLL = Duration.ofMillis(50);
     private static final int RELEASE_EVERY = 500;
+    /** The longest poll of the Subagent's event stream; the metrics are refreshed at least as often. */
+    static final Duration LONGEST_POLL = Duration.ofSeconds(10);
 
     private final Item.SubagentItem item;
     private final String directorRunId;
@@ -81,6 +84,9 @@ final class RemoteSubagentDriver implements SubagentDriver {
     private final Scheduler scheduler;
     private final RemoteSubagentProcesses processes;
     private final Thread eventThread;
+    private final Duration longestPoll;
+    // The poll under way: cancelled when it must end before its time (a failed persist, a reset, close)
+    private volatile EventStreamHandle poll = new EventStreamHandle();
     private volatile boolean closed;
     private volatile SubagentMetrics metrics = SubagentMetrics.ofProcessCount(0);
     // The task each order processing here runs; an event of another task (an earlier attempt) is ignored.
@@ -102,7 +108,14 @@ final class RemoteSubagentDriver implements SubagentDriver {
      */
     RemoteSubagentDriver(Item.SubagentItem item, String userId, String password, String directorRunId, EngineKeeper keeper,
                          Predicate<OrderId> runsInDirector, Scheduler scheduler) {
+        this(item, userId, password, directorRunId, keeper, runsInDirector, scheduler, LONGEST_POLL);
+    }
+
+    /** @param longestPoll the longest poll of the event stream (a test's may be longer than {@link #LONGEST_POLL}) */
+    RemoteSubagentDriver(Item.SubagentItem item, String userId, String password, String directorRunId, EngineKeeper keeper,
+                         Predicate<OrderId> runsInDirector, Scheduler scheduler, Duration longestPoll) {
         this.scheduler = scheduler;
+        this.longestPoll = longestPoll;
         this.item = item;
         this.directorRunId = directorRunId;
         this.coupling = new AtomicReference<>(SubagentCoupling.initial(directorRunId));
@@ -242,11 +255,17 @@ final class RemoteSubagentDriver implements SubagentDriver {
         if (closed) {
             return Checked.ok(false);
         }
-        Duration poll = coupling.get().directorTimeout().dividedBy(3);
-        if (poll.compareTo(Duration.ofSeconds(10)) > 0) {
-            poll = Duration.ofSeconds(10);
+        Duration timeout = coupling.get().directorTimeout().dividedBy(3);
+        if (timeout.compareTo(longestPoll) > 0) {
+            timeout = longestPoll;
         }
-        Checked<Long> result = client.readEvents(after, poll, json -> {
+        EventStreamHandle handle = new EventStreamHandle();
+        poll = handle;
+        // Checked after publishing the handle: a failed persist, a reset or close either cancels this handle or is seen here
+        if (closed || rewindAfter >= 0 || coupling.get().phase() == Phase.RESETTING) {
+            handle.cancel();
+        }
+        Checked<Long> result = client.readEvents(after, timeout, handle, json -> {
             Checked<Stamped<ProcessEvent>> stamped = ProcessEventJson.decode(json);
             if (stamped.isFail()) {
                 LOG.warn("Subagent " + item.id() + ": undecodable event: " + stamped.problemOption().orElseThrow());
@@ -305,6 +324,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
                         rewindAfter = previous;
                     }
                 }
+                poll.cancel(); // read again now, not when the poll would end
                 LOG.warn("Subagent " + item.id() + ": event " + eventId + " of " + orderId + " " + event.taskId()
                         + " not persisted, it will be read again: " + problem);
             } else {
@@ -399,6 +419,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
      */
     CompletableFuture<Void> reset() {
         take(SubagentCoupling::reset);
+        poll.cancel();
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread t = scheduler.newThread("subagent-driver-" + item.id() + "-reset", () -> {
             Problem problem = SubagentCoupling.lossProblem(Trigger.RESET, item.id(), false);
@@ -423,6 +444,7 @@ final class RemoteSubagentDriver implements SubagentDriver {
     public void close() {
         closed = true;
         take(SubagentCoupling::close);
+        poll.cancel(); // an interrupt does not end a blocked socket read
         eventThread.interrupt();
         processes.close();
         client.close();

@@ -13,6 +13,7 @@ import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.client.EngineClient;
+import io.jobwerk.http.client.EventStreamHandle;
 import io.jobwerk.http.protocol.AgentCommand;
 import io.jobwerk.http.protocol.AgentCommandJson;
 import io.jobwerk.runtime.Decision;
@@ -77,6 +78,8 @@ final class AgentDriver implements AutoCloseable {
     private final Thread commandThread;
     private final Thread eventThread;
     private volatile boolean closed;
+    // The event stream's poll under way: cancelled when a mirrored batch was not persisted, and on close
+    private volatile EventStreamHandle poll = new EventStreamHandle();
     private volatile long released;
     // The Agent's own items (AgentRef, its SubagentItems, SubagentBundles) go out when they change, not
     // only with the next attached order: the Director couples with its Subagents before jobs arrive.
@@ -259,7 +262,12 @@ final class AgentDriver implements AutoCloseable {
             long after = keeper.state().observedEventId(peerKey);
             handedAfter = after;
             // Catching up: a zero timeout ends the stream after the events the Agent has now.
-            Checked<Long> result = client.readEventBatches(after, catchingUp ? Duration.ZERO : LONG_POLL, MAX_MIRROR_BATCH, this::mirror);
+            EventStreamHandle handle = new EventStreamHandle();
+            poll = handle;
+            if (closed) { // checked after publishing the handle: close either cancels it or is seen here
+                handle.cancel();
+            }
+            Checked<Long> result = client.readEventBatches(after, catchingUp ? Duration.ZERO : LONG_POLL, MAX_MIRROR_BATCH, handle, this::mirror);
             awaitMirrored();
             if (closed) {
                 return;
@@ -323,9 +331,16 @@ final class AgentDriver implements AutoCloseable {
             handedAfter = batch.get(batch.size() - 1).eventId();
             Optional<Long> couplingTime = coupled ? Optional.empty() : Optional.of(scheduler.clock().millis());
             coupled = true;
-            inFlight.add(keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous ? mirrored(state, batch, couplingTime)
+            CompletableFuture<Checked<Boolean>> decided = keeper.transact(state -> Checked.ok(state.observedEventId(peerKey) == previous
+                    ? mirrored(state, batch, couplingTime)
                     // An event before was not persisted: these wait for the stream to be read again from there.
-                    : Decision.of(List.of(), Boolean.FALSE))));
+                    : Decision.of(List.of(), Boolean.FALSE)));
+            decided.whenComplete((result, failure) -> {
+                if (failure != null || result.isFail()) {
+                    poll.cancel(); // read again now, not when the next event or the poll's end comes
+                }
+            });
+            inFlight.add(decided);
         }
         // Decided ones are looked at now: after a failed persist the stream is read again at once.
         while (inFlight.size() > MAX_IN_FLIGHT || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
@@ -404,6 +419,7 @@ final class AgentDriver implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        poll.cancel(); // an interrupt does not end a blocked socket read
         commandThread.interrupt();
         eventThread.interrupt();
         client.close();

@@ -38,6 +38,7 @@ final class AgentDrivers implements CommitListener, AutoCloseable {
     private final Map<AgentPath, AgentDriver> drivers = new ConcurrentHashMap<>();
     private final Map<AgentPath, String> driverUris = new ConcurrentHashMap<>();
     private final ExecutorService closer;
+    private boolean closed; // guarded by this
 
     AgentDrivers(EngineKeeper keeper, ControllerConf conf, Scheduler scheduler) {
         this.keeper = keeper;
@@ -106,6 +107,9 @@ final class AgentDrivers implements CommitListener, AutoCloseable {
      * listener): a driver closes on {@link #closer}, since closing its client waits for its connections.
      */
     synchronized void sync(EngineState state) {
+        if (closed) {
+            return; // a commit after close (the keeper closes later) starts no driver that nothing would close
+        }
         for (AgentPath path : List.copyOf(drivers.keySet())) {
             if (state.agentRef(path).isFail()) {
                 LOG.info("Agent " + path + " deleted: its driver stops");
@@ -134,7 +138,8 @@ final class AgentDrivers implements CommitListener, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         drivers.values().forEach(AgentDriver::close);
         closer.shutdown();
     }

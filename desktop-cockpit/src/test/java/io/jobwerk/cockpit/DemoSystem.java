@@ -1,6 +1,5 @@
 package io.jobwerk.cockpit;
 
-import io.jobwerk.cli.Standalone;
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.command.Command;
 import io.jobwerk.engine.command.CommandResponse;
@@ -10,19 +9,20 @@ import io.jobwerk.engine.json.ItemOperationJson;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.state.EngineState;
-import io.jobwerk.http.auth.PasswordHash;
+import io.jobwerk.harness.JobwerkSystem;
+import io.jobwerk.harness.Login;
+import io.jobwerk.harness.SystemSpec;
 import io.jobwerk.http.auth.Permission;
-import io.jobwerk.http.auth.UserAccount;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real standalone Controller + Agent in this JVM (ephemeral ports) with workflows whose orders
+ * A real standalone Controller + Agent in this JVM (ephemeral ports), started by the harness's
+ * {@link JobwerkSystem}, with workflows whose orders
  * end up in every state group: running and waiting for a lock (ops/nightly-etl, ops/locked-report),
  * prompting (ops/approve), failed (ops/failing), finished (demo/hello), scheduled, suspended, and
  * blocked on a second Agent that is never reachable (remote/backup).
@@ -35,67 +35,49 @@ final class DemoSystem implements AutoCloseable {
     static final String VIEWER = "viewer";
     static final String VIEWER_PASSWORD = "viewer-pass-1";
 
-    private Standalone standalone; // replaced by restart()
-    private Path data;
-    private int port;
+    private final JobwerkSystem system;
 
-    private DemoSystem(Standalone standalone) {
-        this.standalone = standalone;
+    private DemoSystem(JobwerkSystem system) {
+        this.system = system;
     }
 
     static DemoSystem start(Path data) throws Exception {
-        UserAccount user = new UserAccount(USER, PasswordHash.parse("plain:" + PASSWORD).orThrow(), Set.of(Permission.values()));
-        UserAccount viewer = new UserAccount(VIEWER, PasswordHash.parse("plain:" + VIEWER_PASSWORD).orThrow(), Set.of(Permission.ValidUser));
-        DemoSystem system = new DemoSystem(Standalone.start(data, 0, List.of(user, viewer), false).orThrow());
-        system.deploy();
-        return system;
+        return started(JobwerkSystem.in(data).standalone().user(Login.of(USER, PASSWORD))
+                .user(Login.of(VIEWER, VIEWER_PASSWORD).withOnly(Permission.ValidUser)));
     }
 
     /** On a port of its own (the Agent on the next): {@link #restart} comes back at the same URL. */
     static DemoSystem startRestartable(Path data) throws Exception {
-        int port = freePortPair();
-        UserAccount user = new UserAccount(USER, PasswordHash.parse("plain:" + PASSWORD).orThrow(), Set.of(Permission.values()));
-        DemoSystem system = new DemoSystem(Standalone.start(data, port, List.of(user), false).orThrow());
-        system.data = data;
-        system.port = port;
-        system.deploy();
-        return system;
+        return started(JobwerkSystem.in(data).standalone().fixedPorts().user(Login.of(USER, PASSWORD)));
+    }
+
+    private static DemoSystem started(SystemSpec.Builder spec) throws Exception {
+        DemoSystem system = new DemoSystem(spec.start());
+        try {
+            system.deploy();
+            return system;
+        } catch (Exception | Error e) {
+            system.close();
+            throw e;
+        }
     }
 
     /** Stops the Controller and Agent (as a crash or maintenance would for the Cockpit). */
     void stop() {
-        standalone.close();
+        system.stopStandalone();
     }
 
     /** Starts them again on the same data and ports; the Cockpit reconnects by itself. */
     void restart() throws Exception {
-        UserAccount user = new UserAccount(USER, PasswordHash.parse("plain:" + PASSWORD).orThrow(), Set.of(Permission.values()));
-        standalone = Standalone.start(data, port, List.of(user), false).orThrow();
-    }
-
-    /** An ephemeral port whose next port is free too (the standalone Agent's). */
-    private static int freePortPair() throws java.io.IOException {
-        for (int i = 0; i < 50; i++) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                if (port < 65535) {
-                    try (ServerSocket next = new ServerSocket(port + 1)) {
-                        return port;
-                    } catch (java.io.IOException taken) {
-                        // try another
-                    }
-                }
-            }
-        }
-        throw new java.io.IOException("No two free ports in a row");
+        system.startStandalone();
     }
 
     String controllerUri() {
-        return standalone.controllerUri();
+        return system.controllerUri();
     }
 
     EngineState state() {
-        return standalone.controller().keeper().state();
+        return system.controller().keeper().state();
     }
 
     Optional<Order> order(String id) {
@@ -157,7 +139,7 @@ final class DemoSystem implements AutoCloseable {
                         + "\"calendars\":[{\"calendarName\":\"every-day\",\"timeZone\":\"Europe/Berlin\",\"periods\":[{\"singleStart\":\"08:00:00\"},"
                         + "{\"singleStart\":\"12:00:00\"},{\"singleStart\":\"18:00:00\"}]}],"
                         + "\"planOrderAutomatically\":false,\"submitOrderToControllerWhenPlanned\":false}}");
-        Checked<Boolean> deployed = standalone.controller().deploy(ItemOperationJson.decodeNdjson(ndjson).orThrow());
+        Checked<Boolean> deployed = system.controller().deploy(ItemOperationJson.decodeNdjson(ndjson).orThrow());
         if (deployed.isFail()) {
             throw new IllegalStateException("Deployment failed: " + deployed.problemOption().orElseThrow());
         }
@@ -195,7 +177,7 @@ final class DemoSystem implements AutoCloseable {
     }
 
     CommandResponse execute(Command command) throws Exception {
-        Checked<CommandResponse> response = standalone.controller().keeper().execute(command).get(60, TimeUnit.SECONDS);
+        Checked<CommandResponse> response = system.controller().keeper().execute(command).get(60, TimeUnit.SECONDS);
         return response.orThrow();
     }
 
@@ -221,6 +203,6 @@ final class DemoSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        standalone.close();
+        system.close();
     }
 }

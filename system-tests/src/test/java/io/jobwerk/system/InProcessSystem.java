@@ -11,31 +11,30 @@ import io.jobwerk.engine.json.ItemOperationJson;
 import io.jobwerk.engine.order.FreshOrder;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.http.auth.PasswordHash;
-import io.jobwerk.http.auth.Permission;
-import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.harness.JobwerkSystem;
+import io.jobwerk.harness.Login;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The standalone system in this JVM (as {@code jobwerk standalone} starts it), with the Controller's
- * committed order events recorded per order: for system tests and the benchmarks.
+ * The standalone system in this JVM (as {@code jobwerk standalone} starts it, through the harness's
+ * {@link JobwerkSystem}), with the Controller's committed order events recorded per order: for
+ * system tests and the benchmarks.
  */
 public final class InProcessSystem implements AutoCloseable {
 
-    private final Standalone standalone;
+    private final JobwerkSystem system;
     private final Map<String, List<Stamped<? extends Event>>> orderEvents = new ConcurrentHashMap<>();
 
-    private InProcessSystem(Standalone standalone, boolean record, Consumer<Stamped<? extends Event>> listener) {
-        this.standalone = standalone;
-        standalone.controller().keeper().addListener((events, state) -> {
+    private InProcessSystem(JobwerkSystem system, boolean record, Consumer<Stamped<? extends Event>> listener) {
+        this.system = system;
+        system.controller().keeper().addListener((events, state) -> {
             for (Stamped<? extends Event> s : events) {
                 if (s.keyedEvent().event() instanceof OrderEvent && s.keyedEvent().key().isPresent()) {
                     if (record) {
@@ -57,13 +56,12 @@ public final class InProcessSystem implements AutoCloseable {
 
     /** @param listener told of each committed order event, on the Controller's keeper thread */
     public static InProcessSystem start(Path data, boolean fsync, boolean record, Consumer<Stamped<? extends Event>> listener) throws Exception {
-        UserAccount user = new UserAccount("test", PasswordHash.parse("plain:test-pass-1").orThrow(),
-                Set.of(Permission.values()));
-        return new InProcessSystem(Standalone.start(data, 0, List.of(user), fsync).orThrow(), record, listener);
+        JobwerkSystem system = JobwerkSystem.in(data).standalone().user(Login.of("test", "test-pass-1")).fsync(fsync).start();
+        return new InProcessSystem(system, record, listener);
     }
 
     public Standalone standalone() {
-        return standalone;
+        return system.standalone();
     }
 
     /** Deploys workflows given as JS7 JSON (unsigned, as standalone allows), all of version {@code versionId}. */
@@ -73,7 +71,7 @@ public final class InProcessSystem implements AutoCloseable {
             ndjson.append("{\"TYPE\":\"AddOrChangeSimple\",\"item\":").append(json.replace('\n', ' ')).append("}\n");
         }
         List<ItemOperation> operations = ItemOperationJson.decodeNdjson(ndjson.toString()).orThrow();
-        Checked<Boolean> deployed = standalone.controller().deploy(operations);
+        Checked<Boolean> deployed = system.controller().deploy(operations);
         if (deployed.isFail()) {
             throw new IllegalStateException("Deployment failed: " + deployed.problemOption().orElseThrow());
         }
@@ -85,7 +83,7 @@ public final class InProcessSystem implements AutoCloseable {
         for (String json : itemJson) {
             ndjson.append("{\"TYPE\":\"AddOrChangeSimple\",\"item\":").append(json.replace('\n', ' ')).append("}\n");
         }
-        Checked<Boolean> deployed = standalone.controller().deploy(ItemOperationJson.decodeNdjson(ndjson.toString()).orThrow());
+        Checked<Boolean> deployed = system.controller().deploy(ItemOperationJson.decodeNdjson(ndjson.toString()).orThrow());
         if (deployed.isFail()) {
             throw new IllegalStateException("Deployment failed: " + deployed.problemOption().orElseThrow());
         }
@@ -98,7 +96,7 @@ public final class InProcessSystem implements AutoCloseable {
     public List<String> awaitAgentWithoutOrdersOf(String orderId, java.time.Duration timeout) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (true) {
-            List<String> left = standalone.agent().keeper().state().orders().keySet().stream()
+            List<String> left = system.standalone().agent().keeper().state().orders().keySet().stream()
                     .map(OrderId::string)
                     .filter(id -> id.equals(orderId) || id.startsWith(orderId + OrderId.CHILD_SEPARATOR))
                     .sorted().toList();
@@ -110,7 +108,7 @@ public final class InProcessSystem implements AutoCloseable {
     }
 
     public Checked<CommandResponse> execute(Command command) throws Exception {
-        return standalone.controller().keeper().execute(command).get(60, TimeUnit.SECONDS);
+        return system.controller().keeper().execute(command).get(60, TimeUnit.SECONDS);
     }
 
     public void addOrder(FreshOrder order) throws Exception {
@@ -146,6 +144,6 @@ public final class InProcessSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        standalone.close();
+        system.close();
     }
 }

@@ -1,27 +1,22 @@
 package io.jobwerk.system;
 
 import io.jobwerk.testing.Await;
-import io.jobwerk.testing.ServerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jobwerk.agent.AgentConf;
 import io.jobwerk.agent.AgentDirector;
 import io.jobwerk.controller.Controller;
-import io.jobwerk.controller.ControllerConf;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.path.SubagentId;
-import io.jobwerk.http.auth.PasswordHash;
-import io.jobwerk.http.auth.Permission;
-import io.jobwerk.http.auth.UserAccount;
-import io.jobwerk.http.auth.Users;
+import io.jobwerk.harness.AgentItems;
+import io.jobwerk.harness.AgentSpec;
+import io.jobwerk.harness.JobwerkSystem;
+import io.jobwerk.harness.Login;
 import io.jobwerk.http.client.EngineClient;
-import io.jobwerk.http.server.WebServerConf;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +24,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * A Controller and an Agent Director in this JVM, and Subagents A, B, C as real {@code jobwerk subagent}
- * child processes. Closing stops everything it started (the Subagents and their job processes by pid).
+ * child processes, started by the harness's {@link JobwerkSystem}. Closing stops everything it
+ * started (the Subagents and their job processes by pid).
  */
 final class SubagentCluster implements AutoCloseable {
 
@@ -44,14 +38,13 @@ final class SubagentCluster implements AutoCloseable {
     static final SubagentId DIRECTOR = new SubagentId("agent-1");
 
     final Path dir;
-    final Map<String, ServerProcess> subagents = new LinkedHashMap<>();
-    private final List<ServerProcess> retired = new ArrayList<>();
     final Map<String, String> subagentUris = new LinkedHashMap<>();
     /** The URI a Subagent's item names, where it differs from the Subagent's own (e.g. a proxy in front). */
     final Map<String, String> itemUris = new LinkedHashMap<>();
     AgentDirector agent;
     Controller controller;
     EngineClient client;
+    private JobwerkSystem system;
 
     SubagentCluster(Path dir) {
         this.dir = dir;
@@ -59,20 +52,16 @@ final class SubagentCluster implements AutoCloseable {
 
     /** Starts the Subagents (in parallel) with the given director timeout, then Agent and Controller. */
     SubagentCluster start(Duration directorTimeout, String... subagentIds) throws Exception {
-        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        system = JobwerkSystem.in(dir).user(Login.of("test", "test-pw")).agentLogin(Login.of("controller", "controller-pw"))
+                .subagentLogin(Login.of("director", "director-pw")).directorTimeout(directorTimeout)
+                .agent(new AgentSpec(AGENT, DIRECTOR, List.of(subagentIds))).start();
         for (String id : subagentIds) {
-            starts.add(CompletableFuture.runAsync(() -> startSubagent(id, directorTimeout)));
+            subagentUris.put(id, system.subagentUri(id));
         }
-        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        startAgent();
-        controller = Controller.start(new ControllerConf("test", dir.resolve("controller"), WebServerConf.loopback(0),
-                users("test", "test-pw"), "controller", "controller-pw", false));
-        client = new EngineClient("http://127.0.0.1:" + controller.port() + "/controller/api", "test", "test-pw");
+        agent = system.agent(AGENT);
+        controller = system.controller();
+        client = system.client();
         return this;
-    }
-
-    void startAgent() {
-        startAgent(0);
     }
 
     /** Stops the Agent Director and starts it again on its journal and port. */
@@ -83,57 +72,37 @@ final class SubagentCluster implements AutoCloseable {
     /** Stops the Agent Director; returns its port, to start it there again. */
     int stopAgent() {
         int port = agent.port();
-        agent.close();
+        system.stopAgent(AGENT);
         agent = null;
         return port;
     }
 
+    /** Starts the Agent Director again on its journal and port (the one it had: {@code port} says it). */
     void startAgent(int port) {
-        agent = AgentDirector.start(new AgentConf(AGENT, DIRECTOR, dir.resolve("agent"), WebServerConf.loopback(port),
-                users("controller", "controller-pw"), "test", Duration.ofMillis(500), false).withSubagentUser("director", "director-pw"));
-    }
-
-    private static Users users(String name, String password) {
-        return new Users(List.of(new UserAccount(name, PasswordHash.parse("plain:" + password).orThrow(), Set.of(Permission.Super))));
+        system.startAgent(AGENT);
+        agent = system.agent(AGENT);
+        if (agent.port() != port) {
+            throw new IllegalStateException("Agent restarted at port " + agent.port() + ", not " + port);
+        }
     }
 
     /** Starts the Subagent again on its earlier port (after {@link #kill9}). */
     void restartSubagent(String id, Duration directorTimeout) {
         String uri = subagentUris.get(id);
-        startSubagent(id, directorTimeout, Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1)));
-        if (!subagentUris.get(id).equals(uri)) {
-            throw new IllegalStateException("Subagent " + id + " restarted at " + subagentUris.get(id) + ", not " + uri);
-        }
-    }
-
-    private void startSubagent(String id, Duration directorTimeout) {
-        startSubagent(id, directorTimeout, 0);
-    }
-
-    private void startSubagent(String id, Duration directorTimeout, int port) {
-        ServerProcess process = ServerProcess.start("subagent-" + id, dir.resolve("subagent-" + id + ".log"), List.of("-Xmx96m", "-Xshare:auto"),
-                "subagent", "--data", dir.resolve("subagent-" + id).toString(), "--port", Integer.toString(port),
-                "--user", "director:director-pw", "--director-timeout", Double.toString(directorTimeout.toMillis() / 1000.0));
-        synchronized (subagents) {
-            ServerProcess old = subagents.put(id, process);
-            if (old != null) {
-                retired.add(old);
-            }
-            subagentUris.put(id, process.readyUri().replaceAll("/subagent/api$", ""));
+        system.startSubagent(id, directorTimeout);
+        if (!system.subagentUri(id).equals(uri)) {
+            throw new IllegalStateException("Subagent " + id + " restarted at " + system.subagentUri(id) + ", not " + uri);
         }
     }
 
     /** SIGKILL to a Subagent process; its orphaned job processes are killed too (as a test cleans up). */
     void kill9(String id) throws InterruptedException {
-        ServerProcess p = subagents.get(id);
-        List<ProcessHandle> children = p.descendants();
-        p.kill9();
-        children.forEach(ProcessHandle::destroyForcibly);
+        system.kill9Subagent(id);
     }
 
     /** The job processes ({@code sleep}) a Subagent runs now. */
     List<ProcessHandle> jobProcesses(String id) {
-        return subagents.get(id).descendants().stream().filter(SubagentCluster::isRunning).toList();
+        return system.subagent(id).descendants().stream().filter(SubagentCluster::isRunning).toList();
     }
 
     /**
@@ -161,30 +130,14 @@ final class SubagentCluster implements AutoCloseable {
     /** Deploys the AgentRef, the Director's and the remote SubagentItems, and more items (JSON objects). */
     void deploy(Integer agentProcessLimit, String... itemsJson) {
         StringBuilder nd = new StringBuilder();
-        ObjectNode agentRef = EngineJson.MAPPER.createObjectNode().put("TYPE", "AgentRef").put("path", AGENT.string());
-        agentRef.putArray("directors").add(DIRECTOR.string());
-        if (agentProcessLimit != null) {
-            agentRef.put("processLimit", agentProcessLimit);
-        }
-        nd.append(simple(agentRef));
-        nd.append(simple(subagentItem(DIRECTOR.string(), agentUri())));
-        subagentUris.forEach((id, uri) -> nd.append(simple(subagentItem(id, itemUris.getOrDefault(id, uri)))));
+        nd.append(AgentItems.line(AgentItems.agentRef(AGENT, DIRECTOR, Optional.ofNullable(agentProcessLimit)))).append('\n');
+        nd.append(AgentItems.line(AgentItems.subagentItem(DIRECTOR.string(), AGENT, agentUri()))).append('\n');
+        subagentUris.forEach((id, uri) -> nd.append(AgentItems.line(AgentItems.subagentItem(id, AGENT, itemUris.getOrDefault(id, uri)))).append('\n'));
         nd.append("{\"TYPE\":\"AddVersion\",\"versionId\":\"1\"}\n");
         for (String item : itemsJson) {
-            nd.append(simple(EngineJson.parse(item).orThrow()));
+            nd.append(AgentItems.line(EngineJson.parse(item).orThrow())).append('\n');
         }
         client.postNdjson("/item", nd.toString()).orThrow();
-    }
-
-    private static ObjectNode subagentItem(String id, String uri) {
-        return EngineJson.MAPPER.createObjectNode().put("TYPE", "SubagentItem").put("id", id).put("agentPath", AGENT.string())
-                .put("uri", uri).put("disabled", false);
-    }
-
-    private static String simple(JsonNode item) {
-        ObjectNode op = EngineJson.MAPPER.createObjectNode().put("TYPE", "AddOrChangeSimple");
-        op.set("item", item);
-        return EngineJson.print(op) + "\n";
     }
 
     void addOrders(String workflowPath, String... orderIds) {
@@ -276,17 +229,24 @@ final class SubagentCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
+        if (system == null) {
+            return;
         }
-        if (controller != null) {
-            controller.close();
+        // A test may have closed the Controller or Agent itself (and set the field to null)
+        if (controller == null) {
+            system.closedElsewhere(system.controller());
         }
-        if (agent != null) {
-            agent.close();
+        if (agent == null) {
+            stopAgentIfRunning();
         }
-        List<ServerProcess> all = new ArrayList<>(subagents.values());
-        all.addAll(retired);
-        all.forEach(ServerProcess::close); // with its job processes
+        system.close();
+    }
+
+    private void stopAgentIfRunning() {
+        try {
+            system.closedElsewhere(system.agent(AGENT));
+        } catch (IllegalStateException notRunning) {
+            // stopped through stopAgent()
+        }
     }
 }

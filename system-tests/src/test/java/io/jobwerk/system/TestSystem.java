@@ -1,6 +1,11 @@
 package io.jobwerk.system;
 
-import io.jobwerk.testing.Ports;
+import io.jobwerk.engine.path.AgentPath;
+import io.jobwerk.engine.path.SubagentId;
+import io.jobwerk.harness.AgentSpec;
+import io.jobwerk.harness.JobwerkSystem;
+import io.jobwerk.harness.Login;
+import io.jobwerk.harness.SystemSpec;
 import io.jobwerk.testing.ServerProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,9 +18,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A Jobwerk system of real server processes in one directory: either a Controller and an Agent as
- * two JVMs ({@link #separate}), or one {@code jobwerk standalone} JVM. Servers can be killed and
- * restarted on the same data directories and ports.
+ * A Jobwerk system of real server processes in one directory, started by the harness's
+ * {@link JobwerkSystem}: either a Controller and an Agent as two JVMs ({@link #separate}), or one
+ * {@code jobwerk standalone} JVM. Servers can be killed and restarted on the same data directories
+ * and ports.
  */
 final class TestSystem implements AutoCloseable {
 
@@ -36,23 +42,27 @@ final class TestSystem implements AutoCloseable {
     ServerProcess controller;
     ServerProcess agent;
     ServerProcess standalone;
-    private EngineClient client;
+    private final JobwerkSystem system;
     private EventLog events;
     private int version;
-    private List<String> controllerOptions = List.of();
 
-    private TestSystem(Path dir, boolean isStandalone) {
-        this.dir = dir;
-        this.isStandalone = isStandalone;
-        this.agentPath = isStandalone ? "agent" : "AGENT";
+    private TestSystem(JobwerkSystem system) {
+        this.system = system;
+        this.dir = system.directory();
+        this.isStandalone = system.spec().standalone();
+        this.agentPath = isStandalone ? "agent" : AGENT.string();
         this.subagentId = isStandalone ? "agent-1" : "SUBAGENT";
-        if (isStandalone) {
-            controllerPort = Ports.freePair();
-            agentPort = controllerPort + 1;
-        } else {
-            controllerPort = Ports.free();
-            agentPort = Ports.free();
-        }
+        this.controllerPort = system.controllerPort();
+        this.agentPort = system.agentPort(AGENT);
+        this.controller = isStandalone ? null : system.controllerProcess();
+        this.standalone = isStandalone ? system.controllerProcess() : null;
+        this.agent = isStandalone ? null : system.agentProcess(AGENT);
+    }
+
+    private static final AgentPath AGENT = new AgentPath("AGENT");
+
+    private static SystemSpec.Builder processes(Path dir) {
+        return JobwerkSystem.in(dir).asProcesses().user(Login.of(USER, PASSWORD)).agentLogin(Login.of(AGENT_USER, AGENT_PASSWORD));
     }
 
     /** A Controller and an Agent process, started and coupled (AgentRef and SubagentItem deployed). */
@@ -62,15 +72,10 @@ final class TestSystem implements AutoCloseable {
 
     /** The same, with further options for the Controller (e.g. {@code --trusted-keys DIR}). */
     static TestSystem separate(Path dir, List<String> controllerOptions) {
-        TestSystem system = new TestSystem(dir, false);
-        system.controllerOptions = List.copyOf(controllerOptions);
+        TestSystem system = new TestSystem(processes(dir).agent(new AgentSpec(AGENT, new SubagentId("SUBAGENT"), List.of()))
+                .controllerOptions(controllerOptions).start());
         try {
-            system.startAgent();
-            system.startController();
-            system.deployLines(List.of(
-                    "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"AgentRef\",\"path\":\"AGENT\",\"directors\":[\"SUBAGENT\"]}}",
-                    "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"SubagentItem\",\"id\":\"SUBAGENT\",\"agentPath\":\"AGENT\","
-                            + "\"uri\":\"http://127.0.0.1:" + system.agentPort + "\"}}"));
+            system.deployLines(system.system.agentItems());
             return system;
         } catch (RuntimeException | Error e) {
             system.close();
@@ -78,34 +83,25 @@ final class TestSystem implements AutoCloseable {
         }
     }
 
+    /** {@code -Djobwerk.test.fsync=true} fsyncs its journals. */
     static TestSystem standalone(Path dir) {
-        TestSystem system = new TestSystem(dir, true);
-        system.startStandalone();
-        return system;
+        return new TestSystem(processes(dir).standalone().fsync(FSYNC).start());
     }
 
+    /** Starts the Controller process again, on its data directory and port (after a kill or SIGTERM). */
     void startController() {
-        List<String> args = new ArrayList<>(List.of("controller",
-                "--data", dir.resolve("controller").toString(), "--port", String.valueOf(controllerPort),
-                "--user", USER + ":" + PASSWORD, "--agent-user", AGENT_USER + ":" + AGENT_PASSWORD, "--no-fsync"));
-        args.addAll(controllerOptions);
-        controller = ServerProcess.start("controller", dir.resolve("controller.log"), args.toArray(String[]::new));
+        system.startController();
+        controller = system.controllerProcess();
     }
 
     void startAgent() {
-        agent = ServerProcess.start("agent", dir.resolve("agent.log"), "agent",
-                "--data", dir.resolve("agent").toString(), "--port", String.valueOf(agentPort),
-                "--agent-path", agentPath, "--subagent-id", subagentId,
-                "--user", AGENT_USER + ":" + AGENT_PASSWORD, "--no-fsync");
+        system.startAgent(AGENT);
+        agent = system.agentProcess(AGENT);
     }
 
     void startStandalone() {
-        List<String> args = new ArrayList<>(List.of("standalone", "--data", dir.resolve("data").toString(),
-                "--port", String.valueOf(controllerPort), "--user", USER + ":" + PASSWORD));
-        if (!FSYNC) {
-            args.add("--no-fsync");
-        }
-        standalone = ServerProcess.start("standalone", dir.resolve("standalone.log"), args.toArray(String[]::new));
+        system.startStandalone();
+        standalone = system.controllerProcess();
     }
 
     /** The process running the Agent's jobs. */
@@ -118,10 +114,7 @@ final class TestSystem implements AutoCloseable {
     }
 
     EngineClient client() {
-        if (client == null) {
-            client = new EngineClient(controllerUri() + "/controller/api", USER, PASSWORD);
-        }
-        return client;
+        return system.client();
     }
 
     EventLog events() {
@@ -169,13 +162,6 @@ final class TestSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
-        }
-        for (ServerProcess p : new ServerProcess[] {controller, agent, standalone}) {
-            if (p != null) {
-                p.close();
-            }
-        }
+        system.close();
     }
 }

@@ -28,20 +28,6 @@ public final class CloseAfterEach implements AfterEachCallback {
             toClose = new ArrayList<>(started);
             started.clear();
         }
-        Exception first = null;
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            try {
-                toClose.get(i).close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Closing.lastFirst(toClose);
     }
 }

@@ -16,6 +16,7 @@ import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.client.EngineClient;
+import io.jobwerk.http.client.EventStreamHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,8 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     private final ExecutorService reads;
     private final Thread reader;
     private volatile boolean closed;
+    // The event stream's poll under way: close cancels it, as an interrupt does not end a blocked socket read
+    private volatile EventStreamHandle poll = new EventStreamHandle();
     private final ConnectionLifecycle lifecycle; // owned by the reader thread
     private final Object pause = new Object();
     private boolean retryRequested; // guarded by pause
@@ -200,7 +203,12 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
         tell(lifecycle.connected(clock.instant()));
         Problem[] failed = {null};
         while (!closed && failed[0] == null) {
-            Checked<Long> read = client.readEventBatches(eventId[0], POLL, MAX_BATCH, batch -> {
+            EventStreamHandle handle = new EventStreamHandle();
+            poll = handle;
+            if (closed) { // checked after publishing the handle: close either cancels it or is seen here
+                handle.cancel();
+            }
+            Checked<Long> read = client.readEventBatches(eventId[0], POLL, MAX_BATCH, handle, batch -> {
                 Checked<LiveUpdate> applied = apply(state[0], batch);
                 if (applied.isFail()) {
                     failed[0] = applied.problemOption().orElseThrow();
@@ -282,6 +290,7 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     @Override
     public void close() {
         closed = true;
+        poll.cancel();
         reader.interrupt();
         commands.shutdownNow();
         reads.shutdownNow();

@@ -6,16 +6,14 @@ import io.jobwerk.engine.json.CommandJson;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.ItemOperationJson;
 import io.jobwerk.engine.order.OrderId;
-import io.jobwerk.http.auth.PasswordHash;
-import io.jobwerk.http.auth.Permission;
-import io.jobwerk.http.auth.UserAccount;
+import io.jobwerk.harness.JobwerkSystem;
+import io.jobwerk.harness.Login;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,8 +33,8 @@ public final class BenchSystem {
     public static void main(String[] args) throws Exception {
         int orders = Integer.parseInt(args[0]);
         Path data = Files.createTempDirectory("cockpit-bench");
-        UserAccount user = new UserAccount(USER, PasswordHash.parse("plain:" + PASSWORD).orThrow(), Set.of(Permission.values()));
-        Standalone standalone = Standalone.start(data, 0, List.of(user), false).orThrow();
+        JobwerkSystem system = JobwerkSystem.in(data).standalone().user(Login.of(USER, PASSWORD)).start();
+        Standalone standalone = system.standalone();
         StringBuilder instructions = new StringBuilder();
         for (int i = 0; i < PROMPTS; i++) {
             instructions.append(i == 0 ? "" : ",").append("{\"TYPE\":\"Prompt\",\"question\":\"'Step ").append(i).append("?'\"}");
@@ -90,7 +88,7 @@ public final class BenchSystem {
                 break;
             }
         }
-        standalone.close();
+        system.close();
         System.exit(0);
     }
 

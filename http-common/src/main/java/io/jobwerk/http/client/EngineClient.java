@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -180,7 +181,12 @@ public final class EngineClient implements AutoCloseable {
      * ends the stream or {@code onEvent} returns false. Returns the last event id seen.
      */
     public Checked<Long> readEvents(long after, Duration timeout, Predicate<JsonNode> onEvent) {
-        return readEventBatches(after, timeout, 1, batch -> onEvent.test(batch.get(0)));
+        return readEvents(after, timeout, new EventStreamHandle(), onEvent);
+    }
+
+    /** {@link #readEvents}, ended at once when {@code handle} is cancelled (see {@link EventStreamHandle}). */
+    public Checked<Long> readEvents(long after, Duration timeout, EventStreamHandle handle, Predicate<JsonNode> onEvent) {
+        return readEventBatches(after, timeout, 1, handle, batch -> onEvent.test(batch.get(0)));
     }
 
     /**
@@ -189,12 +195,25 @@ public final class EngineClient implements AutoCloseable {
      * consumer can persist them together; it never waits for more lines to fill a batch.
      */
     public Checked<Long> readEventBatches(long after, Duration timeout, int maxBatch, Predicate<List<JsonNode>> onBatch) {
+        return readEventBatches(after, timeout, maxBatch, new EventStreamHandle(), onBatch);
+    }
+
+    /**
+     * {@link #readEventBatches(long, Duration, int, Predicate)}, ended at once when {@code handle} is
+     * cancelled: then the result is the last event id handed on, as when the server ends the stream.
+     */
+    public Checked<Long> readEventBatches(long after, Duration timeout, int maxBatch, EventStreamHandle handle,
+                                         Predicate<List<JsonNode>> onBatch) {
         String url = apiUri + "/event?after=" + after + "&timeout=" + timeout.toMillis() / 1000.0 + "&heartbeat=5";
         OkHttpClient streaming = http.newBuilder().readTimeout(timeout.plusSeconds(30)).build();
         long last = after;
         for (int attempt = 0; attempt < 2; attempt++) {
             Request request = authorized(new Request.Builder().url(url).get()).build();
-            try (Response response = streaming.newCall(request).execute()) {
+            Call call = streaming.newCall(request);
+            if (!handle.attach(call)) {
+                return Checked.ok(last);
+            }
+            try (Response response = call.execute()) {
                 if (response.code() == 401 && attempt == 0) {
                     Checked<String> relogin = login();
                     if (relogin.isFail()) {
@@ -229,6 +248,9 @@ public final class EngineClient implements AutoCloseable {
                 }
                 return Checked.ok(last);
             } catch (IOException e) {
+                if (handle.isCancelled()) {
+                    return Checked.ok(last);
+                }
                 return Checked.fail(Problem.of(connectionProblemCode(e), "Event stream of " + apiUri + " failed: " + describe(e)));
             }
         }
