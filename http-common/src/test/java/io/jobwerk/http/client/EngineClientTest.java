@@ -29,6 +29,19 @@ class EngineClientTest {
     }
 
     @Test
+    void anHttpsPeerIsStillReachedWithTls() throws Exception {
+        // the TLS set-up is left out for http:// peers only: an https:// one gets past it, to the refused connection
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (EngineClient client = new EngineClient("https://127.0.0.1:" + port + "/controller/api", "u", "p")) {
+            Problem problem = client.get("").problemOption().orElseThrow();
+            assertThat(problem.code()).as(problem.message()).isEqualTo("ConnectionRefused");
+        }
+    }
+
+    @Test
     void dotSegmentIsAProblemAndNotSent() {
         // Nothing is listening: a request would be ConnectionRefused.
         try (EngineClient client = new EngineClient("http://127.0.0.1:1/agent/api", "u", "p")) {
