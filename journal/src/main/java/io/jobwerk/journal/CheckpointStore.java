@@ -109,9 +109,7 @@ final class CheckpointStore {
         Entries checkpoint = read.orThrow();
         Meta meta = checkpoint.meta();
         if (meta.formatVersion() > JournalHeader.FORMAT_VERSION) {
-            return Checked.fail(Problem.of("JournalVersionTooNew", "Checkpoint " + file + " has format version "
-                    + meta.formatVersion() + ", written by a newer Jobwerk; this version reads format "
-                    + JournalHeader.FORMAT_VERSION + " only", Map.of("file", file.toString())));
+            return tooNew(file, meta.formatVersion());
         }
         try {
             return codec.fromSnapshot(checkpoint.entries())
@@ -130,7 +128,11 @@ final class CheckpointStore {
             if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
                 return unreadable(file, "it is not a Jobwerk checkpoint (its first bytes differ)");
             }
-            Meta meta = new Meta(in.readInt(), in.readUTF(), in.readUTF(), in.readLong());
+            int version = in.readInt();
+            if (version > JournalHeader.FORMAT_VERSION) {
+                return tooNew(file, version);  // before the rest, whose layout a newer version may have changed
+            }
+            Meta meta = new Meta(version, in.readUTF(), in.readUTF(), in.readLong());
             int count = in.readInt();
             if (count < 0 || count > size) {
                 return unreadable(file, "it claims " + count + " entries");
@@ -157,6 +159,12 @@ final class CheckpointStore {
         } catch (IOException | RuntimeException e) {
             return unreadable(file, e.toString());
         }
+    }
+
+    private static <T> Checked<T> tooNew(Path file, int version) {
+        return Checked.fail(Problem.of("JournalVersionTooNew", "Checkpoint " + file + " has format version "
+                + version + ", written by a newer Jobwerk; this version reads format "
+                + JournalHeader.FORMAT_VERSION + " only", Map.of("file", file.toString())));
     }
 
     static <T> Checked<T> unreadable(Path file, String why) {

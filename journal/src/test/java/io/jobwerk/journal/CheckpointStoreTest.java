@@ -53,6 +53,16 @@ class CheckpointStoreTest {
     }
 
     @Test
+    void aNewerFormatVersionIsNamedAsSuchBeforeTheRestIsRead() throws Exception {
+        CheckpointStore.write(dir, new CheckpointStore.Meta(JournalHeader.FORMAT_VERSION + 1, "J", "Primary", 10),
+                TestCodec.INSTANCE.snapshotEntries(state));
+        Path file = CheckpointStore.file(dir);
+        Problem p = CheckpointStore.read(file, TestCodec.INSTANCE).problemOption().orElseThrow();
+        assertThat(p.code()).isEqualTo("JournalVersionTooNew");
+        assertThat(p.message()).contains(file.toString()).contains("format version " + (JournalHeader.FORMAT_VERSION + 1));
+    }
+
+    @Test
     void aTruncatedFileIsAProblemSayingSo() throws Exception {
         CheckpointStore.write(dir, meta, TestCodec.INSTANCE.snapshotEntries(state));
         Path file = CheckpointStore.file(dir);
