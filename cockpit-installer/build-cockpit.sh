@@ -55,8 +55,9 @@ if ! command -v fakeroot >/dev/null; then
   echo "jobwerk cockpit: the .deb NOT BUILT: jpackage needs fakeroot (apt-get install fakeroot)" >&2; exit 0
 fi
 echo "jobwerk cockpit: .deb"
-# libgtk-3-0: JavaFX's natives are inside its jars, so jpackage cannot see that glass needs GTK (gotcha 8)
-jpackage --type deb --app-image "$target/app/$name" --name "$name" --app-version "$app_version" --vendor Jobwerk \
+# libgtk-3-0: JavaFX's natives are inside its jars, so jpackage cannot see that glass needs GTK (gotcha 8);
+# src/deb: jpackage's postinst and prerm templates, changed so that a machine without a desktop menu installs it
+jpackage --type deb --resource-dir "$here/src/deb" --app-image "$target/app/$name" --name "$name" --app-version "$app_version" --vendor Jobwerk \
   --description "Jobwerk Cockpit: the desktop console of a Jobwerk job scheduler" \
   --linux-package-name "$name" --linux-deb-maintainer "jobwerk@localhost" --linux-app-category admin \
   --linux-menu-group "System;Monitor" --linux-shortcut --linux-package-deps libgtk-3-0 \

@@ -3,17 +3,21 @@ package io.jobwerk.cli;
 import io.jobwerk.engine.base.ProblemException;
 import io.jobwerk.subagent.process.JobProcessRunner;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code jobwerk} command line: starts servers and talks to a Controller. */
 @Command(name = "jobwerk", mixinStandardHelpOptions = true, version = "Jobwerk 0.1.0",
-        description = "An autonomous job scheduler speaking the JS7 engine JSON format.",
-        subcommands = {DemoCommand.class, StandaloneCommand.class, ControllerServerCommand.class, AgentServerCommand.class, SubagentServerCommand.class,
-                DeployCommand.class, OrderCommand.class, OrdersCommand.class, CancelCommand.class, SuspendCommand.class,
-                ResumeCommand.class, EventsCommand.class, LogCommand.class, HistoryCommand.class, PlanCommand.class, StatusCommand.class, JournalCommand.class,
-                HashPasswordCommand.class, SimulateCommand.class})
+        description = "An autonomous job scheduler speaking the JS7 engine JSON format.")
 public final class JobwerkMain implements Runnable {
+
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, StandaloneCommand.class, ControllerServerCommand.class,
+            AgentServerCommand.class, SubagentServerCommand.class, DeployCommand.class, OrderCommand.class, OrdersCommand.class,
+            CancelCommand.class, SuspendCommand.class, ResumeCommand.class, EventsCommand.class, LogCommand.class, HistoryCommand.class,
+            PlanCommand.class, StatusCommand.class, JournalCommand.class, HashPasswordCommand.class, SimulateCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -22,7 +26,21 @@ public final class JobwerkMain implements Runnable {
         JobProcessRunner.prepareJvm();
         Logging.configure();
         // A server command returns only after it stopped and closed its servers; leftover non-daemon threads must not keep the JVM.
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a subcommand's name, with that subcommand only.
+     * Picocli builds every command's model by reflection when it is added (a server's start spent a fifth of
+     * its main thread's time there); the usage, suggestions for a mistyped name and options before the
+     * subcommand need them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine commandLine = bare(traceWanted());
+        Optional<Class<?>> named = args.length == 0 ? Optional.empty()
+                : SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
+        named.ifPresentOrElse(commandLine::addSubcommand, () -> SUBCOMMANDS.forEach(commandLine::addSubcommand));
+        return commandLine;
     }
 
     /**
@@ -38,12 +56,22 @@ public final class JobwerkMain implements Runnable {
      * </ul>
      */
     public static CommandLine commandLine() {
+        return commandLine(traceWanted());
+    }
+
+    private static boolean traceWanted() {
         String trace = System.getenv("JOBWERK_TRACE");
-        return commandLine(trace != null && (trace.equals("1") || trace.equalsIgnoreCase("true")));
+        return trace != null && (trace.equals("1") || trace.equalsIgnoreCase("true"));
     }
 
     /** The command line, with the stack trace of an unexpected exception printed after its line if {@code trace}. */
     static CommandLine commandLine(boolean trace) {
+        CommandLine commandLine = bare(trace);
+        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        return commandLine;
+    }
+
+    private static CommandLine bare(boolean trace) {
         return new CommandLine(new JobwerkMain())
                 .setParameterExceptionHandler(JobwerkMain::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, trace));

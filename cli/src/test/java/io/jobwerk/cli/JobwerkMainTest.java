@@ -129,4 +129,12 @@ class JobwerkMainTest {
             throw new IllegalStateException("kaputt");
         }
     }
+
+    @Test
+    void argumentsNamingASubcommandGetACommandLineWithThatOneOnly() {
+        assertThat(JobwerkMain.commandLine(new String[] {"standalone", "--data", "x"}).getSubcommands()).containsOnlyKeys("standalone");
+        assertThat(JobwerkMain.commandLine(new String[] {"--help"}).getSubcommands()).hasSize(19).containsKeys("standalone", "simulate");
+        assertThat(JobwerkMain.commandLine(new String[] {"standalon"}).getSubcommands()).as("for the suggestion").hasSize(19);
+        assertThat(JobwerkMain.commandLine(new String[0]).getSubcommands()).hasSize(19);
+    }
 }

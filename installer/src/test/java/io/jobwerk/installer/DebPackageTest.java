@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code .deb} that {@code -Pdist} built: its control data and files, and an installation into a
+ * The {@code .deb} that {@code -Pdist} built: its control data and files; an installation into a
  * throwaway root with dpkg (maintainer scripts run outside a chroot with {@code DPKG_ROOT} set, and
- * then touch nothing outside it), the service scripts answering there, and a purge.
+ * then touch nothing outside it), the service scripts answering there, and a purge; and an
+ * installation for real into a throwaway copy of this machine (an overlay of / entered with unshare
+ * and chroot, {@code src/test/sh/throwaway-root.sh}): the maintainer scripts' user and owners, the
+ * units, the Controller started from there as that user, answering, stopped, and the purge.
  */
 class DebPackageTest {
 
@@ -63,6 +66,44 @@ class DebPackageTest {
 
         ok(Installation.run(dir, Map.of(), TIMEOUT, concat(dpkg, "--purge", "jobwerk")));
         assertThat(home).doesNotExist();
+    }
+
+    @Test
+    void installsForRealIntoAThrowawayCopyOfThisMachineWhereTheControllerStartsAsItsUser() throws Exception {
+        Path deb = deb();
+        assumeTrue(Files.notExists(Path.of("/opt/jobwerk")), "this machine has /opt/jobwerk itself");
+        String scenario = """
+                set -e
+                dpkg -i '%s' > /tmp/dpkg.out 2>&1 || { cat /tmp/dpkg.out; exit 1; }
+                cat /tmp/dpkg.out
+                echo "user: $(getent passwd jobwerk)"
+                echo "owners: $(stat -c '%%n %%U:%%G %%a' /opt/jobwerk/data /opt/jobwerk/logs /opt/jobwerk/config/controller-users.conf | tr '\\n' ' ')"
+                echo "units: $(ls /lib/systemd/system | grep jobwerk | tr '\\n' ' ')"
+                printf 'OPTIONS="--host 127.0.0.1 --port 0 --user admin:secret --agent-user controller:pw --no-fsync"\\n' > /opt/jobwerk/config/controller.conf
+                started="$(runuser -u jobwerk -- /opt/jobwerk/bin/controller.sh start)"; echo "$started"
+                port="$(echo "$started" | grep -o '127\\.0\\.0\\.1:[0-9]*' | head -1 | cut -d: -f2)"
+                echo "api: $(curl -sf -u admin:secret "http://127.0.0.1:$port/controller/api")"
+                runuser -u jobwerk -- /opt/jobwerk/bin/controller.sh stop --timeout=10
+                echo "data: $(ls /opt/jobwerk/data | tr '\\n' ' ')"
+                runuser -u jobwerk -- /opt/jobwerk/bin/controller.sh status || echo "status: $?"
+                dpkg --purge jobwerk > /dev/null 2>&1
+                echo "after purge: user $(getent passwd jobwerk || echo none), home $(ls -d /opt/jobwerk 2>/dev/null || echo gone)"
+                """.formatted(deb.toAbsolutePath());
+        Installation.Result result = Installation.run(dir, Map.of(), Duration.ofMinutes(4), "bash", throwawayRoot().toString(),
+                dir.resolve("root").toString(), scenario);
+        assumeTrue(result.exitCode() != 125, result.output());
+        String out = ok(result);
+        assertThat(out).contains("Setting up jobwerk", "user: jobwerk:x:", "/opt/jobwerk/data jobwerk:jobwerk",
+                        "/opt/jobwerk/logs jobwerk:jobwerk", "/opt/jobwerk/config/controller-users.conf root:jobwerk 640",
+                        "units: jobwerk-agent.service jobwerk-controller.service jobwerk-subagent.service",
+                        "jobwerk controller: started", "api: {\"id\":\"Controller\"", "jobwerk controller: stopped",
+                        "status: 3", "after purge: user none, home gone")
+                .containsPattern("data: .*controller-cds-[^ ]+\\.jsa");
+        assertThat(Path.of("/opt/jobwerk")).as("this machine's own root is untouched").doesNotExist();
+    }
+
+    private static Path throwawayRoot() {
+        return Path.of(System.getProperty("jobwerk.dist.files")).resolveSibling("test/sh/throwaway-root.sh");
     }
 
     private static Path deb() throws Exception {

@@ -2,30 +2,43 @@ package io.jobwerk.journal;
 
 import io.jobwerk.engine.base.Checked;
 import io.jobwerk.engine.base.Problem;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentMap;
-import org.mapdb.BTreeMap;
-import org.mapdb.DB;
-import org.mapdb.DBMaker;
-import org.mapdb.Serializer;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
- * The MapDB checkpoint: the state's entries plus the event id they cover. A checkpoint is written
- * whole into {@code checkpoint.mapdb.tmp}, synced, and renamed over {@code checkpoint.mapdb}, so the
- * file on disk is always one complete checkpoint (MapDB's own write-ahead log is not needed and its
- * per-commit cost is paid once per checkpoint, not per event).
+ * The checkpoint: the state's entries plus the event id they cover, in {@code checkpoint.snapshot}.
+ * It is written whole into {@code checkpoint.snapshot.tmp}, synced, and renamed over the file, so the
+ * file on disk is always one complete checkpoint. The file is read once, front to back, at recovery:
+ * a magic line, the format version, journal id, node id and event id, the entry count, each entry
+ * as key and length-prefixed bytes, and a CRC-32C of all that, so damage anywhere is found before
+ * any entry is decoded. A journal from before this format has {@code checkpoint.mapdb}
+ * ({@link MapDbCheckpoint}), read when no new checkpoint exists and deleted once one is written.
  */
 final class CheckpointStore {
-    static final String FILE = "checkpoint.mapdb";
+    static final String FILE = "checkpoint.snapshot";
     private static final String TMP = FILE + ".tmp";
+    private static final byte[] MAGIC = "jobwerk checkpoint\n".getBytes(StandardCharsets.US_ASCII);
 
     /** What a checkpoint file holds besides the entries. */
     record Meta(int formatVersion, String journalId, String nodeId, long eventId) {
@@ -34,82 +47,127 @@ final class CheckpointStore {
     record Loaded<S>(Meta meta, S state) {
     }
 
+    /** A checkpoint read but not decoded. */
+    record Entries(Meta meta, List<Map.Entry<String, byte[]>> entries) {
+    }
+
     private CheckpointStore() {
     }
 
+    /** Where the next checkpoint is written. */
     static Path file(Path dir) {
         return dir.resolve(FILE);
     }
 
-    static void deleteLeftover(Path dir) throws IOException {
-        Files.deleteIfExists(dir.resolve(TMP));
+    /** The checkpoint recovery reads: the current format's, else one of the MapDB format; none in a new journal. */
+    static Optional<Path> existing(Path dir) {
+        return Optional.of(file(dir)).filter(Files::exists)
+                .or(() -> Optional.of(dir.resolve(MapDbCheckpoint.FILE)).filter(Files::exists));
     }
 
-    static <S> void write(Path dir, Meta meta, Iterable<Map.Entry<String, byte[]>> entries) throws IOException {
+    static void deleteLeftover(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(TMP));
+        Files.deleteIfExists(dir.resolve(MapDbCheckpoint.FILE + ".tmp"));
+    }
+
+    static void write(Path dir, Meta meta, Iterable<Map.Entry<String, byte[]>> entries) throws IOException {
         Path tmp = dir.resolve(TMP);
-        Files.deleteIfExists(tmp);
         List<Map.Entry<String, byte[]>> sorted = new ArrayList<>();
         entries.forEach(sorted::add);
         sorted.sort(Map.Entry.comparingByKey());
-        DB db = DBMaker.fileDB(tmp.toFile()).fileChannelEnable().make();
-        try {
-            // bulk load of sorted keys: builds the B-tree bottom-up, several times faster than put()
-            DB.TreeMapSink<String, byte[]> sink = db.treeMap("state", Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
+        CRC32C crc = new CRC32C();
+        try (OutputStream file = Files.newOutputStream(tmp);
+             DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc))) {
+            out.write(MAGIC);
+            out.writeInt(meta.formatVersion());
+            out.writeUTF(meta.journalId());
+            out.writeUTF(meta.nodeId());
+            out.writeLong(meta.eventId());
+            out.writeInt(sorted.size());
             for (Map.Entry<String, byte[]> e : sorted) {
-                sink.put(e.getKey(), e.getValue());
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue().length);
+                out.write(e.getValue());
             }
-            sink.create();
-            ConcurrentMap<String, String> m = db.hashMap("meta", Serializer.STRING, Serializer.STRING).create();
-            m.put("formatVersion", Integer.toString(meta.formatVersion()));
-            m.put("journalId", meta.journalId());
-            m.put("nodeId", meta.nodeId());
-            m.put("eventId", Long.toString(meta.eventId()));
-            db.commit();
-        } finally {
-            db.close();
+            out.flush();
+            new DataOutputStream(file).writeInt((int) crc.getValue());
         }
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
         Files.move(tmp, file(dir), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(dir.resolve(MapDbCheckpoint.FILE));
         Segment.syncDirectory(dir);
     }
 
-    /** The checkpoint, or a problem naming the file when it cannot be read or is of another format. */
-    static <S> Checked<Loaded<S>> read(Path dir, JournalCodec<S> codec) {
-        Path file = file(dir);
-        DB db;
-        try {
-            db = DBMaker.fileDB(file.toFile()).fileChannelEnable().readOnly().make();
-        } catch (RuntimeException e) {
-            return fail(file, "MapDB cannot open it: " + e);
+    /** The checkpoint {@code file}, or a problem naming it when it cannot be read, is damaged or of a newer format. */
+    static <S> Checked<Loaded<S>> read(Path file, JournalCodec<S> codec) {
+        Checked<Entries> read = file.getFileName().toString().equals(MapDbCheckpoint.FILE) ? MapDbCheckpoint.read(file) : readEntries(file);
+        if (read instanceof Checked.Fail<Entries> f) {
+            return Checked.fail(f.problem());
+        }
+        Entries checkpoint = read.orThrow();
+        Meta meta = checkpoint.meta();
+        if (meta.formatVersion() > JournalHeader.FORMAT_VERSION) {
+            return tooNew(file, meta.formatVersion());
         }
         try {
-            Map<String, String> m = db.exists("meta")
-                    ? db.hashMap("meta", Serializer.STRING, Serializer.STRING).open()
-                    : Map.of();
-            if (!m.containsKey("formatVersion") || !m.containsKey("eventId")) {
-                return fail(file, "it holds no checkpoint metadata");
-            }
-            int version = Integer.parseInt(m.get("formatVersion"));
-            if (version > JournalHeader.FORMAT_VERSION) {
-                return Checked.fail(Problem.of("JournalVersionTooNew", "Checkpoint " + file + " has format version "
-                        + version + ", written by a newer Jobwerk; this version reads format "
-                        + JournalHeader.FORMAT_VERSION + " only", Map.of("file", file.toString())));
-            }
-            Meta meta = new Meta(version, m.get("journalId"), m.get("nodeId"), Long.parseLong(m.get("eventId")));
-            BTreeMap<String, byte[]> map = db.treeMap("state", Serializer.STRING, Serializer.BYTE_ARRAY).open();
-            return codec.fromSnapshot(map.entrySet())
+            return codec.fromSnapshot(checkpoint.entries())
                     .mapProblem(p -> p.withPrefix("Checkpoint " + file))
                     .map(s -> new Loaded<>(meta, s));
         } catch (RuntimeException e) {
-            return fail(file, e.toString());
-        } finally {
-            db.close();
+            return unreadable(file, e.toString());
         }
     }
 
-    private static <T> Checked<T> fail(Path file, String why) {
+    static Checked<Entries> readEntries(Path file) {
+        CRC32C crc = new CRC32C();
+        try (InputStream stream = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(stream, 1 << 16), crc))) {
+            long size = Files.size(file);
+            if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+                return unreadable(file, "it is not a Jobwerk checkpoint (its first bytes differ)");
+            }
+            int version = in.readInt();
+            if (version > JournalHeader.FORMAT_VERSION) {
+                return tooNew(file, version);  // before the rest, whose layout a newer version may have changed
+            }
+            Meta meta = new Meta(version, in.readUTF(), in.readUTF(), in.readLong());
+            int count = in.readInt();
+            if (count < 0 || count > size) {
+                return unreadable(file, "it claims " + count + " entries");
+            }
+            List<Map.Entry<String, byte[]>> entries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String key = in.readUTF();
+                int length = in.readInt();
+                if (length < 0 || length > size) {
+                    return unreadable(file, "entry " + key + " claims " + length + " bytes");
+                }
+                byte[] value = new byte[length];
+                in.readFully(value);
+                entries.add(new AbstractMap.SimpleImmutableEntry<>(key, value));
+            }
+            int computed = (int) crc.getValue();
+            int stored = in.readInt();
+            if (stored != computed || in.read() != -1) {
+                return unreadable(file, stored != computed ? "its checksum does not match (damaged)" : "bytes follow its checksum");
+            }
+            return Checked.ok(new Entries(meta, entries));
+        } catch (EOFException e) {
+            return unreadable(file, "it ends early (truncated)");
+        } catch (IOException | RuntimeException e) {
+            return unreadable(file, e.toString());
+        }
+    }
+
+    private static <T> Checked<T> tooNew(Path file, int version) {
+        return Checked.fail(Problem.of("JournalVersionTooNew", "Checkpoint " + file + " has format version "
+                + version + ", written by a newer Jobwerk; this version reads format "
+                + JournalHeader.FORMAT_VERSION + " only", Map.of("file", file.toString())));
+    }
+
+    static <T> Checked<T> unreadable(Path file, String why) {
         return Checked.fail(Problem.of("JournalCheckpointInvalid", "Checkpoint " + file + " is not readable: " + why,
                 Map.of("file", file.toString())));
     }

@@ -49,10 +49,11 @@ final class JournalRecovery {
         Segment.deleteTemporaries(dir);
         Replay<S> r = new Replay<>();
         List<Segment> segs = new ArrayList<>(Segment.list(dir));
-        Path checkpointFile = CheckpointStore.file(dir);
+        Optional<Path> existingCheckpoint = CheckpointStore.existing(dir);
+        Path checkpointFile = existingCheckpoint.orElse(CheckpointStore.file(dir));
         String journalId = null;
-        if (Files.exists(checkpointFile)) {
-            Checked<CheckpointStore.Loaded<S>> loaded = CheckpointStore.read(dir, codec);
+        if (existingCheckpoint.isPresent()) {
+            Checked<CheckpointStore.Loaded<S>> loaded = CheckpointStore.read(checkpointFile, codec);
             if (loaded instanceof Checked.Fail<CheckpointStore.Loaded<S>> f) {
                 return Checked.fail(f.problem());
             }

@@ -44,7 +44,7 @@ class CheckpointerTest {
         assertThat(checkpointer.checkpointEventId()).isEqualTo(3);
         assertThat(checkpointer.written()).isEqualTo(1);
         assertThat(Files.exists(CheckpointStore.file(dir))).isTrue();
-        assertThat(CheckpointStore.read(dir, TestCodec.INSTANCE).orThrow().state()).isEqualTo(state);
+        assertThat(CheckpointStore.read(CheckpointStore.file(dir), TestCodec.INSTANCE).orThrow().state()).isEqualTo(state);
     }
 
     @Test

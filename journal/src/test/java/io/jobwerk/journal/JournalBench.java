@@ -261,7 +261,7 @@ public final class JournalBench {
             persistMany(journal, events - tail, events, orders);
         }
         System.out.printf("  setup: %d events written without fsync in %.1f s, log %d MB, checkpoint %d MB%n", events,
-                (System.nanoTime() - t0) / 1e9, sizeOf(dir, ".journal") >> 20, sizeOf(dir, ".mapdb") >> 20);
+                (System.nanoTime() - t0) / 1e9, sizeOf(dir, ".journal") >> 20, sizeOf(dir, ".snapshot") >> 20);
         for (int round = 0; round < 2; round++) {
             long r0 = System.nanoTime();
             try (Journal<TestState> journal = openBenchJournal(dir, setup)) {

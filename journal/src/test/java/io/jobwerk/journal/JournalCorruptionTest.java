@@ -144,7 +144,7 @@ class JournalCorruptionTest {
         }
         Problem p = openProblem(JournalConf.of("Backup"));
         assertThat(p.code()).isEqualTo("JournalForeignNode");
-        assertThat(p.message()).contains(dir.resolve("checkpoint.mapdb").toString());
+        assertThat(p.message()).contains(dir.resolve("checkpoint.snapshot").toString());
     }
 
     @Test
@@ -159,7 +159,7 @@ class JournalCorruptionTest {
         try (Journal<TestState> journal = TestJournals.openOrThrow(dir, JournalConf.of("Primary"))) {
             journal.persist(increments("A", "t", 4)).join();
         }
-        Files.delete(dir.resolve("checkpoint.mapdb"));
+        Files.delete(dir.resolve("checkpoint.snapshot"));
         try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
             assertThat(journal.currentState().counters()).containsEntry("A", 4L);
         }
@@ -176,7 +176,7 @@ class JournalCorruptionTest {
             journal.checkpoint().join();
             assertThat(journal.oldestKeptAfterEventId()).isGreaterThan(0);
         }
-        Path checkpoint = dir.resolve("checkpoint.mapdb");
+        Path checkpoint = dir.resolve("checkpoint.snapshot");
         Files.delete(checkpoint);
         Problem p = openProblem(small);
         assertThat(p.code()).isEqualTo("JournalCheckpointMissing");
@@ -188,8 +188,8 @@ class JournalCorruptionTest {
         try (Journal<TestState> journal = TestJournals.openOrThrow(dir, JournalConf.of("Primary"))) {
             journal.persist(increments("A", "t", 1)).join();
         }
-        Path checkpoint = dir.resolve("checkpoint.mapdb");
-        Files.write(checkpoint, "this is not MapDB".getBytes());
+        Path checkpoint = dir.resolve("checkpoint.snapshot");
+        Files.write(checkpoint, "this is not a checkpoint".getBytes());
         Problem p = openProblem(conf);
         assertThat(p.code()).isEqualTo("JournalCheckpointInvalid");
         assertThat(p.message()).contains(checkpoint.toString());

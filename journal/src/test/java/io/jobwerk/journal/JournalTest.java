@@ -329,7 +329,7 @@ class JournalTest {
         try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
             journal.persist(increments("A", "t", 5)).join();
         }
-        assertThat(Files.exists(dir.resolve("checkpoint.mapdb"))).isTrue();
+        assertThat(Files.exists(dir.resolve("checkpoint.snapshot"))).isTrue();
         try (Journal<TestState> journal = TestJournals.openOrThrow(dir, conf)) {
             assertThat(journal.stats().checkpointEventId()).isEqualTo(journal.lastEventId());
             assertThat(journal.currentState().counters()).containsEntry("A", 5L);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import okhttp3.Call;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -49,7 +50,13 @@ public final class EngineClient implements AutoCloseable {
         this.apiUri = apiUri.endsWith("/") ? apiUri.substring(0, apiUri.length() - 1) : apiUri;
         this.userId = userId;
         this.password = password;
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (this.apiUri.regionMatches(true, 0, "http://", 0, 7)) {
+            // no TLS for a plain http:// peer: else OkHttp loads the platform's trust store (cacerts, ~100 classes) as
+            // it is built, on the way of a server's start
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
+        this.http = builder
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(90))
                 .callTimeout(Duration.ZERO)
