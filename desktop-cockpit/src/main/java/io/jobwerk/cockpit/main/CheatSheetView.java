@@ -53,7 +53,7 @@ public final class CheatSheetView extends VBox {
         for (DesignerKey key : DesignerKey.values()) {
             line(designer, key.combination().getDisplayText(), key.description());
         }
-        Label click = new Label("Shift-click / Ctrl-click: select several instructions");
+        Label click = new Label("Shift-click / Ctrl-click: select several instructions; drag on the empty graph: those in the frame (with Shift or Ctrl: besides the selection)");
         click.setWrapText(true);
         click.setMaxWidth(DESCRIPTION_WIDTH + 120);
         designer.add(click, 0, designer.getRowCount(), 2, 1);
