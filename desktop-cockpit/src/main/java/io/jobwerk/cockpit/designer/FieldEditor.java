@@ -33,8 +33,10 @@ sealed interface FieldEditor permits FieldEditor.TextEditor, FieldEditor.CheckEd
     /** Shows the owner's value (after the owner changed or was rebound). */
     void refresh();
 
-    /** The edit typed but not applied yet, if valid; afterwards the field has nothing pending. */
-    Optional<WorkflowEdit> takePending();
+    /** The edit typed but not applied yet, if valid; afterwards the field has nothing pending. Only text is typed before it is applied. */
+    default Optional<WorkflowEdit> takePending() {
+        return Optional.empty();
+    }
 
     static FieldEditor of(Field field, FieldOwner owner, Consumer<WorkflowEdit> apply) {
         return switch (field.type()) {
@@ -182,11 +184,6 @@ sealed interface FieldEditor permits FieldEditor.TextEditor, FieldEditor.CheckEd
         public void refresh() {
             box.setSelected(owner.json().at(field.pointer()).asBoolean(false));
         }
-
-        @Override
-        public Optional<WorkflowEdit> takePending() {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -220,11 +217,6 @@ sealed interface FieldEditor permits FieldEditor.TextEditor, FieldEditor.CheckEd
                 shown = value;
                 box.getChildren().set(1, TimeForms.form(field, owner, apply));
             }
-        }
-
-        @Override
-        public Optional<WorkflowEdit> takePending() {
-            return Optional.empty();
         }
     }
 }

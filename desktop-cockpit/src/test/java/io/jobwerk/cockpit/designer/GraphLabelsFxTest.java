@@ -6,8 +6,6 @@ import io.jobwerk.cockpit.graph.WorkflowGraph;
 import io.jobwerk.cockpit.ui.Theme;
 import io.jobwerk.engine.json.EngineJson;
 import io.jobwerk.engine.json.WorkflowJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -58,13 +56,6 @@ class GraphLabelsFxTest {
             WorkflowGraph.Node node = (WorkflowGraph.Node) box.getUserData();
             assertThat(title.getBoundsInLocal().getWidth() + 40).as(node.title()).isLessThanOrEqualTo(box.getWidth() + 1);
         }
-        Path file = Files.createDirectories(Path.of("target")).resolve("graph-labels.png");
-        robot.interact(() -> {
-            try {
-                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        assertThat(io.jobwerk.cockpit.Screenshots.writeToTarget(robot, scene, "graph-labels.png")).exists();
     }
 }

@@ -3,8 +3,6 @@ package io.jobwerk.cockpit.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jobwerk.cockpit.ui.Theme;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -44,13 +42,6 @@ class CheatSheetViewFxTest {
         assertThat(bounds.getMaxX()).isLessThanOrEqualTo(1440);
         assertThat(bounds.getMaxY()).isLessThanOrEqualTo(900);
         assertThat(robot.lookup(".cheat-sheet .key").queryAll()).hasSizeGreaterThan(KeyBinding.values().length);
-        Path file = Files.createDirectories(Path.of("target")).resolve("cheat-sheet.png");
-        robot.interact(() -> {
-            try {
-                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        assertThat(io.jobwerk.cockpit.Screenshots.writeToTarget(robot, scene, "cheat-sheet.png")).exists();
     }
 }
