@@ -187,8 +187,9 @@ sealed interface FieldEditor permits FieldEditor.TextEditor, FieldEditor.CheckEd
     }
 
     /**
-     * Admission times or a Cycle's schedule ({@link TimeForms}): the form is made again only when the
-     * value it shows changed, since its lines are the operator's until applied.
+     * Admission times or a Cycle's schedule ({@link TimeForms}): the form is kept while it shows the
+     * same value and the operator has not touched it (typed, ticked, chosen), else made again from the
+     * owner — lines typed but not applied are not carried to another instruction.
      */
     final class FormEditor implements FieldEditor {
         private final Field field;
@@ -196,6 +197,7 @@ sealed interface FieldEditor permits FieldEditor.TextEditor, FieldEditor.CheckEd
         private final Consumer<WorkflowEdit> apply;
         private final VBox box;
         private List<JsonNode> shown;
+        private boolean touched;
 
         FormEditor(Field field, FieldOwner owner, Consumer<WorkflowEdit> apply) {
             this.field = field;
@@ -213,9 +215,14 @@ sealed interface FieldEditor permits FieldEditor.TextEditor, FieldEditor.CheckEd
         @Override
         public void refresh() {
             List<JsonNode> value = TimeForms.formValue(field, owner.json());
-            if (!value.equals(shown)) {
+            if (touched || !value.equals(shown)) {
                 shown = value;
-                box.getChildren().set(1, TimeForms.form(field, owner, apply));
+                touched = false;
+                Node form = TimeForms.form(field, owner, apply);
+                form.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> touched = true);
+                form.addEventFilter(javafx.event.ActionEvent.ACTION, e -> touched = true);
+                form.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> touched = true);
+                box.getChildren().set(1, form);
             }
         }
     }

@@ -100,6 +100,18 @@ class PropertyPaneFxTest {
         assertThat(robot.lookup("#properties .field-problem").queryAllAs(Label.class)).noneMatch(l -> l.isVisible() && !l.getText().isEmpty());
     }
 
+    @Test
+    void admissionTimesTypedButNotAppliedAreNotCarriedToAnotherJob(FxRobot robot) {
+        Node form = robot.lookup("#admission-times").query();
+        robot.interact(() -> form.fireEvent(new javafx.event.ActionEvent())); // as a click on "add period" does
+        select(robot, 1);
+        assertThat(robot.lookup("#admission-times").<Node>query()).isNotSameAs(form);
+
+        Node fresh = robot.lookup("#admission-times").query();
+        select(robot, 0); // untouched, showing the same (no) admission times: kept
+        assertThat(robot.lookup("#admission-times").<Node>query()).isSameAs(fresh);
+    }
+
     private void select(FxRobot robot, int position) {
         robot.interact(() -> viewModel.selectedProperty().set(Optional.of(Position.of(position))));
         WaitForAsyncUtils.waitForFxEvents();
