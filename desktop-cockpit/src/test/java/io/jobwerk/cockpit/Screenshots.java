@@ -10,7 +10,7 @@ import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
 /** Writes a scene as PNG into {@code screenshots/} at the repository root ({@code -Dcockpit.screenshots}). */
-final class Screenshots {
+public final class Screenshots {
     private Screenshots() {}
 
     static Path directory() {
@@ -18,7 +18,16 @@ final class Screenshots {
     }
 
     static Path write(FxRobot robot, Scene scene, String name) throws IOException {
-        Path dir = Files.createDirectories(directory());
+        return write(robot, scene, directory(), name);
+    }
+
+    /** Writes a scene as PNG into {@code target/}, to look at, not to publish. */
+    public static Path writeToTarget(FxRobot robot, Scene scene, String name) throws IOException {
+        return write(robot, scene, Path.of("target"), name);
+    }
+
+    private static Path write(FxRobot robot, Scene scene, Path directory, String name) throws IOException {
+        Path dir = Files.createDirectories(directory);
         File file = dir.resolve(name).toFile();
         robot.interact(() -> {
             try {

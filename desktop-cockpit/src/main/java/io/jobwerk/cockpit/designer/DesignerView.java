@@ -75,7 +75,12 @@ public final class DesignerView extends BorderPane {
             viewModel.insertAfterSelection(kind);
             requestFocus();
         });
-        StackPane graphArea = new StackPane(graph, minimap, quickInsert);
+        javafx.scene.layout.Pane bandLayer = new javafx.scene.layout.Pane();
+        new RubberBand(graph, bandLayer, () -> nodeBoxes, (framed, add) -> {
+            viewModel.selectFramed(framed, add);
+            requestFocus();
+        });
+        StackPane graphArea = new StackPane(graph, bandLayer, minimap, quickInsert);
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(minimap, new Insets(0, 18, 18, 0));
         StackPane.setAlignment(quickInsert, Pos.TOP_CENTER);

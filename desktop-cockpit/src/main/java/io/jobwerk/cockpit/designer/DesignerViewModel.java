@@ -129,6 +129,26 @@ public final class DesignerViewModel {
         }
     }
 
+    /**
+     * Selects the instructions framed by a rubber band on the graph, instead of the selection or, with
+     * {@code add}, besides it; the last framed one is shown in the property pane. Positions that are
+     * no instruction (a block's implicit end) are left out.
+     */
+    public void selectFramed(List<Position> framed, boolean add) {
+        Workflow w = workflow();
+        List<Position> instructions = framed.stream()
+                .filter(p -> w.instruction(p).toOptional().filter(i -> i.kind() != Instruction.Kind.IMPLICIT_END).isPresent())
+                .sorted().toList();
+        java.util.SortedSet<Position> now = new java.util.TreeSet<>(add ? selection.get() : List.of());
+        now.addAll(instructions);
+        if (now.isEmpty()) {
+            selected.set(Optional.empty());
+            return;
+        }
+        selection.set(List.copyOf(now));
+        selected.set(Optional.of(instructions.isEmpty() ? now.last() : instructions.get(instructions.size() - 1)));
+    }
+
     /** Selects the instruction after (or before) the selected one, in the order the graph shows them; the first one if none is. */
     public void selectNext(boolean forward) {
         List<Position> all = workflow().positions().stream()

@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -37,13 +36,18 @@ final class TimeForms {
 
     private TimeForms() {}
 
-    static Node form(Field field, ObjectNode json, Function<JsonNode, Checked<WorkflowEdit>> toEdit, Consumer<WorkflowEdit> apply) {
-        JsonNode value = json.at(field.pointer());
+    /** What a form shows of its owner's JSON: when this is unchanged, the form need not be made again. */
+    static List<JsonNode> formValue(Field field, ObjectNode json) {
+        return List.of(json.at(field.pointer()), json.at(field.type() == Type.ADMISSION_TIMES ? SKIP : "/onlyOnePeriod"));
+    }
+
+    static Node form(Field field, FieldOwner owner, Consumer<WorkflowEdit> apply) {
+        JsonNode value = owner.json().at(field.pointer());
         Label refused = problemLabel(""); // what the owner's codec refused (e.g. an AdmissionTime block without periods)
         refused.setVisible(false);
         refused.managedProperty().bind(refused.visibleProperty());
         Consumer<ObjectNode> edit = changed -> {
-            Checked<WorkflowEdit> e = toEdit.apply(changed);
+            Checked<WorkflowEdit> e = owner.edit(changed);
             refused.setText(e.problemOption().map(Problem::message).orElse(""));
             refused.setVisible(e.isFail());
             e.toOptional().ifPresent(apply);
@@ -55,12 +59,12 @@ final class TimeForms {
             if (scheme.isFail()) {
                 return problemLabel(scheme.problemOption().orElseThrow().message());
             }
-            AdmissionTimeViewModel viewModel = new AdmissionTimeViewModel(scheme.orThrow(), json.at(SKIP).asBoolean(false));
+            AdmissionTimeViewModel viewModel = new AdmissionTimeViewModel(scheme.orThrow(), owner.json().at(SKIP).asBoolean(false));
             form = new AdmissionTimeView(viewModel, true, f -> {
-                ObjectNode copy = json.deepCopy();
-                f.scheme().toOptional().ifPresent(s -> PropertyPane.set(copy, field.pointer(),
+                ObjectNode copy = owner.json().deepCopy();
+                f.scheme().toOptional().ifPresent(s -> FieldValues.set(copy, field.pointer(),
                         s.<JsonNode>map(TimeJson::encode).orElse(MissingNode.getInstance())));
-                PropertyPane.set(copy, SKIP, f.skipIfNoAdmissionForOrderDayProperty().get() ? BooleanNode.TRUE : MissingNode.getInstance());
+                FieldValues.set(copy, SKIP, f.skipIfNoAdmissionForOrderDayProperty().get() ? BooleanNode.TRUE : MissingNode.getInstance());
                 edit.accept(copy);
             });
         } else {
@@ -69,9 +73,9 @@ final class TimeForms {
                 return problemLabel(schedule.problemOption().orElseThrow().message());
             }
             form = new CycleScheduleView(new CycleScheduleViewModel(schedule.orThrow()), Instant::now, ZoneId.systemDefault(),
-                    json.path("onlyOnePeriod").asBoolean(false), s -> {
-                        ObjectNode copy = json.deepCopy();
-                        PropertyPane.set(copy, field.pointer(), TimeJson.encode(s));
+                    owner.json().path("onlyOnePeriod").asBoolean(false), s -> {
+                        ObjectNode copy = owner.json().deepCopy();
+                        FieldValues.set(copy, field.pointer(), TimeJson.encode(s));
                         edit.accept(copy);
                     });
         }

@@ -263,11 +263,11 @@ public final class WorkflowGraphView extends ScrollPane {
         boolean small = node.kind() != WorkflowGraph.NodeKind.JOB && node.kind() != WorkflowGraph.NodeKind.INSTRUCTION;
         HBox titleRow = (HBox) content.getChildren().get(0);
         javafx.scene.text.Text detail = (javafx.scene.text.Text) content.getChildren().get(1);
-        ((javafx.scene.text.Text) titleRow.getChildren().get(1)).setText(shortened(node.title(), small ? 11 : 24));
+        ((javafx.scene.text.Text) titleRow.getChildren().get(1)).setText(shortened(node.title(), NodeSizes.titleChars(box.width())));
         ((org.kordamp.ikonli.javafx.FontIcon) titleRow.getChildren().get(0)).setIconLiteral(node.icon());
         titleRow.setAlignment(small ? Pos.CENTER : Pos.CENTER_LEFT);
         boolean hasDetail = !small && !node.detail().isEmpty();
-        detail.setText(hasDetail ? shortened(node.detail(), 34) : "");
+        detail.setText(hasDetail ? shortened(node.detail(), NodeSizes.detailChars(box.width())) : "");
         detail.setVisible(hasDetail);
         detail.setManaged(hasDetail);
         content.setAlignment(small ? Pos.CENTER : Pos.CENTER_LEFT);
@@ -282,7 +282,7 @@ public final class WorkflowGraphView extends ScrollPane {
         nodeDecorator.accept(node, content);
     }
 
-    /** A text cut to what fits the box (the tooltip has all of it); texts do not cut themselves as labels do. */
+    /** A text cut to what fits the box (wide as its texts up to a limit; the tooltip has all of it); texts do not cut themselves as labels do. */
     private static String shortened(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

@@ -72,6 +72,34 @@ class DesignerKeyboardTest {
         assertThat(robot.lookup("#" + WorkflowGraphView.nodeId("[3]")).tryQuery()).isPresent();
     }
 
+    @Test
+    void aFrameDrawnOnTheEmptyGraphSelectsTheInstructionsItTouchesAndShiftAddsToThem(FxRobot robot) {
+        javafx.geometry.Bounds b1 = box(robot, "[1]");
+        javafx.geometry.Bounds b2 = box(robot, "[2]");
+        // from the empty space left of the second box to the middle of the third
+        robot.moveTo(new javafx.geometry.Point2D(b1.getMinX() - 30, b1.getMinY() - 8)).press(javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(b1.getMinX() + 10, b1.getCenterY()))
+                .moveTo(new javafx.geometry.Point2D(b2.getCenterX(), b2.getCenterY())).release(javafx.scene.input.MouseButton.PRIMARY);
+
+        assertThat(fx(() -> view.viewModel().selectionProperty().get())).containsExactly(Position.of(1), Position.of(2));
+        assertThat(robot.lookup(".rubber-band").query().isVisible()).isFalse();
+
+        javafx.geometry.Bounds b0 = box(robot, "[0]");
+        robot.press(KeyCode.SHIFT).moveTo(new javafx.geometry.Point2D(b0.getMaxX() + 30, b0.getMinY() - 8)).press(javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(b0.getMaxX() - 10, b0.getCenterY()))
+                .moveTo(new javafx.geometry.Point2D(b0.getCenterX(), b0.getCenterY())).release(javafx.scene.input.MouseButton.PRIMARY)
+                .release(KeyCode.SHIFT);
+
+        assertThat(fx(() -> view.viewModel().selectionProperty().get())).containsExactly(Position.of(0), Position.of(1), Position.of(2));
+        assertThat(robot.lookup(".graph-node").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("selected")))).hasSize(3);
+    }
+
+    private static javafx.geometry.Bounds box(FxRobot robot, String position) {
+        javafx.scene.Node node = robot.lookup("#" + WorkflowGraphView.nodeId(position)).query();
+        return fx(() -> node.localToScreen(node.getLayoutBounds()));
+    }
+
     private void drawn() {
         try {
             WaitForAsyncUtils.waitForFxEvents();

@@ -113,6 +113,24 @@ class DesignerViewModelTest {
         assertThat(sim.summaryProperty().get()).startsWith("Job b: Job outcome 'explode'");
     }
 
+    @Test
+    void aFramedSetOfInstructionsReplacesOrJoinsTheSelection() {
+        DesignerViewModel vm = new DesignerViewModel(FOUR_JOBS);
+        vm.selectedProperty().set(Optional.of(Position.of(3)));
+
+        vm.selectFramed(List.of(Position.of(2), Position.of(1), Position.of(4)), false); // [4] is the implicit end
+
+        assertThat(vm.selectionProperty().get()).containsExactly(Position.of(1), Position.of(2));
+        assertThat(vm.selectedProperty().get()).contains(Position.of(2));
+
+        vm.selectFramed(List.of(Position.of(0)), true);
+        assertThat(vm.selectionProperty().get()).containsExactly(Position.of(0), Position.of(1), Position.of(2));
+
+        vm.selectFramed(List.of(), false);
+        assertThat(vm.selectionProperty().get()).isEmpty();
+        assertThat(vm.selectedProperty().get()).isEmpty();
+    }
+
     static final Workflow FOUR_JOBS = workflow("""
             {"path":"w","instructions":[{"TYPE":"Execute.Named","jobName":"a"},{"TYPE":"Execute.Named","jobName":"b"},
                                         {"TYPE":"Execute.Named","jobName":"c"},{"TYPE":"Execute.Named","jobName":"d"}],

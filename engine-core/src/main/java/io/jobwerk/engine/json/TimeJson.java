@@ -14,7 +14,8 @@ import java.util.Optional;
  * Admission time schemes and Cycle schedules:
  * {@code {"periods":[{"TYPE":"DailyPeriod","secondOfDay":32400,"duration":4800},
  * {"TYPE":"WeekdayPeriod","secondOfWeek":93600,"duration":3600}]}} (also {@code MonthlyDatePeriod{secondOfMonth}}
- * and {@code MonthlyLastDatePeriod{lastSecondOfMonth}}, negative) and
+ * and {@code MonthlyLastDatePeriod{lastSecondOfMonth}}, negative; {@code MonthlyWeekdayPeriod{secondOfWeeks}},
+ * {@code MonthlyLastWeekdayPeriod{secondOfWeeks}}, negative; {@code SpecificDatePeriod{secondsSinceLocalEpoch}}) and
  * {@code {"schemes":[{"admissionTimeScheme":{…},"repeat":{"TYPE":"Periodic","period":3600,"offsets":[600]}}]}}
  * with repeats {@code Ticking{interval}} and {@code Continuous{pause, limit?}}. Durations are seconds.
  */
@@ -46,6 +47,18 @@ public final class TimeJson {
                 case MONTHLY_LAST_DATE -> {
                     po.put("TYPE", "MonthlyLastDatePeriod");
                     po.put("lastSecondOfMonth", ((AdmissionPeriod.MonthlyLastDatePeriod) p).lastSecondOfMonth());
+                }
+                case MONTHLY_WEEKDAY -> {
+                    po.put("TYPE", "MonthlyWeekdayPeriod");
+                    po.put("secondOfWeeks", ((AdmissionPeriod.MonthlyWeekdayPeriod) p).secondOfWeeks());
+                }
+                case MONTHLY_LAST_WEEKDAY -> {
+                    po.put("TYPE", "MonthlyLastWeekdayPeriod");
+                    po.put("secondOfWeeks", ((AdmissionPeriod.MonthlyLastWeekdayPeriod) p).secondOfWeeks());
+                }
+                case SPECIFIC_DATE -> {
+                    po.put("TYPE", "SpecificDatePeriod");
+                    po.put("secondsSinceLocalEpoch", ((AdmissionPeriod.SpecificDatePeriod) p).secondsSinceLocalEpoch());
                 }
             }
             po.set("duration", EngineJson.seconds(p.duration()));
@@ -113,6 +126,21 @@ public final class TimeJson {
                 int second = c.required("lastSecondOfMonth").intValue();
                 Duration duration = c.required("duration").seconds();
                 return c.construct(() -> new AdmissionPeriod.MonthlyLastDatePeriod(second, duration));
+            }
+            case "MonthlyWeekdayPeriod": {
+                int second = c.required("secondOfWeeks").intValue();
+                Duration duration = c.required("duration").seconds();
+                return c.construct(() -> new AdmissionPeriod.MonthlyWeekdayPeriod(second, duration));
+            }
+            case "MonthlyLastWeekdayPeriod": {
+                int second = c.required("secondOfWeeks").intValue();
+                Duration duration = c.required("duration").seconds();
+                return c.construct(() -> new AdmissionPeriod.MonthlyLastWeekdayPeriod(second, duration));
+            }
+            case "SpecificDatePeriod": {
+                long second = c.required("secondsSinceLocalEpoch").longValue();
+                Duration duration = c.required("duration").seconds();
+                return c.construct(() -> new AdmissionPeriod.SpecificDatePeriod(second, duration));
             }
             default:
                 throw c.child("TYPE").fail("unknown admission period TYPE '" + type + "'");

@@ -37,10 +37,9 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
         LocalDateTime local = LocalDateTime.ofInstant(now, zone);
         Interval best = null;
         for (AdmissionPeriod p : periods) {
-            LocalDateTime start = p.latestStartAtOrBefore(local);
-            Interval interval = Interval.of(start, p.duration(), zone);
-            if (interval.contains(now) && (best == null || interval.end().isAfter(best.end()))) {
-                best = interval;
+            Optional<Interval> interval = p.latestStartAtOrBefore(local).map(start -> Interval.of(start, p.duration(), zone));
+            if (interval.isPresent() && interval.get().contains(now) && (best == null || interval.get().end().isAfter(best.end()))) {
+                best = interval.get();
             }
         }
         return Optional.ofNullable(best);
@@ -55,16 +54,20 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
         LocalDateTime local = LocalDateTime.ofInstant(now, zone);
         Interval best = null;
         for (AdmissionPeriod p : periods) {
-            LocalDateTime start = p.latestStartAtOrBefore(local);
-            for (int i = 0; i < 3; i++) {
-                start = p.nextStart(start);
-                Instant s = start.atZone(zone).toInstant();
+            LocalDateTime after = local;
+            for (int i = 0; i < 3; i++) { // a local start after a local time may still be earlier when the clocks go back
+                Optional<LocalDateTime> start = p.firstStartAfter(after);
+                if (start.isEmpty()) {
+                    break;
+                }
+                Instant s = start.get().atZone(zone).toInstant();
                 if (s.isAfter(now)) {
                     if (best == null || s.isBefore(best.start())) {
-                        best = Interval.of(start, p.duration(), zone);
+                        best = Interval.of(start.get(), p.duration(), zone);
                     }
                     break;
                 }
+                after = start.get();
             }
         }
         return Optional.ofNullable(best);
@@ -75,7 +78,7 @@ public record AdmissionTimeScheme(List<AdmissionPeriod> periods) {
         LocalDateTime local = LocalDateTime.ofInstant(interval.start(), zone);
         for (int i = 0; i < periods.size(); i++) {
             AdmissionPeriod p = periods.get(i);
-            if (Interval.of(p.latestStartAtOrBefore(local), p.duration(), zone).equals(interval)) {
+            if (p.latestStartAtOrBefore(local).map(start -> Interval.of(start, p.duration(), zone)).equals(Optional.of(interval))) {
                 return i;
             }
         }

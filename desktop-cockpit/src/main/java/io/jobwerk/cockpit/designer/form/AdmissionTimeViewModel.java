@@ -94,6 +94,8 @@ public final class AdmissionTimeViewModel {
                 case WEEKDAY -> days;
                 case MONTHDAY -> "Day " + days + " of the month";
                 case ULTIMO -> days.equals("1") ? "Last day of the month" : "Day " + days + " before month end";
+                case NTH_WEEKDAY, NTH_LAST_WEEKDAY -> days + " of the month";
+                case DATE -> days;
             };
             parts.add(when + " " + window(row.beginProperty().get(), row.durationProperty().get()));
         }

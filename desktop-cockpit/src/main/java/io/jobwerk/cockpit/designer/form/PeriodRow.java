@@ -51,8 +51,9 @@ public final class PeriodRow {
     /** The engine's periods of this line; a problem names the line ({@code where}) and the field. */
     Checked<List<AdmissionPeriod>> periods(String where) {
         return TimeText.clock(where + ", begin", begin.get()).flatMap(secondOfDay ->
-                TimeText.duration(where + ", duration", duration.get(), false).flatMap(d ->
-                        dayNumbers(where + ", days").flatMap(numbers -> {
+                TimeText.duration(where + ", duration", duration.get(), false).flatMap(d -> MonthDays.isNamedDays(kind.get())
+                        ? namedDays(where + ", days", secondOfDay, d)
+                        : dayNumbers(where + ", days").flatMap(numbers -> {
                             List<AdmissionPeriod> periods = new ArrayList<>();
                             for (int n : numbers) {
                                 periods.add(period(n, secondOfDay, d));
@@ -67,7 +68,28 @@ public final class PeriodRow {
             case WEEKDAY -> new AdmissionPeriod.WeekdayPeriod((day - 1) * DAY + secondOfDay, d);
             case MONTHDAY -> new AdmissionPeriod.MonthlyDatePeriod((day - 1) * DAY + secondOfDay, d);
             case ULTIMO -> new AdmissionPeriod.MonthlyLastDatePeriod(-day * DAY + secondOfDay, d);
+            case NTH_WEEKDAY, NTH_LAST_WEEKDAY, DATE -> throw new IllegalStateException("named, not numbered days: " + kind.get());
         };
+    }
+
+    /** The periods of days named one by one ({@link MonthDays}), in the order typed. */
+    private Checked<List<AdmissionPeriod>> namedDays(String field, int secondOfDay, Duration d) {
+        String text = days.get().strip();
+        if (text.isEmpty()) {
+            return TimeText.fail(field, "are required, " + kind.get().daysHint());
+        }
+        List<AdmissionPeriod> periods = new ArrayList<>();
+        for (String part : text.split(",")) {
+            Checked<AdmissionPeriod> p = MonthDays.period(kind.get(), field, part, secondOfDay, d);
+            if (p.isFail()) {
+                return Checked.fail(p.problemOption().orElseThrow());
+            }
+            if (periods.contains(p.orThrow())) {
+                return TimeText.fail(field, "name a day only once");
+            }
+            periods.add(p.orThrow());
+        }
+        return Checked.ok(periods);
     }
 
     /** The days as numbers (Monday = 1, the 1st = 1, the last day = 1), in the order typed. */
@@ -139,14 +161,16 @@ public final class PeriodRow {
             Day last = first;
             while (j < periods.size()) {
                 Day next = Day.of(periods.get(j));
+                boolean named = MonthDays.isNamedDays(first.kind);
                 if (next.kind != first.kind || first.kind == PeriodKind.DAILY || next.secondOfDay != first.secondOfDay
-                        || !next.duration.equals(first.duration) || next.number != last.number + 1) {
+                        || !next.duration.equals(first.duration) || !named && next.number != last.number + 1) {
                     break;
                 }
                 last = next;
                 j++;
             }
             String days = first.kind == PeriodKind.DAILY ? ""
+                    : MonthDays.isNamedDays(first.kind) ? String.join(", ", periods.subList(i, j).stream().map(p -> Day.of(p).name()).toList())
                     : first.number == last.number ? first.name()
                     : first.name() + (last.number == first.number + 1 ? ", " : "–") + last.name();
             rows.add(new PeriodRow(first.kind, days, TimeText.clock(first.secondOfDay), TimeText.duration(first.duration)));
@@ -156,7 +180,11 @@ public final class PeriodRow {
     }
 
     /** A period read as the form's kind, day number and time of day. */
-    record Day(PeriodKind kind, int number, int secondOfDay, Duration duration) {
+    record Day(PeriodKind kind, int number, int secondOfDay, Duration duration, String name) {
+        Day(PeriodKind kind, int number, int secondOfDay, Duration duration) {
+            this(kind, number, secondOfDay, duration, kind == PeriodKind.WEEKDAY ? TimeText.weekday(DayOfWeek.of(number)) : Integer.toString(number));
+        }
+
         static Day of(AdmissionPeriod p) {
             return switch (p.kind()) {
                 case DAILY -> new Day(PeriodKind.DAILY, 0, ((AdmissionPeriod.DailyPeriod) p).secondOfDay(), p.duration());
@@ -173,11 +201,19 @@ public final class PeriodRow {
                     int n = (-s + DAY - 1) / DAY;
                     yield new Day(PeriodKind.ULTIMO, n, s + n * DAY, p.duration());
                 }
+                case MONTHLY_WEEKDAY -> {
+                    var m = (AdmissionPeriod.MonthlyWeekdayPeriod) p;
+                    yield new Day(PeriodKind.NTH_WEEKDAY, 0, m.secondOfDay(), p.duration(), MonthDays.name(m.nth(), m.dayOfWeek(), false));
+                }
+                case MONTHLY_LAST_WEEKDAY -> {
+                    var m = (AdmissionPeriod.MonthlyLastWeekdayPeriod) p;
+                    yield new Day(PeriodKind.NTH_LAST_WEEKDAY, 0, m.secondOfDay(), p.duration(), MonthDays.name(m.nthLast(), m.dayOfWeek(), true));
+                }
+                case SPECIFIC_DATE -> {
+                    var start = ((AdmissionPeriod.SpecificDatePeriod) p).start();
+                    yield new Day(PeriodKind.DATE, 0, start.toLocalTime().toSecondOfDay(), p.duration(), start.toLocalDate().toString());
+                }
             };
-        }
-
-        String name() {
-            return kind == PeriodKind.WEEKDAY ? TimeText.weekday(DayOfWeek.of(number)) : Integer.toString(number);
         }
     }
 }

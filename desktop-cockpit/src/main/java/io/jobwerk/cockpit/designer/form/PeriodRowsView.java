@@ -62,7 +62,8 @@ final class PeriodRowsView extends VBox {
             TextField days = field(id + "days", row.daysProperty(), 70);
             days.promptTextProperty().bind(row.kindProperty().map(PeriodKind::daysHint));
             days.disableProperty().bind(row.kindProperty().isEqualTo(PeriodKind.DAILY));
-            days.setTooltip(new Tooltip("Weekdays: Mon–Fri or Mon, Wed · days of month: 1, 15 or 1–5 · before month end: 1 = last day"));
+            days.setTooltip(new Tooltip("Weekdays: Mon–Fri or Mon, Wed · days of month: 1, 15 or 1–5 · before month end: 1 = last day"
+                    + " · nth weekday: 2nd Thu, 1st Mon · nth last weekday: last Fri, 2nd last Mon · dates: 2026-12-24, 2026-12-31"));
             TextField begin = field(id + "begin", row.beginProperty(), 66);
             begin.setPromptText("08:00");
             TextField duration = field(id + "duration", row.durationProperty(), 60);

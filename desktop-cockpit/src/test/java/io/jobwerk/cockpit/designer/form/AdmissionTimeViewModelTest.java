@@ -35,6 +35,11 @@ class AdmissionTimeViewModelTest {
                 + "{\"TYPE\":\"DailyPeriod\",\"secondOfDay\":0,\"duration\":60},"
                 + "{\"TYPE\":\"WeekdayPeriod\",\"secondOfWeek\":475200,\"duration\":36000},"
                 + "{\"TYPE\":\"WeekdayPeriod\",\"secondOfWeek\":28800,\"duration\":36000}]}",
+        "{\"periods\":[{\"TYPE\":\"MonthlyWeekdayPeriod\",\"secondOfWeeks\":874800,\"duration\":600},"
+                + "{\"TYPE\":\"MonthlyWeekdayPeriod\",\"secondOfWeeks\":10800,\"duration\":600},"
+                + "{\"TYPE\":\"MonthlyLastWeekdayPeriod\",\"secondOfWeeks\":-853200,\"duration\":600},"
+                + "{\"TYPE\":\"SpecificDatePeriod\",\"secondsSinceLocalEpoch\":1798135200,\"duration\":7200},"
+                + "{\"TYPE\":\"SpecificDatePeriod\",\"secondsSinceLocalEpoch\":1798740000,\"duration\":7200}]}",
     })
     void schemeRoundTripsThroughTheForm(String json) {
         AdmissionTimeViewModel form = new AdmissionTimeViewModel(Optional.of(scheme(json)), false);
@@ -76,6 +81,52 @@ class AdmissionTimeViewModelTest {
                 weekday(6, 22, 4), weekday(7, 22, 4),
                 "{\"TYPE\":\"MonthlyLastDatePeriod\",\"lastSecondOfMonth\":-63000,\"duration\":5400}"));
         assertThat(form.summaryProperty().get()).isEqualTo("Sat, Sun 22:00–02:00 (next day); Last day of the month 06:30–08:00");
+    }
+
+    @Test
+    void monthWeekdaysAndDatesAreNamedOneByOne() {
+        AdmissionTimeViewModel form = new AdmissionTimeViewModel(Optional.empty(), false);
+        PeriodRow weekdays = form.addRow();
+        weekdays.kindProperty().set(PeriodKind.NTH_WEEKDAY);
+        weekdays.daysProperty().set("2nd thu, Mon");
+        weekdays.beginProperty().set("03:00");
+        weekdays.durationProperty().set("10m");
+        PeriodRow last = form.addRow();
+        last.kindProperty().set(PeriodKind.NTH_LAST_WEEKDAY);
+        last.daysProperty().set("Fri, 2nd last Mon");
+        last.beginProperty().set("22:00");
+        last.durationProperty().set("1h");
+        PeriodRow dates = form.addRow();
+        dates.kindProperty().set(PeriodKind.DATE);
+        dates.daysProperty().set("2026-12-24, 2026-12-31");
+        dates.beginProperty().set("18:00");
+        dates.durationProperty().set("2h");
+
+        assertThat(form.problemProperty().get()).isEmpty();
+        assertThat(TimeJson.encode(form.scheme().orThrow().orElseThrow()).toString()).isEqualTo(periods(
+                "{\"TYPE\":\"MonthlyWeekdayPeriod\",\"secondOfWeeks\":874800,\"duration\":600}",
+                "{\"TYPE\":\"MonthlyWeekdayPeriod\",\"secondOfWeeks\":10800,\"duration\":600}",
+                "{\"TYPE\":\"MonthlyLastWeekdayPeriod\",\"secondOfWeeks\":-180000,\"duration\":3600}",
+                "{\"TYPE\":\"MonthlyLastWeekdayPeriod\",\"secondOfWeeks\":-1130400,\"duration\":3600}",
+                "{\"TYPE\":\"SpecificDatePeriod\",\"secondsSinceLocalEpoch\":1798135200,\"duration\":7200}",
+                "{\"TYPE\":\"SpecificDatePeriod\",\"secondsSinceLocalEpoch\":1798740000,\"duration\":7200}"));
+        assertThat(form.summaryProperty().get()).isEqualTo("2nd Thu, 1st Mon of the month 03:00–03:10; "
+                + "last Fri, 2nd last Mon of the month 22:00–23:00; 2026-12-24, 2026-12-31 18:00–20:00");
+        assertThat(new AdmissionTimeViewModel(form.scheme().orThrow(), false).rows()).extracting(r -> r.daysProperty().get())
+                .containsExactly("2nd Thu, 1st Mon", "last Fri, 2nd last Mon", "2026-12-24, 2026-12-31");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "NTH_WEEKDAY      | 5th Mon    | 08:00 | 1h   | Period 1, days: '5th Mon' is not a weekday of the month, e.g. 2nd Thu (1st to 4th)",
+        "NTH_WEEKDAY      | last Mon   | 08:00 | 1h   | Period 1, days: 'last Mon' is not a weekday of the month, e.g. 2nd Thu (1st to 4th)",
+        "NTH_WEEKDAY      | 2nd Fry    | 08:00 | 1h   | Period 1, days: 'Fry' is not a weekday (Mon … Sun)",
+        "NTH_LAST_WEEKDAY | Fri, last Fri | 08:00 | 1h | Period 1, days: name a day only once",
+        "DATE             | 2026-02-30 | 08:00 | 1h   | Period 1, days: '2026-02-30' is not a date (YYYY-MM-DD)",
+        "DATE             | ''         | 08:00 | 1h   | Period 1, days: are required, e.g. 2026-12-24",
+    })
+    void invalidNamedDaysNameTheField(PeriodKind kind, String days, String begin, String duration, String problem) {
+        invalidInputNamesTheField(kind, days, begin, duration, problem);
     }
 
     @ParameterizedTest
