@@ -66,9 +66,13 @@ public final class CockpitBench {
         System.out.printf(Locale.ROOT, "Controller %s with %,d orders waiting at a prompt (own JVM)%n", uri, orders);
 
         CountDownLatch fx = new CountDownLatch(1);
+        long toolkitCpu = OS.getProcessCpuTime();
+        long toolkitStart = System.nanoTime();
         Platform.startup(fx::countDown);
         fx.await();
         fxThreadId = onFx(() -> Thread.currentThread().getId());
+        System.out.printf(Locale.ROOT, "JavaFX start-up (before a Cockpit, as in any JavaFX application): %d ms, %.2f s CPU%n",
+                (System.nanoTime() - toolkitStart) / 1_000_000, (OS.getProcessCpuTime() - toolkitCpu) / 1e9);
         long processCpuAtStart = OS.getProcessCpuTime();
         Cockpit[] cockpit = new Cockpit[1];
         AtomicLong events = new AtomicLong();
