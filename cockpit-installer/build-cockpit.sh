@@ -42,7 +42,8 @@ controlsfx_access=(
   --add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED
 )
 java_options=()
-for option in "${controlsfx_access[@]}"; do java_options+=(--java-options "$option"); done
+# C1 only: half the CPU from start to a filled dashboard (bench/README.md, "Cockpit")
+for option in "${controlsfx_access[@]}" -XX:TieredStopAtLevel=1; do java_options+=(--java-options "$option"); done
 main_jar="$(cd "$libs" && ls desktop-cockpit-*.jar)"
 echo "jobwerk cockpit: app image $target/app/$name"
 jpackage --type app-image --name "$name" --app-version "$app_version" --vendor Jobwerk \

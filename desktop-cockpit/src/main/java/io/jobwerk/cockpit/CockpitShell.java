@@ -179,6 +179,7 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
     private OpenConnection open(ConnectionConf conf, Clock clock, ZoneId zone, Predicate<String> confirm,
                                 BiFunction<String, String, Optional<String>> ask) {
         Cockpit cockpit = new Cockpit(conf, clock, zone, confirm, ask);
+        cockpit.start(); // first: it logs in and reads the snapshot while this thread builds the view
         cockpit.viewModel().darkProperty().bindBidirectional(dark);
         // A toast clicked in a connection not shown opens a page there: show that connection.
         cockpit.viewModel().pageProperty().addListener((o, a, b) -> {
@@ -211,7 +212,6 @@ public final class CockpitShell extends BorderPane implements AutoCloseable {
         };
         cockpits.put(shellConnection, cockpit);
         allOrders.add(new ControllerSource(conf.name(), cockpit.live(), cockpit.connection()::execute));
-        cockpit.start();
         return shellConnection;
     }
 

@@ -50,7 +50,8 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     private static final int MAX_BATCH = 2000;
 
     private final ConnectionConf conf;
-    private final EngineClient client;
+    private EngineClient client; // made on first use (guarded by this): not on the UI thread, which constructs the connection
+    private boolean clientClosed; // guarded by this
     private final UiThread ui;
     private final UpdateCoalescer updates;
     private final Consumer<ConnectionState> onState;
@@ -76,7 +77,6 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
                                 Consumer<ConnectionState> onState, Consumer<UserPermissions> onPermissions, Clock clock) {
         this.conf = conf;
         this.onPermissions = onPermissions;
-        this.client = new EngineClient(conf.apiUri(), conf.userId(), conf.password());
         this.ui = ui;
         this.updates = new UpdateCoalescer(ui, onUpdate);
         this.onState = onState;
@@ -110,30 +110,30 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     /** Sends a command; completes (on the command thread) with the Controller's response or its problem. */
     public CompletableFuture<Checked<CommandResponse>> execute(Command command) {
         return CompletableFuture.supplyAsync(
-                () -> client.command(CommandJson.encode(command)).flatMap(CommandJson::decodeResponse), commands);
+                () -> client().command(CommandJson.encode(command)).flatMap(CommandJson::decodeResponse), commands);
     }
 
     /** Changes items ({@code POST apiUri/item}) on the command thread, e.g. a Subagent enabled or disabled. */
     public CompletableFuture<Checked<Boolean>> postItems(List<io.jobwerk.engine.item.ItemOperation> operations) {
-        return CompletableFuture.supplyAsync(() -> client.postNdjson("/item",
+        return CompletableFuture.supplyAsync(() -> client().postNdjson("/item",
                 io.jobwerk.engine.json.ItemOperationJson.encodeNdjson(operations)).map(ok -> true), commands);
     }
 
     /** {@code GET apiUri/segments…?query} on a reading thread (not the commands'), e.g. a page of the history. */
     @Override
     public CompletableFuture<Checked<JsonNode>> get(List<String> pathSegments, java.util.Map<String, String> query) {
-        return CompletableFuture.supplyAsync(() -> client.get(pathSegments, query), reads);
+        return CompletableFuture.supplyAsync(() -> client().get(pathSegments, query), reads);
     }
 
     /** {@code GET apiUri/segments…} of a text with its headers (an order's log), on a reading thread: a big log must not hold up commands. */
     @Override
     public CompletableFuture<Checked<EngineClient.TextAnswer>> getText(List<String> pathSegments) {
-        return CompletableFuture.supplyAsync(() -> client.getTextAnswer(pathSegments), reads);
+        return CompletableFuture.supplyAsync(() -> client().getTextAnswer(pathSegments), reads);
     }
 
     /** {@code GET apiUri/segments…} on the command thread, e.g. an order's obstacles as the Controller sees them. */
     public CompletableFuture<Checked<JsonNode>> get(List<String> pathSegments) {
-        return CompletableFuture.supplyAsync(() -> client.get(pathSegments), commands);
+        return CompletableFuture.supplyAsync(() -> client().get(pathSegments), commands);
     }
 
     private void run() {
@@ -182,10 +182,10 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
     private Problem follow() {
         // A Controller without the route (older) or any other failure leaves them unknown: nothing is
         // disabled then, and the Controller still checks each command; a lost connection fails the snapshot next.
-        UserPermissions permissions = client.get(List.of("session")).map(UserPermissions::fromJson)
+        UserPermissions permissions = client().get(List.of("session")).map(UserPermissions::fromJson)
                 .toOptional().orElseGet(() -> UserPermissions.unknown(conf.userId()));
         ui.execute(() -> onPermissions.accept(permissions));
-        Checked<List<JsonNode>> objects = client.getNdjson("/snapshot");
+        Checked<List<JsonNode>> objects = client().getNdjson("/snapshot");
         if (objects.isFail()) {
             return objects.problemOption().orElseThrow();
         }
@@ -208,7 +208,7 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
             if (closed) { // checked after publishing the handle: close either cancels it or is seen here
                 handle.cancel();
             }
-            Checked<Long> read = client.readEventBatches(eventId[0], POLL, MAX_BATCH, handle, batch -> {
+            Checked<Long> read = client().readEventBatches(eventId[0], POLL, MAX_BATCH, handle, batch -> {
                 Checked<LiveUpdate> applied = apply(state[0], batch);
                 if (applied.isFail()) {
                     failed[0] = applied.problemOption().orElseThrow();
@@ -294,6 +294,28 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
         reader.interrupt();
         commands.shutdownNow();
         reads.shutdownNow();
-        client.close();
+        closeClient();
+    }
+
+    /**
+     * The HTTP client, made by the first thread that needs it (the connection's, to log in): making it
+     * loads OkHttp and reads the JDK's trust store, ~15 % of the UI thread's CPU before the first frame
+     * when the UI thread made it. After {@link #close} a closed one, whose requests fail.
+     */
+    private synchronized EngineClient client() {
+        if (client == null) {
+            client = new EngineClient(conf.apiUri(), conf.userId(), conf.password());
+            if (clientClosed) {
+                client.close();
+            }
+        }
+        return client;
+    }
+
+    private synchronized void closeClient() {
+        clientClosed = true;
+        if (client != null) {
+            client.close();
+        }
     }
 }

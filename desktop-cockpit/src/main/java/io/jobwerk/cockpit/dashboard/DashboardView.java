@@ -10,7 +10,6 @@ import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -66,23 +65,7 @@ public final class DashboardView extends VBox {
         javafx.scene.control.ListView<io.jobwerk.cockpit.live.OrderRow> attention = new javafx.scene.control.ListView<>(viewModel.attention());
         attention.setId("attention");
         attention.setPlaceholder(new Label("No failed, blocked or prompting order."));
-        attention.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(io.jobwerk.cockpit.live.OrderRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setTooltip(null);
-                } else {
-                    setText(row.orderId() + "  ·  " + row.workflowPath() + (row.why().isEmpty() ? "" : "\n" + row.why().get(0)));
-                    setWrapText(true);
-                    setPrefWidth(0); // wrap within the list instead of scrolling sideways
-                    setGraphic(Icons.icon(row.group().icon(), row.group().styleClass()));
-                    setTooltip(new Tooltip(String.join("\n", row.why())));
-                }
-            }
-        });
+        attention.setCellFactory(l -> new AttentionCell());
         attention.setOnMouseClicked(e -> {
             var row = attention.getSelectionModel().getSelectedItem();
             if (row != null && e.getClickCount() == 2) {
@@ -153,7 +136,7 @@ public final class DashboardView extends VBox {
         VBox box = new VBox(8, title, bar, text);
         box.setId("dashboardPlanBox");
         box.setStyle("-fx-cursor: hand;");
-        Tooltip.install(box, new Tooltip("Open the daily plan"));
+        io.jobwerk.cockpit.ui.HoverTooltip.install(box, "Open the daily plan");
         box.setOnMouseClicked(e -> viewModel.openDailyPlan());
         return box;
     }
@@ -171,7 +154,7 @@ public final class DashboardView extends VBox {
         tile.getStyleClass().addAll("tile", "small-tile");
         tile.setId(id);
         tile.getProperties().put("count", count);
-        Tooltip.install(tile, new Tooltip("Show them in the History"));
+        io.jobwerk.cockpit.ui.HoverTooltip.install(tile, "Show them in the History");
         tile.setOnMouseClicked(e -> open.run());
         return tile;
     }
@@ -188,7 +171,7 @@ public final class DashboardView extends VBox {
         VBox tile = new VBox(4, top, name);
         tile.getStyleClass().add("tile");
         tile.setId("tile-" + group.name());
-        Tooltip.install(tile, new Tooltip("Show the " + group.label().toLowerCase(java.util.Locale.ROOT) + " orders"));
+        io.jobwerk.cockpit.ui.HoverTooltip.install(tile, "Show the " + group.label().toLowerCase(java.util.Locale.ROOT) + " orders");
         tile.setOnMouseClicked(e -> viewModel.openGroup(group));
         counts.put(group, count);
         tiles.put(group, tile);
@@ -199,9 +182,12 @@ public final class DashboardView extends VBox {
         for (StateGroup group : StateGroup.values()) {
             int n = groupCounts.count(group);
             counts.get(group).setText(Integer.toString(n));
-            tiles.get(group).getStyleClass().remove("zero");
-            if (n == 0) {
-                tiles.get(group).getStyleClass().add("zero");
+            // only when it changes: removing and adding the class made every update restyle all tiles
+            var styleClasses = tiles.get(group).getStyleClass();
+            if (n == 0 && !styleClasses.contains("zero")) {
+                styleClasses.add("zero");
+            } else if (n != 0) {
+                styleClasses.remove("zero");
             }
         }
         int all = groupCounts.total();

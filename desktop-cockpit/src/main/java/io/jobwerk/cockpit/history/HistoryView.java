@@ -66,7 +66,7 @@ public final class HistoryView extends VBox {
         tasksButton.setId("historyTasks");
         ordersButton.setToggleGroup(kinds);
         tasksButton.setToggleGroup(kinds);
-        ordersButton.setSelected(true);
+        (viewModel.kindProperty().get() == HistoryViewModel.Kind.ORDERS ? ordersButton : tasksButton).setSelected(true);
         kinds.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 a.setSelected(true); // one is always chosen

@@ -78,6 +78,7 @@ public final class InventoryView extends StackPane {
         viewModel.folders().addListener((javafx.collections.ListChangeListener<String>) c -> rebuild.run());
         viewModel.selectedWorkflowProperty().addListener((o, a, w) -> w.ifPresent(this::design));
         rebuild.run();
+        viewModel.selectedWorkflowProperty().get().ifPresent(this::design); // the page is built when first shown
     }
 
     /**
@@ -266,8 +267,9 @@ public final class InventoryView extends StackPane {
         TextField tags = new TextField();
         tags.setId("tags");
         tags.setPromptText("tags, comma-separated (Enter saves)");
-        viewModel.selectedFileProperty().addListener((o, a, f) -> tags.setText(viewModel.entry(f)
-                .map(e -> String.join(", ", e.tags())).orElse("")));
+        java.util.function.Consumer<String> showTags = f -> tags.setText(viewModel.entry(f).map(e -> String.join(", ", e.tags())).orElse(""));
+        viewModel.selectedFileProperty().addListener((o, a, f) -> showTags.accept(f));
+        showTags.accept(viewModel.selectedFileProperty().get());
         tags.setOnAction(e -> viewModel.setTags(viewModel.selectedFileProperty().get(), tags.getText()));
         tags.disableProperty().bind(viewModel.selectedFileProperty().isEmpty());
         HBox.setHgrow(tags, Priority.ALWAYS);

@@ -18,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -36,12 +35,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainView extends StackPane {
 
     private final MainViewModel viewModel;
+    private final Map<Page, java.util.function.Supplier<Node>> pageFactories = new EnumMap<>(Page.class);
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
     private final StackPane content = new StackPane();
     private final StackPane overlay = new StackPane();
-    private final OrdersView ordersView;
-    private final QuickSearchView quickSearch;
+    private QuickSearchView quickSearch; // made on first use, as the pages are
 
     public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm) {
         this(viewModel, zone, confirm, (question, initial) -> java.util.Optional.empty());
@@ -51,24 +50,26 @@ public final class MainView extends StackPane {
     public MainView(MainViewModel viewModel, ZoneId zone, Predicate<String> confirm,
                     java.util.function.BiFunction<String, String, java.util.Optional<String>> ask) {
         this.viewModel = viewModel;
-        ordersView = new OrdersView(viewModel.orders(), zone, confirm, row -> viewModel.showLog(row.orderId()),
-                row -> viewModel.showOrderDetail(row.orderId()));
-        pages.put(Page.DASHBOARD, new DashboardView(viewModel.dashboard()));
-        pages.put(Page.WORKFLOWS, new WorkflowsView(viewModel.workflows(), confirm));
-        pages.put(Page.ORDERS, ordersView);
-        pages.put(Page.AGENTS, new AgentsView(viewModel.agents(), confirm));
-        pages.put(Page.LOG, new LogView(viewModel.log()));
-        pages.put(Page.ORDER_DETAIL, new io.jobwerk.cockpit.orderdetail.OrderDetailView(viewModel.orderDetail(), zone, confirm,
+        // Pages are built when first shown: building all of them (controls, the classes of each) was a third
+        // of the UI thread's 1.6 s CPU before the first frame.
+        pageFactories.put(Page.DASHBOARD, () -> new DashboardView(viewModel.dashboard()));
+        pageFactories.put(Page.WORKFLOWS, () -> new WorkflowsView(viewModel.workflows(), confirm));
+        pageFactories.put(Page.ORDERS, () -> new OrdersView(viewModel.orders(), zone, confirm, row -> viewModel.showLog(row.orderId()),
+                row -> viewModel.showOrderDetail(row.orderId())));
+        pageFactories.put(Page.AGENTS, () -> new AgentsView(viewModel.agents(), confirm));
+        pageFactories.put(Page.LOG, () -> new LogView(viewModel.log()));
+        pageFactories.put(Page.ORDER_DETAIL, () -> new io.jobwerk.cockpit.orderdetail.OrderDetailView(viewModel.orderDetail(), zone, confirm,
                 viewModel::showLog, viewModel::showOrder));
-        pages.put(Page.NOTIFICATIONS, new io.jobwerk.cockpit.notify.NotificationsView(viewModel.notifications(), zone,
-                viewModel::showOrderDetail, () -> viewModel.show(Page.NOTIFICATIONS)));
-        pages.put(Page.DAILY_PLAN, new io.jobwerk.cockpit.plan.DailyPlanView(viewModel.dailyPlan(), confirm));
-        pages.put(Page.HISTORY, new HistoryView(viewModel.history(),
+        pageFactories.put(Page.NOTIFICATIONS, () -> new io.jobwerk.cockpit.notify.NotificationsView(viewModel.notifications(), zone,
+                viewModel::showOrderDetail));
+        pageFactories.put(Page.DAILY_PLAN, () -> new io.jobwerk.cockpit.plan.DailyPlanView(viewModel.dailyPlan(), confirm));
+        pageFactories.put(Page.HISTORY, () -> new HistoryView(viewModel.history(),
                 () -> viewModel.live().workflows().stream().map(w -> w.path()).toList(),
                 () -> viewModel.live().agents().stream().filter(a -> a.kind() == io.jobwerk.cockpit.live.AgentRow.Kind.AGENT).map(a -> a.agentPath()).toList()));
-        pages.put(Page.BOARDS, new io.jobwerk.cockpit.boards.NoticeBoardsView(viewModel.boards(), confirm));
-        pages.put(Page.INVENTORY, new io.jobwerk.cockpit.inventory.InventoryView(viewModel.inventory(), viewModel.deploy(), zone, ask, confirm));
-        quickSearch = new QuickSearchView(viewModel.search(), this::closeOverlay);
+        pageFactories.put(Page.BOARDS, () -> new io.jobwerk.cockpit.boards.NoticeBoardsView(viewModel.boards(), confirm));
+        pageFactories.put(Page.INVENTORY, () -> new io.jobwerk.cockpit.inventory.InventoryView(viewModel.inventory(), viewModel.deploy(), zone, ask, confirm));
+        viewModel.notifications().setToaster(new io.jobwerk.cockpit.notify.Toasts(this, viewModel::showOrderDetail,
+                () -> viewModel.show(Page.NOTIFICATIONS))::show);
 
         BorderPane frame = new BorderPane();
         frame.setTop(header());
@@ -88,13 +89,16 @@ public final class MainView extends StackPane {
         showPage(viewModel.pageProperty().get());
         viewModel.selectedOrderProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
-                ordersView.selectOrder(b);
+                ((OrdersView) page(Page.ORDERS)).selectOrder(b);
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
     public void openQuickSearch() {
+        if (quickSearch == null) {
+            quickSearch = new QuickSearchView(viewModel.search(), this::closeOverlay);
+        }
         showOverlay(quickSearch);
         quickSearch.focus();
     }
@@ -162,8 +166,13 @@ public final class MainView extends StackPane {
     }
 
     private void showPage(Page page) {
-        content.getChildren().setAll(pages.get(page));
+        content.getChildren().setAll(page(page));
         navButtons.get(page).setSelected(true);
+    }
+
+    /** The page's view, built on first use. */
+    private Node page(Page page) {
+        return pages.computeIfAbsent(page, p -> pageFactories.get(p).get());
     }
 
     private Node header() {
@@ -178,11 +187,11 @@ public final class MainView extends StackPane {
         theme.setId("toggleTheme");
         theme.graphicProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> Icons.icon(viewModel.darkProperty().get() ? "mdmz-wb_sunny" : "mdmz-nights_stay"), viewModel.darkProperty()));
-        theme.setTooltip(new Tooltip(KeyBinding.TOGGLE_THEME.description() + " (" + KeyBinding.TOGGLE_THEME.displayText() + ")"));
+        io.jobwerk.cockpit.ui.HoverTooltip.install(theme, KeyBinding.TOGGLE_THEME.description() + " (" + KeyBinding.TOGGLE_THEME.displayText() + ")");
         theme.setOnAction(e -> viewModel.toggleTheme());
         Button help = new Button("?");
         help.setId("openCheatSheet");
-        help.setTooltip(new Tooltip("Keyboard shortcuts (?)"));
+        io.jobwerk.cockpit.ui.HoverTooltip.install(help, "Keyboard shortcuts (?)");
         help.setOnAction(e -> openCheatSheet());
         HBox header = new HBox(title, spacer, search, notificationBell(), theme, help);
         header.getStyleClass().add("header");
@@ -202,7 +211,7 @@ public final class MainView extends StackPane {
                 bell.getStyleClass().add("danger");
             }
         });
-        bell.setTooltip(new Tooltip("Notifications: failed orders, lost Agents and connections (" + KeyBinding.SHOW_NOTIFICATIONS.displayText() + ")"));
+        io.jobwerk.cockpit.ui.HoverTooltip.install(bell, "Notifications: failed orders, lost Agents and connections (" + KeyBinding.SHOW_NOTIFICATIONS.displayText() + ")");
         bell.setOnAction(e -> viewModel.show(Page.NOTIFICATIONS));
         return bell;
     }
@@ -215,7 +224,7 @@ public final class MainView extends StackPane {
             ToggleButton b = new ToggleButton(page.title(), Icons.icon(page.icon()));
             b.setId("nav-" + page.name());
             b.setToggleGroup(group);
-            b.setTooltip(new Tooltip(page.title() + " (" + page.key().displayText() + ")"));
+            io.jobwerk.cockpit.ui.HoverTooltip.install(b, page.title() + " (" + page.key().displayText() + ")");
             b.setOnAction(e -> {
                 viewModel.show(page);
                 b.setSelected(true);

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,13 +14,11 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
 /**
  * The notification centre's page: the notifications, newest first, unacknowledged ones in bold;
- * acknowledge the selected or all; double-click a failed order's to open its detail. Also shows
- * the centre's toasts (ControlsFX {@link Notifications}) at the window's bottom right.
+ * acknowledge the selected or all; double-click a failed order's to open its detail. The toasts
+ * are {@link Toasts}'.
  */
 public final class NotificationsView extends VBox {
 
@@ -29,18 +26,13 @@ public final class NotificationsView extends VBox {
 
     private final NotificationCentre centre;
     private final ZoneId zone;
-    private final Consumer<String> openOrder;
-    private final Runnable showCentre;
 
     /**
-     * @param openOrder  opens an order's detail
-     * @param showCentre shows this page (a toast's click)
+     * @param openOrder opens an order's detail
      */
-    public NotificationsView(NotificationCentre centre, ZoneId zone, Consumer<String> openOrder, Runnable showCentre) {
+    public NotificationsView(NotificationCentre centre, ZoneId zone, Consumer<String> openOrder) {
         this.centre = centre;
         this.zone = zone;
-        this.openOrder = openOrder;
-        this.showCentre = showCentre;
         getStyleClass().add("page");
         setId("notificationsPage");
         Label title = new Label("Notifications");
@@ -79,32 +71,6 @@ public final class NotificationsView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("toolbar-row");
         getChildren().addAll(head, actions, list);
-        centre.setToaster(this::toast);
-    }
-
-    private void toast(NotificationCentre.Toast toast) {
-        Node owner = this;
-        while (owner.getParent() != null) {
-            owner = owner.getParent();
-        }
-        if (owner.getScene() == null || owner.getScene().getWindow() == null || !owner.getScene().getWindow().isShowing()) {
-            return; // no window yet (or any more): the centre has it anyway
-        }
-        Notifications n = Notifications.create()
-                .title(toast.title())
-                .text(toast.text())
-                .graphic(Icons.icon(toast.single().map(s -> s.kind().icon()).orElse("mdomz-notifications"), toast.error() ? "state-failed" : "state-waiting"))
-                .owner(owner.getScene().getWindow())
-                .position(Pos.BOTTOM_RIGHT)
-                .hideAfter(Duration.seconds(8))
-                .onAction(e -> {
-                    if (toast.single().flatMap(Notification::orderId).isPresent()) {
-                        openOrder.accept(toast.single().get().orderId().get());
-                    } else {
-                        showCentre.run();
-                    }
-                });
-        n.show();
     }
 
     private final class NotificationCell extends ListCell<Notification> {

@@ -160,7 +160,7 @@ public final class OrdersView extends VBox {
         detail.getStyleClass().add("detail");
         detail.setId("orderDetail");
         viewModel.detailProperty().addListener((o, a, b) -> showDetail(detail, b, zone));
-        showDetail(detail, Optional.empty(), zone);
+        showDetail(detail, viewModel.detailProperty().get(), zone);
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.76);

@@ -165,7 +165,7 @@ public final class WorkflowsView extends VBox {
         control.breakpointsProperty().addListener((o, a, b) -> markGraph.run());
         VBox right = new VBox(8, graphTitle, controls, graphArea);
         right.setAlignment(Pos.TOP_LEFT);
-        viewModel.workflowProperty().addListener((o, a, b) -> {
+        java.util.function.Consumer<Optional<io.jobwerk.engine.workflow.Workflow>> showWorkflow = b -> {
             if (b.isPresent()) {
                 graph.setGraph(WorkflowGraphBuilder.of(b.get()));
                 graph.setCounts(viewModel.positionCountsProperty().get());
@@ -176,7 +176,11 @@ public final class WorkflowsView extends VBox {
                 graphTitle.setText("");
                 graphArea.getChildren().setAll(empty);
             }
-        });
+        };
+        viewModel.workflowProperty().addListener((o, a, b) -> showWorkflow.accept(b));
+        showWorkflow.accept(viewModel.workflowProperty().get()); // the page is built when first shown: maybe with one selected
+        table.getItems().stream().filter(r -> r.path().equals(viewModel.selectedPathProperty().get())).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r));
         viewModel.positionCountsProperty().addListener((o, a, b) -> graph.setCounts(b));
 
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {

@@ -66,20 +66,43 @@ public final class CockpitBench {
         System.out.printf(Locale.ROOT, "Controller %s with %,d orders waiting at a prompt (own JVM)%n", uri, orders);
 
         CountDownLatch fx = new CountDownLatch(1);
+        long toolkitCpu = OS.getProcessCpuTime();
+        long toolkitStart = System.nanoTime();
         Platform.startup(fx::countDown);
         fx.await();
         fxThreadId = onFx(() -> Thread.currentThread().getId());
+        System.out.printf(Locale.ROOT, "JavaFX start-up (before a Cockpit, as in any JavaFX application): %d ms, %.2f s CPU%n",
+                (System.nanoTime() - toolkitStart) / 1_000_000, (OS.getProcessCpuTime() - toolkitCpu) / 1e9);
         long processCpuAtStart = OS.getProcessCpuTime();
         Cockpit[] cockpit = new Cockpit[1];
         AtomicLong events = new AtomicLong();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ThreadCpu threadsAtStart = ThreadCpu.now();
         long started = System.nanoTime();
         long startedWall = System.currentTimeMillis();
+        long[] connectedAt = {0};
+        long[] firstCountsAt = {0};
+        long[] shownAt = {0};
+        long[] fxCpuAt = new long[3]; // start, shown, first counts
         Platform.runLater(() -> {
+            fxCpuAt[0] = THREADS.getCurrentThreadCpuTime();
             cockpit[0] = new Cockpit(new ConnectionConf("bench", uri, BenchSystem.USER, BenchSystem.PASSWORD),
                     Clock.systemUTC(), ZoneId.systemDefault(), question -> true).start();
             cockpit[0].live().addOrderEventListener(lines -> events.addAndGet(lines.size()));
+            cockpit[0].live().connectionProperty().addListener((o, a, b) -> {
+                if (b.isConnected() && connectedAt[0] == 0) {
+                    connectedAt[0] = System.nanoTime();
+                }
+            });
+            cockpit[0].live().countsProperty().addListener((o, a, b) -> {
+                if (b.total() > 0 && firstCountsAt[0] == 0) {
+                    firstCountsAt[0] = System.nanoTime();
+                    fxCpuAt[2] = THREADS.getCurrentThreadCpuTime();
+                }
+            });
             cockpit[0].show(new Stage());
+            shownAt[0] = System.nanoTime();
+            fxCpuAt[1] = THREADS.getCurrentThreadCpuTime();
         });
         while (!onFx(() -> cockpit[0] != null && cockpit[0].live().countsProperty().get().total() == orders
                 && cockpit[0].view().lookup("#tile-PROMPTING .count") instanceof javafx.scene.control.Label l
@@ -91,6 +114,13 @@ public final class CockpitBench {
         System.out.printf(Locale.ROOT, "Start to filled dashboard: %d ms from new Cockpit (connect, login, snapshot of %,d orders, rows, tiles); "
                 + "%d ms from JVM start (incl. JavaFX start-up); this JVM used %.1f s CPU meanwhile, load average %.1f%n",
                 filledMs, orders, startedWall + filledMs - jvmStart, (OS.getProcessCpuTime() - processCpuAtStart) / 1e9, OS.getSystemLoadAverage());
+        long fxCpuAtEnd = THREADS.getThreadCpuTime(fxThreadId);
+        System.out.printf(Locale.ROOT, "  window shown (view built) after %d ms, connected (snapshot decoded) after %d ms, first counts on the UI thread after %d ms;"
+                + " the UI thread's CPU: %d ms to show, %d ms more to the first counts, %d ms more to the filled dashboard; CPU by thread:%n%s",
+                (shownAt[0] - started) / 1_000_000, (connectedAt[0] - started) / 1_000_000, (firstCountsAt[0] - started) / 1_000_000,
+                (fxCpuAt[1] - fxCpuAt[0]) / 1_000_000, (fxCpuAt[2] - fxCpuAt[1]) / 1_000_000, (fxCpuAtEnd - fxCpuAt[2]) / 1_000_000,
+                ThreadCpu.now().busiestSince(threadsAtStart, 8));
+        System.out.printf(Locale.ROOT, "  (start span in epoch ms, to cut a profile: %d %d)%n", startedWall, startedWall + filledMs);
 
         HeapSampler heap = new HeapSampler();
         heap.start();

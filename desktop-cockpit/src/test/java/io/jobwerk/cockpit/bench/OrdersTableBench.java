@@ -35,7 +35,9 @@ import javafx.stage.Stage;
  * machine does not blur it): ORDERS orders in a shown {@link OrdersView} (1440x900), each round
  * an update naming CHANGED orders (moving between Prompting and Ready, as {@link LiveModelBench}),
  * the table scrolled by 37 rows, and the scene's CSS and layout pass a pulse runs (rendering not
- * included). Run with bench/cockpit/run.sh's class path and headless options.
+ * included). Run with bench/cockpit/run.sh's class path and headless options. With
+ * {@code -Dbench.page=dashboard} the Dashboard is shown instead and nothing scrolls: what an update
+ * costs the Dashboard's pulse (its tiles, the "Needs attention" list over all prompting orders, the Agents).
  */
 public final class OrdersTableBench {
     public static void main(String[] args) throws Exception {
@@ -72,7 +74,9 @@ public final class OrdersTableBench {
         LiveModel live = new LiveModel(Clock.systemUTC(), ZoneId.of("UTC"));
         MainViewModel main = new MainViewModel(live, c -> CompletableFuture.completedFuture(Checked.<CommandResponse>ok(CommandResponse.ACCEPTED)),
                 new FakeReads((p, q) -> "{}"), UiThread.direct(), Runnable::run, Clock.systemUTC(), "bench");
-        OrdersView view = new OrdersView(main.orders(), ZoneId.of("UTC"), q -> true, row -> { }, row -> { });
+        boolean dashboard = System.getProperty("bench.page", "orders").equals("dashboard");
+        javafx.scene.Parent view = dashboard ? new io.jobwerk.cockpit.dashboard.DashboardView(main.dashboard())
+                : new OrdersView(main.orders(), ZoneId.of("UTC"), q -> true, row -> { }, row -> { });
         Scene scene = new Scene(view, 1440, 900);
         Theme.LIGHT.apply(scene);
         Stage stage = new Stage();
@@ -90,8 +94,10 @@ public final class OrdersTableBench {
             }
             long t = cpu.getCurrentThreadCpuTime();
             live.apply(new LiveUpdate(u % 2 == 0 ? otherState : state, 2 + u, false, ids, false, List.of()));
-            row = (row + 37) % table.getItems().size();
-            table.scrollTo(row);
+            if (!dashboard) {
+                row = (row + 37) % table.getItems().size();
+                table.scrollTo(row);
+            }
             scene.getRoot().applyCss();
             scene.getRoot().layout();
             took[u] = cpu.getCurrentThreadCpuTime() - t;
@@ -101,9 +107,9 @@ public final class OrdersTableBench {
         Arrays.sort(measured);
         double mean = Arrays.stream(measured).average().orElse(0) / 1e6;
         stage.close();
-        return String.format(Locale.ROOT, "Orders table, %,d orders, %d changed per update, scrolled 37 rows per round (%d rounds after %d to warm up): "
+        return String.format(Locale.ROOT, "%s, %,d orders, %d changed per update%s (%d rounds after %d to warm up): "
                         + "UI thread CPU per round mean %.2f ms, p50 %.2f, p99 %.2f, max %.2f ms",
-                orders, changed, measured.length, warmUp, mean, measured[measured.length / 2] / 1e6,
+                dashboard ? "Dashboard" : "Orders table", orders, changed, dashboard ? "" : ", scrolled 37 rows per round", measured.length, warmUp, mean, measured[measured.length / 2] / 1e6,
                 measured[(int) Math.ceil(measured.length * 0.99) - 1] / 1e6, measured[measured.length - 1] / 1e6);
     }
 }
