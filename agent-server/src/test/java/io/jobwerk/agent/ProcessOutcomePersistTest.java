@@ -136,8 +136,10 @@ class ProcessOutcomePersistTest {
     @Test
     void anOutcomeOfARemoteSubagentIsReadAgainAfterAFailedPersist() throws Exception {
         Users users = new Users(List.of(new UserAccount("director", PasswordHash.parse("plain:pw").orThrow(), Set.of(Permission.Super))));
+        // The re-read waits for the running event long-poll to end, a third of the director timeout (at most 10 s):
+        // 6 s makes that 2 s, and is still far longer than the Director ever stays silent here.
         SubagentServer subagent = SubagentServer.start(new SubagentConf(dir.resolve("subagent"), WebServerConf.loopback(0), users,
-                Duration.ofSeconds(30), 100));
+                Duration.ofSeconds(6), 100));
         closeables.add(0, subagent);
         SubagentId a = new SubagentId("A");
         RemoteSubagentDriver driver = new RemoteSubagentDriver(new Item.SubagentItem(a, AGENT, "http://127.0.0.1:" + subagent.port(), false),
