@@ -56,7 +56,7 @@ class ServiceScriptTest {
         // A step lost with its Agent runs again after the restart: that second run ends at once, so it keeps no later test waiting.
         Files.writeString(items.resolve("job.workflow.json"), """
                 {"TYPE":"Workflow","path":"job","versionId":"1","orderPreparation":{"parameters":{"seconds":{"type":"Number"}}},"instructions":[{"TYPE":"Execute.Named","jobName":"job"}],
-                 "jobs":{"job":{"agentPath":"agent","processLimit":10,"sigkillDelay":2,"executable":{"TYPE":"ShellScriptExecutable",
+                 "jobs":{"job":{"agentPath":"agent","processLimit":10,"sigkillDelay":1,"executable":{"TYPE":"ShellScriptExecutable",
                    "env":{"SECONDS_TO_RUN":"$seconds"},
                    "script":"#!/bin/sh\\nF=MARKS/$JS7_ORDER_ID\\n[ -e $F.pid ] && exit 0\\necho $$ > $F.pid\\ntrap 'echo TERM >> $F.term' TERM\\nsleep $SECONDS_TO_RUN &\\necho $! > $F.child\\nwait\\nif [ -s $F.term ]; then while :; do sleep 1; done; fi\\necho done > $F.done\\n"}}}}
                 """.replace("MARKS", marks.toString()));
@@ -134,7 +134,7 @@ class ServiceScriptTest {
         long jobPid = pidIn(awaitFile("stubborn.pid"));
         long childPid = pidIn(awaitFile("stubborn.child"));
 
-        Installation.Result stop = jobwerk.bin(ENV, "agent.sh", "stop", "--timeout=5");
+        Installation.Result stop = jobwerk.bin(ENV, "agent.sh", "stop", "--timeout=2");
         assertOk(stop);
         assertThat(stop.output()).contains("terminating them (SIGTERM, then SIGKILL)");
         assertThat(Files.readString(marks.resolve("stubborn.term"))).as("the job got SIGTERM").contains("TERM");

@@ -14,10 +14,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * out again to the next caller, and a port from the ephemeral range may meanwhile become the local
  * end of an outgoing connection (every HTTP client in these tests makes them). So ports come from
  * below the ephemeral range (Linux default 32768–60999) and none twice in this JVM.
+ *
+ * <p>Test JVMs running side by side (surefire forks: {@code jobwerk.test.forks} of them, this one
+ * number {@code jobwerk.test.fork}, counted from 1) each take their own slice of that range, as no
+ * JVM knows what the others handed out.
  */
 public final class Ports {
-    private static final int LOWEST = 20_000;
-    private static final int HIGHEST = 32_767;
+    private static final Range RANGE = Range.BELOW_EPHEMERAL.slice(Integer.getInteger("jobwerk.test.fork", 1),
+            Integer.getInteger("jobwerk.test.forks", 1));
+    private static final int LOWEST = RANGE.lowest();
+    private static final int HIGHEST = RANGE.highest();
     private static final Set<Integer> handedOut = new HashSet<>();
 
     private Ports() {}
@@ -44,6 +50,19 @@ public final class Ports {
             }
         }
         throw new IllegalStateException("no free port pair in " + LOWEST + ".." + HIGHEST);
+    }
+
+    /** The ports lowest..highest, both included. */
+    record Range(int lowest, int highest) {
+        static final Range BELOW_EPHEMERAL = new Range(20_000, 32_767);
+
+        /** The part of this range for JVM {@code fork} (counted from 1) of {@code forks}; disjoint from the others' parts. */
+        Range slice(int fork, int forks) {
+            int n = Math.max(1, forks);
+            int size = (highest - lowest + 1) / n;
+            int low = lowest + Math.floorMod(fork - 1, n) * size;
+            return new Range(low, low + size - 1);
+        }
     }
 
     private static boolean isFree(int port) {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -92,7 +93,7 @@ class MotorPropertiesTest {
         for (io.jobwerk.engine.shapes.Shape.OrderSpec o : shape.orders()) {
             engines.addOrder(FreshOrder.of(o.orderId(LinkedEngines.START.toEpochMilli()), o.workflowPath()));
         }
-        check(engines, shape.name() + "\n" + shape.mainWorkflow(), List.of());
+        check(engines, () -> shape.name() + "\n" + shape.mainWorkflow(), List.of());
     }
 
     private static io.jobwerk.engine.outcome.Outcome corpusOutcome(String jobName) {
@@ -113,11 +114,16 @@ class MotorPropertiesTest {
         engines.deploy(WorkflowShapes.workflow("ADDED", Block.of(Instruction.ExecuteNamed.of("ok"))));
         engines.deploy(workflow);
         engines.addOrder(FreshOrder.of("ORDER", "SHAPE"));
-        check(engines, shape.toString(), actions);
+        check(engines, shape::toString, actions);
     }
 
-    private static void check(LinkedEngines engines, String shape, List<Action> actions) {
-        String context = "\nworkflow: " + shape + (actions.isEmpty() ? "" : "\nactions: " + actions);
+    /**
+     * The context (shape, actions, events) is built only for a failure: built for every try, the
+     * workflow's JSON and the events' descriptions took about half the test's time.
+     */
+    private static void check(LinkedEngines engines, Supplier<String> shape, List<Action> actions) {
+        Supplier<String> before = () -> "\nworkflow: " + shape.get() + (actions.isEmpty() ? "" : "\nactions: " + actions);
+        Supplier<String> context = () -> before.get() + "\nevents:\n" + engines.describe();
         try {
             for (Action action : actions) {
                 if (!engines.run(action.stepsBefore())) {
@@ -126,19 +132,18 @@ class MotorPropertiesTest {
                 act(engines, action);
             }
             boolean rest = engines.runToRest(Duration.ofHours(1), 20_000);
-            context += "\nevents:\n" + engines.describe();
-            assertThat(rest).as("comes to rest" + context).isTrue();
+            assertThat(rest).as(() -> "comes to rest" + context.get()).isTrue();
             checkEveryOrderEndedOrWaitsWithAReason(engines, context);
             checkAgentsHoldOnlyLiveOrdersTheControllerAgreesOn(engines, context);
             checkJoins(engines, context);
             checkReplay(engines, context);
         } catch (RuntimeException e) {
-            throw new AssertionError(e + context, e);
+            throw new AssertionError(e + context.get(), e);
         } catch (AssertionError e) {
             if (e.getMessage() != null && e.getMessage().contains("workflow: ")) {
                 throw e;
             }
-            throw new AssertionError(e.getMessage() + context, e);
+            throw new AssertionError(e.getMessage() + context.get(), e);
         }
     }
 
@@ -165,10 +170,10 @@ class MotorPropertiesTest {
         });
     }
 
-    private static void checkEveryOrderEndedOrWaitsWithAReason(LinkedEngines engines, String context) {
+    private static void checkEveryOrderEndedOrWaitsWithAReason(LinkedEngines engines, Supplier<String> context) {
         for (Order order : engines.controller.orders().values()) {
             if (order.state().isTerminated()) {
-                assertThat(order.attachedState()).as(order.id() + " ended but is attached" + context).isEmpty();
+                assertThat(order.attachedState()).as(() -> order.id() + " ended but is attached" + context.get()).isEmpty();
                 continue;
             }
             boolean waitsForItsChildren = order.state() instanceof OrderState.Forked;
@@ -176,31 +181,31 @@ class MotorPropertiesTest {
                     && order.position().lastBranchId().map(b -> b.isFork()).orElse(false)
                     && MotorContext.isEnd(engines.controller.workflowOf(order).orThrow(), order.position());
             assertThat(LinkedEngines.isWaitingWithReason(order) || waitsForItsChildren || waitsForItsSiblings)
-                    .as(order.id() + " rests in " + order.state().kind() + " at " + order.position() + context).isTrue();
+                    .as(() -> order.id() + " rests in " + order.state().kind() + " at " + order.position() + context.get()).isTrue();
             boolean joinedByItsParent = waitsForItsSiblings || order.isState(OrderState.Kind.FAILED_IN_FORK);
             assertThat(joinedByItsParent || !new OrderObstacleCalculator(engines.controller, engines.now).obstacles(order).isEmpty())
-                    .as(order.id() + " rests in " + order.state().kind() + " without an obstacle" + context).isTrue();
+                    .as(() -> order.id() + " rests in " + order.state().kind() + " without an obstacle" + context.get()).isTrue();
             assertThat(order.attachedState().filter(a -> !(a instanceof io.jobwerk.engine.order.AttachedState.Attached)))
-                    .as(order.id() + " rests while attaching or detaching" + context).isEmpty();
+                    .as(() -> order.id() + " rests while attaching or detaching" + context.get()).isEmpty();
         }
     }
 
-    private static void checkAgentsHoldOnlyLiveOrdersTheControllerAgreesOn(LinkedEngines engines, String context) {
+    private static void checkAgentsHoldOnlyLiveOrdersTheControllerAgreesOn(LinkedEngines engines, Supplier<String> context) {
         for (Map.Entry<AgentPath, EngineState> agent : engines.agents.entrySet()) {
             for (Order there : agent.getValue().orders().values()) {
                 Order here = engines.controller.orders().get(there.id());
-                assertThat(here).as(there.id() + " is at " + agent.getKey() + " but not at the Controller" + context).isNotNull();
-                assertThat(there.state().isTerminated()).as(there.id() + " ended at " + agent.getKey() + context).isFalse();
+                assertThat(here).as(() -> there.id() + " is at " + agent.getKey() + " but not at the Controller" + context.get()).isNotNull();
+                assertThat(there.state().isTerminated()).as(() -> there.id() + " ended at " + agent.getKey() + context.get()).isFalse();
                 assertThat(LinkedEngines.isAttachedTo(here, agent.getKey()))
-                        .as(there.id() + " is at " + agent.getKey() + " but the Controller has it " + here.attachedState() + context).isTrue();
-                assertThat(there).as(there.id() + ": Agent and Controller disagree" + context).isEqualTo(here);
+                        .as(() -> there.id() + " is at " + agent.getKey() + " but the Controller has it " + here.attachedState() + context.get()).isTrue();
+                assertThat(there).as(() -> there.id() + ": Agent and Controller disagree" + context.get()).isEqualTo(here);
                 there.parent().ifPresent(parent -> assertThat(engines.controller.orders().get(parent))
-                        .as(there.id() + " at " + agent.getKey() + " whose parent is gone" + context).isNotNull());
+                        .as(() -> there.id() + " at " + agent.getKey() + " whose parent is gone" + context.get()).isNotNull());
             }
         }
     }
 
-    private static void checkJoins(LinkedEngines engines, String context) {
+    private static void checkJoins(LinkedEngines engines, Supplier<String> context) {
         Map<String, Integer> open = new HashMap<>();
         for (KeyedEvent<? extends Event> e : engines.controllerJournal) {
             if (e.key().isEmpty()) {
@@ -210,23 +215,23 @@ class MotorPropertiesTest {
                 open.merge(e.key().get(), 1, Integer::sum);
             } else if (e.event() instanceof OrderEvent.OrderJoined) {
                 int n = open.merge(e.key().get(), -1, Integer::sum);
-                assertThat(n).as(e.key().get() + " joined more often than it forked" + context).isGreaterThanOrEqualTo(0);
+                assertThat(n).as(() -> e.key().get() + " joined more often than it forked" + context.get()).isGreaterThanOrEqualTo(0);
             }
         }
     }
 
-    private static void checkReplay(LinkedEngines engines, String context) {
+    private static void checkReplay(LinkedEngines engines, Supplier<String> context) {
         EngineState controller = EngineState.EMPTY;
         for (KeyedEvent<? extends Event> e : engines.controllerJournal) {
             controller = controller.applyEvent(e).orThrow();
         }
-        assertThat(controller).as("the Controller's journal replayed" + context).isEqualTo(engines.controller);
+        assertThat(controller).as(() -> "the Controller's journal replayed" + context.get()).isEqualTo(engines.controller);
         for (Map.Entry<AgentPath, List<KeyedEvent<? extends Event>>> journal : engines.agentJournals.entrySet()) {
             EngineState agent = EngineState.EMPTY;
             for (KeyedEvent<? extends Event> e : journal.getValue()) {
                 agent = LinkedEngines.foldAtAgent(agent, e);
             }
-            assertThat(agent).as(journal.getKey() + "'s journal replayed" + context).isEqualTo(engines.agents.get(journal.getKey()));
+            assertThat(agent).as(() -> journal.getKey() + "'s journal replayed" + context.get()).isEqualTo(engines.agents.get(journal.getKey()));
         }
     }
 
