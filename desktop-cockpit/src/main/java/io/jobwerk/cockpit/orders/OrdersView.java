@@ -235,6 +235,10 @@ public final class OrdersView extends VBox {
         TableColumn<OrderRow, String> id = column("Order", 150, OrderRow::orderId);
         TableColumn<OrderRow, String> workflow = column("Workflow", 130, OrderRow::workflowPath);
         TableColumn<OrderRow, String> step = column("Step", 120, r -> r.step().isEmpty() ? r.position() : r.step() + "  " + r.position());
+        // Where the table is narrower than its columns want, the reasons give way, not the ids an operator reads first
+        id.setMinWidth(140);
+        workflow.setMinWidth(120);
+        step.setMinWidth(100);
         TableColumn<OrderRow, OrderRow> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         state.setComparator(java.util.Comparator.comparing(OrderRow::group).thenComparing(OrderRow::state));
@@ -275,7 +279,7 @@ public final class OrdersView extends VBox {
         if (viewModel.showsControllers()) {
             TableColumn<OrderRow, String> controller = column("Controller", 96, r -> viewModel.controllerOf(r).orElse(""));
             controller.setId("controllerColumn");
-            controller.setMinWidth(80);
+            controller.setMinWidth(96);
             t.getColumns().add(0, controller);
         }
         t.setTableMenuButtonVisible(true); // the operator hides the columns it does not need
