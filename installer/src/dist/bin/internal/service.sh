@@ -230,7 +230,12 @@ do_abort() {
   all="$pid $(descendants "$pid" | tr '\n' ' ')"
   # shellcheck disable=SC2086
   kill -KILL $all 2>/dev/null
-  await_end "$pid" 10 || { say "pid $pid survived SIGKILL"; return 1; }
+  # A killed process ends when the kernel next runs it, which on a busy machine is not at once: abort returns
+  # only when the server and every job process it killed are gone.
+  local each
+  for each in $all; do
+    await_end "$each" 10 || { say "pid $each survived SIGKILL"; return 1; }
+  done
   rm -f "$pid_file"; say "aborted (SIGKILL to pids $all)"; return 0
 }
 
