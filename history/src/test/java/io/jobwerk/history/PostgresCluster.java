@@ -1,7 +1,7 @@
 package io.jobwerk.history;
 
+import io.jobwerk.testing.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -50,10 +50,7 @@ final class PostgresCluster implements AutoCloseable {
         Path bin = installation().orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed"));
         Path dir = Files.createTempDirectory("jobwerk-pg");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         PostgresCluster cluster = new PostgresCluster(bin, dir, port);
         cluster.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "postgres",
                 "--auth=trust", "-E", "UTF8", "--no-sync"));

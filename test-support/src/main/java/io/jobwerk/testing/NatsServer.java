@@ -8,7 +8,6 @@ import io.nats.client.api.MessageInfo;
 import io.jobwerk.scheduler.RealScheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,10 +45,7 @@ public final class NatsServer implements AutoCloseable {
 
     /** @param authArguments e.g. {@code --user U --pass P} */
     public static NatsServer start(Path dir, List<String> authArguments) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         NatsServer server = new NatsServer(dir, port, authArguments);
         server.startAgain();
         return server;

@@ -2,6 +2,10 @@ package io.jobwerk.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class PortsTest {
@@ -33,5 +37,30 @@ class PortsTest {
     void freePortsComeFromThisJvmsRange() {
         int port = Ports.free();
         assertThat(port).isBetween(ALL.lowest(), ALL.highest());
+    }
+
+    @Test
+    void aPortAnotherJvmReservedIsNotTakenHereUntilThatJvmEnds() throws Exception {
+        int port = 20_000 + (int) (ProcessHandle.current().pid() % 5_000); // below both forks' slices' ends
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), HoldPort.class.getName(),
+                Integer.toString(port)).redirectErrorStream(true).start();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertThat(answer).isEqualTo("reserved " + port);
+            assertThat(Ports.reserve(port)).as("held by the other JVM").isFalse();
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        assertThat(Ports.reserve(port)).as("the other JVM ended, its lock with it").isTrue();
+    }
+
+    /** The other JVM: reserves the port it is given, says so, and holds it until killed. */
+    static final class HoldPort {
+        public static void main(String[] args) throws InterruptedException {
+            int port = Integer.parseInt(args[0]);
+            System.out.println((Ports.reserve(port) ? "reserved " : "refused ") + port);
+            Thread.sleep(60_000);
+        }
     }
 }
