@@ -13,7 +13,7 @@ import io.jobwerk.harness.JobwerkSystem;
 import io.jobwerk.harness.Login;
 import io.jobwerk.harness.SystemSpec;
 import io.jobwerk.http.auth.Permission;
-import java.net.ServerSocket;
+import io.jobwerk.testing.Ports;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -85,10 +85,7 @@ final class DemoSystem implements AutoCloseable {
     }
 
     private void deploy() throws Exception {
-        int unusedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            unusedPort = socket.getLocalPort();
-        }
+        int unusedPort = Ports.free(); // reserved, never bound: the backup Agent stays unreachable
         String ndjson = String.join("\n",
                 "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"Lock\",\"path\":\"report-lock\",\"limit\":1}}",
                 "{\"TYPE\":\"AddOrChangeSimple\",\"item\":{\"TYPE\":\"SubagentItem\",\"id\":\"backup-1\",\"agentPath\":\"backup\",\"uri\":\"http://127.0.0.1:" + unusedPort + "\"}}",
