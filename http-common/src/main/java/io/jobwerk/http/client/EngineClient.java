@@ -9,6 +9,7 @@ import io.jobwerk.http.protocol.PathSegment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -220,7 +221,7 @@ public final class EngineClient implements AutoCloseable {
             if (!handle.attach(call)) {
                 return Checked.ok(last);
             }
-            try (Response response = call.execute()) {
+            try (Response response = execute(call)) {
                 if (response.code() == 401 && attempt == 0) {
                     Checked<String> relogin = login();
                     if (relogin.isFail()) {
@@ -286,7 +287,7 @@ public final class EngineClient implements AutoCloseable {
 
     private Checked<JsonNode> callUnauthenticated(Request.Builder builder) {
         Request request = builder.build();
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = execute(http.newCall(request))) {
             String text = response.body().string();
             if (!response.isSuccessful()) {
                 return Checked.fail(problem(response.code(), text));
@@ -331,7 +332,7 @@ public final class EngineClient implements AutoCloseable {
                 }
             }
             Request request = authorized(builder).build();
-            try (Response response = client.newCall(request).execute()) {
+            try (Response response = execute(client.newCall(request))) {
                 String text = response.body().string();
                 if (response.code() == 401 && attempt == 0) {
                     sessionToken = null;
@@ -350,6 +351,28 @@ public final class EngineClient implements AutoCloseable {
             }
         }
         return Checked.fail(Problem.of("Unauthenticated", "Login to " + apiUri + " failed"));
+    }
+
+    /**
+     * The call's answer. An interrupt while OkHttp waits for its connection attempts (its fast
+     * fallback) escapes as the InterruptedException itself, undeclared (Kotlin has no checked
+     * exceptions); here it is an {@link InterruptedIOException} like an interrupt anywhere else, so a
+     * thread being closed ends with a failed call instead of an uncaught exception.
+     */
+    private static Response execute(Call call) throws IOException {
+        try {
+            return call.execute();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                InterruptedIOException io = new InterruptedIOException("interrupted while connecting");
+                io.initCause(e);
+                throw io;
+            }
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The exception's message, or its kind where it has none (an ended stream says {@code null}). */

@@ -11,7 +11,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import io.jobwerk.engine.base.Checked;
 import org.junit.jupiter.api.Test;
 
 class EngineClientTest {
@@ -36,6 +43,44 @@ class EngineClientTest {
         }
         try (EngineClient client = new EngineClient(scheme + "://127.0.0.1:" + port + "/controller/api", "u", "p")) {
             return client.get("").problemOption().orElseThrow();
+        }
+    }
+
+    @Test
+    void aThreadInterruptedWhileConnectingEndsWithAFailedCallNotAnException() throws Exception {
+        // A listener that accepts nothing, its backlog filled: the kernel drops further SYNs, so a connect hangs.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket socket = new Socket();
+                    queued.add(socket);
+                    socket.connect(full.getLocalSocketAddress(), 200);
+                }
+            } catch (IOException e) {
+                // the backlog is full: the next connects hang
+            }
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (EngineClient client = new EngineClient("http://127.0.0.1:" + full.getLocalPort() + "/agent/api", "u", "p")) {
+                    Checked<Long> result = client.readEventBatches(0, Duration.ofSeconds(60), 100, batch -> true);
+                    outcome.set(result);
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+                interruptedAfter.complete(Thread.currentThread().isInterrupted());
+            });
+            reader.start();
+            Thread.sleep(500); // in its connect
+            reader.interrupt();
+            boolean interrupted = interruptedAfter.get(10, TimeUnit.SECONDS);
+            assertThat(outcome.get()).isInstanceOf(Checked.class);
+            assertThat(interrupted).as("the interrupt is kept for the caller: " + outcome.get()).isTrue();
+            assertThat(((Checked<?>) outcome.get()).isFail()).as(String.valueOf(outcome.get())).isTrue();
+            for (Socket socket : queued) {
+                socket.close();
+            }
         }
     }
 
