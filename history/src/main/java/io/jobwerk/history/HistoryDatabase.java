@@ -83,8 +83,12 @@ final class HistoryDatabase implements AutoCloseable {
     boolean isCurrent() throws SQLException {
         Set<String> applied = new HashSet<>();
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.getMetaData().getTables(null, null, SCHEMA_TABLE, null).next()) {
-                return false;
+            // closed at once: an open result set holds SQLite's read snapshot on this pooled connection, and a
+            // later write on it fails with SQLITE_BUSY_SNAPSHOT for as long as it stays open
+            try (ResultSet table = connection.getMetaData().getTables(null, null, SCHEMA_TABLE, null)) {
+                if (!table.next()) {
+                    return false;
+                }
             }
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT version, success FROM " + SCHEMA_TABLE + " WHERE version IS NOT NULL")) {

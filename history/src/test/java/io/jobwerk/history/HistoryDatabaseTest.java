@@ -67,6 +67,18 @@ class HistoryDatabaseTest {
         assertThat(database.isCurrent()).isFalse();
     }
 
+    @Test
+    void checkingTheSchemaLeavesNoReadSnapshotBehindOnThePooledConnection() throws SQLException {
+        database.migrate();
+        assertThat(database.isCurrent()).isTrue();
+        // the pool hands this thread the connection isCurrent used first; it writes after another one wrote
+        try (Connection used = database.connection(); Connection other = database.connection();
+             Statement usedStatement = used.createStatement(); Statement otherStatement = other.createStatement()) {
+            otherStatement.execute("CREATE TABLE written_by_other (x INTEGER)");
+            usedStatement.execute("CREATE TABLE written_after_it (x INTEGER)");
+        }
+    }
+
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
         return Flyway.configure(HistoryDatabase.class.getClassLoader()).dataSource(database.dataSource())
                 .locations("classpath:io/jobwerk/history/migration").table("history_schema_version");
