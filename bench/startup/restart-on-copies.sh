@@ -5,6 +5,8 @@
 #   KEEP_DATA=/tmp/jw-data bench/startup/restart-after-kill.sh 20000 0
 #   bench/startup/restart-on-copies.sh /tmp/jw-data 5
 #   JAVA_OPTIONS="-XX:SharedArchiveFile=/tmp/jw.jsa" bench/startup/restart-on-copies.sh /tmp/jw-data 5
+#   THREADS=1 bench/startup/restart-on-copies.sh /tmp/jw-data 3   (also the CPU per thread until the answer, JIT and GC
+#   threads summed by kind)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data="$1" rounds="${2:-5}"
@@ -23,5 +25,11 @@ for ((r = 1; r <= rounds; r++)); do
   jvm="$(pgrep -P "$pid" java || echo "$pid")"  # the launcher execs java; a demo-style launcher would fork it
   cpu=$(( $(awk '{print $14 + $15}' "/proc/$jvm/stat") * 1000 / $(getconf CLK_TCK) ))
   echo "restart $r: API answered after $wall ms, CPU $cpu ms (load $(cut -d' ' -f1 /proc/loadavg))"
+  if [ -n "${THREADS:-}" ]; then
+    for task in /proc/"$jvm"/task/*; do
+      sed 's/^[0-9]* (\(.*\)) . \(.*\)$/\1|\2/' "$task/stat" 2>/dev/null || true
+    done | awk -F'|' -v tck="$(getconf CLK_TCK)" '{ split($2, f, " "); name = $1; sub(/[0-9]+$/, "", name); ms[name] += (f[11] + f[12]) * 1000 / tck }
+      END { for (n in ms) if (ms[n] >= 50) printf "  %6d ms  %s\n", ms[n], n }' | sort -rn
+  fi
   kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 done

@@ -1,8 +1,6 @@
 package io.jobwerk.cli;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +8,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Logging of the {@code jobwerk} executable, through SLF4J and Logback: {@code logback.xml} in this jar
- * writes one line per record on stderr; a server adds a rotating file in its data directory
- * ({@code jobwerk-logback-server.xml}). {@code -Dlogback.configurationFile=FILE} replaces both.
+ * Logging of the {@code jobwerk} executable, through SLF4J and Logback ({@link LogbackConfigurator}):
+ * one line per record on stderr; a server adds a rotating file in its data directory.
+ * {@code -Dlogback.configurationFile=FILE} replaces both.
  * Libraries logging through {@code java.util.logging} reach the same appenders.
  */
 final class Logging {
     private Logging() {}
 
     private static final String CONFIGURATION_FILE = "logback.configurationFile";
-    static final String LOG_FILE_PROPERTY = "jobwerk.logFile";
 
     static void configure() {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -45,15 +42,6 @@ final class Logging {
         } catch (IOException e) {
             return;
         }
-        System.setProperty(LOG_FILE_PROPERTY, logs.resolve(name + ".log").toAbsolutePath().toString());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        context.reset();
-        try {
-            configurator.doConfigure(Logging.class.getResource("/jobwerk-logback-server.xml"));
-        } catch (JoranException e) {
-            // Logback reports the problem on its status listener; stderr logging goes on as configured there.
-            System.err.println("jobwerk: logging to " + System.getProperty(LOG_FILE_PROPERTY) + " failed: " + e.getMessage());
-        }
+        LogbackConfigurator.configureServer(context, logs.resolve(name + ".log").toAbsolutePath());
     }
 }

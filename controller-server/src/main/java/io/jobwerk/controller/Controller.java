@@ -84,7 +84,7 @@ public final class Controller implements AutoCloseable {
         keeper.addListener(metrics);
         keeper.start();
         this.deployment = new ItemDeployment(keeper, conf.signatures());
-        this.history = HistoryService.start(conf.historyConf(), new JournalHistorySource(journal),
+        this.history = HistoryService.open(conf.historyConf(), new JournalHistorySource(journal),
                 id -> journal.currentState().workflow(id).toOptional(), scheduler);
         this.eventBroker = conf.eventBroker().map(broker -> EventBrokerService.start(history, new NatsEventPublisher(broker), scheduler));
         this.dailyPlan = DailyPlanService.start(history, conf.dailyPlanConf(), new DailyPlanService.Engine() {
@@ -110,6 +110,7 @@ public final class Controller implements AutoCloseable {
         new HistoryRoute(history).addTo(routes, auth);
         new DailyPlanRoute(dailyPlan).addTo(routes, auth);
         this.web = WebServer.start(conf.web(), routes, this::close); // when it cannot listen, what was started is closed (web is null yet)
+        history.start(); // after the web server: the history's catch-up after a restart does not delay the first answer
     }
 
     public static Controller start(ControllerConf conf) {

@@ -33,6 +33,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void noSealedInterfaceWithConstantsHasDefaultMethods() {
+        // A class's initialisation initialises the super-interfaces that have default methods. If such an
+        // interface's constants create its own implementations, one thread creating an implementation and
+        // another initialising the interface wait for each other for good (the standalone's two recoveries did).
+        ArchRule rule = classes().that().areInterfaces()
+                .and(describe("are sealed and have constants (instances of their own variants)", c -> c.reflect().isSealed() && !c.getFields().isEmpty()))
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>("declare no default method") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
+                        c.getMethods().stream()
+                                .filter(m -> !m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)
+                                        && !m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC))
+                                .forEach(m -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(m, m.getFullName() + " is a default method")));
+                    }
+                });
+        rule.check(core);
+    }
+
+    @Test
     void coreDoesNoBlockingIo() {
         ArchRule rule = noClasses().that().resideInAPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..")

@@ -3,7 +3,12 @@ package io.jobwerk.history;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -11,9 +16,18 @@ import org.flywaydb.core.Flyway;
  * The history's database: a small connection pool and the schema, migrated with Flyway on open
  * (scripts in {@code io/jobwerk/history/migration}, one set for SQLite and PostgreSQL). SQLite runs
  * in WAL mode, so queries read while the history writes.
+ *
+ * <p>A database whose schema table lists exactly the {@link #MIGRATIONS} as applied is used without
+ * Flyway: loading Flyway (about 400 classes) and scanning its scripts cost a restart more than the
+ * rest of the history's catch-up. Any other state (a new or older database, a failed or unknown
+ * migration) goes through Flyway, which migrates, or refuses with its own message.
  */
 final class HistoryDatabase implements AutoCloseable {
     // held, so that java.util.logging keeps the levels: the pool's and Flyway's start-up lines are noise in a server's log
+    private static final String SCHEMA_TABLE = "history_schema_version";
+    /** The versions of the scripts in {@code io/jobwerk/history/migration}; a test checks that they match. */
+    static final List<String> MIGRATIONS = List.of("1", "2", "3");
+
     private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
             java.util.logging.Logger.getLogger("com.zaxxer.hikari"), java.util.logging.Logger.getLogger("org.flywaydb"));
 
@@ -53,14 +67,39 @@ final class HistoryDatabase implements AutoCloseable {
         return new HistoryDatabase(conf, new HikariDataSource(hikari));
     }
 
-    /** Brings the schema to the newest version. */
-    void migrate() {
-        Flyway.configure(HistoryDatabase.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:io/jobwerk/history/migration")
-                .table("history_schema_version")
-                .load()
-                .migrate();
+    /** Brings the schema to the newest version (with Flyway, unless it is current already). */
+    void migrate() throws SQLException {
+        if (!isCurrent()) {
+            Flyway.configure(HistoryDatabase.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:io/jobwerk/history/migration")
+                    .table(SCHEMA_TABLE)
+                    .load()
+                    .migrate();
+        }
+    }
+
+    /** Whether Flyway's schema table lists exactly {@link #MIGRATIONS} as applied, and nothing failed or unknown. */
+    boolean isCurrent() throws SQLException {
+        Set<String> applied = new HashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            // closed at once: an open result set holds SQLite's read snapshot on this pooled connection, and a
+            // later write on it fails with SQLITE_BUSY_SNAPSHOT for as long as it stays open
+            try (ResultSet table = connection.getMetaData().getTables(null, null, SCHEMA_TABLE, null)) {
+                if (!table.next()) {
+                    return false;
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT version, success FROM " + SCHEMA_TABLE + " WHERE version IS NOT NULL")) {
+                while (rows.next()) {
+                    if (!rows.getBoolean(2) || !applied.add(rows.getString(1))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return applied.equals(Set.copyOf(MIGRATIONS));
     }
 
     Connection connection() throws SQLException {

@@ -71,12 +71,28 @@ public final class HistoryService implements AutoCloseable {
      */
     public static HistoryService start(HistoryConf conf, HistoryEventSource events,
                                        Function<WorkflowId, Optional<Workflow>> fallbackWorkflow, Scheduler scheduler) {
-        HistoryService service = new HistoryService(conf, events, fallbackWorkflow, scheduler);
-        service.ingesting.start();
-        if (!conf.retention().isZero() && !conf.retention().isNegative()) {
-            service.cleanup.scheduleWithFixedDelay(conf.cleanupInterval(), conf.cleanupInterval(), service::cleanUp);
-        }
+        HistoryService service = open(conf, events, fallbackWorkflow, scheduler);
+        service.start();
         return service;
+    }
+
+    /**
+     * As {@link #start}, but the service does nothing until {@link #start()}: a server opens it while
+     * wiring (its routes and the daily plan need it) and starts it once it serves, so that the
+     * history's catch-up after a restart does not delay the first answer. Until then it is like a
+     * service whose database does not answer yet: {@link #storedEventId()} is -1.
+     */
+    public static HistoryService open(HistoryConf conf, HistoryEventSource events,
+                                      Function<WorkflowId, Optional<Workflow>> fallbackWorkflow, Scheduler scheduler) {
+        return new HistoryService(conf, events, fallbackWorkflow, scheduler);
+    }
+
+    /** Starts ingesting (and the cleanup) of a service from {@link #open}; once only. */
+    public void start() {
+        ingesting.start();
+        if (!conf.retention().isZero() && !conf.retention().isNegative()) {
+            cleanup.scheduleWithFixedDelay(conf.cleanupInterval(), conf.cleanupInterval(), this::cleanUp);
+        }
     }
 
     HistoryDatabase database() {

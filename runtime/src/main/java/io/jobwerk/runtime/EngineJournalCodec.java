@@ -67,14 +67,8 @@ public final class EngineJournalCodec implements JournalCodec<EngineState> {
 
     @Override
     public Checked<EngineState> fromSnapshot(Iterable<Map.Entry<String, byte[]>> entries) {
-        List<JsonNode> objects = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : entries) {
-            Checked<JsonNode> json = EngineJson.parse(e.getValue());
-            if (json.isFail()) {
-                return Checked.fail(json.problemOption().orElseThrow().withPrefix("Snapshot entry " + e.getKey()));
-            }
-            objects.add(json.orThrow());
-        }
-        return EngineStateJson.fromSnapshotObjects(objects);
+        List<Map.Entry<String, byte[]>> list = new ArrayList<>();
+        entries.forEach(list::add);
+        return EngineStateJson.fromSnapshotEntries(list);
     }
 }

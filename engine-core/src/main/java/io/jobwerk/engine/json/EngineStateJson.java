@@ -22,7 +22,9 @@ import io.jobwerk.engine.workflow.VersionId;
 import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.engine.workflow.WorkflowId;
 import io.jobwerk.engine.workflow.WorkflowPath;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.pcollections.HashTreePMap;
 import org.pcollections.HashTreePSet;
 import org.pcollections.PMap;
@@ -202,17 +206,81 @@ public final class EngineStateJson {
 
     /** Rebuilds the state from its snapshot objects (any order); the first problem stops. */
     public static Checked<EngineState> fromSnapshotObjects(Iterable<? extends JsonNode> objects) {
-        Builder b = new Builder();
         List<JsonNode> list = new ArrayList<>();
         objects.forEach(list::add);
-        // Items and workflows first: the other objects refer to them.
+        return fromSnapshot(list.size(), i -> Checked.ok(list.get(i)), i -> true, i -> true);
+    }
+
+    /**
+     * As {@link #fromSnapshotObjects}, from each object's JSON (UTF-8) keyed as in a checkpoint. Each
+     * object is parsed when it is decoded and its tree dropped then, so the trees of a large state
+     * never live all at once (a recovery's heap and collector work); an item or workflow, which the
+     * first pass reads, is told from the rest by the {@code {"TYPE":"…"} the codec writes first, so
+     * an order is parsed once. JSON that is not parseable is a problem naming the entry's key.
+     */
+    public static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries) {
+        Kind[] kinds = new Kind[entries.size()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = Kind.of(entries.get(i).getValue());
+        }
+        return fromSnapshot(entries.size(),
+                i -> EngineJson.parse(entries.get(i).getValue())
+                        .mapProblem(p -> p.withPrefix("Snapshot entry " + entries.get(i).getKey())),
+                i -> kinds[i] != Kind.OTHER, i -> kinds[i] != Kind.ITEM);
+    }
+
+    /** What the leading {@code {"TYPE":"…"} of a snapshot object's JSON says, as far as it says anything. */
+    private enum Kind {
+        ITEM, OTHER, UNKNOWN;
+
+        private static final byte[] PREFIX = "{\"TYPE\":\"".getBytes(StandardCharsets.US_ASCII);
+
+        static Kind of(byte[] json) {
+            if (json.length <= PREFIX.length || !Arrays.equals(json, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
+                return UNKNOWN;
+            }
+            for (int end = PREFIX.length; end < json.length; end++) {
+                if (json[end] == '"') {
+                    String type = new String(json, PREFIX.length, end - PREFIX.length, StandardCharsets.US_ASCII);
+                    return isItemOrWorkflow(type) ? ITEM : OTHER;
+                }
+                if (json[end] == '\\' || json[end] < 0x20 || json[end] > 0x7e) {
+                    return UNKNOWN; // escaped or not ASCII: the parser decides
+                }
+            }
+            return UNKNOWN;
+        }
+    }
+
+    private static boolean isItemOrWorkflow(String type) {
+        return type.equals("Workflow") || ItemJsonTypes.contains(type);
+    }
+
+    /**
+     * Two passes over {@code size} objects: items and workflows first (the others refer to them), then
+     * the rest; {@code inFirstPass}/{@code inSecondPass} tell which objects a pass needs to look at.
+     */
+    private static Checked<EngineState> fromSnapshot(int size, IntFunction<Checked<JsonNode>> object,
+                                                     IntPredicate inFirstPass, IntPredicate inSecondPass) {
+        Builder b = new Builder();
         for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < list.size(); i++) {
-                boolean firstPass = pass == 0;
+            boolean firstPass = pass == 0;
+            IntPredicate needed = firstPass ? inFirstPass : inSecondPass;
+            for (int i = 0; i < size; i++) {
+                if (!needed.test(i)) {
+                    continue;
+                }
+                Checked<JsonNode> json = object.apply(i);
+                if (json.isFail()) {
+                    return Checked.fail(json.problemOption().orElseThrow());
+                }
                 b.index = i;
-                Checked<Boolean> r = JsonCursor.decode(list.get(i), c -> b.add(c, firstPass));
+                Checked<Boolean> r = JsonCursor.decode(json.orThrow(), c -> b.add(c, firstPass));
                 if (r.isFail()) {
                     return Checked.fail(atObject(i, r.problemOption().orElseThrow()));
+                }
+                if (firstPass && !r.orThrow() && !inSecondPass.test(i)) { // its leading TYPE said item, a later one not
+                    return Checked.fail(atObject(i, Problem.of(EngineJson.DECODE_PROBLEM, "JSON path $.TYPE: given more than once")));
                 }
             }
         }
@@ -251,7 +319,7 @@ public final class EngineStateJson {
 
         boolean add(JsonCursor c, boolean firstPass) {
             String type = c.type();
-            boolean isItemOrWorkflow = type.equals("Workflow") || ItemJsonTypes.contains(type);
+            boolean isItemOrWorkflow = isItemOrWorkflow(type);
             if (firstPass != isItemOrWorkflow) {
                 return false;
             }

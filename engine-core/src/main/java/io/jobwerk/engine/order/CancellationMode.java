@@ -8,7 +8,7 @@ import java.util.Optional;
  * How to cancel: {@code FreshOnly} cancels only orders that have not started; {@code FreshOrStarted}
  * cancels started orders too, optionally killing a running process.
  */
-public sealed interface CancellationMode {
+public sealed interface CancellationMode extends CancellationKillOption {
 
     record FreshOnly() implements CancellationMode {}
 
@@ -33,9 +33,5 @@ public sealed interface CancellationMode {
         public Kill {
             Objects.requireNonNull(workflowPosition, "workflowPosition");
         }
-    }
-
-    default Optional<Kill> killOption() {
-        return this instanceof FreshOrStarted f ? f.kill() : Optional.empty();
     }
 }

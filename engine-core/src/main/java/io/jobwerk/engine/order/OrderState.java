@@ -9,8 +9,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The states of an order, as JS7's {@code Order.State}; JSON {@code {"TYPE":"Processing",…}}. */
-public sealed interface OrderState {
+/**
+ * The states of an order, as JS7's {@code Order.State}; JSON {@code {"TYPE":"Processing",…}}.
+ *
+ * <p>This interface declares no default method (they are in {@link OrderStateQueries}): creating a
+ * state then never initialises this interface, whose constants create states. Otherwise a thread
+ * creating a {@code Finished} while another initialised {@code OrderState} deadlocked, each waiting
+ * for the other's class initialisation (the standalone's Controller and Agent recovering at once).
+ */
+public sealed interface OrderState extends OrderStateQueries {
 
     enum Kind {
         FRESH, READY, PROCESSING, PROCESSED, PROCESSING_KILLED, DELAYING_RETRY, DELAYED_AFTER_ERROR, FORKED,
@@ -25,20 +32,8 @@ public sealed interface OrderState {
         private final String typeName = io.jobwerk.engine.base.Names.camelCase(name());
     }
 
+    @Override
     Kind kind();
-
-    /** Finished, Cancelled (and Deleted): the order has ended for good. */
-    default boolean isTerminated() {
-        return kind() == Kind.FINISHED || kind() == Kind.CANCELLED || kind() == Kind.DELETED;
-    }
-
-    /** States in which an operator must act (resume, cancel …): failed, stopped, broken. */
-    default boolean isFailedOrStopped() {
-        return switch (kind()) {
-            case FAILED, FAILED_WHILE_FRESH, FAILED_IN_FORK, BROKEN, STOPPED, STOPPED_WHILE_FRESH, PROCESSING_KILLED -> true;
-            default -> false;
-        };
-    }
 
     record Fresh() implements OrderState {
         @Override public Kind kind() { return Kind.FRESH; }

@@ -13,27 +13,14 @@ import java.util.Objects;
  * {@link MissingValue} (what {@code missing} and an unknown optional variable evaluate to).
  * Functions ({@code x => …}) exist only during evaluation.
  */
-public sealed interface Value
+public sealed interface Value extends ValueTypeName
         permits Value.StringValue, Value.NumberValue, Value.BooleanValue, Value.ListValue,
                 Value.ObjectValue, Value.NullValue, Value.MissingValue, Value.FunctionValue {
 
     enum Kind { STRING, NUMBER, BOOLEAN, LIST, OBJECT, NULL, MISSING, FUNCTION }
 
+    @Override
     Kind kind();
-
-    /** The type's name as error messages and {@code orderPreparation} parameter types spell it. */
-    default String typeName() {
-        return switch (kind()) {
-            case STRING -> "String";
-            case NUMBER -> "Number";
-            case BOOLEAN -> "Boolean";
-            case LIST -> "List";
-            case OBJECT -> "Object";
-            case NULL -> "Null";
-            case MISSING -> "Missing";
-            case FUNCTION -> "Function";
-        };
-    }
 
     record StringValue(String string) implements Value {
         public StringValue {

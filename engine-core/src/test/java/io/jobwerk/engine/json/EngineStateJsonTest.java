@@ -16,8 +16,10 @@ import io.jobwerk.engine.path.BoardPath;
 import io.jobwerk.engine.path.LockPath;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.engine.workflow.WorkflowPath;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,56 @@ class EngineStateJsonTest {
         for (int i = 0; i < objects.size(); i++) {
             assertSameTree(again.get(i), objects.get(i));
         }
+    }
+
+    private static List<Map.Entry<String, byte[]>> entries(List<String> jsons) {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
+        for (int i = 0; i < jsons.size(); i++) {
+            entries.add(Map.entry("key-" + i, jsons.get(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        return entries;
+    }
+
+    @Test
+    void snapshotEntriesReadAsTheSameStateInAnyOrderAndWhateverTheirTypeFieldsPlace() {
+        EngineState state = builtState();
+        List<String> lines = EngineStateJson.snapshotObjects(state).stream().map(EngineJson::print).toList();
+        assertThat(ok(EngineStateJson.fromSnapshotEntries(entries(lines)))).isEqualTo(state);
+        List<String> reversed = new ArrayList<>(lines);
+        java.util.Collections.reverse(reversed);
+        assertThat(ok(EngineStateJson.fromSnapshotEntries(entries(reversed)))).isEqualTo(state);
+        // TYPE not leading (another writer, or spaces): the parser tells the kind
+        List<String> moved = lines.stream().map(l -> {
+            ObjectNode o = (ObjectNode) EngineJson.parse(l).orThrow();
+            JsonNode type = o.remove("TYPE");
+            return " " + EngineJson.print(o.set("TYPE", type));
+        }).toList();
+        assertThat(moved.get(0)).doesNotStartWith("{\"TYPE\"");
+        assertThat(ok(EngineStateJson.fromSnapshotEntries(entries(moved)))).isEqualTo(state);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSnapshots")
+    void badSnapshotEntryIsTheSameProblemAsTheObject(List<String> objects, String message, String object) {
+        Problem problem = EngineStateJson.fromSnapshotEntries(entries(objects.stream().map(o -> o.replace('`', '"')).toList()))
+                .problemOption().orElseThrow();
+        assertThat(problem.message()).isEqualTo(message);
+        assertThat(problem.arguments()).containsEntry("object", object);
+    }
+
+    @Test
+    void snapshotEntryThatIsNoJsonIsAProblemNamingItsKey() {
+        String w = "{\"TYPE\":\"Workflow\",\"path\":\"W\",\"versionId\":\"1\",\"instructions\":[]}";
+        Problem problem = EngineStateJson.fromSnapshotEntries(entries(List.of(w, "{\"TYPE\":\"Order\",\"id\":"))).problemOption().orElseThrow();
+        assertThat(problem.message()).startsWith("Snapshot entry key-1: ");
+        assertThat(problem.code()).isEqualTo(EngineJson.SYNTAX_PROBLEM);
+    }
+
+    @Test
+    void snapshotEntryWhoseTypeIsGivenTwiceIsAProblem() {
+        String twice = "{\"TYPE\":\"Lock\",\"path\":\"L\",\"limit\":1,\"TYPE\":\"Order\"}";
+        Problem problem = EngineStateJson.fromSnapshotEntries(entries(List.of(twice))).problemOption().orElseThrow();
+        assertThat(problem.message()).isEqualTo("Snapshot object 1: JSON path $.TYPE: given more than once");
     }
 
     @Test
