@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
+import io.jobwerk.engine.base.ParallelRunner;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.board.Notice;
 import io.jobwerk.engine.board.NoticeId;
@@ -22,9 +23,7 @@ import io.jobwerk.engine.workflow.VersionId;
 import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.engine.workflow.WorkflowId;
 import io.jobwerk.engine.workflow.WorkflowPath;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -208,7 +207,7 @@ public final class EngineStateJson {
     public static Checked<EngineState> fromSnapshotObjects(Iterable<? extends JsonNode> objects) {
         List<JsonNode> list = new ArrayList<>();
         objects.forEach(list::add);
-        return fromSnapshot(list.size(), i -> Checked.ok(list.get(i)), i -> true, i -> true);
+        return fromSnapshot(list.size(), i -> Checked.ok(list.get(i)), i -> true, i -> true, i -> null);
     }
 
     /**
@@ -219,55 +218,52 @@ public final class EngineStateJson {
      * an order is parsed once. JSON that is not parseable is a problem naming the entry's key.
      */
     public static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries) {
-        Kind[] kinds = new Kind[entries.size()];
+        return fromSnapshotEntries(entries, kinds(entries), i -> null);
+    }
+
+    /**
+     * As {@link #fromSnapshotEntries(List)}, the orders decoded ahead in chunks by the tasks {@code runner}
+     * runs (on several threads, if it has them), then folded into the state in the entries' order with
+     * the rest: the same state and the same first problem as without.
+     */
+    public static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries,
+                                                           ParallelRunner runner) {
+        SnapshotEntryKind[] kinds = kinds(entries);
+        SnapshotOrders orders = SnapshotOrders.decode(entries, kinds, runner);
+        return fromSnapshotEntries(entries, kinds, orders::at);
+    }
+
+    private static SnapshotEntryKind[] kinds(List<? extends Map.Entry<String, byte[]>> entries) {
+        SnapshotEntryKind[] kinds = new SnapshotEntryKind[entries.size()];
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = Kind.of(entries.get(i).getValue());
+            kinds[i] = SnapshotEntryKind.of(entries.get(i).getValue());
         }
+        return kinds;
+    }
+
+    private static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries,
+                                                            SnapshotEntryKind[] kinds, IntFunction<Order> decodedAhead) {
         return fromSnapshot(entries.size(),
                 i -> EngineJson.parse(entries.get(i).getValue())
                         .mapProblem(p -> p.withPrefix("Snapshot entry " + entries.get(i).getKey())),
-                i -> kinds[i] != Kind.OTHER, i -> kinds[i] != Kind.ITEM);
-    }
-
-    /** What the leading {@code {"TYPE":"…"} of a snapshot object's JSON says, as far as it says anything. */
-    private enum Kind {
-        ITEM, OTHER, UNKNOWN;
-
-        private static final byte[] PREFIX = "{\"TYPE\":\"".getBytes(StandardCharsets.US_ASCII);
-
-        static Kind of(byte[] json) {
-            if (json.length <= PREFIX.length || !Arrays.equals(json, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
-                return UNKNOWN;
-            }
-            for (int end = PREFIX.length; end < json.length; end++) {
-                if (json[end] == '"') {
-                    String type = new String(json, PREFIX.length, end - PREFIX.length, StandardCharsets.US_ASCII);
-                    return isItemOrWorkflow(type) ? ITEM : OTHER;
-                }
-                if (json[end] == '\\' || json[end] < 0x20 || json[end] > 0x7e) {
-                    return UNKNOWN; // escaped or not ASCII: the parser decides
-                }
-            }
-            return UNKNOWN;
-        }
-    }
-
-    private static boolean isItemOrWorkflow(String type) {
-        return type.equals("Workflow") || ItemJsonTypes.contains(type);
+                i -> kinds[i].inFirstPass(), i -> kinds[i].inSecondPass(), decodedAhead);
     }
 
     /**
      * Two passes over {@code size} objects: items and workflows first (the others refer to them), then
      * the rest; {@code inFirstPass}/{@code inSecondPass} tell which objects a pass needs to look at.
+     * {@code decodedAhead} gives an object's order if it was decoded already (else null); one that
+     * does not fit (a duplicate, an unknown workflow) is decoded again in place, so the problem is as without.
      */
     private static Checked<EngineState> fromSnapshot(int size, IntFunction<Checked<JsonNode>> object,
-                                                     IntPredicate inFirstPass, IntPredicate inSecondPass) {
+                                                     IntPredicate inFirstPass, IntPredicate inSecondPass,
+                                                     IntFunction<Order> decodedAhead) {
         Builder b = new Builder();
         for (int pass = 0; pass < 2; pass++) {
             boolean firstPass = pass == 0;
             IntPredicate needed = firstPass ? inFirstPass : inSecondPass;
             for (int i = 0; i < size; i++) {
-                if (!needed.test(i)) {
+                if (!needed.test(i) || !firstPass && b.addDecoded(decodedAhead.apply(i))) {
                     continue;
                 }
                 Checked<JsonNode> json = object.apply(i);
@@ -279,7 +275,7 @@ public final class EngineStateJson {
                 if (r.isFail()) {
                     return Checked.fail(atObject(i, r.problemOption().orElseThrow()));
                 }
-                if (firstPass && !r.orThrow() && !inSecondPass.test(i)) { // its leading TYPE said item, a later one not
+                if (!r.orThrow() && !(firstPass ? inSecondPass : inFirstPass).test(i)) { // its leading TYPE said one pass, a later one the other
                     return Checked.fail(atObject(i, Problem.of(EngineJson.DECODE_PROBLEM, "JSON path $.TYPE: given more than once")));
                 }
             }
@@ -317,9 +313,18 @@ public final class EngineStateJson {
         final List<OrderReference> orderReferences = new ArrayList<>();
         int index;
 
+        /** Adds an order decoded ahead if it fits; false for none or one whose problem the normal path must name. */
+        boolean addDecoded(Order order) {
+            if (order == null || orders.containsKey(order.id()) || !workflows.containsKey(order.workflowId())) {
+                return false;
+            }
+            orders.put(order.id(), order);
+            return true;
+        }
+
         boolean add(JsonCursor c, boolean firstPass) {
             String type = c.type();
-            boolean isItemOrWorkflow = isItemOrWorkflow(type);
+            boolean isItemOrWorkflow = SnapshotEntryKind.isItemOrWorkflow(type);
             if (firstPass != isItemOrWorkflow) {
                 return false;
             }
@@ -448,7 +453,7 @@ public final class EngineStateJson {
                     }
                 }
                 default -> {
-                    if (!ItemJsonTypes.contains(type)) {
+                    if (!SnapshotEntryKind.isItem(type)) {
                         throw c.child("TYPE").fail("unknown snapshot object TYPE '" + type + "'");
                     }
                     Item item = ItemJson.item(c);
@@ -482,23 +487,6 @@ public final class EngineStateJson {
                     HashTreePMap.from(locks), HashTreePMap.from(boards), HashTreePMap.from(orders), HashTreePMap.from(pathControls),
                     HashTreePMap.from(breakpoints), HashTreePMap.from(consumptions), HashTreePMap.from(observedEventIds),
                     HashTreePMap.from(couplings));
-        }
-    }
-
-    /** TYPEs of simple items, which the first pass reads. */
-    private static final class ItemJsonTypes {
-        private static final Set<String> TYPES;
-
-        static {
-            Set<String> set = new java.util.HashSet<>();
-            for (Item.Kind k : Item.Kind.values()) {
-                set.add(ItemJson.typeName(k));
-            }
-            TYPES = Set.copyOf(set);
-        }
-
-        static boolean contains(String type) {
-            return TYPES.contains(type);
         }
     }
 }
