@@ -2,7 +2,6 @@ package io.jobwerk.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.base.ParallelRunner;
 import io.jobwerk.engine.event.Event;
 import io.jobwerk.engine.event.Stamped;
 import io.jobwerk.engine.json.EngineJson;
@@ -11,7 +10,6 @@ import io.jobwerk.engine.json.EventJson;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.journal.Journal;
 import io.jobwerk.journal.JournalCodec;
-import io.jobwerk.scheduler.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -21,22 +19,6 @@ import java.util.function.Function;
 
 /** The journal's codec for the engine: events and snapshot objects as single-line JS7 JSON. */
 public final class EngineJournalCodec implements JournalCodec<EngineState> {
-    private final ParallelRunner checkpointDecoding;
-
-    /** A codec that decodes a checkpoint on the calling thread. */
-    public EngineJournalCodec() {
-        this(ParallelRunner.SEQUENTIAL);
-    }
-
-    /** A codec that decodes a checkpoint's orders in chunks on the calling thread and those {@code checkpointDecoding} adds. */
-    public EngineJournalCodec(ParallelRunner checkpointDecoding) {
-        this.checkpointDecoding = checkpointDecoding;
-    }
-
-    /** A codec that decodes a checkpoint's orders on the calling thread and a helper per further core from {@code scheduler}. */
-    public static EngineJournalCodec decodingOnAllCores(Scheduler scheduler) {
-        return new EngineJournalCodec(PoolRunner.perCore(scheduler, "checkpoint-decode"));
-    }
 
     /**
      * An event of {@code journal} (written with this codec) as a line of its event stream: the
@@ -87,6 +69,6 @@ public final class EngineJournalCodec implements JournalCodec<EngineState> {
     public Checked<EngineState> fromSnapshot(Iterable<Map.Entry<String, byte[]>> entries) {
         List<Map.Entry<String, byte[]>> list = new ArrayList<>();
         entries.forEach(list::add);
-        return EngineStateJson.fromSnapshotEntries(list, checkpointDecoding);
+        return EngineStateJson.fromSnapshotEntries(list);
     }
 }

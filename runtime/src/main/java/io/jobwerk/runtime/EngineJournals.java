@@ -27,11 +27,10 @@ public interface EngineJournals {
 
     /**
      * The {@code FileJournal} in {@code directory} with the JS7 JSON codec, fsync as given; its
-     * writer threads are real ones whatever the scheduler (the event ids come from its clock). Its
-     * checkpoint's orders are decoded on all cores, the helpers from the scheduler's pool.
+     * writer threads are real ones whatever the scheduler (the event ids come from its clock).
      */
     static EngineJournals files(Path directory, boolean fsync) {
         return (name, folder, scheduler) -> Journal.open(directory, JournalConf.of(name).withFsync(fsync),
-                EngineJournalCodec.decodingOnAllCores(scheduler), folder, scheduler.clock());
+                new EngineJournalCodec(), folder, scheduler.clock());
     }
 }

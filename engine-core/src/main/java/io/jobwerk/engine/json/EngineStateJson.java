@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.base.ParallelRunner;
 import io.jobwerk.engine.base.Problem;
 import io.jobwerk.engine.board.Notice;
 import io.jobwerk.engine.board.NoticeId;
@@ -207,7 +206,7 @@ public final class EngineStateJson {
     public static Checked<EngineState> fromSnapshotObjects(Iterable<? extends JsonNode> objects) {
         List<JsonNode> list = new ArrayList<>();
         objects.forEach(list::add);
-        return fromSnapshot(list.size(), i -> Checked.ok(list.get(i)), i -> true, i -> true, i -> null);
+        return fromSnapshot(list.size(), i -> Checked.ok(list.get(i)), i -> true, i -> true);
     }
 
     /**
@@ -218,52 +217,28 @@ public final class EngineStateJson {
      * an order is parsed once. JSON that is not parseable is a problem naming the entry's key.
      */
     public static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries) {
-        return fromSnapshotEntries(entries, kinds(entries), i -> null);
-    }
-
-    /**
-     * As {@link #fromSnapshotEntries(List)}, the orders decoded ahead in chunks by the tasks {@code runner}
-     * runs (on several threads, if it has them), then folded into the state in the entries' order with
-     * the rest: the same state and the same first problem as without.
-     */
-    public static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries,
-                                                           ParallelRunner runner) {
-        SnapshotEntryKind[] kinds = kinds(entries);
-        SnapshotOrders orders = SnapshotOrders.decode(entries, kinds, runner);
-        return fromSnapshotEntries(entries, kinds, orders::at);
-    }
-
-    private static SnapshotEntryKind[] kinds(List<? extends Map.Entry<String, byte[]>> entries) {
         SnapshotEntryKind[] kinds = new SnapshotEntryKind[entries.size()];
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = SnapshotEntryKind.of(entries.get(i).getValue());
         }
-        return kinds;
-    }
-
-    private static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries,
-                                                            SnapshotEntryKind[] kinds, IntFunction<Order> decodedAhead) {
         return fromSnapshot(entries.size(),
                 i -> EngineJson.parse(entries.get(i).getValue())
                         .mapProblem(p -> p.withPrefix("Snapshot entry " + entries.get(i).getKey())),
-                i -> kinds[i].inFirstPass(), i -> kinds[i].inSecondPass(), decodedAhead);
+                i -> kinds[i].inFirstPass(), i -> kinds[i].inSecondPass());
     }
 
     /**
      * Two passes over {@code size} objects: items and workflows first (the others refer to them), then
      * the rest; {@code inFirstPass}/{@code inSecondPass} tell which objects a pass needs to look at.
-     * {@code decodedAhead} gives an object's order if it was decoded already (else null); one that
-     * does not fit (a duplicate, an unknown workflow) is decoded again in place, so the problem is as without.
      */
     private static Checked<EngineState> fromSnapshot(int size, IntFunction<Checked<JsonNode>> object,
-                                                     IntPredicate inFirstPass, IntPredicate inSecondPass,
-                                                     IntFunction<Order> decodedAhead) {
+                                                     IntPredicate inFirstPass, IntPredicate inSecondPass) {
         Builder b = new Builder();
         for (int pass = 0; pass < 2; pass++) {
             boolean firstPass = pass == 0;
             IntPredicate needed = firstPass ? inFirstPass : inSecondPass;
             for (int i = 0; i < size; i++) {
-                if (!needed.test(i) || !firstPass && b.addDecoded(decodedAhead.apply(i))) {
+                if (!needed.test(i)) {
                     continue;
                 }
                 Checked<JsonNode> json = object.apply(i);
@@ -312,15 +287,6 @@ public final class EngineStateJson {
         final Map<OrderId, PVector<PVector<NoticeId>>> consumptions = new HashMap<>();
         final List<OrderReference> orderReferences = new ArrayList<>();
         int index;
-
-        /** Adds an order decoded ahead if it fits; false for none or one whose problem the normal path must name. */
-        boolean addDecoded(Order order) {
-            if (order == null || orders.containsKey(order.id()) || !workflows.containsKey(order.workflowId())) {
-                return false;
-            }
-            orders.put(order.id(), order);
-            return true;
-        }
 
         boolean add(JsonCursor c, boolean firstPass) {
             String type = c.type();

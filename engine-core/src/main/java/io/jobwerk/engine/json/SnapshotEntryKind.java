@@ -8,14 +8,12 @@ import java.util.Set;
 
 /**
  * What the leading {@code {"TYPE":"…"} of a snapshot object's JSON says, as far as it says anything:
- * {@link EngineStateJson#fromSnapshotEntries} reads items and workflows first and may decode orders
- * ahead, so it sorts the entries without parsing them.
+ * {@link EngineStateJson#fromSnapshotEntries} reads items and workflows first, so it sorts the
+ * entries without parsing them.
  */
 enum SnapshotEntryKind {
     /** An item or a workflow: the first pass. */
     ITEM,
-    /** An order: the second pass, decodable ahead. */
-    ORDER,
     /** Anything else: the second pass. */
     OTHER,
     /** No leading TYPE the bytes tell: both passes, the parser decides. */
@@ -30,7 +28,7 @@ enum SnapshotEntryKind {
         for (int end = PREFIX.length; end < json.length; end++) {
             if (json[end] == '"') {
                 String type = new String(json, PREFIX.length, end - PREFIX.length, StandardCharsets.US_ASCII);
-                return type.equals("Order") ? ORDER : isItemOrWorkflow(type) ? ITEM : OTHER;
+                return isItemOrWorkflow(type) ? ITEM : OTHER;
             }
             if (json[end] == '\\' || json[end] < 0x20 || json[end] > 0x7e) {
                 return UNKNOWN; // escaped or not ASCII: the parser decides

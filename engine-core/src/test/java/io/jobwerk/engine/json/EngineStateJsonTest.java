@@ -200,6 +200,10 @@ class EngineStateJsonTest {
         String twice = "{\"TYPE\":\"Lock\",\"path\":\"L\",\"limit\":1,\"TYPE\":\"Order\"}";
         Problem problem = EngineStateJson.fromSnapshotEntries(entries(List.of(twice))).problemOption().orElseThrow();
         assertThat(problem.message()).isEqualTo("Snapshot object 1: JSON path $.TYPE: given more than once");
+        // the other way round: a leading TYPE of the second pass, a later item TYPE (was dropped silently)
+        String lockLast = "{\"TYPE\":\"Order\",\"path\":\"L\",\"limit\":1,\"TYPE\":\"Lock\"}";
+        Problem second = EngineStateJson.fromSnapshotEntries(entries(List.of(lockLast))).problemOption().orElseThrow();
+        assertThat(second.message()).isEqualTo("Snapshot object 1: JSON path $.TYPE: given more than once");
     }
 
     @Test
