@@ -22,7 +22,6 @@ import io.jobwerk.engine.workflow.VersionId;
 import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.engine.workflow.WorkflowId;
 import io.jobwerk.engine.workflow.WorkflowPath;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -219,41 +218,14 @@ public final class EngineStateJson {
      * an order is parsed once. JSON that is not parseable is a problem naming the entry's key.
      */
     public static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries) {
-        Kind[] kinds = new Kind[entries.size()];
+        SnapshotObjectKind[] kinds = new SnapshotObjectKind[entries.size()];
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = Kind.of(entries.get(i).getValue());
+            kinds[i] = SnapshotObjectKind.of(entries.get(i).getValue());
         }
         return fromSnapshot(entries.size(),
                 i -> EngineJson.parse(entries.get(i).getValue())
                         .mapProblem(p -> p.withPrefix("Snapshot entry " + entries.get(i).getKey())),
-                i -> kinds[i] != Kind.OTHER, i -> kinds[i] != Kind.ITEM);
-    }
-
-    /** What the leading {@code {"TYPE":"…"} of a snapshot object's JSON says, as far as it says anything. */
-    private enum Kind {
-        ITEM, OTHER, UNKNOWN;
-
-        private static final byte[] PREFIX = "{\"TYPE\":\"".getBytes(StandardCharsets.US_ASCII);
-
-        static Kind of(byte[] json) {
-            if (json.length <= PREFIX.length || !Arrays.equals(json, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
-                return UNKNOWN;
-            }
-            for (int end = PREFIX.length; end < json.length; end++) {
-                if (json[end] == '"') {
-                    String type = new String(json, PREFIX.length, end - PREFIX.length, StandardCharsets.US_ASCII);
-                    return isItemOrWorkflow(type) ? ITEM : OTHER;
-                }
-                if (json[end] == '\\' || json[end] < 0x20 || json[end] > 0x7e) {
-                    return UNKNOWN; // escaped or not ASCII: the parser decides
-                }
-            }
-            return UNKNOWN;
-        }
-    }
-
-    private static boolean isItemOrWorkflow(String type) {
-        return type.equals("Workflow") || ItemJsonTypes.contains(type);
+                i -> kinds[i] != SnapshotObjectKind.OTHER, i -> kinds[i] != SnapshotObjectKind.ITEM);
     }
 
     /**
@@ -319,7 +291,7 @@ public final class EngineStateJson {
 
         boolean add(JsonCursor c, boolean firstPass) {
             String type = c.type();
-            boolean isItemOrWorkflow = isItemOrWorkflow(type);
+            boolean isItemOrWorkflow = SnapshotObjectKind.isItemOrWorkflow(type);
             if (firstPass != isItemOrWorkflow) {
                 return false;
             }
@@ -448,7 +420,7 @@ public final class EngineStateJson {
                     }
                 }
                 default -> {
-                    if (!ItemJsonTypes.contains(type)) {
+                    if (!SnapshotObjectKind.isItemType(type)) {
                         throw c.child("TYPE").fail("unknown snapshot object TYPE '" + type + "'");
                     }
                     Item item = ItemJson.item(c);
@@ -482,23 +454,6 @@ public final class EngineStateJson {
                     HashTreePMap.from(locks), HashTreePMap.from(boards), HashTreePMap.from(orders), HashTreePMap.from(pathControls),
                     HashTreePMap.from(breakpoints), HashTreePMap.from(consumptions), HashTreePMap.from(observedEventIds),
                     HashTreePMap.from(couplings));
-        }
-    }
-
-    /** TYPEs of simple items, which the first pass reads. */
-    private static final class ItemJsonTypes {
-        private static final Set<String> TYPES;
-
-        static {
-            Set<String> set = new java.util.HashSet<>();
-            for (Item.Kind k : Item.Kind.values()) {
-                set.add(ItemJson.typeName(k));
-            }
-            TYPES = Set.copyOf(set);
-        }
-
-        static boolean contains(String type) {
-            return TYPES.contains(type);
         }
     }
 }
