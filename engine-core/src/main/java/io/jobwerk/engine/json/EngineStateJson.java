@@ -23,6 +23,7 @@ import io.jobwerk.engine.workflow.Workflow;
 import io.jobwerk.engine.workflow.WorkflowId;
 import io.jobwerk.engine.workflow.WorkflowPath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -217,14 +218,14 @@ public final class EngineStateJson {
      * an order is parsed once. JSON that is not parseable is a problem naming the entry's key.
      */
     public static Checked<EngineState> fromSnapshotEntries(List<? extends Map.Entry<String, byte[]>> entries) {
-        SnapshotEntryKind[] kinds = new SnapshotEntryKind[entries.size()];
+        SnapshotObjectKind[] kinds = new SnapshotObjectKind[entries.size()];
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = SnapshotEntryKind.of(entries.get(i).getValue());
+            kinds[i] = SnapshotObjectKind.of(entries.get(i).getValue());
         }
         return fromSnapshot(entries.size(),
                 i -> EngineJson.parse(entries.get(i).getValue())
                         .mapProblem(p -> p.withPrefix("Snapshot entry " + entries.get(i).getKey())),
-                i -> kinds[i].inFirstPass(), i -> kinds[i].inSecondPass());
+                i -> kinds[i] != SnapshotObjectKind.OTHER, i -> kinds[i] != SnapshotObjectKind.ITEM);
     }
 
     /**
@@ -290,7 +291,7 @@ public final class EngineStateJson {
 
         boolean add(JsonCursor c, boolean firstPass) {
             String type = c.type();
-            boolean isItemOrWorkflow = SnapshotEntryKind.isItemOrWorkflow(type);
+            boolean isItemOrWorkflow = SnapshotObjectKind.isItemOrWorkflow(type);
             if (firstPass != isItemOrWorkflow) {
                 return false;
             }
@@ -419,7 +420,7 @@ public final class EngineStateJson {
                     }
                 }
                 default -> {
-                    if (!SnapshotEntryKind.isItem(type)) {
+                    if (!SnapshotObjectKind.isItemType(type)) {
                         throw c.child("TYPE").fail("unknown snapshot object TYPE '" + type + "'");
                     }
                     Item item = ItemJson.item(c);

@@ -1,27 +1,21 @@
 package io.jobwerk.engine.json;
 
-import io.jobwerk.engine.item.Item;
 import java.nio.charset.StandardCharsets;
+import io.jobwerk.engine.item.Item;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the leading {@code {"TYPE":"…"} of a snapshot object's JSON says, as far as it says anything:
- * {@link EngineStateJson#fromSnapshotEntries} reads items and workflows first, so it sorts the
- * entries without parsing them.
+ * lets a checkpoint's items and workflows be decoded before the rest without parsing every object twice.
  */
-enum SnapshotEntryKind {
-    /** An item or a workflow: the first pass. */
-    ITEM,
-    /** Anything else: the second pass. */
-    OTHER,
-    /** No leading TYPE the bytes tell: both passes, the parser decides. */
-    UNKNOWN;
+enum SnapshotObjectKind {
+    ITEM, OTHER, UNKNOWN;
 
     private static final byte[] PREFIX = "{\"TYPE\":\"".getBytes(StandardCharsets.US_ASCII);
 
-    static SnapshotEntryKind of(byte[] json) {
+    static SnapshotObjectKind of(byte[] json) {
         if (json.length <= PREFIX.length || !Arrays.equals(json, 0, PREFIX.length, PREFIX, 0, PREFIX.length)) {
             return UNKNOWN;
         }
@@ -37,33 +31,17 @@ enum SnapshotEntryKind {
         return UNKNOWN;
     }
 
-    boolean inFirstPass() {
-        return this == ITEM || this == UNKNOWN;
-    }
-
-    boolean inSecondPass() {
-        return this != ITEM;
-    }
-
     static boolean isItemOrWorkflow(String type) {
-        return type.equals("Workflow") || isItem(type);
+        return type.equals("Workflow") || isItemType(type);
     }
 
-    /** A simple item's TYPE ({@code AgentRef}, {@code Lock} …), not a workflow's. */
-    static boolean isItem(String type) {
+    /** Whether {@code type} is the TYPE of a simple item. */
+    static boolean isItemType(String type) {
         return ItemTypes.TYPES.contains(type);
     }
 
-    /** Initialised on first use, not with the enum. */
+    /** Apart, so the set is built on first use, not with the enum. */
     private static final class ItemTypes {
-        private static final Set<String> TYPES;
-
-        static {
-            Set<String> set = new HashSet<>();
-            for (Item.Kind k : Item.Kind.values()) {
-                set.add(ItemJson.typeName(k));
-            }
-            TYPES = Set.copyOf(set);
-        }
+        static final Set<String> TYPES = Arrays.stream(Item.Kind.values()).map(ItemJson::typeName).collect(Collectors.toUnmodifiableSet());
     }
 }
