@@ -7,6 +7,7 @@ import io.jobwerk.cockpit.main.MainView;
 import io.jobwerk.cockpit.main.MainViewModel;
 import io.jobwerk.cockpit.ui.Theme;
 import io.jobwerk.cockpit.ui.UiThread;
+import io.jobwerk.scheduler.RealScheduler;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.Predicate;
@@ -22,11 +23,7 @@ import javafx.stage.Stage;
 public final class Cockpit implements io.jobwerk.cockpit.connections.OpenConnection {
 
     /** Searches and file writes of the views, off the UI thread; daemon threads, so they never hold the JVM. */
-    private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "cockpit-background");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final java.util.concurrent.ExecutorService BACKGROUND = RealScheduler.instance().pool("cockpit-background", 2);
 
     private final ControllerConnection connection;
     private final LiveModel live;

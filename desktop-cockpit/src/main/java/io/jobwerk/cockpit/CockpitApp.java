@@ -6,13 +6,13 @@ import io.jobwerk.cockpit.connections.PasswordDialog;
 import io.jobwerk.cockpit.connections.PasswordVault;
 import io.jobwerk.cockpit.connections.PasswordVaults;
 import io.jobwerk.cockpit.connections.ProfileStore;
+import io.jobwerk.scheduler.RealScheduler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -35,20 +35,13 @@ public final class CockpitApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "cockpit-connections");
-            t.setDaemon(true);
-            return t;
-        });
+        background = RealScheduler.instance().pool("cockpit-connections", 1);
         String configDir = System.getProperty("jobwerk.cockpit.config", System.getenv("JOBWERK_COCKPIT_CONFIG"));
         ProfileStore store = new ProfileStore(configDir == null || configDir.isBlank() ? ConfigDirectory.current() : Path.of(configDir));
         // Looking for the keyring takes 0.7 to 2.5 s (JNA, D-Bus): on a thread of its own, so neither the window
         // nor the command line's connection, whose password is in memory, waits for it.
-        CompletableFuture<PasswordVault> vault = CompletableFuture.supplyAsync(PasswordVaults::detect, r -> {
-            Thread t = new Thread(r, "cockpit-keyring");
-            t.setDaemon(true);
-            t.start();
-        });
+        CompletableFuture<PasswordVault> vault = CompletableFuture.supplyAsync(PasswordVaults::detect,
+                r -> RealScheduler.instance().newThread("cockpit-keyring", r).start());
         PasswordDialog prompt = new PasswordDialog(() -> shell.connections().keyringProperty().get());
         shell = new CockpitShell(store, vault, prompt, background, Clock.systemUTC(), ZoneId.systemDefault(),
                 Cockpit::askOperator, Cockpit::askOperatorText);

@@ -17,6 +17,7 @@ import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.http.client.EngineClient;
 import io.jobwerk.http.client.EventStreamHandle;
+import io.jobwerk.scheduler.RealScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,15 +82,9 @@ public final class ControllerConnection implements ControllerReads, AutoCloseabl
         this.onState = onState;
         this.clock = clock;
         this.lifecycle = new ConnectionLifecycle(clock.instant());
-        this.commands = Executors.newSingleThreadExecutor(r -> daemon(r, "cockpit-commands " + conf.name()));
-        this.reads = Executors.newFixedThreadPool(2, r -> daemon(r, "cockpit-reads " + conf.name()));
-        this.reader = daemon(this::run, "cockpit-events " + conf.name());
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.commands = RealScheduler.instance().pool("cockpit-commands " + conf.name(), 1);
+        this.reads = RealScheduler.instance().pool("cockpit-reads " + conf.name(), 2);
+        this.reader = RealScheduler.instance().newThread("cockpit-events " + conf.name(), this::run);
     }
 
     public ConnectionConf conf() {

@@ -6,9 +6,9 @@ import io.jobwerk.cockpit.graph.WorkflowGraph;
 import io.jobwerk.cockpit.graph.WorkflowGraphBuilder;
 import io.jobwerk.cockpit.ui.UiThread;
 import io.jobwerk.engine.workflow.Workflow;
+import io.jobwerk.scheduler.RealScheduler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -20,11 +20,7 @@ import java.util.function.Consumer;
 final class BackgroundLayout {
 
     /** One thread for all designers: layouts are short, and one at a time keeps the other core free. */
-    private static final ExecutorService SHARED = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "designer-layout");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService SHARED = RealScheduler.instance().pool("designer-layout", 1);
 
     /** A laid-out graph ready to draw, with when it was asked for (to measure edit → frame). */
     record Laid(Workflow workflow, WorkflowGraph graph, GraphLayout.Laid layout, long requestedNanos) {}
