@@ -7,6 +7,8 @@
 #   KEEP_DATA=/tmp/jw-data bench/startup/restart-after-kill.sh 20000 0   (keeps a copy of the data killed with -9,
 #   to time restarts on copies of it with other options, e.g. bench/startup/appcds.sh)
 #   JOBWERK=/path/to/jobwerk-VERSION/bin/jobwerk bench/startup/restart-after-kill.sh   (an unpacked distribution's CLI)
+#   DELETE_WHEN_TERMINATED=1 bench/startup/restart-after-kill.sh   (the orders added with deleteWhenTerminated, as the daily
+#   plan adds them: their events are in the journal, the finished orders are not kept in the state)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${1:-20000}"; rounds="${2:-3}"
@@ -26,11 +28,15 @@ cat > "$dir/items/noop.workflow.json" <<'JSON'
 JSON
 "$jobwerk" deploy "$dir/items" --controller "http://127.0.0.1:$port" --user admin:secret > /dev/null
 for ((b = 0; b < n; b += 1000)); do
-  python3 -c "import json,sys; print(json.dumps([{'id': 'o-%d' % i, 'workflowPath': 'noop'} for i in range($b, min($b + 1000, $n))]))" \
+  python3 -c "import json,sys; print(json.dumps([dict({'id': 'o-%d' % i, 'workflowPath': 'noop'}, **({'deleteWhenTerminated': True} if '${DELETE_WHEN_TERMINATED:-}' else {})) for i in range($b, min($b + 1000, $n))]))" \
     | curl -sf -u admin:secret -H 'Content-Type: application/json' --data-binary @- "$api/order" > /dev/null
 done
 t0=$SECONDS
-until "$jobwerk" status --controller "http://127.0.0.1:$port" --user admin:secret | grep -q "Finished[: =]*$n"; do
+finished() {
+  if [ -n "${DELETE_WHEN_TERMINATED:-}" ]; then curl -sf -u admin:secret "$api" | grep -q '"orderCount":0[,}]'
+  else "$jobwerk" status --controller "http://127.0.0.1:$port" --user admin:secret | grep -q "Finished[: =]*$n"; fi
+}
+until finished; do
   [ $((SECONDS - t0)) -gt 900 ] && { echo "orders not finished"; exit 1; }; sleep 1
 done
 echo "orders finished: $n; journal: $(du -sh "$dir/data" | cut -f1)"
