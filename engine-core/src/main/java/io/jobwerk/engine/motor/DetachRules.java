@@ -1,7 +1,6 @@
 package io.jobwerk.engine.motor;
 
 import io.jobwerk.engine.base.Checked;
-import io.jobwerk.engine.job.WorkflowJob;
 import io.jobwerk.engine.order.AttachedState;
 import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
@@ -43,10 +42,15 @@ final class DetachRules {
                 return true;
             case FORK:
             case FORK_LIST: {
+                // As JS7: an Agent does not see a Fork without a job of its own inside; where one it sees
+                // is forked is decided with its children (ForkPlacement).
                 Optional<AgentPath> named = instruction instanceof Instruction.Fork f ? f.agentPath() : ((Instruction.ForkList) instruction).agentPath();
-                return named.isEmpty() && !instruction.branches().stream()
-                        .allMatch(b -> firstJobAgent(workflow, p, b.id()).filter(agent::equals).isPresent());
+                return named.isEmpty() && !containsJobOf(workflow, p, agent);
             }
+            case CYCLE:
+            case ADMISSION_TIME:
+                // As JS7 (recorded, random-261): an Agent does not see these blocks without a job of its own inside.
+                return !containsJobOf(workflow, p, agent);
             case EXECUTE_NAMED:
             case EXECUTE_ANONYMOUS:
                 return !workflow.job(p).map(j -> j.agentPath().equals(agent)).orElse(true);
@@ -62,21 +66,29 @@ final class DetachRules {
     }
 
     /**
-     * The Agent of a block's first job, in instruction order through its nested blocks. As JS7
-     * (recorded), an Agent forks only when every branch's first job is its own (its children start
-     * there); otherwise the parent goes to the Controller first.
+     * Whether a job of {@code agent} is anywhere inside the block instruction at {@code block} (JS7's
+     * {@code isVisibleForAgent}). The positions are made from {@code block}, so a retry's or a
+     * cycle's branch ids in it are kept.
      */
-    private static Optional<AgentPath> firstJobAgent(Workflow workflow, Position fork, BranchId branch) {
-        List<Position.Segment> prefix = new ArrayList<>(fork.branchPath());
-        prefix.add(new Position.Segment(fork.nr(), branch));
-        for (Position q : workflow.positions()) {
-            boolean inBranch = q.branchPath().size() >= prefix.size() && q.branchPath().subList(0, prefix.size()).equals(prefix);
-            if (inBranch && workflow.instruction(q).toOptional().filter(i -> i.kind() == Instruction.Kind.EXECUTE_NAMED
-                    || i.kind() == Instruction.Kind.EXECUTE_ANONYMOUS).isPresent()) {
-                return workflow.job(q).toOptional().map(WorkflowJob::agentPath);
+    private static boolean containsJobOf(Workflow workflow, Position block, AgentPath agent) {
+        Instruction instruction = workflow.instruction(block).toOptional().orElse(null);
+        if (instruction == null) {
+            return false;
+        }
+        for (Instruction.Branch branch : instruction.branches()) {
+            List<Instruction> inner = branch.block().instructions();
+            for (int nr = 0; nr < inner.size(); nr++) {
+                Position q = block.enter(branch.id(), nr);
+                Instruction.Kind kind = inner.get(nr).kind();
+                boolean found = kind == Instruction.Kind.EXECUTE_NAMED || kind == Instruction.Kind.EXECUTE_ANONYMOUS
+                        ? workflow.job(q).toOptional().filter(j -> j.agentPath().equals(agent)).isPresent()
+                        : containsJobOf(workflow, q, agent);
+                if (found) {
+                    return true;
+                }
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     private static boolean isDecidedByTheController(OrderEvent e) {

@@ -156,7 +156,8 @@ final class ForkExecutor {
         }
         Outcome outcome;
         if (!failures.isEmpty()) {
-            outcome = new Outcome.Failed(Optional.of(String.join(", ", failures)), Map.of());
+            // As JS7 (recorded): the first three failed children, one per line.
+            outcome = new Outcome.Failed(Optional.of(String.join(";\n", failures.subList(0, Math.min(3, failures.size())))), Map.of());
         } else if (isForkList) {
             Map<String, Value> lists = new LinkedHashMap<>();
             collected.forEach((k, v) -> lists.put(k, new Value.ListValue(v)));

@@ -375,8 +375,13 @@ public final class OrderEventSource {
             if (scheduledForLater) {
                 return List.of();
             }
-            if (step.workflow().instruction(first.orThrow()).orThrow() instanceof Instruction.StickySubagent sticky) {
+            Instruction instruction = step.workflow().instruction(first.orThrow()).orThrow();
+            if (instruction instanceof Instruction.StickySubagent sticky) {
                 return Anticipation.checked(step, StickySubagentExecutor.enter(step, sticky));
+            }
+            Optional<OrderEvent> attaching = ForkPlacement.attachingFresh(step, instruction);
+            if (attaching.isPresent()) {
+                return List.of(attaching.get());
             }
             if (agent.isEmpty()) {
                 return startedAnticipating(step);
@@ -467,6 +472,6 @@ public final class OrderEventSource {
         if (!MotorContext.isEnd(workflow, p) && ctx.isBreakpoint(order, p)) {
             return List.of(new OrderEvent.OrderStopped());
         }
-        return Anticipation.checked(step, InstructionExecutor.execute(step, instruction));
+        return ForkPlacement.place(step, Anticipation.checked(step, InstructionExecutor.execute(step, instruction)));
     }
 }

@@ -67,6 +67,11 @@ public final class WorkflowShapes {
             Builder b = new Builder(name);
             list.add(b.finish("Two Agents: " + probe.name(), probe.build().apply(b)));
         }
+        for (Probe probe : FORK_PLACEMENT_PROBES) {
+            String name = "fork-placement-" + probe.name();
+            Builder b = new Builder(name);
+            list.add(b.finish("Where a fork with three children forks: " + probe.name(), probe.build().apply(b)));
+        }
         return list;
     }
 
@@ -300,6 +305,18 @@ public final class WorkflowShapes {
             new Placement("in-try", c -> List.of(c.b().tryCatch(c.p(), List.of(c.b().job("ok"))))),
             new Placement("in-fork", c -> List.of(c.b().fork(Map.of("A", c.p(), "B", List.of(c.b().job("ok"))), false))));
 
+    /** A fork of three children or more moves its parent to where all of them start (JS7's prediction). */
+    private static final List<Probe> FORK_PLACEMENT_PROBES = List.of(
+            new Probe("forklist3-job--first", b -> List.of(b.forkList(List.of(b.job("ok")), false, 3))),
+            new Probe("forklist3-job--after-job", b -> List.of(b.job("ok"), b.forkList(List.of(b.job("ok")), false, 3))),
+            new Probe("forklist3-prompt--after-job", b -> List.of(b.job("ok"), b.forkList(List.of(b.prompt()), false, 3))),
+            new Probe("forklist3-prompt-then-job--after-job", b -> List.of(b.job("ok"),
+                    b.forkList(List.of(b.prompt(), b.job("ok")), false, 3))),
+            new Probe("fork3-job--first", b -> List.of(b.fork(Map.of("A", List.of(b.job("ok")), "B", List.of(b.job("ok")),
+                    "C", List.of(b.job("ok"))), false))),
+            new Probe("fork3-job-or-prompt--after-job", b -> List.of(b.job("ok"), b.fork(Map.of("A", List.of(b.job("ok")),
+                    "B", List.of(b.job("ok")), "C", List.of(b.prompt())), false))));
+
     private static final List<Probe> TWO_AGENT_PROBES = List.of(
             new Probe("job-then-job2", b -> List.of(b.job("ok"), b.job("ok2"))),
             new Probe("job2-then-job", b -> List.of(b.job("ok2"), b.job("ok"))),
@@ -507,8 +524,13 @@ public final class WorkflowShapes {
         }
 
         ObjectNode forkList(List<ObjectNode> body, boolean joinIfFailed) {
+            return forkList(body, joinIfFailed, 2);
+        }
+
+        /** A ForkList over the first {@code count} of 'a', 'b', 'c', 'd'. */
+        ObjectNode forkList(List<ObjectNode> body, boolean joinIfFailed, int count) {
             ObjectNode o = instruction("ForkList");
-            o.put("children", "['a', 'b']");
+            o.put("children", "[" + String.join(", ", List.of("'a'", "'b'", "'c'", "'d'").subList(0, count)) + "]");
             o.put("childToId", "element => $element");
             o.put("childToArguments", "element => { element: $element }");  // JS7 requires it
             o.set("workflow", block(body));
