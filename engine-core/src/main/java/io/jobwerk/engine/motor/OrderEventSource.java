@@ -16,6 +16,7 @@ import io.jobwerk.engine.order.SuspensionMode;
 import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.state.EngineState;
+import io.jobwerk.engine.workflow.BranchId;
 import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;
 import io.jobwerk.engine.workflow.Workflow;
@@ -378,6 +379,11 @@ public final class OrderEventSource {
             Instruction instruction = step.workflow().instruction(first.orThrow()).orThrow();
             if (instruction instanceof Instruction.StickySubagent sticky) {
                 return Anticipation.checked(step, StickySubagentExecutor.enter(step, sticky));
+            }
+            if (MotorContext.isEnd(step.workflow(), first.orThrow())
+                    && first.orThrow().lastBranchId().filter(BranchId.STICKY_SUBAGENT::equals).isPresent()) {
+                // As JS7 (recorded: random-787, random-942): a StickySubagent block without a job is left while fresh.
+                return List.of(new OrderEvent.OrderStickySubagentLeaved());
             }
             Optional<OrderEvent> attaching = ForkPlacement.attachingFresh(step, instruction);
             if (attaching.isPresent()) {

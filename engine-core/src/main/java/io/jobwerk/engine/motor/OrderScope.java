@@ -38,9 +38,9 @@ import java.util.Optional;
  * evaluate is treated as absent.
  *
  * <p>{@code $js7WorkflowPosition} is written {@code PATH~VERSION:[1,"then",0]}. {@code tryCount} and
- * {@code maxTries} come from the innermost {@code try+N}/{@code catch+N} segment of the position
- * (tryCount = N + 1) inside the order's own branch (a fork child does not see a Try around the fork, as
- * JS7); outside a Try they are 0 and absent.
+ * {@code maxTries} come from the {@code try+N}/{@code catch+N} segment of the position (tryCount = N + 1)
+ * found looking outwards through then/else blocks only, as JS7: inside a Lock, StickySubagent, Cycle,
+ * Options or fork branch within the Try (or outside any Try) they are 0 and absent.
  */
 public final class OrderScope implements Scope {
 
@@ -238,32 +238,35 @@ public final class OrderScope implements Scope {
                         .map(SubagentId::string).map(Value::of).toList())));
     }
 
-    private Optional<Position.Segment> innermostTry() {
+    /**
+     * As JS7 ({@code BranchPath.tryCount}; recorded: random-946): the Try whose try or catch block the
+     * position is in, looking outwards through then/else blocks only. Inside any other block (a
+     * Lock, StickySubagent, Cycle, Options, a fork branch …) in that Try there is none.
+     */
+    private Optional<Integer> innermostTryIndex() {
         List<Position.Segment> path = position.branchPath();
         for (int i = path.size() - 1; i >= 0; i--) {
             BranchId b = path.get(i).branchId();
-            if (b.isFork()) {
-                break; // as JS7 (recorded): a fork child's tries are its own; a Try around the fork does not count
-            }
             if (b.isTryOrCatch()) {
-                return Optional.of(path.get(i));
+                return Optional.of(i);
+            }
+            if (!b.equals(BranchId.ELSE) && b.thenIndex().isEmpty()) {
+                break;
             }
         }
         return Optional.empty();
     }
 
+    private Optional<Position.Segment> innermostTry() {
+        return innermostTryIndex().map(i -> position.branchPath().get(i));
+    }
+
     private Optional<Instruction.Try> innermostTryInstruction() {
-        List<Position.Segment> path = position.branchPath();
-        for (int i = path.size() - 1; i >= 0; i--) {
-            if (path.get(i).branchId().isFork()) {
-                break;
-            }
-            if (path.get(i).branchId().isTryOrCatch()) {
-                Position tryPosition = new Position(path.subList(0, i), path.get(i).nr());
-                return workflow.instruction(tryPosition).toOptional()
-                        .filter(Instruction.Try.class::isInstance).map(Instruction.Try.class::cast);
-            }
-        }
-        return Optional.empty();
+        return innermostTryIndex().flatMap(i -> {
+            List<Position.Segment> path = position.branchPath();
+            Position tryPosition = new Position(path.subList(0, i), path.get(i).nr());
+            return workflow.instruction(tryPosition).toOptional()
+                    .filter(Instruction.Try.class::isInstance).map(Instruction.Try.class::cast);
+        });
     }
 }
