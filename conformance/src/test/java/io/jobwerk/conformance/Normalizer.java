@@ -26,6 +26,9 @@ final class Normalizer {
     /** The day in an OrderId a Calendar reads ({@code #2026-12-07#}), written {@code #TODAY#}. */
     static final Pattern DAY = Pattern.compile("^#\\d{4}-\\d{2}-\\d{2}#");
 
+    /** The same day inside a text (a failed join names its children: {@code Order:#2026-12-07#@|a Failed}). */
+    private static final Pattern DAY_IN_TEXT = Pattern.compile("#\\d{4}-\\d{2}-\\d{2}#");
+
     private static final Pattern CYCLE_END = Pattern.compile("end=\\d+,?");
 
     private final String caseName;
@@ -118,7 +121,7 @@ final class Normalizer {
         if (renamed != null) {
             return renamed;
         }
-        String r = DAY.matcher(s).replaceFirst("#TODAY#").replace(caseName, "@");
+        String r = DAY_IN_TEXT.matcher(s).replaceAll("#TODAY#").replace(caseName, "@");
         if (r.startsWith("cycle+")) {
             r = CYCLE_END.matcher(r).replaceAll("");
         }
