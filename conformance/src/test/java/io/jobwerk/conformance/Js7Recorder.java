@@ -25,7 +25,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <li>{@code js7.record.agent}, {@code js7.record.agent2}: the Agents' URIs (without the second, two-Agent shapes are left out)</li>
  * <li>{@code js7.record.out}: the fixture directory (written into, files of recorded cases replaced)</li>
  * <li>{@code js7.record.cases}: a regular expression selecting case names (default all)</li>
- * <li>{@code js7.record.random}: how many random shapes (seeds 1..n) besides the systematic ones (default 1000, as recorded)</li>
+ * <li>{@code js7.record.random}: how many random shapes (seeds 1..n) besides the systematic ones (default 1300, as recorded)</li>
  * <li>{@code js7.record.parallel}: cases run at once (default 8)</li>
  * </ul>
  */
@@ -36,7 +36,7 @@ class Js7Recorder {
     void record() throws Exception {
         Path out = Path.of(System.getProperty("js7.record.out"));
         Pattern cases = Pattern.compile(System.getProperty("js7.record.cases", ".*"));
-        int random = Integer.parseInt(System.getProperty("js7.record.random", "1000"));
+        int random = Integer.parseInt(System.getProperty("js7.record.random", "1300"));
         int parallel = Integer.parseInt(System.getProperty("js7.record.parallel", "8"));
         Optional<String> agent2 = Optional.ofNullable(System.getProperty("js7.record.agent2")).filter(s -> !s.isBlank());
         Files.createDirectories(out);
