@@ -213,7 +213,9 @@ final class SubagentKeeper implements ProcessStarter, CommitListener, AutoClosea
         if (stopping) {
             return Checked.fail(Problem.of("NoSubagentAvailable", "The Agent is stopping: no job starts"));
         }
-        Optional<StickySubagentEntry> sticky = order.stickySubagents().isEmpty() ? Optional.empty() : Optional.of(order.stickySubagents().get(0));
+        // As JS7 (recorded: random2-27): a StickySubagent block holds only the jobs of its own Agent.
+        Optional<StickySubagentEntry> sticky = order.stickySubagents().isEmpty() ? Optional.empty()
+                : Optional.of(order.stickySubagents().get(0)).filter(s -> s.agentPath().equals(agentPath));
         if (sticky.isPresent() && sticky.get().stuckSubagentId().isPresent()) {
             SubagentId stuck = sticky.get().stuckSubagentId().get();
             return isAvailable(state, stuck) ? Checked.ok(stuck)

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <li>{@code js7.record.out}: the fixture directory (written into, files of recorded cases replaced)</li>
  * <li>{@code js7.record.cases}: a regular expression selecting case names (default all)</li>
  * <li>{@code js7.record.random}: how many random shapes (seeds 1..n) besides the systematic ones (default 1300, as recorded)</li>
+ * <li>{@code js7.record.random2}: how many two-Agent random shapes ({@code random2-SEED}, seeds 1..n; default 450, as recorded)</li>
  * <li>{@code js7.record.parallel}: cases run at once (default 8)</li>
  * </ul>
  */
@@ -37,12 +38,13 @@ class Js7Recorder {
         Path out = Path.of(System.getProperty("js7.record.out"));
         Pattern cases = Pattern.compile(System.getProperty("js7.record.cases", ".*"));
         int random = Integer.parseInt(System.getProperty("js7.record.random", "1300"));
+        int random2 = Integer.parseInt(System.getProperty("js7.record.random2", "450"));
         int parallel = Integer.parseInt(System.getProperty("js7.record.parallel", "8"));
         Optional<String> agent2 = Optional.ofNullable(System.getProperty("js7.record.agent2")).filter(s -> !s.isBlank());
         Files.createDirectories(out);
 
         List<Shape> shapes = new ArrayList<>();
-        for (Shape s : WorkflowShapes.all(random)) {
+        for (Shape s : WorkflowShapes.all(random, random2)) {
             if (cases.matcher(s.name()).matches() && (agent2.isPresent() || !s.usesTwoAgents())) {
                 shapes.add(s);
             }

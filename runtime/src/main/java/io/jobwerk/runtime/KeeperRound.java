@@ -342,7 +342,10 @@ final class KeeperRound {
                 waitingForProcess++; // look again next round, as for a limit
                 continue;
             }
-            boolean stick = !order.stickySubagents().isEmpty() && order.stickySubagents().get(0).stuckSubagentId().isEmpty();
+            // As JS7 (recorded: random2-27): a StickySubagent block sticks only to a job of its own Agent.
+            boolean stick = !order.stickySubagents().isEmpty() && order.stickySubagents().get(0).stuckSubagentId().isEmpty()
+                    && state.workflowOf(order).flatMap(w -> w.job(order.position())).toOptional()
+                            .filter(job -> job.agentPath().equals(order.stickySubagents().get(0).agentPath())).isPresent();
             KeyedEvent<OrderEvent> started = KeyedEvent.of(id, new OrderEvent.OrderProcessingStarted(subagent.get(), stick));
             Checked<EngineState> applied = fold(state, List.of(started));
             if (applied.isOk()) {

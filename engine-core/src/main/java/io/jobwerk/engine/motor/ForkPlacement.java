@@ -24,8 +24,10 @@ import java.util.Set;
  *     while there are fewer than three children; otherwise it goes to the Controller first;
  * <li>a parent at the Controller goes to that Agent first if there are three children or more.
  * </ul>
- * Children going to different places are forked by the Controller. (An Agent never forks a Fork
- * without a job of its own inside: {@link DetachRules#needsController}.)
+ * Children going to different places are forked by the Controller. An Agent predicts on the
+ * workflow as it sees it: another Agent's job is a gap there, so a child starting with one counts as
+ * going to the Controller ({@code random2-418}). (An Agent never forks a Fork without a job of its own
+ * inside: {@link DetachRules#needsController}.)
  */
 final class ForkPlacement {
     private ForkPlacement() {}
@@ -96,7 +98,12 @@ final class ForkPlacement {
             if (first.isFail()) {
                 return Optional.empty();
             }
-            places.add(placeOf(step.workflow(), first.orThrow()));
+            Optional<AgentPath> place = placeOf(step.workflow(), first.orThrow());
+            if (step.ctx().placement() instanceof Placement.Agent agent) {
+                // An Agent sees another Agent's jobs as gaps (JS7's reduceForAgent): such a child goes to the Controller.
+                place = place.filter(agent.agentPath()::equals);
+            }
+            places.add(place);
         }
         return places.size() == 1 ? Optional.of(places.iterator().next()) : Optional.empty();
     }

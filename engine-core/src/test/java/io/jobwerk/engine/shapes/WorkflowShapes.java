@@ -95,6 +95,28 @@ public final class WorkflowShapes {
         return b.finish("Random shape, seed " + seed, main);
     }
 
+    /**
+     * As {@link #generate}, on two Agents: each {@code ok} job runs on AGENT2 ({@code ok2}) with
+     * probability one half, so orders move between the Agents inside nested blocks. Named
+     * {@code random2-SEED}.
+     */
+    public static Shape generateTwoAgents(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Builder b = new Builder("random2-" + seed);
+        b.twoAgentJobs = true;
+        List<ObjectNode> main = randomBlock(b, random, 3, 1 + random.nextInt(3), false);
+        return b.finish("Random shape on two Agents, seed " + seed, main);
+    }
+
+    /** {@link #all(int)}, then {@code twoAgentCount} two-Agent random shapes (seeds 1..twoAgentCount). */
+    public static List<Shape> all(int randomCount, int twoAgentCount) {
+        List<Shape> list = new ArrayList<>(all(randomCount));
+        for (long seed = 1; seed <= twoAgentCount; seed++) {
+            list.add(generateTwoAgents(seed));
+        }
+        return list;
+    }
+
     // ---- probes: the instruction under test ----
 
     private record Probe(String name, Function<Builder, List<ObjectNode>> build, boolean needsCycle) {
@@ -369,7 +391,7 @@ public final class WorkflowShapes {
             case "sleep" -> b.sleep("0.2");
             case "add-order" -> b.addOrder();
             case "end" -> inCycle && random.nextBoolean() ? b.brk() : b.end();
-            default -> b.job(leaf);
+            default -> b.job(leaf.equals("ok") && b.twoAgentJobs && random.nextBoolean() ? "ok2" : leaf);
         };
     }
 
@@ -414,6 +436,8 @@ public final class WorkflowShapes {
         private boolean board;
         private boolean prompts;
         private boolean calendar;
+        /** Random shapes only: half of the {@code ok} jobs run on AGENT2 ({@code ok2}). */
+        private boolean twoAgentJobs;
         private String reactionOrderSuffix;
         private Optional<Long> scheduledInSeconds = Optional.empty();
 
