@@ -346,6 +346,7 @@ public final class WorkflowShapes {
             new Probe("fork-after-job-one-per-agent", b -> List.of(b.job("ok"),
                     b.fork(Map.of("A", List.of(b.job("ok")), "B", List.of(b.job("ok2"))), false))),
             new Probe("try-fail-catch-on-agent2", b -> List.of(b.tryCatch(List.of(b.job("fail")), List.of(b.job("ok2"))))),
+            new Probe("sticky-job-job2-job", b -> List.of(b.sticky(List.of(b.job("ok"), b.job("ok2"), b.job("ok"))))),
             new Probe("forklist3-job2--first", b -> List.of(b.forkList(List.of(b.job("ok2")), false, 3))),
             new Probe("forklist3-job2--after-job", b -> List.of(b.job("ok"), b.forkList(List.of(b.job("ok2")), false, 3))),
             new Probe("forklist2-job2--after-job", b -> List.of(b.job("ok"), b.forkList(List.of(b.job("ok2")), false))),
