@@ -15,6 +15,7 @@ import io.jobwerk.engine.order.Order;
 import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderId;
 import io.jobwerk.engine.order.OrderState;
+import io.jobwerk.engine.path.AgentPath;
 import io.jobwerk.engine.path.SubagentId;
 import io.jobwerk.engine.state.EngineState;
 import io.jobwerk.journal.StateFolder;
@@ -343,9 +344,10 @@ final class KeeperRound {
                 continue;
             }
             // As JS7 (recorded: random2-27): a StickySubagent block sticks only to a job of its own Agent.
-            boolean stick = !order.stickySubagents().isEmpty() && order.stickySubagents().get(0).stuckSubagentId().isEmpty()
-                    && state.workflowOf(order).flatMap(w -> w.job(order.position())).toOptional()
-                            .filter(job -> job.agentPath().equals(order.stickySubagents().get(0).agentPath())).isPresent();
+            Optional<AgentPath> jobAgent = state.workflowOf(order).flatMap(w -> w.job(order.position())).toOptional().map(job -> job.agentPath());
+            boolean stick = order.stickySubagents().stream().findFirst()
+                    .filter(sticky -> sticky.stuckSubagentId().isEmpty() && jobAgent.equals(Optional.of(sticky.agentPath())))
+                    .isPresent();
             KeyedEvent<OrderEvent> started = KeyedEvent.of(id, new OrderEvent.OrderProcessingStarted(subagent.get(), stick));
             Checked<EngineState> applied = fold(state, List.of(started));
             if (applied.isOk()) {

@@ -9,7 +9,6 @@ import io.jobwerk.engine.order.OrderEvent;
 import io.jobwerk.engine.order.OrderState;
 import io.jobwerk.engine.outcome.Outcome;
 import io.jobwerk.engine.state.EngineState;
-import io.jobwerk.engine.workflow.Instruction;
 import io.jobwerk.engine.workflow.Position;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ final class Anticipation {
         if (after == null || after.state().isTerminated()) {
             return Optional.empty();
         }
-        Mover mover = new Mover(new MotorContext(state, step.ctx().now(), step.ctx().placement(), step.ctx().env()));
+        Mover mover = new Mover(step.ctx().withState(state));
         Optional<Problem> own = mover.anticipate(after, step.workflow()).problemOption();
         if (own.isPresent() || !(after.state() instanceof OrderState.Forked) || !forksWithoutAgent(step, after.position())) {
             return own;
@@ -85,8 +84,6 @@ final class Anticipation {
     }
 
     private static boolean forksWithoutAgent(Step step, Position position) {
-        Instruction instruction = step.workflow().instruction(position).toOptional().orElse(null);
-        return instruction instanceof Instruction.Fork f ? f.agentPath().isEmpty()
-                : instruction instanceof Instruction.ForkList fl && fl.agentPath().isEmpty();
+        return step.workflow().instruction(position).toOptional().filter(ForkPlacement::isForkWithoutAgent).isPresent();
     }
 }

@@ -142,8 +142,7 @@ final class DetachRules {
             after = next.orThrow();
         }
         boolean forkedHere = after.state() instanceof OrderState.Forked && step.workflow().instruction(after.position()).toOptional()
-                .map(i -> i instanceof Instruction.Fork f ? f.agentPath().isEmpty() : i instanceof Instruction.ForkList fl && fl.agentPath().isEmpty())
-                .orElse(false);
+                .map(ForkPlacement::isForkWithoutAgent).orElse(false);
         if (forkedHere && after.isAttached()) {
             // As JS7: the children go on here, the parent joins them at the Controller.
             List<OrderEvent> withDetach = new ArrayList<>(events);

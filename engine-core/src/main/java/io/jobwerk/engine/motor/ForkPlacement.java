@@ -74,7 +74,7 @@ final class ForkPlacement {
         if (started.isFail()) {
             return Optional.empty();
         }
-        MotorContext ctx = new MotorContext(started.orThrow(), step.ctx().now(), step.ctx().placement(), step.ctx().env());
+        MotorContext ctx = step.ctx().withState(started.orThrow());
         Step startedStep = new Step(ctx, new Mover(ctx), started.orThrow().orders().get(step.order().id()), step.workflow());
         List<OrderEvent> placed = place(startedStep, InstructionExecutor.execute(startedStep, instruction));
         return placed.size() == 1 && placed.get(0) instanceof OrderEvent.OrderAttachable ? Optional.of(placed.get(0)) : Optional.empty();
@@ -90,8 +90,7 @@ final class ForkPlacement {
             return Optional.empty();
         }
         EngineState state = next.orThrow();
-        MotorContext ctx = new MotorContext(state, step.ctx().now(), step.ctx().placement(), step.ctx().env());
-        Mover mover = new Mover(ctx);
+        Mover mover = new Mover(step.ctx().withState(state));
         Set<Optional<AgentPath>> places = new HashSet<>();
         for (Order child : state.children(state.orders().get(step.order().id()))) {
             Checked<Position> first = mover.anticipate(child, step.workflow());
@@ -123,7 +122,11 @@ final class ForkPlacement {
     }
 
     private static boolean forksWithoutAgent(Step step) {
-        Instruction instruction = step.workflow().instruction(step.position()).toOptional().orElse(null);
+        return step.workflow().instruction(step.position()).toOptional().filter(ForkPlacement::isForkWithoutAgent).isPresent();
+    }
+
+    /** A Fork or ForkList that names no Agent: where it forks is decided as this class says. */
+    static boolean isForkWithoutAgent(Instruction instruction) {
         return instruction instanceof Instruction.Fork f ? f.agentPath().isEmpty()
                 : instruction instanceof Instruction.ForkList fl && fl.agentPath().isEmpty();
     }

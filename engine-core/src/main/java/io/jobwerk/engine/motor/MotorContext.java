@@ -20,6 +20,11 @@ import java.util.Optional;
 /** The inputs every instruction executor decides on. */
 record MotorContext(EngineState state, Instant now, Placement placement, MotorEnvironment env) {
 
+    /** The same moment, placement and environment on {@code next} (a state after events tried out). */
+    MotorContext withState(EngineState next) {
+        return new MotorContext(next, now, placement, env);
+    }
+
     OrderScope scope(Order order, Workflow workflow, Position position) {
         return new OrderScope(state, order, workflow, position, now, env);
     }

@@ -409,7 +409,7 @@ public final class OrderEventSource {
         if (order == null || instruction == null || MotorContext.isEnd(step.workflow(), step.position())) {
             return started;
         }
-        MotorContext next = new MotorContext(state.orThrow(), ctx.now(), ctx.placement(), ctx.env());
+        MotorContext next = ctx.withState(state.orThrow());
         Step startedStep = new Step(next, new Mover(next), order, step.workflow());
         Optional<Problem> problem = Anticipation.problem(startedStep, InstructionExecutor.execute(startedStep, instruction));
         return problem.map(p -> Anticipation.failOrBreak(step, p)).orElse(started);

@@ -80,6 +80,12 @@ class MotorPropertiesTest {
         checkCorpus(io.jobwerk.engine.shapes.WorkflowShapes.generate(seed));
     }
 
+    /** The same for the corpus's two-Agent random shapes ({@code random2-SEED}). */
+    @Property(tries = 1_000)
+    void twoAgentCorpusShapesByRandomSeedComeToRestConsistently(@ForAll long seed) {
+        checkCorpus(io.jobwerk.engine.shapes.WorkflowShapes.generateTwoAgents(seed));
+    }
+
     @net.jqwik.api.Example
     void everySystematicCorpusShapeComesToRestConsistently() {
         io.jobwerk.engine.shapes.WorkflowShapes.systematic().forEach(MotorPropertiesTest::checkCorpus);
